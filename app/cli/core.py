@@ -1,0 +1,169 @@
+"""Commands for the profile and its data: init, demo, templates, schools, list, stats."""
+
+from __future__ import annotations
+
+from app.cli.context import command, workspace
+from app.cli.main import emit
+from app.security import audit
+from app.security.keys import fingerprint, public_key_b64
+from app.security.profile import LANGUAGES, ROLES
+from app.services import actions, inspections, schools, templates
+from app.storage.digest import stats
+
+
+def register(subparsers, common) -> None:
+    p = command(subparsers, common, "init", cmd_init, "create the profile and set who you are")
+    p.add_argument("--name", help="your name, as printed on reports and certificates")
+    p.add_argument("--role", choices=ROLES)
+    p.add_argument("--organisation", help="e.g. the district education supervision office")
+    p.add_argument("--language", choices=LANGUAGES)
+
+    p = command(subparsers, common, "demo", cmd_demo, "fill the database with realistic demo data")
+    p.add_argument("--schools", type=int, default=12)
+    p.add_argument("--inspections", type=int, default=60)
+    p.add_argument("--seed", type=int, default=1)
+
+    _register_templates(subparsers, common)
+    _register_schools(subparsers, common)
+
+    p = command(subparsers, common, "list", cmd_list, "list schools, inspections or actions")
+    p.add_argument("what", choices=("schools", "inspections", "actions", "teachers"))
+    p.add_argument("--status")
+    p.add_argument("--school", help="school id")
+    p.add_argument("--template", help="template key")
+    p.add_argument("--overdue", action="store_true", help="actions: only overdue ones")
+
+    command(subparsers, common, "stats", cmd_stats,
+            "counts per table and the content digest (equal digests = equal data)")
+    command(subparsers, common, "audit", cmd_audit, "check the audit log's hash chain")
+
+
+def _register_templates(subparsers, common) -> None:
+    p = subparsers.add_parser("templates", help="list, show or import checklist templates",
+                              description="list, show or import checklist templates")
+    sub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    command(sub, common, "list", cmd_templates_list, "installed templates")
+    s = command(sub, common, "show", cmd_templates_show, "one template with all its items")
+    s.add_argument("key")
+    s.add_argument("--version", type=int)
+    s = command(sub, common, "import", cmd_templates_import, "import a template file (JSON)")
+    s.add_argument("file")
+
+
+def _register_schools(subparsers, common) -> None:
+    p = subparsers.add_parser("school", help="add schools and teachers",
+                              description="add schools and teachers")
+    sub = p.add_subparsers(dest="school_command", metavar="ACTION", required=True)
+    s = command(sub, common, "add", cmd_school_add, "add a school (prints its id)")
+    s.add_argument("--name", required=True)
+    s.add_argument("--district")
+    s.add_argument("--level", choices=schools.LEVELS)
+    s.add_argument("--code")
+    s.add_argument("--principal")
+    s = command(sub, common, "add-teacher", cmd_teacher_add, "add a teacher (prints the id)")
+    s.add_argument("school_id")
+    s.add_argument("--name", required=True)
+    s.add_argument("--subject")
+
+
+def cmd_init(args) -> int:
+    ws = workspace(args)
+    profile = ws.set_identity(name=args.name, role=args.role, organisation=args.organisation,
+                              language=args.language)
+    data = {"home": str(ws.paths.home), "device_id": profile.device_id,
+            "name": profile.user_name, "role": profile.role, "language": profile.language,
+            "device_fingerprint": fingerprint(public_key_b64(ws.device_key))}
+    emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from app.services.demo import generate_demo
+    ws = workspace(args)
+    summary = generate_demo(ws, schools=args.schools, inspections=args.inspections,
+                            seed=args.seed)
+    emit(args, summary, ", ".join(f"{k}: {v}" for k, v in summary.items()))
+    return 0
+
+
+def cmd_templates_list(args) -> int:
+    rows = templates.list_templates(workspace(args))
+    data = [{k: r[k] for k in ("key", "version", "kind", "title", "items", "modes", "id")}
+            for r in rows]
+    emit(args, data, "\n".join(f"{r['key']:28} v{r['version']}  {r['kind']:13} "
+                               f"{r['items']:3} items  {r['title']['zh']}" for r in rows))
+    return 0
+
+
+def cmd_templates_show(args) -> int:
+    template = templates.get_template(workspace(args), args.key, args.version)
+    lines = [f"{template.title['zh']} / {template.title['en']} (v{template.version})"]
+    for section in template.sections:
+        lines.append(f"\n[{section.key}] {section.title['zh']} / {section.title['en']}")
+        lines += [f"  {'!' if i.critical else ' '} {i.key:32} {i.type:7} {i.text['zh']}"
+                  for i in section.items]
+    emit(args, template.body, "\n".join(lines))
+    return 0
+
+
+def cmd_templates_import(args) -> int:
+    ws = workspace(args)
+    changes = templates.import_template(ws, args.file)
+    status = "imported" if changes.created else "already installed"
+    emit(args, {"status": status, "id": changes.created}, status)
+    return 0
+
+
+def cmd_school_add(args) -> int:
+    changes = schools.add_school(workspace(args), name=args.name, district=args.district,
+                                 level=args.level, code=args.code, principal=args.principal)
+    emit(args, {"id": changes.created}, changes.created)
+    return 0
+
+
+def cmd_teacher_add(args) -> int:
+    changes = schools.add_teacher(workspace(args), args.school_id, name=args.name,
+                                  subject=args.subject)
+    emit(args, {"id": changes.created}, changes.created)
+    return 0
+
+
+def cmd_list(args) -> int:
+    ws = workspace(args)
+    if args.what == "schools":
+        rows = schools.list_schools(ws)
+        text = "\n".join(f"{r['id']}  {r['district'] or '':10} {r['name']}" for r in rows)
+    elif args.what == "teachers":
+        rows = schools.list_teachers(ws, args.school) if args.school else ws.store.query(
+            "select * from teachers where deleted = 0 order by school_id, name")
+        text = "\n".join(f"{r['id']}  {r['name']}" for r in rows)
+    elif args.what == "inspections":
+        rows = inspections.list_inspections(ws, status=args.status, school_id=args.school,
+                                            template_key=args.template)
+        text = "\n".join(f"{r['id']}  {r['visit_date']}  {r['status']:11} "
+                         f"{r['template_key']:26} {r['school_name']}" for r in rows)
+    else:
+        rows = actions.list_actions(ws, status=args.status, school_id=args.school,
+                                    overdue_only=args.overdue)
+        text = "\n".join(f"{r['id']}  {r['due_date'] or '':10} {r['status']:11} "
+                         f"{'OVERDUE ' if r['overdue'] else ''}{r['description']}"
+                         for r in rows)
+    emit(args, rows, text)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    data = stats(workspace(args).store)
+    text = "\n".join(f"{k:16} {v}" for k, v in data["counts"].items())
+    emit(args, data, f"{text}\ndigest           {data['digest']}")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    ws = workspace(args)
+    broken = audit.verify_chain(ws.store)
+    count = ws.store.scalar("select count(*) from audit_log")
+    data = {"entries": count, "intact": broken is None, "first_broken_seq": broken}
+    emit(args, data, f"{count} entries, chain intact" if broken is None
+         else f"chain broken at entry {broken}")
+    return 0 if broken is None else 1

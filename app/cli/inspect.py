@@ -1,0 +1,126 @@
+"""`school-inspect inspect …`: start, answer, note, attach, act, complete and sign."""
+
+from __future__ import annotations
+
+from app.cli.context import command, workspace
+from app.cli.main import emit
+from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
+from app.services import actions, answers, evidence, inspections, signoff
+
+
+def register(subparsers, common) -> None:
+    p = subparsers.add_parser("inspect", help="work on an inspection from the command line",
+                              description="work on an inspection from the command line")
+    sub = p.add_subparsers(dest="inspect_command", metavar="ACTION", required=True)
+    s = command(sub, common, "new", cmd_new, "start an inspection (prints its id)")
+    s.add_argument("--school", required=True, help="school id")
+    s.add_argument("--template", required=True, help="template key or id")
+    s.add_argument("--mode", choices=MODES, default=None)
+    s.add_argument("--teacher", help="teacher id (teacher-ethics evaluations)")
+    s.add_argument("--date", help="visit date, YYYY-MM-DD (default today)")
+    s.add_argument("--inspector", action="append", help="inspector name (repeatable)")
+    s.add_argument("--follow-up-of", help="id of the earlier inspection re-checked (回头看)")
+    s.add_argument("--verifies", help="id of the self-assessment this inspection verifies")
+
+    s = command(sub, common, "answer", cmd_answer, "answer one item (na for not applicable)")
+    s.add_argument("id")
+    s.add_argument("item_key")
+    s.add_argument("value")
+    s.add_argument("--note")
+
+    s = command(sub, common, "attach", cmd_attach, "attach an evidence file to an item")
+    s.add_argument("id")
+    s.add_argument("item_key")
+    s.add_argument("file")
+    s.add_argument("--caption", default="")
+
+    s = command(sub, common, "action", cmd_action, "raise a corrective action")
+    s.add_argument("id")
+    s.add_argument("--description", required=True)
+    s.add_argument("--item")
+    s.add_argument("--severity", choices=ACTION_SEVERITIES, default="medium")
+    s.add_argument("--responsible", default="")
+    s.add_argument("--due", help="due date YYYY-MM-DD")
+
+    s = command(sub, common, "show", cmd_show, "answers, score and grade of an inspection")
+    s.add_argument("id")
+    s = command(sub, common, "complete", cmd_complete, "complete (all required items answered)")
+    s.add_argument("id")
+    s = command(sub, common, "sign", cmd_sign, "sign a completed inspection (freezes it)")
+    s.add_argument("id")
+    s.add_argument("--signer", required=True)
+    s.add_argument("--role", choices=SIGNER_ROLES, default="inspector")
+    s.add_argument("--image", help="PNG of the drawn signature")
+
+
+def cmd_new(args) -> int:
+    ws = workspace(args)
+    template = inspections.get_template(ws, args.template)
+    mode = args.mode or template.modes[0]
+    changes = inspections.start_inspection(
+        ws, school_id=args.school, template=template.id, mode=mode, teacher_id=args.teacher,
+        visit_date=args.date, inspectors=args.inspector, follow_up_of=args.follow_up_of,
+        self_assessment_id=args.verifies)
+    emit(args, {"id": changes.created}, changes.created)
+    return 0
+
+
+def cmd_answer(args) -> int:
+    ws = workspace(args)
+    note = args.note if args.note is not None else answers._UNSET
+    answers.answer_item(ws, args.id, args.item_key, args.value, note=note)
+    emit(args, {"id": args.id, "item": args.item_key,
+                "value": answers.answers_of(ws, args.id).get(args.item_key)}, "")
+    return 0
+
+
+def cmd_attach(args) -> int:
+    changes = evidence.attach_file(workspace(args), args.id, args.item_key, args.file,
+                                   caption=args.caption)
+    emit(args, {"id": changes.created}, changes.created)
+    return 0
+
+
+def cmd_action(args) -> int:
+    changes = actions.raise_action(workspace(args), args.id, description=args.description,
+                                   item_key=args.item, severity=args.severity,
+                                   responsible=args.responsible, due_date=args.due)
+    emit(args, {"id": changes.created}, changes.created)
+    return 0
+
+
+def cmd_show(args) -> int:
+    ws = workspace(args)
+    row = ws.store.require("inspections", args.id, "inspection")
+    result = inspections.evaluate(ws, args.id)
+    data = {"id": row["id"], "status": row["status"], "template_key": row["template_key"],
+            "total": result.total, "grade": result.grade.key if result.grade else None,
+            "capped_by": list(result.capped_by), "answered": result.answered,
+            "items": result.item_count, "missing_required": list(result.missing_required),
+            "missing_photos": list(result.missing_photos),
+            "answers": answers.answers_of(ws, args.id)}
+    total = "—" if result.total is None else f"{result.total:.1f}"
+    text = (f"{row['template_key']} {row['status']}: {result.answered}/{result.item_count} "
+            f"answered, total {total}, grade "
+            f"{result.grade.label['zh'] if result.grade else '—'}"
+            + (f", capped by {', '.join(result.capped_by)}" if result.capped_by else ""))
+    emit(args, data, text)
+    return 0
+
+
+def cmd_complete(args) -> int:
+    inspections.complete_inspection(workspace(args), args.id)
+    emit(args, {"id": args.id, "status": "completed"}, "completed")
+    return 0
+
+
+def cmd_sign(args) -> int:
+    image = None
+    if args.image:
+        with open(args.image, "rb") as handle:
+            image = handle.read()
+    ws = workspace(args)
+    signoff.sign_off(ws, args.id, signer=args.signer, role=args.role, image_png=image)
+    emit(args, {"id": args.id, "status": "signed",
+                "content_sha256": signoff.content_sha256(ws, args.id)}, "signed")
+    return 0

@@ -1,0 +1,105 @@
+"""Argument parsing, dispatch, output and error handling for every command.
+
+Command modules each expose `register(subparsers, common)`; adding a command family means
+adding its module to `COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from importlib import metadata
+
+from app import __version__
+from app.errors import KnownError
+
+COMMAND_MODULES = ("app.cli.core", "app.cli.inspect")
+OPTIONAL_MODULES = ("app.cli.sync", "app.cli.reports")
+EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 1, 2, 3
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        sys.stderr.write(f"school-inspect: error: {message} (see --help)\n")
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="school-inspect",
+                    description="Offline school inspection: checklists, canteen food safety, "
+                                "teacher ethics, signed bundles and reports. With no command, "
+                                "starts the desktop app.")
+    parser.add_argument("--home", help="profile folder (default: $SCHOOL_INSPECT_HOME or the "
+                                       "user data folder)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES + _available(OPTIONAL_MODULES):
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def _available(names: tuple[str, ...]) -> tuple[str, ...]:
+    found = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        found.append(name)
+    return tuple(found)
+
+
+def emit(args, data, text: str | None = None) -> None:
+    """Print a command's result: JSON with --json, else the text (or JSON as fallback)."""
+    if getattr(args, "json", False) or text is None:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    elif text:
+        print(text)
+
+
+def one_line(message: str) -> str:
+    lines = [line.strip(" -") for line in str(message).splitlines() if line.strip()]
+    return "; ".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.home:
+        os.environ["SCHOOL_INSPECT_HOME"] = args.home
+    if not args.command:
+        return launch_desktop(args.home)
+    try:
+        return args.handler(args) or 0
+    except KnownError as exc:
+        sys.stderr.write(f"school-inspect: {one_line(exc)}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("school-inspect: interrupted; nothing half-written was kept\n")
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line, details on request
+        if os.environ.get("SCHOOL_INSPECT_DEBUG"):
+            raise
+        sys.stderr.write(f"school-inspect: internal error: {type(exc).__name__}: "
+                         f"{one_line(exc)} (set SCHOOL_INSPECT_DEBUG=1 for details)\n")
+        return EXIT_BUG
+
+
+def launch_desktop(home: str | None) -> int:
+    """Start the desktop UI, found through the `school_inspect.gui` entry point so that the
+    core never imports Qt."""
+    entry = next(iter(metadata.entry_points(group="school_inspect.gui")), None)
+    if entry is None:
+        sys.stderr.write("school-inspect: the desktop app is not installed "
+                         "(pip install -e . from the project folder)\n")
+        return EXIT_ERROR
+    return entry.load()(home=home) or 0

@@ -1,0 +1,1 @@
+"""Pure domain rules: templates, answers, scoring, statuses. No I/O, no Qt."""

@@ -1,0 +1,124 @@
+"""Answers to template items: turning user input into a stored value, checking it.
+
+One place decides what a valid answer to each item type is, for the UI, the command line and
+imported bundles alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from app.domain.templates import Item
+from app.errors import ValidationError
+
+NA = "na"
+YES_NO = ("yes", "no", NA)
+NA_ALLOWED = ("yes_no", "score", "rating", "number", "choice")
+MAX_TEXT = 20_000
+
+
+def normalise_answer(item: Item, raw: Any) -> Any:
+    """The value to store for `raw` (text from a CLI or editor, or a typed value).
+
+    None clears the answer. Raises `ValidationError` naming the item and what is allowed.
+    """
+    if raw is None or (isinstance(raw, str) and raw.strip() == "" and item.type != "text"):
+        return None
+    if isinstance(raw, str) and raw.strip().lower() in ("na", "n/a") \
+            and item.type in NA_ALLOWED:
+        return NA
+    converter = _CONVERTERS[item.type]
+    return converter(item, raw)
+
+
+def _yes_no(item: Item, raw: Any) -> str:
+    text = str(raw).strip().lower()
+    aliases = {"y": "yes", "1": "yes", "true": "yes", "是": "yes", "n": "no", "0": "no",
+               "false": "no", "否": "no", "不适用": NA}
+    text = aliases.get(text, text)
+    if text not in YES_NO:
+        raise ValidationError(f"item {item.key}: answer yes, no or na (got {raw!r}).")
+    return text
+
+
+def _score(item: Item, raw: Any) -> int:
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise ValidationError(f"item {item.key}: a whole number 0..{item.max_score} "
+                              f"or na (got {raw!r}).") from None
+    if not 0 <= value <= item.max_score:
+        raise ValidationError(f"item {item.key}: {value} is outside 0..{item.max_score}.")
+    return value
+
+
+def _option(options: tuple, item: Item, raw: Any) -> str:
+    keys = [o["key"] for o in options]
+    text = str(raw).strip()
+    if text not in keys:
+        raise ValidationError(f"item {item.key}: choose one of {', '.join(keys)} "
+                              f"(got {raw!r}).")
+    return text
+
+
+def _number(item: Item, raw: Any) -> float:
+    try:
+        value = float(str(raw).strip().replace(",", "."))
+    except ValueError:
+        raise ValidationError(f"item {item.key}: a number is needed (got {raw!r}).") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValidationError(f"item {item.key}: a finite number is needed.")
+    return int(value) if value.is_integer() else value
+
+
+def _text(item: Item, raw: Any) -> str:
+    text = str(raw)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"item {item.key}: text is longer than {MAX_TEXT} characters.")
+    return text
+
+
+def _date(item: Item, raw: Any) -> str:
+    try:
+        return dt.date.fromisoformat(str(raw).strip()).isoformat()
+    except ValueError:
+        raise ValidationError(f"item {item.key}: a date like 2026-09-01 is needed "
+                              f"(got {raw!r}).") from None
+
+
+_CONVERTERS = {
+    "yes_no": _yes_no,
+    "score": _score,
+    "rating": lambda item, raw: _option(item.scale, item, raw),
+    "choice": lambda item, raw: _option(item.choices, item, raw),
+    "number": _number,
+    "text": _text,
+    "date": _date,
+    "photo": _text,
+}
+
+
+def out_of_limits(item: Item, value: Any) -> bool:
+    """A number reading outside the item's limits (e.g. a fridge above 8 °C)."""
+    if item.type != "number" or not isinstance(value, (int, float)) or value == NA:
+        return False
+    low, high = item.limits.get("min"), item.limits.get("max")
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def describe_limits(item: Item, lang: str = "en") -> str:
+    """`0 – 8 °C`, `≥ 125 g`, `≤ -12 °C`: the limit as shown next to a reading."""
+    unit = f" {item.unit[lang]}" if item.unit else ""
+    low, high = item.limits.get("min"), item.limits.get("max")
+    if low is not None and high is not None:
+        return f"{_fmt(low)} – {_fmt(high)}{unit}"
+    if low is not None:
+        return f"≥ {_fmt(low)}{unit}"
+    if high is not None:
+        return f"≤ {_fmt(high)}{unit}"
+    return unit.strip()
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)

@@ -1,0 +1,394 @@
+"""Checklist templates as data: parse, validate and resolve (format in docs/TEMPLATES.md).
+
+Validation collects every problem with its place (file, item key or JSON path, field) so a
+user importing a template learns all that is wrong at once, not one error per attempt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.errors import TemplateError
+
+FORMAT = "school-inspect-template"
+FORMAT_VERSION = 1
+KINDS = ("inspection", "food_safety", "ethics", "safety", "kindergarten", "supervision")
+MODES = ("inspection", "self_assessment")
+ITEM_TYPES = ("yes_no", "score", "rating", "number", "text", "date", "choice", "photo")
+UNSCORED_TYPES = ("text", "date", "photo")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+ITEM_KEY_RE = re.compile(r"^[a-z0-9_.]+$")
+# Stable ids: the same template version has the same id on every device.
+TEMPLATE_NAMESPACE = uuid.UUID("5a1e7c2e-7d1b-4c55-9d0e-2f0d5c1a9b11")
+
+
+def template_id(key: str, version: int) -> str:
+    return str(uuid.uuid5(TEMPLATE_NAMESPACE, f"{key}@{version}"))
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    type: str
+    text: dict
+    source: dict
+    section: str
+    guidance: dict | None = None
+    weight: float = 1.0
+    critical: bool = False
+    cap: str | None = None
+    required: bool = True
+    photo_required: bool = False
+    max_score: int = 5
+    scale: tuple = ()
+    limits: dict = field(default_factory=dict)
+    unit: dict | None = None
+    choices: tuple = ()
+
+    @property
+    def scored(self) -> bool:
+        if self.type in UNSCORED_TYPES:
+            return False
+        if self.type == "choice":
+            return any("score" in c for c in self.choices)
+        return True
+
+    def label(self, lang: str) -> str:
+        return self.text[lang]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: dict
+    weight: float
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Band:
+    key: str
+    label: dict
+    min: float
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    version: int
+    kind: str
+    modes: tuple
+    title: dict
+    description: dict
+    bands: tuple
+    pass_fraction: float
+    critical_cap: str
+    sections: tuple
+    per_teacher: bool = False
+    raters: tuple = ()
+    body: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return template_id(self.key, self.version)
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def item(self, key: str) -> Item:
+        for item in self.items:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+    def band(self, key: str) -> Band:
+        return next(b for b in self.bands if b.key == key)
+
+    def section_weight(self, section_key: str) -> float:
+        return next(s.weight for s in self.sections if s.key == section_key)
+
+    @property
+    def sha256(self) -> str:
+        return body_sha256(self.body)
+
+
+def body_sha256(body: dict) -> str:
+    return hashlib.sha256(canonical_json(body).encode()).hexdigest()
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- loading -------------------------------------------------------------------------------
+def load_template_file(path: Path | str, resolve_base=None) -> Template:
+    """Read and validate one template file; `resolve_base(key, version)` returns a base body."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path.name}: cannot read the file ({exc}).") from exc
+    try:
+        body = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TemplateError(f"{path.name}: line {exc.lineno}, column {exc.colno}: "
+                            f"not valid JSON ({exc.msg}).") from exc
+    return parse_template(body, source_name=path.name, resolve_base=resolve_base)
+
+
+def parse_template(body: Any, *, source_name: str = "template", resolve_base=None) -> Template:
+    """Validate a template body and build the `Template`; raises `TemplateError`."""
+    if isinstance(body, dict) and body.get("based_on") and "sections" not in body:
+        body = _inherit_sections(body, source_name, resolve_base)
+    problems = validate_template(body)
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems[:30])
+        more = f"\n  … and {len(problems) - 30} more" if len(problems) > 30 else ""
+        raise TemplateError(f"{source_name}: {len(problems)} problem(s):\n{listed}{more}")
+    return _build(body)
+
+
+def _inherit_sections(body: dict, source_name: str, resolve_base) -> dict:
+    base_ref = body["based_on"]
+    if not isinstance(base_ref, dict) or resolve_base is None:
+        raise TemplateError(f"{source_name}: based_on: needs {{'key', 'version'}} of a "
+                            "template that is already known.")
+    base = resolve_base(base_ref.get("key"), base_ref.get("version"))
+    if base is None:
+        raise TemplateError(f"{source_name}: based_on: template {base_ref.get('key')} "
+                            f"version {base_ref.get('version')} is not known.")
+    return {**body, "sections": base["sections"]}
+
+
+# -- validation ----------------------------------------------------------------------------
+def validate_template(body: Any) -> list[str]:
+    """Every problem of a template body, each naming its place and field."""
+    if not isinstance(body, dict):
+        return ["the file must hold one JSON object"]
+    problems: list[str] = []
+    _check_header(body, problems)
+    bands = _check_grading(body.get("grading"), problems)
+    sections = body.get("sections")
+    if not isinstance(sections, list) or not sections:
+        problems.append("sections: must be a non-empty list")
+        return problems
+    seen_items: set[str] = set()
+    seen_sections: set[str] = set()
+    for index, section in enumerate(sections):
+        _check_section(section, index, bands, seen_sections, seen_items, problems)
+    _check_raters(body.get("raters"), seen_items, sections, problems)
+    return problems
+
+
+def _check_header(body: dict, problems: list[str]) -> None:
+    if body.get("format") != FORMAT:
+        problems.append(f"format: must be {FORMAT!r}")
+    if body.get("format_version") != FORMAT_VERSION:
+        problems.append(f"format_version: {body.get('format_version')!r} is not known "
+                        f"(this version reads {FORMAT_VERSION})")
+    if not isinstance(body.get("key"), str) or not KEY_RE.match(body["key"]):
+        problems.append("key: must be lower-case letters, digits and _ (e.g. canteen_check)")
+    if not isinstance(body.get("version"), int) or isinstance(body.get("version"), bool) \
+            or body["version"] < 1:
+        problems.append("version: must be a whole number ≥ 1")
+    if body.get("kind") not in KINDS:
+        problems.append(f"kind: {body.get('kind')!r} is not one of {', '.join(KINDS)}")
+    modes = body.get("modes")
+    if not isinstance(modes, list) or not modes or any(m not in MODES for m in modes):
+        problems.append(f"modes: must be a non-empty list of {', '.join(MODES)}")
+    _check_text(body.get("title"), "title", problems)
+    _check_text(body.get("description"), "description", problems)
+
+
+def _check_text(value: Any, where: str, problems: list[str], required: bool = True) -> None:
+    if value is None and not required:
+        return
+    if not isinstance(value, dict):
+        problems.append(f"{where}: must be {{'zh': …, 'en': …}}")
+        return
+    for lang in ("zh", "en"):
+        if not isinstance(value.get(lang), str) or not value[lang].strip():
+            problems.append(f"{where}.{lang}: the {'Chinese' if lang == 'zh' else 'English'} "
+                            "text is missing")
+
+
+def _check_grading(grading: Any, problems: list[str]) -> set[str]:
+    if not isinstance(grading, dict) or not isinstance(grading.get("bands"), list) \
+            or not grading["bands"]:
+        problems.append("grading.bands: must be a non-empty list")
+        return set()
+    keys: set[str] = set()
+    last_min = float("inf")
+    for i, band in enumerate(grading["bands"]):
+        where = f"grading.bands[{i}]"
+        if not isinstance(band, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        if not isinstance(band.get("key"), str) or band["key"] in keys:
+            problems.append(f"{where}.key: missing or repeated")
+        keys.add(band.get("key"))
+        _check_text(band.get("label"), f"{where}.label", problems)
+        low = band.get("min")
+        if not _is_number(low) or not 0 <= low <= 100 or low >= last_min:
+            problems.append(f"{where}.min: must be 0..100 and lower than the band before")
+        else:
+            last_min = low
+    if grading["bands"] and isinstance(grading["bands"][-1], dict) \
+            and grading["bands"][-1].get("min") != 0:
+        problems.append("grading.bands: the last band must have min 0")
+    pass_fraction = grading.get("pass_fraction", 0.6)
+    if not _is_number(pass_fraction) or not 0 < pass_fraction <= 1:
+        problems.append("grading.pass_fraction: must be a number in (0, 1]")
+    cap = grading.get("critical_cap")
+    if cap is not None and cap not in keys:
+        problems.append(f"grading.critical_cap: {cap!r} is not a band key")
+    return keys
+
+
+def _check_section(section: Any, index: int, bands: set, seen_sections: set,
+                   seen_items: set, problems: list[str]) -> None:
+    where = f"sections[{index}]"
+    if not isinstance(section, dict):
+        problems.append(f"{where}: must be an object")
+        return
+    key = section.get("key")
+    if not isinstance(key, str) or not ITEM_KEY_RE.match(key) or key in seen_sections:
+        problems.append(f"{where}.key: missing, repeated or not [a-z0-9_.]")
+    seen_sections.add(key)
+    _check_text(section.get("title"), f"section {key}: title", problems)
+    weight = section.get("weight", 1)
+    if not _is_number(weight) or weight < 0:
+        problems.append(f"section {key}: weight: must be a number ≥ 0")
+    items = section.get("items")
+    if not isinstance(items, list) or not items:
+        problems.append(f"section {key}: items: must be a non-empty list")
+        return
+    for i, item in enumerate(items):
+        _check_item(item, f"section {key}, item #{i + 1}", bands, seen_items, problems)
+
+
+def _check_item(item: Any, where: str, bands: set, seen: set, problems: list[str]) -> None:
+    if not isinstance(item, dict):
+        problems.append(f"{where}: must be an object")
+        return
+    key = item.get("key")
+    if not isinstance(key, str) or not ITEM_KEY_RE.match(key):
+        problems.append(f"{where}: key: missing or not [a-z0-9_.]")
+    elif key in seen:
+        problems.append(f"item {key}: key: used twice")
+    else:
+        where = f"item {key}"
+    seen.add(key)
+    kind = item.get("type")
+    if kind not in ITEM_TYPES:
+        problems.append(f"{where}: type: {kind!r} is not one of {', '.join(ITEM_TYPES)}")
+    _check_text(item.get("text"), f"{where}: text", problems)
+    _check_text(item.get("source"), f"{where}: source", problems)
+    _check_text(item.get("guidance"), f"{where}: guidance", problems, required=False)
+    weight = item.get("weight", 1)
+    if not _is_number(weight) or weight < 0:
+        problems.append(f"{where}: weight: must be a number ≥ 0")
+    for flag in ("critical", "required", "photo_required"):
+        if flag in item and not isinstance(item[flag], bool):
+            problems.append(f"{where}: {flag}: must be true or false")
+    if item.get("cap") is not None and item["cap"] not in bands:
+        problems.append(f"{where}: cap: {item['cap']!r} is not a band key")
+    _check_type_fields(item, kind, where, problems)
+
+
+def _check_type_fields(item: dict, kind: str, where: str, problems: list[str]) -> None:
+    if kind == "score":
+        top = item.get("max_score", 5)
+        if not isinstance(top, int) or isinstance(top, bool) or top < 1:
+            problems.append(f"{where}: max_score: must be a whole number ≥ 1")
+    elif kind == "rating":
+        _check_options(item.get("scale"), f"{where}: scale", problems, minimum=2)
+    elif kind == "choice":
+        _check_options(item.get("choices"), f"{where}: choices", problems, minimum=2)
+    elif kind == "number":
+        limits = item.get("limits", {})
+        if not isinstance(limits, dict) or any(
+                k not in ("min", "max") or not _is_number(v) for k, v in limits.items()):
+            problems.append(f"{where}: limits: must be {{'min': number, 'max': number}}")
+        elif "min" in limits and "max" in limits and limits["min"] > limits["max"]:
+            problems.append(f"{where}: limits: min is greater than max")
+        _check_text(item.get("unit"), f"{where}: unit", problems, required=False)
+
+
+def _check_options(options: Any, where: str, problems: list[str], minimum: int) -> None:
+    if not isinstance(options, list) or len(options) < minimum:
+        problems.append(f"{where}: must list at least {minimum} options")
+        return
+    keys = set()
+    for i, option in enumerate(options):
+        if not isinstance(option, dict) or not isinstance(option.get("key"), str) \
+                or option["key"] in keys:
+            problems.append(f"{where}[{i}]: key: missing or repeated")
+            continue
+        keys.add(option["key"])
+        _check_text(option.get("label"), f"{where}[{option['key']}].label", problems)
+        score = option.get("score")
+        if score is not None and (not _is_number(score) or not 0 <= score <= 1):
+            problems.append(f"{where}[{option['key']}].score: must be between 0 and 1")
+
+
+def _check_raters(raters: Any, items: set, sections: list, problems: list[str]) -> None:
+    if raters is None:
+        return
+    if not isinstance(raters, list):
+        problems.append("raters: must be a list")
+        return
+    score_items = {i.get("key") for s in sections if isinstance(s, dict)
+                   for i in s.get("items", []) if isinstance(i, dict) and i.get("type") == "score"}
+    for i, rater in enumerate(raters):
+        if not isinstance(rater, dict) or not isinstance(rater.get("key"), str):
+            problems.append(f"raters[{i}]: key: missing")
+            continue
+        if rater.get("item") not in score_items:
+            problems.append(f"raters[{rater['key']}].item: {rater.get('item')!r} is not a "
+                            "score item of this template")
+        _check_text(rater.get("label"), f"raters[{rater['key']}].label", problems)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# -- building ------------------------------------------------------------------------------
+def _build(body: dict) -> Template:
+    grading = body["grading"]
+    bands = tuple(Band(b["key"], b["label"], float(b["min"])) for b in grading["bands"])
+    sections = tuple(_build_section(s) for s in body["sections"])
+    return Template(
+        key=body["key"], version=body["version"], kind=body["kind"],
+        modes=tuple(body["modes"]), title=body["title"], description=body["description"],
+        bands=bands, pass_fraction=float(grading.get("pass_fraction", 0.6)),
+        critical_cap=grading.get("critical_cap") or bands[-1].key, sections=sections,
+        per_teacher=bool(body.get("per_teacher", False)),
+        raters=tuple(body.get("raters") or ()), body=body)
+
+
+def _build_section(section: dict) -> Section:
+    items = tuple(_build_item(i, section["key"]) for i in section["items"])
+    return Section(section["key"], section["title"], float(section.get("weight", 1)), items)
+
+
+def _build_item(raw: dict, section_key: str) -> Item:
+    kind = raw["type"]
+    return Item(
+        key=raw["key"], type=kind, text=raw["text"], source=raw["source"],
+        section=section_key, guidance=raw.get("guidance"),
+        weight=float(raw.get("weight", 1)), critical=raw.get("critical", False),
+        cap=raw.get("cap"),
+        required=raw.get("required", kind not in ("text", "date")),
+        photo_required=raw.get("photo_required", kind == "photo"),
+        max_score=raw.get("max_score", 5), scale=tuple(raw.get("scale") or ()),
+        limits=dict(raw.get("limits") or {}), unit=raw.get("unit"),
+        choices=tuple(raw.get("choices") or ()))

@@ -1,0 +1,1 @@
+"""Keys, certificates, the local identity and the tamper-evident audit log."""

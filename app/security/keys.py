@@ -1,0 +1,97 @@
+"""The device's Ed25519 key (signs bundles) and the user's signing key and X.509 certificate
+(signs PDF reports). Private files are written owner-readable only, atomically."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import os
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+DEVICE_KEY = "device_ed25519.pem"
+SIGNING_KEY = "signing_key.pem"
+SIGNING_CERT = "signing_cert.pem"
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a secret so that no other user can read it, even for an instant."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _pem_private(key) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
+
+
+# -- device key ----------------------------------------------------------------------------
+def ensure_device_key(keys_dir: Path) -> ed25519.Ed25519PrivateKey:
+    path = keys_dir / DEVICE_KEY
+    if not path.exists():
+        write_private(path, _pem_private(ed25519.Ed25519PrivateKey.generate()))
+    return serialization.load_pem_private_key(path.read_bytes(), password=None)
+
+
+def public_key_b64(key: ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey) -> str:
+    public = key.public_key() if hasattr(key, "public_key") else key
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode()
+
+
+def fingerprint(public_key_b64_text: str) -> str:
+    """What a person compares over the phone: SHA-256 of the raw key, in groups of four."""
+    digest = hashlib.sha256(base64.b64decode(public_key_b64_text)).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+
+
+# -- signing key and certificate -----------------------------------------------------------
+def ensure_signing_identity(keys_dir: Path, name: str, organisation: str) -> tuple[Path, Path]:
+    """Create (or re-issue for a new name) the user's report-signing key and certificate."""
+    key_path, cert_path = keys_dir / SIGNING_KEY, keys_dir / SIGNING_CERT
+    if not key_path.exists():
+        write_private(key_path, _pem_private(rsa.generate_private_key(65537, 2048)))
+    key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+    if not cert_path.exists() or certificate_name(cert_path) != name:
+        cert = _self_signed(key, name, organisation)
+        cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path
+
+
+def certificate_name(cert_path: Path) -> str:
+    cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return names[0].value if names else ""
+
+
+def _self_signed(key, name: str, organisation: str) -> x509.Certificate:
+    subject = x509.Name([
+        x509.NameAttribute(NameOID.COMMON_NAME, name),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation or "School Inspect"),
+    ])
+    now = dt.datetime.now(dt.timezone.utc)
+    return (x509.CertificateBuilder()
+            .subject_name(subject).issuer_name(subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION,
+                                                  ExtendedKeyUsageOID.CODE_SIGNING]),
+                           critical=False)
+            .sign(key, hashes.SHA256()))

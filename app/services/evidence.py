@@ -1,0 +1,80 @@
+"""Evidence files (photos, scans) attached to an item, stored once by SHA-256.
+
+The bytes live in the `blobs` table inside the database, so an attachment and its file are
+written in the same transaction: a crash never leaves a record pointing at a missing file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from pathlib import Path
+
+from app.errors import ValidationError
+from app.security import audit
+from app.services.answers import item_of
+from app.services.changes import Changes
+from app.services.inspections import editable_inspection, touch
+
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+
+
+def attach_file(ws, inspection_id: str, item_key: str, path: Path | str | None = None, *,
+                data: bytes | None = None, filename: str | None = None,
+                caption: str = "") -> Changes:
+    """Attach a file (by path, or bytes with a file name) to an item of an inspection."""
+    inspection = editable_inspection(ws, inspection_id)
+    item_of(ws, inspection, item_key)
+    if data is None:
+        data, filename = _read(Path(path)), filename or Path(path).name
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise ValidationError(f"{filename}: larger than {MAX_EVIDENCE_BYTES // 2**20} MB.")
+    sha = hashlib.sha256(data).hexdigest()
+    mime = mimetypes.guess_type(filename or "")[0] or "application/octet-stream"
+    with ws.store.atomic():
+        ws.store.put_blob(sha, data, mime)
+        row = ws.store.insert("attachments", {
+            "inspection_id": inspection_id, "item_key": item_key, "sha256": sha,
+            "filename": filename, "mime": mime, "size": len(data), "caption": caption,
+            "created_at": ws.store.clock_iso()})
+        touch(ws, inspection)
+        audit.append(ws.store, actor=ws.actor, action="evidence.attach", entity="attachments",
+                     entity_id=row["id"], detail={"sha256": sha, "item": item_key})
+    return Changes.of("attachments", row["id"], created=row["id"]) | \
+        Changes.of("inspections", inspection_id)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+
+
+def remove_attachment(ws, attachment_id: str) -> Changes:
+    row = ws.store.require("attachments", attachment_id, "attachment")
+    inspection = editable_inspection(ws, row["inspection_id"])
+    with ws.store.atomic():
+        ws.store.tombstone("attachments", attachment_id)
+        touch(ws, inspection)
+    return Changes.of("attachments", attachment_id) | Changes.of("inspections",
+                                                                 inspection["id"])
+
+
+def attachments_of(ws, inspection_id: str, item_key: str | None = None) -> list[dict]:
+    sql = "select * from attachments where inspection_id = ? and deleted = 0"
+    params = [inspection_id]
+    if item_key:
+        sql, params = sql + " and item_key = ?", params + [item_key]
+    return ws.store.query(sql + " order by created_at, id", params)
+
+
+def evidence_counts(ws, inspection_id: str) -> dict[str, int]:
+    rows = ws.store.query("select item_key, count(*) as n from attachments where "
+                          "inspection_id = ? and deleted = 0 group by item_key",
+                          [inspection_id])
+    return {r["item_key"]: r["n"] for r in rows}
+
+
+def evidence_bytes(ws, sha256: str) -> bytes:
+    return ws.store.blob(sha256)

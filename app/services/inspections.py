@@ -1,0 +1,197 @@
+"""Inspections: start one (template version pinned), list, complete, amend, and the guard
+that keeps a signed inspection frozen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from app.domain import scoring
+from app.domain.status import EDITABLE, MODES
+from app.errors import FrozenError, StateError, ValidationError
+from app.security import audit
+from app.services.changes import Changes
+from app.services.templates import get_template
+
+LIST_COLUMNS = ("i.id, i.school_id, i.template_id, i.template_key, i.template_version, "
+                "i.teacher_id, i.mode, i.status, i.visit_date, i.inspectors, "
+                "i.follow_up_of, i.self_assessment_id, i.updated_at, i.signed_at, "
+                "s.name as school_name, s.district as district, t.name as teacher_name, "
+                "tp.title_zh as template_title_zh, tp.title_en as template_title_en")
+
+
+def start_inspection(ws, *, school_id: str, template: str, mode: str = "inspection",
+                     teacher_id: str | None = None, visit_date: str | None = None,
+                     inspectors: list[str] | None = None, follow_up_of: str | None = None,
+                     self_assessment_id: str | None = None) -> Changes:
+    """A new draft inspection of `school_id` with the exact template version pinned."""
+    tpl = get_template(ws, template)
+    _check_start(ws, tpl, mode, school_id, teacher_id, visit_date)
+    now = ws.store.clock_iso()
+    with ws.store.atomic():
+        row = ws.store.insert("inspections", {
+            "template_id": tpl.id, "template_key": tpl.key, "template_version": tpl.version,
+            "school_id": school_id, "teacher_id": teacher_id, "mode": mode, "status": "draft",
+            "visit_date": visit_date or now[:10],
+            "inspectors": json.dumps(inspectors or [ws.actor], ensure_ascii=False),
+            "follow_up_of": None, "self_assessment_id": None, "summary": "",
+            "created_at": now, "updated_at": now})
+        changes = Changes.of("inspections", row["id"], created=row["id"])
+        if follow_up_of:
+            from app.services.actions import carry_over_actions
+            changes |= carry_over_actions(ws, row["id"], follow_up_of)
+        if self_assessment_id:
+            changes |= link_self_assessment(ws, row["id"], self_assessment_id)
+        audit.append(ws.store, actor=ws.actor, action="inspection.start",
+                     entity="inspections", entity_id=row["id"],
+                     detail={"template": f"{tpl.key}@{tpl.version}", "mode": mode,
+                             "school_id": school_id})
+    return changes
+
+
+def _check_start(ws, tpl, mode, school_id, teacher_id, visit_date) -> None:
+    if mode not in MODES:
+        raise ValidationError(f"mode: must be one of {', '.join(MODES)}.")
+    if mode not in tpl.modes:
+        raise ValidationError(f"Template {tpl.key} cannot be used in mode {mode} "
+                              f"(it allows {', '.join(tpl.modes)}).")
+    ws.store.require("schools", school_id, "school")
+    if tpl.per_teacher and not teacher_id:
+        raise ValidationError(f"Template {tpl.key} evaluates one teacher: choose a teacher.")
+    if teacher_id:
+        teacher = ws.store.require("teachers", teacher_id, "teacher")
+        if teacher["school_id"] != school_id:
+            raise ValidationError("That teacher does not belong to the chosen school.")
+    if visit_date:
+        try:
+            dt.date.fromisoformat(visit_date)
+        except ValueError:
+            raise ValidationError("visit date: use a date like 2026-09-01.") from None
+
+
+def link_self_assessment(ws, inspection_id: str, self_assessment_id: str) -> Changes:
+    """Pair an inspector's verification with the principal's self-assessment."""
+    inspection = editable_inspection(ws, inspection_id)
+    own = ws.store.require("inspections", self_assessment_id, "self-assessment")
+    if own["mode"] != "self_assessment":
+        raise ValidationError("Only a self-assessment can be verified.")
+    if own["school_id"] != inspection["school_id"]:
+        raise ValidationError("The self-assessment is from another school.")
+    with ws.store.atomic():
+        ws.store.update("inspections", inspection_id, {"self_assessment_id": self_assessment_id,
+                                                       "updated_at": ws.store.clock_iso()})
+    return Changes.of("inspections", inspection_id)
+
+
+def editable_inspection(ws, inspection_id: str) -> dict:
+    """The inspection row, or FrozenError/StateError when it may not change."""
+    row = ws.store.require("inspections", inspection_id, "inspection")
+    if row["status"] == "signed":
+        raise FrozenError("This inspection is signed and frozen. To change it, start an "
+                          "amendment; it will need to be signed again.")
+    if row["status"] not in EDITABLE:
+        raise StateError("This inspection is completed: reopen it to change answers.")
+    return row
+
+
+def touch(ws, inspection: dict) -> None:
+    """Mark an inspection as worked on: draft becomes in progress on the first change."""
+    changes = {"updated_at": ws.store.clock_iso()}
+    if inspection["status"] == "draft":
+        changes["status"] = "in_progress"
+    ws.store.update("inspections", inspection["id"], changes)
+
+
+def set_summary(ws, inspection_id: str, summary: str) -> Changes:
+    with ws.store.atomic():
+        inspection = editable_inspection(ws, inspection_id)
+        ws.store.update("inspections", inspection_id, {"summary": summary})
+        touch(ws, inspection)
+    return Changes.of("inspections", inspection_id)
+
+
+def evaluate(ws, inspection_id: str) -> scoring.Result:
+    """Scores, grade, caps and completeness of an inspection as it stands."""
+    from app.services.answers import answers_of
+    from app.services.evidence import evidence_counts
+    inspection = ws.store.require("inspections", inspection_id, "inspection")
+    template = get_template(ws, inspection["template_id"])
+    return scoring.score(template, answers_of(ws, inspection_id),
+                         evidence_counts(ws, inspection_id))
+
+
+def complete_inspection(ws, inspection_id: str) -> Changes:
+    """Completed once every required item has an answer and required photos are attached."""
+    inspection = editable_inspection(ws, inspection_id)
+    result = evaluate(ws, inspection_id)
+    if not result.complete:
+        missing = list(result.missing_required) + [f"{k} (photo)" for k in result.missing_photos]
+        shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+        raise ValidationError(f"{len(missing)} required item(s) still open: {shown}.")
+    with ws.store.atomic():
+        ws.store.update("inspections", inspection_id, {
+            "status": "completed", "completed_at": ws.store.clock_iso(),
+            "updated_at": ws.store.clock_iso()})
+        audit.append(ws.store, actor=ws.actor, action="inspection.complete",
+                     entity="inspections", entity_id=inspection_id,
+                     detail={"total": result.total,
+                             "grade": result.grade.key if result.grade else None})
+    return Changes.of("inspections", inspection["id"])
+
+
+def reopen_inspection(ws, inspection_id: str) -> Changes:
+    row = ws.store.require("inspections", inspection_id, "inspection")
+    if row["status"] != "completed":
+        raise StateError("Only a completed (unsigned) inspection can be reopened.")
+    with ws.store.atomic():
+        ws.store.update("inspections", inspection_id, {"status": "in_progress",
+                                                       "updated_at": ws.store.clock_iso()})
+        audit.append(ws.store, actor=ws.actor, action="inspection.reopen",
+                     entity="inspections", entity_id=inspection_id)
+    return Changes.of("inspections", inspection_id)
+
+
+def amend_inspection(ws, inspection_id: str, reason: str) -> Changes:
+    """Unfreeze a signed inspection for an amendment; the old signatures stay on record
+    (bound to the old content hash) and the audit log shows both."""
+    row = ws.store.require("inspections", inspection_id, "inspection")
+    if row["status"] != "signed":
+        raise StateError("Only a signed inspection needs an amendment.")
+    if not reason.strip():
+        raise ValidationError("Say why the signed inspection is amended.")
+    with ws.store.atomic():
+        ws.store.update("inspections", inspection_id, {
+            "status": "in_progress", "signed_at": None, "updated_at": ws.store.clock_iso()})
+        audit.append(ws.store, actor=ws.actor, action="inspection.amend",
+                     entity="inspections", entity_id=inspection_id,
+                     detail={"reason": reason, "signed_content": row["content_sha256"]})
+    return Changes.of("inspections", inspection_id)
+
+
+def list_inspections(ws, *, status: str | None = None, template_key: str | None = None,
+                     school_id: str | None = None, mode: str | None = None,
+                     search: str = "", limit: int | None = None, offset: int = 0,
+                     include_ethics: bool = True) -> list[dict]:
+    sql, params = _list_query(status, template_key, school_id, mode, search, include_ethics)
+    sql += " order by i.visit_date desc, i.created_at desc"
+    if limit is not None:
+        sql += f" limit {int(limit)} offset {int(offset)}"
+    return ws.store.query(sql, params)
+
+
+def _list_query(status, template_key, school_id, mode, search, include_ethics):
+    sql = (f"select {LIST_COLUMNS} from inspections i join schools s on s.id = i.school_id "
+           "left join teachers t on t.id = i.teacher_id "
+           "join templates tp on tp.id = i.template_id where i.deleted = 0")
+    params: list = []
+    for column, value in (("i.status", status), ("i.template_key", template_key),
+                          ("i.school_id", school_id), ("i.mode", mode)):
+        if value:
+            sql += f" and {column} = ?"
+            params.append(value)
+    if not include_ethics:
+        sql += " and tp.kind != 'ethics'"
+    if search:
+        sql += " and (s.name like ? or i.inspectors like ? or t.name like ?)"
+        params += [f"%{search}%"] * 3
+    return sql, params

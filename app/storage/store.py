@@ -1,0 +1,190 @@
+"""The one write path: a `Store` owns the SQLite connection and every synced write.
+
+Every mutation runs inside `Store.atomic()` (sqlite-utils `db.atomic()`), so nothing
+half-written ever reaches the file. Synced rows get a fresh HLC rev, their previous rev as
+`base_rev`, and the previous version is kept in `history` for three-way merges.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from app.clock import HybridLogicalClock, WallClock, iso
+from app.errors import DatabaseError, NotFoundError
+from app.storage.schema import MIGRATION_SET, known_migration_names, migrations
+
+# Parents before children: the order records are written when importing or digesting.
+SYNCED_TABLES = ("schools", "teachers", "users", "templates", "inspections", "responses",
+                 "attachments", "actions", "signatures")
+SYNC_META = ("rev", "base_rev", "device_id")
+HLC_SETTING = "hlc_last"
+
+
+def translate_sqlite_error(exc: sqlite3.Error) -> DatabaseError:
+    """Turn what the environment caused into a message that says what to do."""
+    text = str(exc).lower()
+    if "full" in text:
+        return DatabaseError("The disk is full: free some space and try again. "
+                             "Nothing was saved by the failed step.")
+    if "locked" in text or "busy" in text:
+        return DatabaseError("The database is in use by another program: close the other "
+                             "School Inspect window and try again.")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError("The database file is read-only: check the folder's permissions.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseError("The database file is damaged: restore it from a backup or a "
+                             "bundle. The damaged file was not changed.")
+    return DatabaseError(f"Database error: {exc}")
+
+
+class Store:
+    """A profile's database."""
+
+    def __init__(self, path: Path | str, *, device_id: str, clock: WallClock | None = None):
+        self.path = Path(path)
+        self.device_id = device_id
+        self.clock = clock or WallClock()
+        self.id_factory = lambda: str(uuid.uuid4())
+        try:
+            self.db = sqlite_utils.Database(str(self.path))
+            self._configure()
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc) from exc
+        self.hlc = HybridLogicalClock(device_id, self.clock.ms, self.setting(HLC_SETTING))
+
+    # -- set-up ---------------------------------------------------------------------------
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if str(self.path) != ":memory:":
+            self.db.enable_wal()
+        # FULL makes a commit durable in WAL mode too: an inspector's answers survive a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+
+    def _migrate(self) -> None:
+        applied = {m.name for m in migrations.applied(self.db)}
+        unknown = applied - set(known_migration_names())
+        if unknown:
+            raise DatabaseError(
+                f"This database was written by a newer version of School Inspect "
+                f"(schema {sorted(unknown)[-1]}); install the newer version to open it.")
+        if not applied and set(self.db.table_names()) - {"_sqlite_migrations"}:
+            raise DatabaseError(f"{self.path.name} is not a School Inspect database.")
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def schema_version(self) -> list[str]:
+        return [m.name for m in migrations.applied(self.db)]
+
+    # -- transactions ---------------------------------------------------------------------
+    @contextmanager
+    def atomic(self) -> Iterator["Store"]:
+        """One transaction (a savepoint when nested); sqlite errors become `DatabaseError`."""
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc) from exc
+
+    # -- reads ----------------------------------------------------------------------------
+    def get(self, table: str, record_id: str) -> dict | None:
+        rows = list(self.db.query(f"select * from [{table}] where id = ?", [record_id]))
+        return rows[0] if rows else None
+
+    def require(self, table: str, record_id: str, what: str | None = None) -> dict:
+        row = self.get(table, record_id)
+        if row is None or row.get("deleted"):
+            raise NotFoundError(f"No {what or table[:-1]} with id {record_id}.")
+        return row
+
+    def query(self, sql: str, params: Any = ()) -> list[dict]:
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc) from exc
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.db.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- synced writes --------------------------------------------------------------------
+    def insert(self, table: str, fields: dict, *, record_id: str | None = None) -> dict:
+        """A new synced row with a fresh rev; returns it."""
+        row = {**fields, "id": record_id or fields.get("id") or self.new_id(),
+               "rev": self._tick(), "base_rev": None, "device_id": self.device_id,
+               "deleted": 0}
+        self.db[table].insert(row)
+        return row
+
+    def update(self, table: str, record_id: str, changes: dict) -> dict | None:
+        """Apply changes to a synced row; None when nothing actually changed."""
+        current = self.require(table, record_id)
+        if all(current.get(k) == v for k, v in changes.items()):
+            return None
+        self.remember(table, current)
+        new = {**current, **changes, "rev": self._tick(), "base_rev": current["rev"],
+               "device_id": self.device_id}
+        self.db[table].update(record_id, {k: new[k] for k in (*changes, *SYNC_META)})
+        return new
+
+    def tombstone(self, table: str, record_id: str) -> dict | None:
+        """Deletes travel as tombstones so the other side deletes too."""
+        return self.update(table, record_id, {"deleted": 1})
+
+    def remember(self, table: str, row: dict) -> None:
+        """Keep a version in history so a later merge can find the common base."""
+        self.db["history"].insert({"table_name": table, "record_id": row["id"],
+                                   "rev": row["rev"], "data": json.dumps(row, sort_keys=True)},
+                                  replace=True)
+
+    def version(self, table: str, record_id: str, rev: str) -> dict | None:
+        """The row as it was at `rev` (current or from history)."""
+        current = self.get(table, record_id)
+        if current and current["rev"] == rev:
+            return current
+        found = self.scalar("select data from history where table_name=? and record_id=? "
+                            "and rev=?", [table, record_id, rev])
+        return json.loads(found) if found else None
+
+    def new_id(self) -> str:
+        """A record id; the demo generator swaps `id_factory` for a seeded one."""
+        return self.id_factory()
+
+    def clock_iso(self) -> str:
+        return iso(self.clock.now())
+
+    def _tick(self) -> str:
+        rev = self.hlc.tick()
+        self.set_setting(HLC_SETTING, rev)
+        return rev
+
+    # -- blobs (content-addressed evidence) -----------------------------------------------
+    def put_blob(self, sha256: str, data: bytes, mime: str) -> None:
+        self.db["blobs"].insert({"sha256": sha256, "data": data, "size": len(data),
+                                 "mime": mime}, ignore=True)
+
+    def blob(self, sha256: str) -> bytes:
+        data = self.scalar("select data from blobs where sha256 = ?", [sha256])
+        if data is None:
+            raise NotFoundError(f"No evidence file {sha256[:12]}… in this database.")
+        return data
+
+    # -- settings (local key/value) -------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("select value from settings where key = ?", [key])
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db["settings"].insert({"key": key, "value": value}, replace=True)
