@@ -27,6 +27,12 @@ class DemoBuilder:
         self.photos = [_photo(i, self.rng) for i in range(4)]
         self.templates = {t["key"]: get_template(ws, t["id"]) for t in list_templates(ws)}
 
+    def add_users(self) -> None:
+        for name in INSPECTORS:
+            self.ws.store.insert("users", {"name": name, "role": "inspector",
+                                           "organisation": "青山区教育督导室",
+                                           "created_at": self.ws.store.clock_iso()})
+
     # -- schools and teachers -----------------------------------------------------------
     def add_schools(self, count: int) -> list[dict]:
         made = []
@@ -154,7 +160,9 @@ class DemoBuilder:
         role = "principal" if mode == "self_assessment" else "inspector"
         signoff.sign_off(self.ws, inspection_id, signer=signer, role=role,
                          image_png=_signature(self.rng))
-        for action in actions.actions_of(self.ws, inspection_id):
+        for action in actions.open_actions_of(self.ws, inspection_id):
+            if action["status"] != "open":
+                continue
             roll = self.rng.random()
             if roll < 0.3:
                 actions.set_action_status(self.ws, action["id"], "resolved")
@@ -171,6 +179,7 @@ def generate_demo(ws, *, schools: int = 12, inspections: int = 60, seed: int = 1
     store.id_factory = lambda: str(uuid.UUID(int=builder.rng.getrandbits(128), version=4))
     try:
         with store.atomic():
+            builder.add_users()
             made = builder.add_schools(schools)
             _add_inspections(builder, made, inspections)
     finally:

@@ -13,11 +13,13 @@ from app.security import audit
 from app.services.changes import Changes, NOTHING
 
 
-def _row_for(template: Template, *, builtin: bool, created_at: str) -> dict:
+def _row_for(template: Template, *, builtin: bool) -> dict:
+    # No install time in the row: the same template version must be the same record on
+    # every device, or two databases with the same data would never compare equal.
     return {"key": template.key, "version": template.version, "kind": template.kind,
             "title_zh": template.title["zh"], "title_en": template.title["en"],
             "body": json.dumps(template.body, ensure_ascii=False, sort_keys=True),
-            "sha256": template.sha256, "builtin": int(builtin), "created_at": created_at}
+            "sha256": template.sha256, "builtin": int(builtin), "created_at": None}
 
 
 def _base_body(ws, key, version):
@@ -55,9 +57,7 @@ def _store_template(ws, template: Template, *, builtin: bool) -> Changes:
                 f"{template.key} version {template.version} is already installed with "
                 "different content; a published version never changes — raise its version.")
         return NOTHING
-    ws.store.insert("templates", _row_for(template, builtin=builtin,
-                                          created_at=ws.store.clock_iso()),
-                    record_id=template.id)
+    ws.store.insert("templates", _row_for(template, builtin=builtin), record_id=template.id)
     audit.append(ws.store, actor=ws.actor, action="template.install", entity="templates",
                  entity_id=template.id, detail={"key": template.key,
                                                 "version": template.version})
