@@ -1,0 +1,1 @@
+"""School Inspect desktop app (PySide6). Depends on app/ services; app/ never imports it."""

@@ -1,0 +1,23 @@
+"""`UiContext`: what every page gets — the open workspace, the operations runner, and the
+navigation callbacks of the main window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from app.workspace import Workspace
+from ui.operations import Operations
+
+
+@dataclass
+class UiContext:
+    ws: Workspace
+    operations: Operations
+    # Set by the main window: open an inspection in the runner, show a page by key.
+    open_inspection: Callable[[str], None] = field(default=lambda inspection_id: None)
+    show_page: Callable[[str], None] = field(default=lambda key: None)
+
+    @property
+    def lang(self) -> str:
+        return self.ws.profile.language

@@ -1,0 +1,27 @@
+"""Qt translations: every visible string goes through `tr()`; the Chinese catalogues live in
+`resources/translations/*_zh_CN.qm` (one per feature area, built from `.ts` files with
+`pyside6-lrelease`), all installed at start when the language is Chinese."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from app.paths import RESOURCES
+
+TRANSLATIONS = RESOURCES / "translations"
+_installed: list[QTranslator] = []
+
+
+def install_translations(app: QCoreApplication, language: str) -> int:
+    """Install the catalogues for `language` ('zh' or 'en'); returns how many loaded."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != "zh":
+        return 0
+    for qm in sorted(TRANSLATIONS.glob("*_zh_CN.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return len(_installed)

@@ -1,0 +1,38 @@
+"""Starts the desktop app: Qt application, bundled fonts, translations, the profile's
+workspace and the main window. Reached from `school-inspect` with no command."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.errors import KnownError
+from app.workspace import Workspace
+from ui.fonts import register_bundled_fonts
+from ui.i18n import install_translations
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("School Inspect")
+    app.setOrganizationName("School Inspect")
+    register_bundled_fonts(app)
+    return app
+
+
+def run(home: str | None = None) -> int:
+    app = create_application()
+    try:
+        ws = Workspace.open(home or os.environ.get("SCHOOL_INSPECT_HOME"))
+    except KnownError as exc:
+        QMessageBox.critical(None, "School Inspect", str(exc))
+        return 1
+    install_translations(app, ws.profile.language)
+    from ui.main_window import MainWindow
+    window = MainWindow(ws)
+    window.show()
+    code = app.exec()
+    ws.close()
+    return code
