@@ -17,6 +17,8 @@ class UiContext:
     # Set by the main window: open an inspection in the runner, show a page by key.
     open_inspection: Callable[[str], None] = field(default=lambda inspection_id: None)
     show_page: Callable[[str], None] = field(default=lambda key: None)
+    # Preview / print / save the PDF report of an inspection.
+    open_report: Callable[[str], None] = field(default=lambda inspection_id: None)
 
     @property
     def lang(self) -> str:
