@@ -7,6 +7,7 @@ written in the same transaction: a crash never leaves a record pointing at a mis
 from __future__ import annotations
 
 import hashlib
+import io
 import mimetypes
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from app.services.changes import Changes
 from app.services.inspections import editable_inspection, touch
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+EXIF_IFD, DATETIME_ORIGINAL, DATETIME = 0x8769, 0x9003, 0x0132
 
 
 def attach_file(ws, inspection_id: str, item_key: str, path: Path | str | None = None, *,
@@ -42,6 +44,20 @@ def attach_file(ws, inspection_id: str, item_key: str, path: Path | str | None =
                      entity_id=row["id"], detail={"sha256": sha, "item": item_key})
     return Changes.of("attachments", row["id"], created=row["id"]) | \
         Changes.of("inspections", inspection_id)
+
+
+def photo_taken_at(data: bytes) -> str | None:
+    """The camera's DateTimeOriginal as ISO text, or None for files without EXIF."""
+    try:
+        from PIL import Image
+        with Image.open(io.BytesIO(data)) as image:
+            exif = image.getexif()
+            stamp = exif.get_ifd(EXIF_IFD).get(DATETIME_ORIGINAL) or exif.get(DATETIME)
+    except Exception:  # not an image, or unreadable EXIF: no time, not an error
+        return None
+    if not isinstance(stamp, str) or len(stamp) < 19:
+        return None
+    return stamp[:10].replace(":", "-") + "T" + stamp[11:19]
 
 
 def _read(path: Path) -> bytes:

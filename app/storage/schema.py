@@ -103,5 +103,11 @@ def _indexes(db: Database) -> None:
         db[table].create_index(["rev"])
 
 
+@migrations()
+def m002_attachment_taken_at(db: Database) -> None:
+    """When a photo was taken (from its EXIF data), shown beside evidence in reports."""
+    db["attachments"].add_column("taken_at", str)
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
