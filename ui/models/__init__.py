@@ -1,0 +1,1 @@
+"""Thin Qt item models over rows that Qt-free state objects (ui/state) load."""

@@ -1,0 +1,1 @@
+"""Small shared widgets and translated labels for codes (statuses, levels, severities)."""
