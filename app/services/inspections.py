@@ -161,7 +161,8 @@ def amend_inspection(ws, inspection_id: str, reason: str) -> Changes:
         raise ValidationError("Say why the signed inspection is amended.")
     with ws.store.atomic():
         ws.store.update("inspections", inspection_id, {
-            "status": "in_progress", "signed_at": None, "updated_at": ws.store.clock_iso()})
+            "status": "in_progress", "signed_at": None, "content_sha256": None,
+            "updated_at": ws.store.clock_iso()})
         audit.append(ws.store, actor=ws.actor, action="inspection.amend",
                      entity="inspections", entity_id=inspection_id,
                      detail={"reason": reason, "signed_content": row["content_sha256"]})

@@ -75,11 +75,11 @@ def sign_off(ws, inspection_id: str, *, signer: str, role: str = "inspector",
 def signatures_of(ws, inspection_id: str, *, current_only: bool = True) -> list[dict]:
     """Signatures of an inspection; by default only those that vouch for its content now."""
     rows = ws.store.query("select * from signatures where inspection_id = ? and deleted = 0 "
-                          "order by signed_at, id", [inspection_id])
+                          "order by signed_at, rev", [inspection_id])
     if not current_only:
         return rows
-    inspection = ws.store.require("inspections", inspection_id, "inspection")
-    return [r for r in rows if r["content_sha256"] == inspection["content_sha256"]]
+    current = content_sha256(ws, inspection_id)
+    return [r for r in rows if r["content_sha256"] == current]
 
 
 def inspectors_of(inspection: dict) -> list[str]:

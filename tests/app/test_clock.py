@@ -1,0 +1,70 @@
+"""Revs stay ordered when a laptop's clock jumps backwards or two devices disagree."""
+
+from hypothesis import given, strategies as st
+
+from app.clock import HybridLogicalClock, Timestamp
+
+
+class SteppedClock:
+    """A wall clock driven by the test."""
+
+    def __init__(self, ms: int):
+        self.value = ms
+
+    def __call__(self) -> int:
+        return self.value
+
+
+def test_revs_increase_when_the_wall_clock_jumps_backwards():
+    wall = SteppedClock(1_800_000_000_000)
+    clock = HybridLogicalClock("dev-a", wall)
+    first = clock.tick()
+    wall.value -= 3_600_000  # the laptop's clock is set back an hour
+    second, third = clock.tick(), clock.tick()
+    assert first < second < third
+
+
+def test_a_device_with_a_slow_clock_orders_after_what_it_has_seen():
+    fast = HybridLogicalClock("office", SteppedClock(1_900_000_000_000))
+    slow = HybridLogicalClock("laptop", SteppedClock(1_700_000_000_000))
+    office_rev = fast.tick()
+    slow.observe(office_rev)
+    assert slow.tick() > office_rev
+
+
+def test_the_last_rev_survives_a_restart():
+    wall = SteppedClock(1_800_000_000_000)
+    before = HybridLogicalClock("dev", wall)
+    last = before.tick()
+    wall.value -= 10_000
+    after = HybridLogicalClock("dev", wall, last=last)
+    assert after.tick() > last
+
+
+def test_rev_text_round_trips():
+    stamp = Timestamp(1_800_000_000_123, 42, "dev-a")
+    assert Timestamp.parse(str(stamp)) == stamp
+
+
+@given(st.lists(st.integers(min_value=-10_000, max_value=10_000), min_size=1, max_size=60))
+def test_revs_are_strictly_increasing_whatever_the_wall_clock_does(jumps):
+    wall = SteppedClock(1_800_000_000_000)
+    clock = HybridLogicalClock("dev", wall)
+    revs = []
+    for jump in jumps:
+        wall.value += jump
+        revs.append(clock.tick())
+    assert revs == sorted(revs) and len(set(revs)) == len(revs)
+
+
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 5_000)), min_size=1, max_size=40))
+def test_two_devices_exchanging_revs_never_go_backwards(steps):
+    walls = [SteppedClock(1_800_000_000_000), SteppedClock(1_799_000_000_000)]
+    clocks = [HybridLogicalClock("a", walls[0]), HybridLogicalClock("b", walls[1])]
+    latest = ""
+    for use_b, advance in steps:
+        walls[use_b].value += advance
+        clocks[use_b].observe(latest) if latest else None
+        rev = clocks[use_b].tick()
+        assert rev > latest
+        latest = rev
