@@ -1,0 +1,136 @@
+"""The Inspections table model: ids arrive a page at a time through Qt's
+`canFetchMore`/`fetchMore` (the view asks for more as the user scrolls), and display rows are
+loaded in small blocks only for rows that are painted. A row whose record cannot be loaded
+(deleted by a sync meanwhile, broken data) shows as a disabled row instead of breaking the view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ui.state.inspections import InspectionQuery
+from ui.widgets import labels
+
+PAGE = 200   # ids fetched per fetchMore
+BLOCK = 50   # display rows loaded per query
+COLUMNS = ("visit_date", "school", "template", "mode", "status", "inspectors")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class InspectionsModel(QAbstractTableModel):
+    def __init__(self, query: InspectionQuery, lang: str = "zh", parent=None):
+        super().__init__(parent)
+        self.query = query
+        self.lang = lang
+        self._ids: list[str] = []
+        self._cache: dict[str, dict | None] = {}
+        self._exhausted = False
+        self.total = 0
+
+    # -- loading --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Start over (new filter, order or data): nothing is loaded until the view asks."""
+        self.beginResetModel()
+        self._ids, self._cache, self._exhausted = [], {}, False
+        self.total = self.query.count()
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted and len(self._ids) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        new = self.query.ids(PAGE, len(self._ids))
+        if not new:
+            self._exhausted = True
+            return
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(new) - 1)
+        self._ids.extend(new)
+        self.endInsertRows()
+        if len(new) < PAGE:
+            self._exhausted = True
+
+    def _row(self, row: int) -> dict | None:
+        record_id = self._ids[row]
+        if record_id not in self._cache:
+            start = row - row % BLOCK
+            block = [i for i in self._ids[start:start + BLOCK] if i not in self._cache]
+            loaded = self.query.rows(block)
+            for i in block:
+                self._cache[i] = loaded.get(i)
+        return self._cache[record_id]
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def refresh_ids(self, ids) -> None:
+        """Forget cached rows for changed records and repaint them."""
+        for n, record_id in enumerate(self._ids):
+            if record_id in ids:
+                self._cache.pop(record_id, None)
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+
+    # -- Qt model API ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal \
+                or not 0 <= section < len(COLUMNS):
+            return None
+        return (self.tr("Date"), self.tr("School"), self.tr("Template"), self.tr("Mode"),
+                self.tr("Status"), self.tr("Inspectors"))[section]
+
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("(could not be loaded)") if index.column() == 1 else ""
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("This inspection could not be loaded; it may have been "
+                               "removed by a sync. Refresh the list.")
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, COLUMNS[index.column()])
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "school":
+            return row["district"] or None
+        if role == Qt.ItemDataRole.ForegroundRole and row["status"] == "signed":
+            return QBrush(QColor("#1b5e20"))
+        return None
+
+    def _display(self, row: dict, column: str) -> str:
+        if column == "visit_date":
+            return row["visit_date"] or ""
+        if column == "school":
+            return row["school_name"] + (f" · {row['teacher_name']}"
+                                         if row["teacher_name"] else "")
+        if column == "template":
+            return labels.bilingual({"zh": row["title_zh"], "en": row["title_en"]}, self.lang)
+        if column == "mode":
+            return labels.mode(row["mode"])
+        if column == "status":
+            return labels.inspection_status(row["status"])
+        return row["inspector_names"]
+
+    def flags(self, index: Index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if 0 <= index.row() < len(self._ids) and self._row(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is an SQL ORDER BY: reload from the first page in the new order."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = "updated" if COLUMNS[column] == "updated" else COLUMNS[column]
+        self.query.filter = self.query.filter.with_(
+            order=key, descending=order == Qt.SortOrder.DescendingOrder)
+        self.reload()

@@ -1,0 +1,133 @@
+"""A school's page: who and where it is, its last grade, the inspection history, open and
+overdue corrective actions, and the findings that repeat across visits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from ui.models.rows_model import Column, RowsModel
+from ui.state.schools import school_detail
+from ui.widgets import labels
+from ui.widgets.table import RowTable
+
+OVERDUE = QColor("#ffcdd2")
+
+
+class SchoolDetailPage(QWidget):
+    back = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.school_id: str | None = None
+        self.detail = None
+        back = QPushButton(self.tr("← All schools"), self)
+        back.clicked.connect(self.back.emit)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.grade = QLabel(self)
+        self.grade.setStyleSheet("font-size: 15px;")
+        self.history = RowsModel(self._history_columns(), self)
+        self.actions = RowsModel(self._action_columns(), self)
+        self.actions.background = lambda r: QBrush(OVERDUE) if r["overdue"] else None
+        self.actions.tooltip = lambda r: (self.tr("Overdue since %s") % r["due_date"]
+                                          if r["overdue"] else None)
+        self.repeated = RowsModel([
+            Column(self.tr("Item"), lambda r: r["text"]),
+            Column(self.tr("Template"), lambda r: r["template"]),
+            Column(self.tr("Failed"), lambda r: self.tr("%1 times").replace("%1", str(r["times"]))),
+            Column(self.tr("Visits"), lambda r: r["dates"])], self)
+        self.history_view = self._table(self.history, [100, 260, 90, 90, 70])
+        self.history_view.activated_row.connect(self._open_inspection)
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(back)
+        head.addWidget(self.title, 1)
+        layout.addLayout(head)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.grade)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self._box(self.tr("Inspection history"), self.history_view))
+        split.addWidget(self._box(self.tr("Open and overdue corrective actions"),
+                                  self._table(self.actions, [90, 330, 70, 100])))
+        split.addWidget(self._box(self.tr("Findings that repeat across visits"),
+                                  self._table(self.repeated, [360, 200, 80])))
+        layout.addWidget(split, 1)
+
+    def _history_columns(self) -> list[Column]:
+        lang = self.ctx.lang
+        return [Column(self.tr("Date"), lambda r: r["visit_date"]),
+                Column(self.tr("Template"), lambda r: labels.bilingual(
+                    {"zh": r["template_title_zh"], "en": r["template_title_en"]}, lang)),
+                Column(self.tr("Status"), lambda r: labels.inspection_status(r["status"])),
+                Column(self.tr("Score"), lambda r: "" if r["total"] is None
+                       else f"{r['total']:.1f}", align_right=True),
+                Column(self.tr("Grade"), lambda r: r["grade"]),
+                Column(self.tr("Mode"), lambda r: labels.mode(r["mode"]))]
+
+    def _action_columns(self) -> list[Column]:
+        return [Column(self.tr("Due"), lambda r: r["due_date"] or ""),
+                Column(self.tr("Action"), lambda r: r["description"]),
+                Column(self.tr("Severity"), lambda r: labels.severity(r["severity"])),
+                Column(self.tr("Status"), lambda r: labels.action_status(r["status"])),
+                Column(self.tr("Responsible"), lambda r: r["responsible"] or "")]
+
+    def _table(self, model, widths) -> RowTable:
+        view = RowTable(self)
+        view.setModel(model)
+        view.set_widths(widths)
+        return view
+
+    def _box(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        QVBoxLayout(box).addWidget(widget)
+        return box
+
+    # -- data -----------------------------------------------------------------------------
+    def show_school(self, school_id: str) -> None:
+        self.school_id = school_id
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.school_id:
+            return
+        detail = self.ctx.operations.run(
+            lambda: school_detail(self.ctx.ws, self.school_id, self.ctx.lang), parent=self)
+        if detail is None:
+            return
+        self.detail = detail
+        school = detail.school
+        self.title.setText(school["name"])
+        self.facts.setText(" · ".join(p for p in (
+            school["district"], labels.level(school["level"]),
+            self.tr("Principal: %s") % school["principal"] if school["principal"] else "",
+            self.tr("%1 students").replace("%1", str(school["student_count"] or 0)),
+            school["address"] or "") if p))
+        self.grade.setText(self._grade_text(detail))
+        self.history.set_rows(detail.history)
+        self.actions.set_rows(detail.actions)
+        self.repeated.set_rows(detail.repeated)
+
+    def _grade_text(self, detail) -> str:
+        last = detail.last_grade
+        text = (self.tr("Last grade: %1 (%2, %3)").replace("%1", last["grade"])
+                .replace("%2", f"{last['total']:.1f}").replace("%3", last["visit_date"])
+                if last else self.tr("No completed inspection yet."))
+        return text + "   " + self.tr("Open actions: %1 · overdue: %2").replace(
+            "%1", str(len(detail.actions))).replace("%2", str(detail.overdue_count))
+
+    def _open_inspection(self, row: int) -> None:
+        record = self.history.row_at(row)
+        if record:
+            self.ctx.open_inspection(record["id"])
+
+    def on_changes(self, changes) -> None:
+        if self.school_id and changes.touches("schools", "inspections", "responses",
+                                              "actions", "templates"):
+            self.reload()

@@ -1,0 +1,37 @@
+"""A read-only table view set up the same way everywhere: whole-row selection, sorting off
+(models sort in SQL), stretched last column, Enter/double-click emits `activated_row`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+class RowTable(QTableView):
+    activated_row = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def selected_row(self) -> int:
+        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
+        return rows[0].row() if rows else -1
+
+    def set_widths(self, widths: list[int]) -> None:
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
