@@ -95,11 +95,11 @@ def editable_inspection(ws, inspection_id: str) -> dict:
 
 
 def touch(ws, inspection: dict) -> None:
-    """Mark an inspection as worked on: draft becomes in progress on the first change."""
-    changes = {"updated_at": ws.store.clock_iso()}
+    """A draft becomes in progress on its first change. Answers do not otherwise touch the
+    inspection row: two people answering different items on two laptops must not both
+    change the same record, or every sync would be a conflict."""
     if inspection["status"] == "draft":
-        changes["status"] = "in_progress"
-    ws.store.update("inspections", inspection["id"], changes)
+        ws.store.update("inspections", inspection["id"], {"status": "in_progress"})
 
 
 def set_summary(ws, inspection_id: str, summary: str) -> Changes:

@@ -187,4 +187,6 @@ class Store:
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
-        self.db["settings"].insert({"key": key, "value": value}, replace=True)
+        # Raw SQL: this runs on every rev tick, and sqlite-utils' insert re-reads the schema.
+        self.db.execute("insert or replace into settings (key, value) values (?, ?)",
+                        [key, value])
