@@ -30,6 +30,7 @@ class Workspace:
         paths.ensure()
         profile = load_profile(paths)
         keys.ensure_device_key(paths.keys)
+        keys.ensure_signing_identity(paths.keys, profile.display_name, profile.organisation)
         store = Store(paths.database, device_id=profile.device_id, clock=clock)
         workspace = cls(paths, profile, store)
         if load_builtins:
