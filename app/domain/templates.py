@@ -140,19 +140,34 @@ def load_template_file(path: Path | str, resolve_base=None) -> Template:
     except json.JSONDecodeError as exc:
         raise TemplateError(f"{path.name}: line {exc.lineno}, column {exc.colno}: "
                             f"not valid JSON ({exc.msg}).") from exc
-    return parse_template(body, source_name=path.name, resolve_base=resolve_base)
+    return parse_template(body, source_name=path.name, resolve_base=resolve_base,
+                          source_text=text)
 
 
-def parse_template(body: Any, *, source_name: str = "template", resolve_base=None) -> Template:
+def parse_template(body: Any, *, source_name: str = "template", resolve_base=None,
+                   source_text: str | None = None) -> Template:
     """Validate a template body and build the `Template`; raises `TemplateError`."""
     if isinstance(body, dict) and body.get("based_on") and "sections" not in body:
         body = _inherit_sections(body, source_name, resolve_base)
     problems = validate_template(body)
+    if problems and source_text:
+        problems = [_with_line(p, source_text) for p in problems]
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems[:30])
         more = f"\n  … and {len(problems) - 30} more" if len(problems) > 30 else ""
         raise TemplateError(f"{source_name}: {len(problems)} problem(s):\n{listed}{more}")
     return _build(body)
+
+
+def _with_line(problem: str, text: str) -> str:
+    """Prefix a problem about an item or section with the line where that key is written."""
+    match = re.match(r"(?:item|section) ([a-z0-9_.]+)", problem)
+    if not match:
+        return problem
+    found = re.search(r'"key"\s*:\s*"' + re.escape(match.group(1)) + '"', text)
+    if not found:
+        return problem
+    return f"line {text.count(chr(10), 0, found.start()) + 1}: {problem}"
 
 
 def _inherit_sections(body: dict, source_name: str, resolve_base) -> dict:

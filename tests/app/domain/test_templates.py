@@ -100,3 +100,13 @@ def test_an_unknown_format_version_is_refused():
     body["format_version"] = 2
     with pytest.raises(TemplateError, match="format_version"):
         parse_template(body)
+
+
+def test_a_bad_field_in_a_file_names_its_line(tmp_path):
+    body = _broken(max_score=0)
+    path = tmp_path / "district.json"
+    path.write_text(json.dumps(body, ensure_ascii=False, indent=2), "utf-8")
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
+                if '"key": "a.score"' in text)
+    with pytest.raises(TemplateError, match=rf"line {line}: item a.score: max_score"):
+        load_template_file(path)
