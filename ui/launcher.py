@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import KnownError
@@ -33,6 +34,8 @@ def run(home: str | None = None) -> int:
     from ui.main_window import MainWindow
     window = MainWindow(ws)
     window.show()
+    # Once the window is up: on an empty database, offer demo data.
+    QTimer.singleShot(0, window.offer_demo_data)
     code = app.exec()
     ws.close()
     return code

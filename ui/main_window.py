@@ -1,24 +1,307 @@
-"""The main window (placeholder listing inspections; the full shell replaces it)."""
+"""The main window: a navigation list on the left and the pages on the right (Schools,
+Inspections, Corrective actions, Teacher ethics, Templates, Sync, Conflicts, Reports), the
+inspection runner opened in the same area, menus with shortcuts, a status bar, remembered
+window state, the Chinese/English switch, and the first-start offer of demo data.
+
+Every `Operations.changed` is routed to each page's `on_changes`, so a page refreshes only
+when something it shows was touched.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QTableWidget, QTableWidgetItem
+import importlib
+import logging
 
-from app.services.inspections import list_inspections
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QSplitter, QStackedWidget)
+
+from app.services.changes import Changes
+from ui.context import UiContext
+from ui.i18n import install_translations
+from ui.operations import Operations
+from ui.widgets.status import StatusBar
+
+log = logging.getLogger(__name__)
+
+PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
+             "conflicts", "reports")
+# Pages built by others are optional: a missing module shows a placeholder instead.
+PAGE_CLASSES = {
+    "schools": ("ui.pages.schools_page", "SchoolsPage"),
+    "inspections": ("ui.pages.inspections_page", "InspectionsPage"),
+    "actions": ("ui.pages.actions_page", "ActionsPage"),
+    "ethics": ("ui.pages.ethics_page", "EthicsPage"),
+    "templates": ("ui.pages.templates_page", "TemplatesPage"),
+    "sync": ("ui.pages.sync_page", "SyncPage"),
+    "conflicts": ("ui.pages.conflicts_page", "ConflictsPage"),
+    "reports": ("ui.pages.reports_page", "ReportsPage"),
+}
+RUNNER = "runner"
+ALL_TABLES = frozenset({"schools", "teachers", "users", "templates", "inspections",
+                        "responses", "attachments", "actions", "signatures"})
+
+
+def load_class(module: str, name: str):
+    """The class, or None when that part of the app is not installed."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except Exception as exc:  # missing or broken module: that page shows a placeholder
+        log.warning("%s.%s not available: %s", module, name, exc)
+        return None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws):
-        super().__init__()
+    def __init__(self, ws, parent=None):
+        super().__init__(parent)
         self.ws = ws
-        self.setWindowTitle(self.tr("School Inspect"))
-        rows = list_inspections(ws, limit=500)
-        table = QTableWidget(len(rows), 4, self)
-        table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("School"),
-                                         self.tr("Template"), self.tr("Status")])
-        for r, row in enumerate(rows):
-            for c, key in enumerate(("visit_date", "school_name", "template_title_zh",
-                                     "status")):
-                table.setItem(r, c, QTableWidgetItem(str(row[key] or "")))
-        self.setCentralWidget(table)
-        self.resize(1000, 640)
+        self.settings = QSettings(str(ws.paths.home / "ui.ini"), QSettings.Format.IniFormat)
+        self.operations = Operations(self)
+        self.operations.changed.connect(self.route_changes)
+        self.ctx = UiContext(ws, self.operations, open_inspection=self.open_inspection,
+                             show_page=self.show_page, open_report=self.open_report)
+        self.pages: dict[str, object] = {}
+        self.runner = None
+        self.runner_id: str | None = None
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.build()
+        self.restore_state()
+
+    # -- building (again after a language switch) -----------------------------------------
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("School Inspect — school inspection"))
+        self.menuBar().clear()
+        self._build_menus()
+        self.nav = QListWidget(self)
+        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } "
+                               "QListWidget::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget(self)
+        self.pages, self.runner = {}, None
+        for key, title in zip(PAGE_KEYS, self.page_titles()):
+            self.pages[key] = self._make_page(key)
+            self.stack.addWidget(self.pages[key])
+            QListWidgetItem(title, self.nav).setData(Qt.ItemDataRole.UserRole, key)
+        self.runner_item = QListWidgetItem(self.tr("Open inspection"), self.nav)
+        self.runner_item.setData(Qt.ItemDataRole.UserRole, RUNNER)
+        self.runner_item.setHidden(True)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        split = QSplitter(self)
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setSizes([170, 1100])
+        old = self.centralWidget()
+        self.setCentralWidget(split)
+        if old is not None:
+            old.deleteLater()
+        self.status.retranslate(self.ws)
+        self.status.refresh_counts(self.ws)
+
+    def page_titles(self) -> list[str]:
+        return [self.tr("Schools"), self.tr("Inspections"), self.tr("Corrective actions"),
+                self.tr("Teacher ethics"), self.tr("Templates"), self.tr("Sync"),
+                self.tr("Conflicts"), self.tr("Reports")]
+
+    def _make_page(self, key: str):
+        cls = load_class(*PAGE_CLASSES[key])
+        if cls is None:
+            return self._placeholder(self.tr("This part of School Inspect is not installed "
+                                             "in this build."))
+        try:
+            return cls(self.ctx, self)
+        except Exception as exc:  # one broken page must not stop the others
+            self.operations.report(exc, self)
+            return self._placeholder(self.tr("This page could not be opened."))
+
+    def _placeholder(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        return label
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New inspection…"), self.new_inspection, "Ctrl+N")
+        self._action(file_menu, self.tr("&Import bundle…"), lambda: self.bundle("import"),
+                     "Ctrl+I")
+        self._action(file_menu, self.tr("&Export bundle…"), lambda: self.bundle("export"),
+                     "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for n, (key, title) in enumerate(zip(PAGE_KEYS, self.page_titles()), start=1):
+            self._action(view_menu, title, lambda _=False, k=key: self.show_page(k),
+                         f"Ctrl+{n}")
+        language_menu = bar.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("zh", "中文"), ("en", "English")):
+            action = self._action(language_menu, name, lambda _=False, c=code:
+                                  self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(self.ws.profile.language == code)
+            group.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About School Inspect"), self.about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    # -- navigation -----------------------------------------------------------------------
+    def _nav_changed(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        widget = self.runner if key == RUNNER else self.pages.get(key)
+        if widget is not None:
+            self.stack.setCurrentWidget(widget)
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def current_page_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def open_inspection(self, inspection_id: str) -> None:
+        """Open the inspection runner in the main area (replacing an open one)."""
+        cls = load_class("ui.runner", "InspectionRunner")
+        if self.runner is not None:
+            self.stack.removeWidget(self.runner)
+            self.runner.deleteLater()
+        if cls is None:
+            self.runner = self._placeholder(self.tr("The inspection runner is not installed "
+                                                    "in this build."))
+        else:
+            try:
+                self.runner = cls(self.ctx, inspection_id, self)
+            except Exception as exc:
+                self.operations.report(exc, self)
+                self.runner = self._placeholder(self.tr("This inspection could not be "
+                                                        "opened."))
+        self.runner_id = inspection_id
+        self.stack.addWidget(self.runner)
+        self.runner_item.setHidden(False)
+        self.show_page(RUNNER)
+        self.stack.setCurrentWidget(self.runner)
+
+    def open_report(self, inspection_id: str) -> None:
+        self.show_page("reports")
+        page = self.pages.get("reports")
+        if hasattr(page, "show_inspection"):
+            page.show_inspection(inspection_id)
+
+    # -- data changes ---------------------------------------------------------------------
+    def route_changes(self, changes: Changes) -> None:
+        targets = list(self.pages.values()) + ([self.runner] if self.runner else [])
+        for page in targets:
+            handler = getattr(page, "on_changes", None)
+            if handler is None:
+                continue
+            try:
+                handler(changes)
+            except Exception as exc:  # a page that fails to refresh reports, others go on
+                self.operations.report(exc, self)
+        self.status.changed(self.ws, changes)
+
+    # -- menu commands --------------------------------------------------------------------
+    def new_inspection(self) -> None:
+        from ui.dialogs.new_inspection import NewInspectionDialog
+        dialog = NewInspectionDialog(self.ctx, self)
+        if dialog.exec() and dialog.result_changes and dialog.result_changes.created:
+            self.open_inspection(dialog.result_changes.created)
+
+    def bundle(self, direction: str) -> None:
+        """Bundles live on the Sync page: show it and start its import/export there."""
+        self.show_page("sync")
+        page = self.pages.get("sync")
+        for name in (f"{direction}_bundle_dialog", f"choose_{direction}", f"{direction}_bundle"):
+            method = getattr(page, name, None)
+            if callable(method):
+                method()
+                return
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About School Inspect"), self.tr(
+            "School Inspect — offline school inspection (教育督导): checklists, canteen food "
+            "safety, teacher ethics, signed reports and sync by bundle files.\n\n"
+            "Profile: %1").replace("%1", str(self.ws.paths.home)))
+
+    def set_language(self, language: str) -> None:
+        """Switch language: remember it, reinstall translators, rebuild the widgets."""
+        if language == self.ws.profile.language:
+            return
+        self.ws.set_identity(language=language)
+        install_translations(QApplication.instance(), language)
+        page, runner_id = self.current_page_key(), self.runner_id
+        self.build()
+        if runner_id:
+            self.open_inspection(runner_id)
+        self.show_page(page if page != RUNNER or runner_id else "schools")
+
+    # -- first start ----------------------------------------------------------------------
+    def offer_demo_data(self) -> bool:
+        """On an empty database, ask whether to load demo schools and inspections."""
+        if self.ws.store.scalar("select count(*) from schools where deleted = 0"):
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Load demo data?"),
+            self.tr("This profile has no schools yet. Load demo data (12 schools with "
+                    "teachers, inspections and corrective actions) to try School Inspect? "
+                    "You can also start empty and add your own schools."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_demo_data()
+            return True
+        return False
+
+    def load_demo_data(self, schools: int = 12, inspections: int = 60):
+        home = self.ws.paths.home
+
+        def generate() -> Changes:
+            # The GUI thread owns its sqlite connection: the worker opens its own.
+            from app.services.demo import generate_demo
+            from app.workspace import Workspace
+            worker_ws = Workspace.open(home)
+            try:
+                generate_demo(worker_ws, schools=schools, inspections=inspections)
+            finally:
+                worker_ws.close()
+            return Changes(ALL_TABLES)
+
+        return self.operations.run_in_background(
+            generate, parent=self, title=self.tr("Loading demo data…"))
+
+    # -- window state ---------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("state")
+        if state is not None:
+            self.restoreState(state)
+        self.show_page(str(self.settings.value("page", "schools")))
+
+    def save_state(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("state", self.saveState())
+        page = self.current_page_key()
+        self.settings.setValue("page", page if page != RUNNER else "inspections")
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,121 @@
+"""The Corrective actions page (整改) across schools: overdue actions highlighted in red with
+a tooltip, filters (status, school, overdue only), and buttons that move the selected action
+to in progress / resolved / verified."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
+                               QStyle, QVBoxLayout, QWidget)
+
+from app.domain.status import ACTION_STATUSES, ACTION_TRANSITIONS
+from app.services.actions import list_actions, set_action_status
+from app.services.schools import list_schools
+from ui.models.rows_model import Column, RowsModel
+from ui.widgets import labels
+from ui.widgets.table import RowTable
+
+OVERDUE = QColor("#ffcdd2")
+
+
+class ActionsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), None)
+        for code in ACTION_STATUSES:
+            self.status.addItem(labels.action_status(code), code)
+        self.school = QComboBox(self)
+        self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
+        self.count = QLabel(self)
+        self.model = RowsModel(self._columns(), self)
+        overdue_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.model.background = lambda r: QBrush(OVERDUE) if r["overdue"] else None
+        self.model.decoration = lambda r: overdue_icon if r["overdue"] else None
+        self.model.tooltip = self._tooltip
+        self.table = RowTable(self)
+        self.table.setModel(self.model)
+        self.table.set_widths([110, 200, 360, 70, 90, 110])
+        self.buttons = {}
+        bar = QHBoxLayout()
+        for widget, stretch in ((self.status, 1), (self.school, 2), (self.overdue_only, 0),
+                                (self.count, 1)):
+            bar.addWidget(widget, stretch)
+        for status, text in (("in_progress", self.tr("Mark in progress")),
+                             ("resolved", self.tr("Mark resolved")),
+                             ("verified", self.tr("Mark verified"))):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, s=status: self.mark(s))
+            self.buttons[status] = button
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.status.currentIndexChanged.connect(self.reload)
+        self.school.currentIndexChanged.connect(self.reload)
+        self.overdue_only.toggled.connect(self.reload)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._fill_schools()
+
+    def _columns(self) -> list[Column]:
+        return [Column(self.tr("Due"), lambda r: r["due_date"] or ""),
+                Column(self.tr("School"), lambda r: r["school_name"]),
+                Column(self.tr("Action"), lambda r: r["description"]),
+                Column(self.tr("Severity"), lambda r: labels.severity(r["severity"])),
+                Column(self.tr("Status"), lambda r: labels.action_status(r["status"])),
+                Column(self.tr("Responsible"), lambda r: r["responsible"] or ""),
+                Column(self.tr("Note"), lambda r: r["note"] or "")]
+
+    def _tooltip(self, row: dict) -> str:
+        text = row["description"]
+        if row["overdue"]:
+            text = self.tr("Overdue: it was due on %1 and is still %2.").replace(
+                "%1", row["due_date"]).replace("%2", labels.action_status(row["status"])) \
+                + "\n" + text
+        return text
+
+    def _fill_schools(self) -> None:
+        current = self.school.currentData()
+        self.school.blockSignals(True)
+        self.school.clear()
+        self.school.addItem(self.tr("All schools"), None)
+        for school in list_schools(self.ctx.ws):
+            self.school.addItem(school["name"], school["id"])
+        self.school.setCurrentIndex(max(self.school.findData(current), 0))
+        self.school.blockSignals(False)
+        self.reload()
+
+    def reload(self, *_args) -> None:
+        selected = self.selected()
+        rows = list_actions(self.ctx.ws, status=self.status.currentData(),
+                            school_id=self.school.currentData(),
+                            overdue_only=self.overdue_only.isChecked())
+        self.model.set_rows(rows)
+        overdue = sum(1 for r in rows if r["overdue"])
+        self.count.setText(self.tr("%1 actions, %2 overdue").replace("%1", str(len(rows)))
+                           .replace("%2", str(overdue)))
+        if selected and self.model.row_of_id(selected["id"]) >= 0:
+            self.table.selectRow(self.model.row_of_id(selected["id"]))
+        self._update_buttons()
+
+    def selected(self) -> dict | None:
+        return self.model.row_at(self.table.selected_row())
+
+    def _update_buttons(self, *_args) -> None:
+        action = self.selected()
+        allowed = ACTION_TRANSITIONS.get(action["status"], ()) if action else ()
+        for status, button in self.buttons.items():
+            button.setEnabled(status in allowed)
+
+    def mark(self, status: str) -> None:
+        action = self.selected()
+        if action:
+            self.ctx.operations.run(
+                lambda: set_action_status(self.ctx.ws, action["id"], status), parent=self)
+
+    def on_changes(self, changes) -> None:
+        if changes.touches("schools"):
+            self._fill_schools()
+        elif changes.touches("actions", "inspections"):
+            self.reload()

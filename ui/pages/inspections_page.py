@@ -1,0 +1,141 @@
+"""The Inspections page: every inspection (teacher-ethics evaluations excluded; they have
+their own page) in a lazily loaded table with filters, SQL sorting and search. Enter or
+double-click opens the inspection in the runner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from app.domain.status import STATUSES
+from app.services.schools import list_schools
+from app.services.templates import list_templates
+from ui.dialogs.new_inspection import NewInspectionDialog
+from ui.models.inspections_model import InspectionsModel
+from ui.state.inspections import InspectionFilter, InspectionQuery
+from ui.widgets import labels
+from ui.widgets.table import RowTable
+
+
+class InspectionsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.query = InspectionQuery(ctx.ws.store)
+        self.model = InspectionsModel(self.query, ctx.lang, self)
+        # Typing in the search box waits for a pause before querying.
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.table = RowTable(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.set_widths([100, 260, 220, 110, 90])
+        self.table.activated_row.connect(self.open_row)
+        self.count = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_bar())
+        layout.addLayout(self._second_bar())
+        layout.addWidget(self.table, 1)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.reload()
+
+    def _filter_bar(self) -> QHBoxLayout:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search school, teacher, inspector, template…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda: self._debounce.start())
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), None)
+        for code in STATUSES:
+            self.status.addItem(labels.inspection_status(code), code)
+        self.template = QComboBox(self)
+        self.template.addItem(self.tr("All templates"), None)
+        seen = set()
+        for t in list_templates(self.ctx.ws):
+            if t["kind"] != "ethics" and t["key"] not in seen:
+                seen.add(t["key"])
+                self.template.addItem(labels.bilingual(t["title"], self.ctx.lang), t["key"])
+        self.school = QComboBox(self)
+        self._fill_schools()
+        for combo in (self.status, self.template, self.school):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        new = QPushButton(self.tr("New inspection…"), self)
+        new.clicked.connect(self.new_inspection)
+        bar = QHBoxLayout()
+        for widget, stretch in ((self.search, 3), (self.status, 1), (self.template, 2),
+                                (self.school, 2), (new, 0)):
+            bar.addWidget(widget, stretch)
+        return bar
+
+    def _second_bar(self) -> QHBoxLayout:
+        self.use_dates = QCheckBox(self.tr("Dates from"), self)
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-3), self)
+        self.date_to = QDateEdit(QDate.currentDate(), self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.apply_filter)
+        self.use_dates.toggled.connect(self.apply_filter)
+        self.inspector = QLineEdit(self)
+        self.inspector.setPlaceholderText(self.tr("Inspector"))
+        self.inspector.textChanged.connect(lambda: self._debounce.start())
+        open_button = QPushButton(self.tr("Open"), self)
+        open_button.clicked.connect(lambda: self.open_row(self.table.selected_row()))
+        bar = QHBoxLayout()
+        bar.addWidget(self.use_dates)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("to"), self))
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.inspector, 1)
+        bar.addWidget(self.count, 2)
+        bar.addWidget(open_button)
+        return bar
+
+    def _fill_schools(self) -> None:
+        current = self.school.currentData()
+        self.school.blockSignals(True)
+        self.school.clear()
+        self.school.addItem(self.tr("All schools"), None)
+        for school in list_schools(self.ctx.ws):
+            self.school.addItem(school["name"], school["id"])
+        self.school.setCurrentIndex(max(self.school.findData(current), 0))
+        self.school.blockSignals(False)
+
+    # -- filtering ------------------------------------------------------------------------
+    def current_filter(self) -> InspectionFilter:
+        dates = self.use_dates.isChecked()
+        return self.query.filter.with_(
+            search=self.search.text(), status=self.status.currentData(),
+            template_key=self.template.currentData(), school_id=self.school.currentData(),
+            date_from=self.date_from.date().toString("yyyy-MM-dd") if dates else None,
+            date_to=self.date_to.date().toString("yyyy-MM-dd") if dates else None,
+            inspector=self.inspector.text())
+
+    def apply_filter(self, *_args) -> None:
+        self._debounce.stop()
+        self.query.filter = self.current_filter()
+        self.model.reload()
+
+    def _update_count(self, *_args) -> None:
+        self.count.setText(self.tr("%1 inspections").replace("%1", str(self.model.total)))
+
+    # -- actions --------------------------------------------------------------------------
+    def open_row(self, row: int) -> None:
+        inspection_id = self.model.id_at(row)
+        if inspection_id and self.model.flags(self.model.index(row, 0)) \
+                & Qt.ItemFlag.ItemIsEnabled:
+            self.ctx.open_inspection(inspection_id)
+
+    def new_inspection(self) -> None:
+        dialog = NewInspectionDialog(self.ctx, self, school_id=self.school.currentData())
+        if dialog.exec() and dialog.result_changes and dialog.result_changes.created:
+            self.ctx.open_inspection(dialog.result_changes.created)
+
+    def on_changes(self, changes) -> None:
+        if changes.touches("schools"):
+            self._fill_schools()
+        if changes.touches("schools", "inspections", "templates", "teachers"):
+            self.model.reload()

@@ -1,0 +1,43 @@
+"""The main window's status bar: profile, user, counts of schools / inspections / open
+actions, and the last thing that changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.profile = QLabel(self)
+        self.counts = QLabel(self)
+        self.addPermanentWidget(self.counts)
+        self.addPermanentWidget(self.profile)
+
+    def retranslate(self, ws) -> None:
+        self.profile.setText(self.tr("Profile: %1 · User: %2").replace(
+            "%1", ws.paths.home.name).replace("%2", ws.actor))
+        self.profile.setToolTip(str(ws.paths.home))
+
+    def refresh_counts(self, ws) -> None:
+        row = ws.store.query(
+            "select (select count(*) from schools where deleted = 0) as schools, "
+            "(select count(*) from inspections where deleted = 0) as inspections, "
+            "(select count(*) from actions where deleted = 0 and carried_from is null "
+            "and status in ('open', 'in_progress')) as actions")[0]
+        self.counts.setText(self.tr("%1 schools · %2 inspections · %3 open actions")
+                            .replace("%1", str(row["schools"]))
+                            .replace("%2", str(row["inspections"]))
+                            .replace("%3", str(row["actions"])))
+
+    def changed(self, ws, changes) -> None:
+        self.refresh_counts(ws)
+        names = {"schools": self.tr("schools"), "teachers": self.tr("teachers"),
+                 "inspections": self.tr("inspections"), "responses": self.tr("answers"),
+                 "attachments": self.tr("evidence"), "actions": self.tr("corrective actions"),
+                 "signatures": self.tr("signatures"), "templates": self.tr("templates")}
+        touched = "、".join(names.get(t, t) for t in sorted(changes.tables))
+        self.showMessage(self.tr("%1 saved: %2").replace(
+            "%1", dt.datetime.now().strftime("%H:%M:%S")).replace("%2", touched))
