@@ -1,0 +1,95 @@
+"""Conflicts: the same field changed on two devices. Ours stayed current, theirs was kept;
+a person decides. The decision is written as a new rev (whose ancestry includes both sides)
+so it syncs back and settles the other device too.
+"""
+
+from __future__ import annotations
+
+import json
+
+from app.errors import NotFoundError, StateError, ValidationError
+from app.security import audit
+from app.services.changes import Changes
+from app.storage.store import HLC_SETTING
+from app.sync.merge import supersede_conflicts, write_new_rev, write_row
+from app.sync.records import content_fields
+
+TAKES = ("ours", "theirs", "edited")
+
+
+def list_conflicts(ws, *, include_resolved: bool = False) -> list[dict]:
+    """Conflicts with both sides decoded, oldest first."""
+    sql = "select * from conflicts" + ("" if include_resolved else
+                                       " where resolved_at is null")
+    return [_decode(r) for r in ws.store.query(sql + " order by created_at, id")]
+
+
+def get_conflict(ws, conflict_id: str) -> dict:
+    row = ws.store.get("conflicts", conflict_id)
+    if row is None:
+        raise NotFoundError(f"No conflict with id {conflict_id}; "
+                            "`school-inspect conflicts list` shows the open ones.")
+    return _decode(row)
+
+
+def _decode(row: dict) -> dict:
+    decoded = {**row}
+    for key in ("fields", "ours", "theirs", "base"):
+        decoded[key] = json.loads(row[key]) if row[key] else None
+    return decoded
+
+
+def resolve_conflict(ws, conflict_id: str, take: str, values: dict | None = None) -> Changes:
+    """Settle a conflict: take ours, theirs, or edited values for the conflicting fields."""
+    if take not in TAKES:
+        raise ValidationError(f"take must be one of {', '.join(TAKES)}.")
+    conflict = get_conflict(ws, conflict_id)
+    if conflict["resolved_at"]:
+        raise StateError("This conflict is already resolved.")
+    table, theirs = conflict["table_name"], conflict["theirs"]
+    chosen = _chosen_values(conflict, take, values or {})
+    store = ws.store
+    now = store.clock_iso()
+    with store.atomic():
+        current = store.get(table, conflict["record_id"])
+        if current is None:
+            row = _from_absent(store, table, theirs, chosen, take)
+        else:
+            store.remember(table, theirs)
+            row = write_new_rev(store, table, current, {**content_fields(current), **chosen})
+        store.db["conflicts"].update(conflict_id, {"resolved_at": now, "resolution": take})
+        known = {r["rev"] for r in store.query(
+            "select rev from history where table_name = ? and record_id = ?",
+            [table, row["id"]])} | {row["rev"]}
+        supersede_conflicts(store, table, row["id"], known, now)
+        audit.append(store, actor=ws.actor, action="conflict.resolve", entity=table,
+                     entity_id=row["id"], detail={"conflict": conflict_id, "take": take,
+                                                  "fields": conflict["fields"]})
+    return Changes.of(table, row["id"]) | Changes.of("conflicts", conflict_id)
+
+
+def _chosen_values(conflict: dict, take: str, values: dict) -> dict:
+    fields, theirs, ours = conflict["fields"], conflict["theirs"], conflict["ours"] or {}
+    if take == "theirs":
+        return {f: theirs.get(f) for f in fields}
+    if take == "ours":
+        return {}            # ours is what is current, including later local edits
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise ValidationError(f"Only the conflicting fields can be edited, not "
+                              f"{', '.join(sorted(unknown))}.")
+    return {f: values.get(f, ours.get(f)) for f in fields}
+
+
+def _from_absent(store, table: str, theirs: dict, chosen: dict, take: str) -> dict:
+    """A record that arrived for an inspection signed here: taking theirs adds it; keeping
+    ours adds it as a tombstone, so the deletion travels back to the sender."""
+    row = {**theirs, **chosen}
+    if take == "ours":
+        row["deleted"] = 1
+    store.remember(table, theirs)
+    rev = store.hlc.tick()
+    store.set_setting(HLC_SETTING, rev)
+    write_row(store, table, {**row, "rev": rev, "base_rev": theirs["rev"],
+                             "device_id": store.device_id}, insert=True)
+    return {**row, "rev": rev}

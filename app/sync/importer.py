@@ -1,0 +1,206 @@
+"""Import: verify everything first, then merge the whole bundle in one transaction.
+
+Order: read and check the bundle (reader.py) → signer trust → already imported? → templates
+and references → one transaction (devices, evidence files, records parent-first, HLC,
+bookkeeping) → a sanity check that every promised record is accounted for; any mismatch
+rolls the whole import back. A process killed half-way leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from app.domain.templates import body_sha256, parse_template, template_id
+from app.errors import BundleError, TemplateError
+from app.security import audit
+from app.storage.store import HLC_SETTING, SYNCED_TABLES
+from app.sync import trust as trust_mod
+from app.sync.export import LAST_EXPORT
+from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
+from app.sync.reader import Bundle, Limits, read_bundle
+from app.sync.records import foreign_keys, records_digest, schema_of
+
+Progress = Callable[[int, int, str], None]
+
+
+def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
+    """Every check that does not change the database; returns what the bundle holds."""
+    bundle = read_bundle(path, schema_of(ws.store), limits)
+    check_templates(ws, bundle)
+    check_references(ws.store, bundle)
+    known = ws.store.get("devices", bundle.sender["device_id"])
+    return {**describe(bundle), "signature": "valid",
+            "fingerprint": trust_mod.fingerprint(bundle.sender["public_key"]),
+            "sender_known": bool(known and known["trusted"]
+                                 and known["public_key"] == bundle.sender["public_key"]),
+            "already_imported": _already(ws, bundle)}
+
+
+def describe(bundle: Bundle) -> dict:
+    m = bundle.manifest
+    return {"bundle_id": m["bundle_id"], "kind": m["kind"], "created_at": m["created_at"],
+            "sender": {k: m["sender"].get(k) for k in ("device_id", "name")},
+            "counts": m["counts"], "evidence_files": len(bundle.blobs)}
+
+
+def import_bundle(ws, path: Path | str, *, trust: bool = False,
+                  progress: Progress | None = None, limits: Limits = Limits()) -> dict:
+    """Verify and merge a bundle; returns {bundle_id, status, tables: {table: outcomes}}."""
+    store = ws.store
+    schema = schema_of(store)
+    bundle = read_bundle(path, schema, limits)
+    device = trust_mod.check_sender(ws, bundle.sender, trust=trust)
+    if _already(ws, bundle):
+        return {**describe(bundle), "status": "already_imported", "tables": {}}
+    check_templates(ws, bundle)
+    check_references(store, bundle)
+    tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
+    _install_certificates(ws, bundle, device)
+    return {**describe(bundle), "status": "imported", "tables": tables}
+
+
+def _already(ws, bundle: Bundle) -> bool:
+    return bool(ws.store.scalar("select 1 from imported_bundles where bundle_id = ?",
+                                [bundle.bundle_id]))
+
+
+# -- checks before the transaction ---------------------------------------------------------
+def check_templates(ws, bundle: Bundle) -> None:
+    """Templates travel as rows: the body must be valid, match its hash and its id."""
+    incoming = {r["id"]: r for r in bundle.records.get("templates", [])}
+    for row in incoming.values():
+        where = f"records/templates.ndjson: template {row.get('key')} v{row.get('version')}"
+        try:
+            body = json.loads(row.get("body") or "")
+        except json.JSONDecodeError:
+            raise BundleError(f"{where}: the body is not valid JSON.") from None
+        if body_sha256(body) != row.get("sha256") or \
+                row["id"] != template_id(body.get("key", ""), body.get("version", 0)) or \
+                (row.get("key"), row.get("version")) != (body.get("key"), body.get("version")):
+            raise BundleError(f"{where}: its content does not match its hash or id.")
+        try:
+            parse_template(body, source_name=where)
+        except TemplateError as exc:
+            raise BundleError(str(exc)) from None
+        ours = ws.store.get("templates", row["id"])
+        if ours and ours["sha256"] != row["sha256"]:
+            raise BundleError(f"{where}: differs from the installed version with the same "
+                              "key and version; a published template version never changes.")
+
+
+def check_references(store, bundle: Bundle) -> None:
+    """Every reference must resolve in the bundle or in this database."""
+    fks = foreign_keys(store)
+    in_bundle = {t: {r["id"] for r in rows} for t, rows in bundle.records.items()}
+    for table, rows in bundle.records.items():
+        for record in rows:
+            for column, other, other_column in fks[table]:
+                ref = record.get(column)
+                if ref is None:
+                    continue
+                if other == "blobs":
+                    found = ref in bundle.blobs or store.scalar(
+                        "select 1 from blobs where sha256 = ?", [ref])
+                else:
+                    found = ref in in_bundle.get(other, ()) or store.scalar(
+                        f"select 1 from [{other}] where [{other_column}] = ?", [ref])
+                if not found:
+                    raise BundleError(
+                        f"records/{table}.ndjson: record {record['id']} refers to {other} "
+                        f"{ref!r:.80} ({column}), which is neither in the bundle nor in this "
+                        "database; import the earlier bundle first or ask for a full export.")
+
+
+# -- the transaction -----------------------------------------------------------------------
+def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
+    store = ws.store
+    now = store.clock_iso()
+    total = sum(len(rows) for rows in bundle.records.values())
+    tables = {t: dict.fromkeys(OUTCOMES, 0) for t in SYNCED_TABLES if t in bundle.records}
+    with store.atomic():
+        # Self-references (linked inspections, carried-over actions) may come in any order;
+        # they are checked once everything is written, still inside the transaction.
+        store.db.execute("PRAGMA defer_foreign_keys = ON")
+        trust_mod.record_sender(ws, device, now)
+        for sha, data in bundle.blobs.items():
+            store.put_blob(sha, data, "application/octet-stream")
+        ctx = MergeContext.for_store(store, bundle.bundle_id, now, schema)
+        done = 0
+        for table in tables:
+            for record in bundle.records[table]:
+                tables[table][merge_record(ctx, table, record)] += 1
+                done += 1
+                if done % 200 == 0:
+                    progress(done, total, table)
+        store.set_setting(HLC_SETTING, store.hlc.last)
+        _lower_export_mark(store, bundle)
+        sanity_check(store, bundle, tables)
+        store.db["imported_bundles"].insert({
+            "bundle_id": bundle.bundle_id, "imported_at": now,
+            "sender_device_id": bundle.sender["device_id"], "kind": bundle.manifest["kind"],
+            "summary": json.dumps(tables, sort_keys=True)})
+        audit.append(store, actor=ws.actor, action="bundle.import", entity="imported_bundles",
+                     entity_id=bundle.bundle_id, detail={"sender": bundle.sender["device_id"],
+                                                         "kind": bundle.manifest["kind"]})
+    progress(total, total, "done")
+    return tables
+
+
+def _lower_export_mark(store, bundle: Bundle) -> None:
+    """Rows relayed from others may carry revs older than our last export; move the mark
+    below them so "changes since last export" passes them on."""
+    mark = store.setting(LAST_EXPORT)
+    revs = [r["rev"] for rows in bundle.records.values() for r in rows]
+    if mark and revs and min(revs) <= mark:
+        store.set_setting(LAST_EXPORT, min(revs).rsplit(".", 1)[0])
+
+
+def sanity_check(store, bundle: Bundle, tables: dict) -> None:
+    """Like Anki's post-sync check: every record the bundle promised is now current, part of
+    what we hold, or kept in a conflict; counts and the records digest must agree."""
+    for table, outcomes in tables.items():
+        promised = bundle.manifest["counts"].get(table, 0)
+        if sum(outcomes.values()) != promised:
+            raise BundleError(f"Import check failed: {table} accounted for "
+                              f"{sum(outcomes.values())} records, the bundle promised "
+                              f"{promised}. Nothing was imported.")
+    accounted = {t: [r for r in rows if _accounted(store, t, r)]
+                 for t, rows in bundle.records.items()}
+    if records_digest(accounted) != records_digest(bundle.records):
+        missing = next(f"{t} {r['id']}" for t, rows in bundle.records.items() for r in rows
+                       if not _accounted(store, t, r))
+        raise BundleError(f"Import check failed: {missing} from the bundle is not in the "
+                          "database after merging. Nothing was imported.")
+    missing_blobs = [s for s in bundle.blobs if not store.scalar(
+        "select 1 from blobs where sha256 = ?", [s])]
+    if missing_blobs:
+        raise BundleError(f"Import check failed: evidence file {missing_blobs[0][:12]}… is "
+                          "missing after merging. Nothing was imported.")
+    broken = store.query("PRAGMA foreign_key_check")
+    if broken:
+        raise BundleError(f"Import check failed: a {broken[0]['table']} record refers to a "
+                          f"missing {broken[0]['parent']} record. Nothing was imported.")
+
+
+def _accounted(store, table: str, record: dict) -> bool:
+    current = store.get(table, record["id"])
+    if current is not None and current["rev"] == record["rev"]:
+        return True
+    if record["rev"] in ancestry_of(store, table, record["id"]):
+        return True
+    return bool(store.scalar(
+        "select 1 from conflicts where table_name = ? and record_id = ? and "
+        "json_extract(theirs, '$.rev') = ?", [table, record["id"], record["rev"]]))
+
+
+def _install_certificates(ws, bundle: Bundle, device) -> None:
+    """A trusted sender's report-signing certificate joins the report verifier's trust store."""
+    if device is None or not device.get("trusted"):
+        return
+    ws.paths.trust_store.mkdir(parents=True, exist_ok=True)
+    for sha, pem in bundle.certificates.items():
+        target = ws.paths.trust_store / f"{sha}.pem"
+        if not target.exists():
+            target.write_bytes(pem)

@@ -1,0 +1,94 @@
+"""What a synced record may look like in a bundle, and small helpers shared by export,
+reading, merging and the post-import check.
+
+A record line holds the table's columns (with rev/base_rev/device_id/deleted) plus one key of
+our own, `ancestry`: the older revs the sender's version is known to include, so a receiver
+can tell "derived from what I hold" from "changed on both sides".
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from app.clock import Timestamp
+from app.errors import BundleError
+from app.storage.store import SYNC_META, SYNCED_TABLES
+
+ANCESTRY = "ancestry"
+MAX_ANCESTRY = 200
+MAX_TEXT = 4 << 20            # one value; long notes are fine, a 4 MB note is not
+MAX_ID = 200
+LOCAL_ONLY = SYNC_META + ("deleted", "id", ANCESTRY)
+
+
+def schema_of(store) -> dict[str, dict[str, type]]:
+    """{table: {column: python type}} of the synced tables in this database."""
+    return {t: store.db[t].columns_dict for t in SYNCED_TABLES}
+
+
+def foreign_keys(store) -> dict[str, list[tuple[str, str, str]]]:
+    """{table: [(column, other table, other column)]} for the synced tables."""
+    return {t: [(fk.column, fk.other_table, fk.other_column)
+                for fk in store.db[t].foreign_keys] for t in SYNCED_TABLES}
+
+
+def content_fields(record: dict) -> dict:
+    """The record without sync bookkeeping (deleted is content: tombstones travel)."""
+    return {k: v for k, v in record.items() if k not in SYNC_META and k != ANCESTRY}
+
+
+def check_record(record, table: str, columns: dict, where: str) -> None:
+    """Refuse anything but a flat record of known columns with well-formed sync fields."""
+    if not isinstance(record, dict):
+        raise BundleError(f"{where}: a record must be a JSON object.")
+    unknown = sorted(set(record) - set(columns) - {ANCESTRY})
+    if unknown:
+        raise BundleError(f"{where}: unknown column {unknown[0]!r} in table {table!r}; "
+                          "refused.")
+    record_id = record.get("id")
+    if not isinstance(record_id, str) or not record_id or len(record_id) > MAX_ID:
+        raise BundleError(f"{where}: the record has no valid id.")
+    _check_rev(record.get("rev"), where, "rev", required=True)
+    _check_rev(record.get("base_rev"), where, "base_rev", required=False)
+    if not isinstance(record.get("device_id"), str):
+        raise BundleError(f"{where}: device_id is missing.")
+    if record.get("deleted") not in (0, 1):
+        raise BundleError(f"{where}: deleted must be 0 or 1.")
+    ancestry = record.get(ANCESTRY, [])
+    if not isinstance(ancestry, list) or len(ancestry) > MAX_ANCESTRY:
+        raise BundleError(f"{where}: ancestry must be a list of revs.")
+    for rev in ancestry:
+        _check_rev(rev, where, "ancestry", required=True)
+    for column, value in record.items():
+        if column != ANCESTRY:
+            _check_value(value, columns[column], where, column)
+
+
+def _check_rev(value, where: str, name: str, *, required: bool) -> None:
+    if value is None and not required:
+        return
+    try:
+        Timestamp.parse(value)
+    except ValueError:
+        raise BundleError(f"{where}: {name} {value!r:.60} is not a rev.") from None
+
+
+def _check_value(value, kind: type, where: str, column: str) -> None:
+    if value is None:
+        return
+    if kind is int and not isinstance(value, int):
+        raise BundleError(f"{where}: {column} must be a whole number.")
+    if kind is float and not isinstance(value, (int, float)):
+        raise BundleError(f"{where}: {column} must be a number.")
+    if kind is str and not isinstance(value, str):
+        raise BundleError(f"{where}: {column} must be text.")
+    if kind not in (int, float, str):
+        raise BundleError(f"{where}: column {column} cannot travel in a bundle.")
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise BundleError(f"{where}: {column} is longer than {MAX_TEXT} characters.")
+
+
+def records_digest(records: dict[str, list[dict]]) -> str:
+    """What the bundle promises: every (table, id, rev) it carries, sorted."""
+    lines = sorted(f"{t}\t{r['id']}\t{r['rev']}" for t, rows in records.items() for r in rows)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
