@@ -1,8 +1,5 @@
-"""Checklist templates as data: parse, validate and resolve (format in docs/TEMPLATES.md).
-
-Validation collects every problem with its place (file, item key or JSON path, field) so a
-user importing a template learns all that is wrong at once, not one error per attempt.
-"""
+"""Checklist templates as data: load, validate (template_format.py) and build immutable
+`Template` objects, resolving `based_on` variants."""
 
 from __future__ import annotations
 
@@ -14,16 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.domain.template_format import (FORMAT, FORMAT_VERSION, ITEM_TYPES,  # noqa: F401
+                                        KINDS, MODES, UNSCORED_TYPES, validate_template)
 from app.errors import TemplateError
 
-FORMAT = "school-inspect-template"
-FORMAT_VERSION = 1
-KINDS = ("inspection", "food_safety", "ethics", "safety", "kindergarten", "supervision")
-MODES = ("inspection", "self_assessment")
-ITEM_TYPES = ("yes_no", "score", "rating", "number", "text", "date", "choice", "photo")
-UNSCORED_TYPES = ("text", "date", "photo")
-KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-ITEM_KEY_RE = re.compile(r"^[a-z0-9_.]+$")
 # Stable ids: the same template version has the same id on every device.
 TEMPLATE_NAMESPACE = uuid.UUID("5a1e7c2e-7d1b-4c55-9d0e-2f0d5c1a9b11")
 
@@ -180,200 +171,6 @@ def _inherit_sections(body: dict, source_name: str, resolve_base) -> dict:
         raise TemplateError(f"{source_name}: based_on: template {base_ref.get('key')} "
                             f"version {base_ref.get('version')} is not known.")
     return {**body, "sections": base["sections"]}
-
-
-# -- validation ----------------------------------------------------------------------------
-def validate_template(body: Any) -> list[str]:
-    """Every problem of a template body, each naming its place and field."""
-    if not isinstance(body, dict):
-        return ["the file must hold one JSON object"]
-    problems: list[str] = []
-    _check_header(body, problems)
-    bands = _check_grading(body.get("grading"), problems)
-    sections = body.get("sections")
-    if not isinstance(sections, list) or not sections:
-        problems.append("sections: must be a non-empty list")
-        return problems
-    seen_items: set[str] = set()
-    seen_sections: set[str] = set()
-    for index, section in enumerate(sections):
-        _check_section(section, index, bands, seen_sections, seen_items, problems)
-    _check_raters(body.get("raters"), seen_items, sections, problems)
-    return problems
-
-
-def _check_header(body: dict, problems: list[str]) -> None:
-    if body.get("format") != FORMAT:
-        problems.append(f"format: must be {FORMAT!r}")
-    if body.get("format_version") != FORMAT_VERSION:
-        problems.append(f"format_version: {body.get('format_version')!r} is not known "
-                        f"(this version reads {FORMAT_VERSION})")
-    if not isinstance(body.get("key"), str) or not KEY_RE.match(body["key"]):
-        problems.append("key: must be lower-case letters, digits and _ (e.g. canteen_check)")
-    if not isinstance(body.get("version"), int) or isinstance(body.get("version"), bool) \
-            or body["version"] < 1:
-        problems.append("version: must be a whole number ≥ 1")
-    if body.get("kind") not in KINDS:
-        problems.append(f"kind: {body.get('kind')!r} is not one of {', '.join(KINDS)}")
-    modes = body.get("modes")
-    if not isinstance(modes, list) or not modes or any(m not in MODES for m in modes):
-        problems.append(f"modes: must be a non-empty list of {', '.join(MODES)}")
-    _check_text(body.get("title"), "title", problems)
-    _check_text(body.get("description"), "description", problems)
-
-
-def _check_text(value: Any, where: str, problems: list[str], required: bool = True) -> None:
-    if value is None and not required:
-        return
-    if not isinstance(value, dict):
-        problems.append(f"{where}: must be {{'zh': …, 'en': …}}")
-        return
-    for lang in ("zh", "en"):
-        if not isinstance(value.get(lang), str) or not value[lang].strip():
-            problems.append(f"{where}.{lang}: the {'Chinese' if lang == 'zh' else 'English'} "
-                            "text is missing")
-
-
-def _check_grading(grading: Any, problems: list[str]) -> set[str]:
-    if not isinstance(grading, dict) or not isinstance(grading.get("bands"), list) \
-            or not grading["bands"]:
-        problems.append("grading.bands: must be a non-empty list")
-        return set()
-    keys: set[str] = set()
-    last_min = float("inf")
-    for i, band in enumerate(grading["bands"]):
-        where = f"grading.bands[{i}]"
-        if not isinstance(band, dict):
-            problems.append(f"{where}: must be an object")
-            continue
-        if not isinstance(band.get("key"), str) or band["key"] in keys:
-            problems.append(f"{where}.key: missing or repeated")
-        keys.add(band.get("key"))
-        _check_text(band.get("label"), f"{where}.label", problems)
-        low = band.get("min")
-        if not _is_number(low) or not 0 <= low <= 100 or low >= last_min:
-            problems.append(f"{where}.min: must be 0..100 and lower than the band before")
-        else:
-            last_min = low
-    if grading["bands"] and isinstance(grading["bands"][-1], dict) \
-            and grading["bands"][-1].get("min") != 0:
-        problems.append("grading.bands: the last band must have min 0")
-    pass_fraction = grading.get("pass_fraction", 0.6)
-    if not _is_number(pass_fraction) or not 0 < pass_fraction <= 1:
-        problems.append("grading.pass_fraction: must be a number in (0, 1]")
-    cap = grading.get("critical_cap")
-    if cap is not None and cap not in keys:
-        problems.append(f"grading.critical_cap: {cap!r} is not a band key")
-    return keys
-
-
-def _check_section(section: Any, index: int, bands: set, seen_sections: set,
-                   seen_items: set, problems: list[str]) -> None:
-    where = f"sections[{index}]"
-    if not isinstance(section, dict):
-        problems.append(f"{where}: must be an object")
-        return
-    key = section.get("key")
-    if not isinstance(key, str) or not ITEM_KEY_RE.match(key) or key in seen_sections:
-        problems.append(f"{where}.key: missing, repeated or not [a-z0-9_.]")
-    seen_sections.add(key)
-    _check_text(section.get("title"), f"section {key}: title", problems)
-    weight = section.get("weight", 1)
-    if not _is_number(weight) or weight < 0:
-        problems.append(f"section {key}: weight: must be a number ≥ 0")
-    items = section.get("items")
-    if not isinstance(items, list) or not items:
-        problems.append(f"section {key}: items: must be a non-empty list")
-        return
-    for i, item in enumerate(items):
-        _check_item(item, f"section {key}, item #{i + 1}", bands, seen_items, problems)
-
-
-def _check_item(item: Any, where: str, bands: set, seen: set, problems: list[str]) -> None:
-    if not isinstance(item, dict):
-        problems.append(f"{where}: must be an object")
-        return
-    key = item.get("key")
-    if not isinstance(key, str) or not ITEM_KEY_RE.match(key):
-        problems.append(f"{where}: key: missing or not [a-z0-9_.]")
-    elif key in seen:
-        problems.append(f"item {key}: key: used twice")
-    else:
-        where = f"item {key}"
-    seen.add(key)
-    kind = item.get("type")
-    if kind not in ITEM_TYPES:
-        problems.append(f"{where}: type: {kind!r} is not one of {', '.join(ITEM_TYPES)}")
-    _check_text(item.get("text"), f"{where}: text", problems)
-    _check_text(item.get("source"), f"{where}: source", problems)
-    _check_text(item.get("guidance"), f"{where}: guidance", problems, required=False)
-    weight = item.get("weight", 1)
-    if not _is_number(weight) or weight < 0:
-        problems.append(f"{where}: weight: must be a number ≥ 0")
-    for flag in ("critical", "required", "photo_required"):
-        if flag in item and not isinstance(item[flag], bool):
-            problems.append(f"{where}: {flag}: must be true or false")
-    if item.get("cap") is not None and item["cap"] not in bands:
-        problems.append(f"{where}: cap: {item['cap']!r} is not a band key")
-    _check_type_fields(item, kind, where, problems)
-
-
-def _check_type_fields(item: dict, kind: str, where: str, problems: list[str]) -> None:
-    if kind == "score":
-        top = item.get("max_score", 5)
-        if not isinstance(top, int) or isinstance(top, bool) or top < 1:
-            problems.append(f"{where}: max_score: must be a whole number ≥ 1")
-    elif kind == "rating":
-        _check_options(item.get("scale"), f"{where}: scale", problems, minimum=2)
-    elif kind == "choice":
-        _check_options(item.get("choices"), f"{where}: choices", problems, minimum=2)
-    elif kind == "number":
-        limits = item.get("limits", {})
-        if not isinstance(limits, dict) or any(
-                k not in ("min", "max") or not _is_number(v) for k, v in limits.items()):
-            problems.append(f"{where}: limits: must be {{'min': number, 'max': number}}")
-        elif "min" in limits and "max" in limits and limits["min"] > limits["max"]:
-            problems.append(f"{where}: limits: min is greater than max")
-        _check_text(item.get("unit"), f"{where}: unit", problems, required=False)
-
-
-def _check_options(options: Any, where: str, problems: list[str], minimum: int) -> None:
-    if not isinstance(options, list) or len(options) < minimum:
-        problems.append(f"{where}: must list at least {minimum} options")
-        return
-    keys = set()
-    for i, option in enumerate(options):
-        if not isinstance(option, dict) or not isinstance(option.get("key"), str) \
-                or option["key"] in keys:
-            problems.append(f"{where}[{i}]: key: missing or repeated")
-            continue
-        keys.add(option["key"])
-        _check_text(option.get("label"), f"{where}[{option['key']}].label", problems)
-        score = option.get("score")
-        if score is not None and (not _is_number(score) or not 0 <= score <= 1):
-            problems.append(f"{where}[{option['key']}].score: must be between 0 and 1")
-
-
-def _check_raters(raters: Any, items: set, sections: list, problems: list[str]) -> None:
-    if raters is None:
-        return
-    if not isinstance(raters, list):
-        problems.append("raters: must be a list")
-        return
-    score_items = {i.get("key") for s in sections if isinstance(s, dict)
-                   for i in s.get("items", []) if isinstance(i, dict) and i.get("type") == "score"}
-    for i, rater in enumerate(raters):
-        if not isinstance(rater, dict) or not isinstance(rater.get("key"), str):
-            problems.append(f"raters[{i}]: key: missing")
-            continue
-        if rater.get("item") not in score_items:
-            problems.append(f"raters[{rater['key']}].item: {rater.get('item')!r} is not a "
-                            "score item of this template")
-        _check_text(rater.get("label"), f"raters[{rater['key']}].label", problems)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 # -- building ------------------------------------------------------------------------------
