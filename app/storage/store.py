@@ -18,7 +18,7 @@ import sqlite_utils
 
 from app.clock import HybridLogicalClock, WallClock, iso
 from app.errors import DatabaseError, NotFoundError
-from app.storage.schema import MIGRATION_SET, known_migration_names, migrations
+from app.storage.schema import known_migration_names, migrations
 
 # Parents before children: the order records are written when importing or digesting.
 SYNCED_TABLES = ("schools", "teachers", "users", "templates", "inspections", "responses",

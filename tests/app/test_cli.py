@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 
 from app.cli.main import build_parser, main
 
