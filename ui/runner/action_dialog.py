@@ -1,0 +1,78 @@
+"""Raise a corrective action (整改) from an item: what must be corrected, how serious, who is
+responsible and by when. Saved through `app.services.actions.raise_action` on OK."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from app.domain.templates import Item
+from app.services.actions import raise_action
+
+DEFAULT_DAYS = 30
+
+
+class ActionDialog(QDialog):
+    """Drive it with `description`, `severity`, `responsible`, `due` and `accept()`."""
+
+    def __init__(self, ctx, inspection_id: str, item: Item | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.inspection_id, self.item = ctx, inspection_id, item
+        self.created: str | None = None
+        self.setWindowTitle(self.tr("Raise corrective action"))
+        self.setMinimumWidth(520)
+        self.description = QPlainTextEdit(self)
+        self.description.setPlaceholderText(self.tr("What must be corrected"))
+        self.description.setMinimumHeight(90)
+        self.severity = QComboBox(self)
+        for key, label in (("low", self.tr("Low")), ("medium", self.tr("Medium")),
+                           ("high", self.tr("High"))):
+            self.severity.addItem(label, key)
+        self.severity.setCurrentIndex(2 if item is not None and item.critical else 1)
+        self.responsible = QLineEdit(self)
+        self.responsible.setPlaceholderText(self.tr("e.g. the principal, the canteen manager"))
+        self.due = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS), self)
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.error = QLabel(self)
+        self.error.setObjectName("limitWarning")
+        self.error.hide()
+        form = QFormLayout()
+        if item is not None:
+            finding = QLabel(item.text[ctx.lang], self)
+            finding.setWordWrap(True)
+            form.addRow(self.tr("Finding:"), finding)
+        form.addRow(self.tr("Correction:"), self.description)
+        form.addRow(self.tr("Severity:"), self.severity)
+        form.addRow(self.tr("Responsible:"), self.responsible)
+        form.addRow(self.tr("Due date:"), self.due)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Raise action"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Save the action; the dialog stays open with a message if something is missing."""
+        text = self.description.toPlainText().strip()
+        if not text:
+            self.error.setText(self.tr("Say what must be corrected."))
+            self.error.show()
+            self.description.setFocus()
+            return
+        changes = self.ctx.operations.run(lambda: raise_action(
+            self.ctx.ws, self.inspection_id, description=text,
+            item_key=self.item.key if self.item is not None else None,
+            severity=self.severity.currentData(), responsible=self.responsible.text(),
+            due_date=self.due.date().toString("yyyy-MM-dd")), parent=self)
+        if changes is None:
+            return
+        self.created = changes.created
+        super().accept()

@@ -1,0 +1,130 @@
+"""Evidence photos of one item: thumbnails, add by file dialog or by dropping image files,
+remove. Files go through `app.services.evidence`, so the bytes and the record are written in
+one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui.runner.text import fill
+from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from app.services import evidence as evidence_service
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")
+THUMB = QSize(112, 84)
+
+
+def image_paths(mime: QMimeData) -> list[Path]:
+    """Local image files named by a drag-and-drop payload."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in IMAGE_SUFFIXES]
+
+
+def image_mime(paths: list[Path]) -> QMimeData:
+    """The payload a file manager sends when image files are dropped (used by tests too)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+class EvidenceStrip(QWidget):
+    """Thumbnails of the photos attached to one item, with add and remove."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(self, ctx, inspection_id: str, item_key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.inspection_id, self.item_key = ctx, inspection_id, item_key
+        self.read_only = False
+        self.thumbs = QHBoxLayout()
+        self.thumbs.setSpacing(8)
+        self.add_button = QPushButton(self.tr("Add photo…"), self)
+        self.add_button.setMinimumHeight(40)
+        self.add_button.clicked.connect(self.choose_files)
+        self.hint = QLabel(self.tr("or drop image files here"), self)
+        self.hint.setObjectName("hint")
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.hint)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.thumbs)
+        layout.addLayout(row)
+        self.attachments: list[dict] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self.thumbs.count():
+            widget = self.thumbs.takeAt(0).widget()
+            if widget:
+                widget.deleteLater()
+        self.attachments = evidence_service.attachments_of(self.ctx.ws, self.inspection_id,
+                                                           self.item_key)
+        for row in self.attachments:
+            self.thumbs.addWidget(self._thumbnail(row))
+        self.thumbs.addStretch(1)
+
+    def _thumbnail(self, row: dict) -> QWidget:
+        frame = QFrame(self)
+        frame.setObjectName("thumb")
+        pixmap = QPixmap()
+        pixmap.loadFromData(evidence_service.evidence_bytes(self.ctx.ws, row["sha256"]))
+        picture = QLabel(frame)
+        picture.setFixedSize(THUMB)
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if pixmap.isNull():
+            picture.setText(row["filename"] or "")
+        else:
+            picture.setPixmap(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
+        picture.setToolTip(row["filename"] or "")
+        remove = QToolButton(frame)
+        remove.setText("✕")
+        remove.setToolTip(self.tr("Remove this photo"))
+        remove.setEnabled(not self.read_only)
+        remove.clicked.connect(lambda _=False, a=row["id"]: self.remove(a))
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(picture)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
+        return frame
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "",
+            fill(self.tr("Images (%1)"), " ".join(f"*{s}" for s in IMAGE_SUFFIXES)))
+        self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> int:
+        """Attach files (the file dialog and drag and drop both end here); returns how many."""
+        added = 0
+        for path in paths:
+            changes = self.ctx.operations.run(
+                lambda p=path: evidence_service.attach_file(self.ctx.ws, self.inspection_id,
+                                                            self.item_key, p), parent=self)
+            if changes is not None:
+                added += 1
+                self.changed.emit(changes)
+        if added:
+            self.refresh()
+        return added
+
+    def remove(self, attachment_id: str) -> None:
+        changes = self.ctx.operations.run(
+            lambda: evidence_service.remove_attachment(self.ctx.ws, attachment_id), parent=self)
+        if changes is not None:
+            self.refresh()
+            self.changed.emit(changes)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.add_button.setEnabled(not read_only)
+        self.hint.setVisible(not read_only)
+        self.refresh()

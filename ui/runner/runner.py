@@ -1,0 +1,414 @@
+"""`InspectionRunner`: one inspection being filled in — sections on the left, the current
+item in the middle, the live score on the right.
+
+Every change is saved the moment it is made (one `answer_item` transaction per answer, no
+Save button). A completed inspection is read-only until reopened; a signed one is frozen and
+says so. Teacher-ethics templates show the ethics page instead of one item at a time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.runner.text import fill
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from app.services import answers as answer_service
+from app.services import inspections as inspection_service
+from app.services.actions import actions_of
+from app.services.signoff import signatures_of
+from app.services.templates import get_template
+from ui.runner.action_dialog import ActionDialog
+from ui.runner.comparison import load_self_assessment
+from ui.runner.ethics import EthicsView
+from ui.runner.item_view import ItemView
+from ui.runner.score_panel import ScorePanel
+from ui.runner.section_list import SectionList
+from ui.runner.signoff_dialog import SignoffDialog
+from ui.runner.style import RUNNER_QSS
+
+READ_ONLY_STATUSES = ("completed", "signed")
+WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
+
+
+class InspectionRunner(QWidget):
+    def __init__(self, ctx, inspection_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.inspection_id, self.lang = ctx, inspection_id, ctx.lang
+        self.setObjectName("inspectionRunner")
+        self.setStyleSheet(RUNNER_QSS)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.inspection = ctx.ws.store.require("inspections", inspection_id, "inspection")
+        self.template = get_template(ctx.ws, self.inspection["template_id"])
+        self.items = self.template.items
+        self.is_ethics = bool(self.template.raters) or self.template.kind == "ethics"
+        self.own = load_self_assessment(ctx.ws, self.inspection)
+        self.responses = answer_service.responses_of(ctx.ws, inspection_id)
+        self.result = inspection_service.evaluate(ctx.ws, inspection_id)
+        self.missing: set[str] = set()
+        self.item_view: ItemView | None = None
+        self.ethics_view: EthicsView | None = None
+        self.action_dialog: ActionDialog | None = None
+        self.signoff_dialog: SignoffDialog | None = None
+        self.current_key = self._first_open_key()
+        self._build()
+        self._bind_keys()
+        self._show_current()
+        self._refresh()
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def status(self) -> str:
+        return self.inspection["status"]
+
+    @property
+    def read_only(self) -> bool:
+        return self.status in READ_ONLY_STATUSES
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return {k: r["value"] for k, r in self.responses.items() if r["value"] is not None}
+
+    def _first_open_key(self) -> str:
+        answered = self.answers
+        return next((i.key for i in self.items if i.key not in answered), self.items[0].key)
+
+    def _reload(self) -> None:
+        ws = self.ctx.ws
+        self.inspection = ws.store.require("inspections", self.inspection_id, "inspection")
+        self.responses = answer_service.responses_of(ws, self.inspection_id)
+        self.result = inspection_service.evaluate(ws, self.inspection_id)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.section_list = SectionList(self.template, self.lang, self)
+        self.section_list.item_chosen.connect(self.show_item)
+        self.section_list.setMinimumWidth(300)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.score_panel = ScorePanel(self.template, self.lang, self)
+        self.score_panel.setMinimumWidth(230)
+        self.score_panel.setMaximumWidth(320)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.section_list)
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.score_panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 690, 260])
+        splitter.setChildrenCollapsible(False)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._header())
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        if self.is_ethics:
+            self.section_list.hide()
+            self._build_ethics()
+
+    def _header(self) -> QWidget:
+        header = QWidget(self)
+        header.setObjectName("runnerHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        school = self.ctx.ws.store.get("schools", self.inspection["school_id"]) or {}
+        title = QLabel(f"{self.template.title[self.lang]} — {school.get('name', '')}", header)
+        title.setObjectName("runnerTitle")
+        subtitle = QLabel(self._subtitle(), header)
+        subtitle.setObjectName("runnerSubtitle")
+        self.status_badge = QLabel(header)
+        self.status_badge.setObjectName("statusBadge")
+        self.complete_button = self._header_button(self.tr("Complete  (Ctrl+Enter)"),
+                                                   self.try_complete, header)
+        self.complete_button.setObjectName("completeButton")
+        self.reopen_button = self._header_button(self.tr("Reopen"), self.reopen, header)
+        self.sign_button = self._header_button(self.tr("Sign…"), self.open_signoff, header)
+        self.report_button = self._header_button(
+            self.tr("Report…"), lambda: self.ctx.open_report(self.inspection_id), header)
+        texts = QVBoxLayout()
+        texts.addWidget(title)
+        texts.addWidget(subtitle)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.addLayout(texts, 1)
+        row.addWidget(self.status_badge)
+        for button in (self.complete_button, self.reopen_button, self.sign_button,
+                       self.report_button):
+            row.addWidget(button)
+        return header
+
+    def _header_button(self, text: str, slot, parent: QWidget) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    def _subtitle(self) -> str:
+        parts = [self.inspection["visit_date"] or ""]
+        inspectors = "、".join(_inspectors(self.inspection))
+        if inspectors:
+            parts.append(fill(self.tr("Inspectors: %1"), inspectors))
+        if self.inspection["mode"] == "self_assessment":
+            parts.append(self.tr("Self-assessment"))
+        if self.own is not None:
+            parts.append(self.tr("Verifying the school's self-assessment"))
+        return "  ·  ".join(p for p in parts if p)
+
+    def _build_ethics(self) -> None:
+        teacher = self.ctx.ws.store.get("teachers", self.inspection["teacher_id"] or "") or {}
+        self.ethics_view = EthicsView(self.template, self.lang, self.answers,
+                                      teacher.get("name", ""), self)
+        self.ethics_view.answered.connect(self.save_answer)
+        self.scroll.setWidget(self.ethics_view)
+
+    def _bind_keys(self) -> None:
+        bindings = [("PgDown", lambda: self.go(1)), ("PgUp", lambda: self.go(-1)),
+                    ("Ctrl+Down", lambda: self.go(1)), ("Ctrl+Up", lambda: self.go(-1)),
+                    ("J", lambda: self.go(1)), ("K", lambda: self.go(-1)),
+                    ("Return", lambda: self.go(1)), ("Enter", lambda: self.go(1)),
+                    ("Ctrl+Return", self.try_complete), ("Ctrl+Enter", self.try_complete)]
+        bindings += [(str(d), lambda d=d: self.answer_by_digit(d)) for d in range(10)]
+        self.shortcuts = []
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    # -- navigation -----------------------------------------------------------------------
+    def show_item(self, key: str) -> None:
+        if key == self.current_key and (self.item_view or self.ethics_view):
+            return
+        self.flush()
+        self.current_key = key
+        self._show_current()
+
+    def go(self, step: int) -> None:
+        keys = [i.key for i in self.items]
+        index = keys.index(self.current_key) + step
+        if 0 <= index < len(keys):
+            self.show_item(keys[index])
+
+    def _show_current(self) -> None:
+        self.section_list.select(self.current_key)
+        if self.ethics_view is not None:
+            row = self.ethics_view.focus_item(self.current_key)
+            if row is not None:
+                self.scroll.ensureWidgetVisible(row)
+            self.setFocus()
+            return
+        if self.item_view is not None:
+            # Already flushed; the dying view must not save again while it is destroyed.
+            self.item_view.blockSignals(True)
+        self.item_view = self._make_item_view(self.template.item(self.current_key))
+        self.scroll.setWidget(self.item_view)  # deletes the previous view
+        self.scroll.verticalScrollBar().setValue(0)
+        self._focus_editor()
+
+    def _make_item_view(self, item) -> ItemView:
+        view = ItemView(self.ctx, self.inspection_id, item, position=self._position(item),
+                        response=self.responses.get(item.key), own=self.own,
+                        actions=[a for a in actions_of(self.ctx.ws, self.inspection_id)
+                                 if a["item_key"] == item.key])
+        view.answered.connect(self.save_answer)
+        view.note_edited.connect(self.save_note)
+        view.evidence_changed.connect(self._evidence_changed)
+        view.action_requested.connect(self.open_action_dialog)
+        view.move.connect(self.go)
+        view.set_read_only(self.read_only)
+        return view
+
+    def _focus_editor(self) -> None:
+        field = getattr(self.item_view.editor, "field", None)
+        if self.item_view.item.type == "number" and field is not None and not self.read_only:
+            field.setFocus()
+        else:
+            self.setFocus()
+
+    def _position(self, item) -> str:
+        sections = self.template.sections
+        index = next(n for n, s in enumerate(sections) if s.key == item.section)
+        section = sections[index]
+        in_section = [i.key for i in section.items].index(item.key) + 1
+        overall = [i.key for i in self.items].index(item.key) + 1
+        return fill(self.tr("Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)"), index + 1, len(sections), section.title[self.lang], in_section, len(section.items), overall, len(self.items))
+
+    # -- saving ---------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Save anything typed but not yet saved (before moving, completing, closing)."""
+        if self.read_only:
+            return
+        if self.item_view is not None:
+            self.item_view.flush()
+        if self.ethics_view is not None:
+            self.ethics_view.flush()
+
+    def save_answer(self, key: str, value: Any) -> None:
+        if self.read_only:
+            return
+        changes = self.ctx.operations.run(lambda: answer_service.answer_item(
+            self.ctx.ws, self.inspection_id, key, value), parent=self)
+        self._after_save(changes, key)
+
+    def save_note(self, key: str, note: str) -> None:
+        if self.read_only:
+            return
+        changes = self.ctx.operations.run(lambda: answer_service.set_note(
+            self.ctx.ws, self.inspection_id, key, note), parent=self)
+        self._after_save(changes, key)
+
+    def _after_save(self, changes, key: str) -> None:
+        was_read_only = self.read_only
+        self._reload()
+        if changes is None and self.item_view is not None and self.item_view.item.key == key:
+            # Refused (e.g. signed on another device meanwhile): show what is stored.
+            self.item_view.show_value(self.responses.get(key, {}).get("value"))
+        self._refresh(rebuild=was_read_only != self.read_only)
+
+    def _evidence_changed(self, _changes) -> None:
+        item = self.item_view.item if self.item_view else None
+        self._reload()
+        if item is not None and item.type == "photo" and self.answers.get(item.key) is None:
+            # A photo item is answered by its photo: name the first file as the answer.
+            files = self.item_view.evidence.attachments
+            if files:
+                self.item_view.editor.set_value(None)
+                self.item_view.editor.field.setPlainText(files[0]["filename"] or "photo")
+                self.item_view.editor.flush()
+                return
+        self._refresh()
+
+    def answer_by_digit(self, digit: int) -> None:
+        if self.read_only:
+            return
+        if self.ethics_view is not None:
+            self.ethics_view.answer_by_digit(self.current_key, digit)
+        elif self.item_view is not None:
+            self.item_view.answer_by_digit(digit)
+
+    # -- refresh --------------------------------------------------------------------------
+    def on_changes(self, changes) -> None:
+        """Called by the main window for every Operations.changed."""
+        if not changes.touches(*WATCHED_TABLES):
+            return
+        was_read_only = self.read_only
+        if self.ctx.ws.store.get("inspections", self.inspection_id) is None:
+            return
+        self._reload()
+        self._refresh(rebuild=was_read_only != self.read_only)
+
+    def _refresh(self, rebuild: bool = False) -> None:
+        result = self.result
+        self.missing &= set(result.missing_required) | set(result.missing_photos)
+        differing = set(self.own.differing(self.items, self.answers)) if self.own else set()
+        self.section_list.update_state(result, self.answers, missing=self.missing,
+                                       differing=differing)
+        self.score_panel.update_result(result, self.own.result if self.own else None)
+        if self.ethics_view is not None:
+            self.ethics_view.update_result(result)
+            self.ethics_view.set_read_only(self.read_only)
+        self._apply_status()
+        if rebuild and self.ethics_view is None:
+            self._show_current()
+
+    def _apply_status(self) -> None:
+        status = self.status
+        names = {"draft": self.tr("Draft"), "in_progress": self.tr("In progress"),
+                 "completed": self.tr("Completed"), "signed": self.tr("Signed")}
+        self.status_badge.setText(names.get(status, status))
+        self.status_badge.setProperty("status", status)
+        self.status_badge.style().unpolish(self.status_badge)
+        self.status_badge.style().polish(self.status_badge)
+        self.complete_button.setVisible(not self.read_only)
+        self.reopen_button.setVisible(status == "completed")
+        roles = {s["role"] for s in signatures_of(self.ctx.ws, self.inspection_id)}
+        self.sign_button.setVisible(status == "completed" or
+                                    (status == "signed" and "principal" not in roles))
+        if status == "signed":
+            self._set_banner(fill(self.tr("Signed — read-only. %1"), self._signers()), "good")
+        elif status == "completed":
+            self._set_banner(self.tr("Completed — read-only. Reopen it to change answers, "
+                                     "or sign it off."), "info")
+        elif not self.missing:
+            self.banner.hide()
+
+    def _signers(self) -> str:
+        roles = {"inspector": self.tr("inspector"), "principal": self.tr("principal"),
+                 "panel": self.tr("panel")}
+        return "、".join(f"{s['signer']} ({roles.get(s['role'], s['role'])})"
+                        for s in signatures_of(self.ctx.ws, self.inspection_id))
+
+    def _set_banner(self, text: str, tone: str) -> None:
+        self.banner.setText(text)
+        self.banner.setProperty("tone", tone)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.show()
+
+    # -- completion, sign-off, actions ----------------------------------------------------
+    def try_complete(self) -> bool:
+        """Complete, or highlight what is missing and open the first missing item."""
+        if self.read_only:
+            return False
+        self.flush()
+        self._reload()
+        result = self.result
+        if not result.complete:
+            self.missing = set(result.missing_required) | set(result.missing_photos)
+            self._set_banner(self.tr("Not complete yet: %n item(s) need an answer or a photo "
+                                     "(marked red on the left). The first one is open.", "",
+                                     len(self.missing)), "bad")
+            self._refresh()
+            first = next(i.key for i in self.items if i.key in self.missing)
+            self.show_item(first)
+            return False
+        changes = self.ctx.operations.run(lambda: inspection_service.complete_inspection(
+            self.ctx.ws, self.inspection_id), parent=self)
+        self._reload()
+        self._refresh(rebuild=True)
+        return changes is not None
+
+    def reopen(self) -> None:
+        self.ctx.operations.run(lambda: inspection_service.reopen_inspection(
+            self.ctx.ws, self.inspection_id), parent=self)
+        self._reload()
+        self._refresh(rebuild=True)
+
+    def open_signoff(self) -> SignoffDialog:
+        """Opens the sign-off dialog (window-modal, without blocking)."""
+        self.signoff_dialog = SignoffDialog(self.ctx, self.inspection_id, self)
+        self.signoff_dialog.finished.connect(lambda _: self._signed())
+        self.signoff_dialog.open()
+        return self.signoff_dialog
+
+    def _signed(self) -> None:
+        self._reload()
+        self._refresh(rebuild=True)
+
+    def open_action_dialog(self, key: str | None = None) -> ActionDialog:
+        key = key or self.current_key
+        self.action_dialog = ActionDialog(self.ctx, self.inspection_id,
+                                          self.template.item(key), self)
+        self.action_dialog.accepted.connect(self._action_raised)
+        self.action_dialog.open()
+        return self.action_dialog
+
+    def _action_raised(self) -> None:
+        self._reload()
+        self._refresh(rebuild=self.ethics_view is None)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.flush()
+        super().closeEvent(event)
+
+
+def _inspectors(inspection: dict) -> list[str]:
+    from app.services.signoff import inspectors_of
+    return inspectors_of(inspection)

@@ -1,0 +1,118 @@
+"""Live score: total, grade (and the failed critical items that cap it), section scores and
+completeness, recomputed by `app.services.inspections.evaluate` after every answer."""
+
+from __future__ import annotations
+
+from ui.runner.text import fill
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout,
+                               QWidget)
+
+from app.domain.scoring import Result
+from app.domain.templates import Band, Template
+
+
+def band_tone(template: Template, band: Band | None) -> str:
+    """good / warn / bad for colouring a grade: best band, middle bands, last band."""
+    if band is None:
+        return "neutral"
+    keys = [b.key for b in template.bands]
+    index = keys.index(band.key)
+    return "good" if index == 0 else "bad" if index == len(keys) - 1 else "warn"
+
+
+def format_score(total: float | None) -> str:
+    return "—" if total is None else f"{total:.1f}"
+
+
+class ScorePanel(QFrame):
+    def __init__(self, template: Template, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.template, self.lang = template, lang
+        self.setObjectName("scorePanel")
+        self.total = QLabel("—", self)
+        self.total.setObjectName("bigScore")
+        self.grade = QLabel(self)
+        self.grade.setObjectName("grade")
+        self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cap = QLabel(self)
+        self.cap.setObjectName("capNotice")
+        self.cap.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("overallProgress")
+        self.open_items = QLabel(self)
+        self.open_items.setWordWrap(True)
+        self.open_items.setObjectName("hint")
+        self.own = QLabel(self)
+        self.own.setWordWrap(True)
+        self.own.setObjectName("ownScore")
+        self.own.hide()
+        self.sections = QGridLayout()
+        self.sections.setColumnStretch(0, 1)
+        self.section_scores: dict[str, QLabel] = {}
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        heading = QLabel(self.tr("Score"), self)
+        heading.setObjectName("panelHeading")
+        layout.addWidget(heading)
+        layout.addWidget(self.total)
+        layout.addWidget(self.grade)
+        layout.addWidget(self.cap)
+        layout.addWidget(self.own)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel(self.tr("Answered"), self))
+        layout.addWidget(self.progress)
+        layout.addWidget(self.open_items)
+        layout.addSpacing(6)
+        sections = QLabel(self.tr("Sections"), self)
+        sections.setObjectName("panelHeading")
+        layout.addWidget(sections)
+        for row, section in enumerate(self.template.sections):
+            name = QLabel(section.title[self.lang], self)
+            name.setWordWrap(True)
+            value = QLabel("—", self)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.sections.addWidget(name, row, 0)
+            self.sections.addWidget(value, row, 1)
+            self.section_scores[section.key] = value
+        layout.addLayout(self.sections)
+        layout.addStretch(1)
+
+    def update_result(self, result: Result, own: Result | None = None) -> None:
+        self.total.setText(format_score(result.total))
+        self.grade.setText(result.grade.label[self.lang] if result.grade else
+                           self.tr("not graded yet"))
+        self.grade.setProperty("tone", band_tone(self.template, result.grade))
+        self.grade.style().unpolish(self.grade)
+        self.grade.style().polish(self.grade)
+        self._show_cap(result)
+        self.progress.setRange(0, result.item_count)
+        self.progress.setValue(result.answered)
+        self.progress.setFormat(fill(self.tr("%1 of %2"), result.answered, result.item_count))
+        self.open_items.setText(self._open_text(result))
+        for section in result.sections:
+            self.section_scores[section.key].setText(format_score(section.score))
+        if own is not None:
+            self.own.setText(fill(self.tr("Self-assessment: %1 %2"), format_score(own.total), own.grade.label[self.lang] if own.grade else ""))
+        self.own.setVisible(own is not None)
+
+    def _show_cap(self, result: Result) -> None:
+        if not result.capped_by:
+            self.cap.hide()
+            return
+        names = "; ".join(self.template.item(k).text[self.lang] for k in result.capped_by)
+        self.cap.setText(fill(self.tr("Grade capped at %1 by a failed critical item: %2"), result.grade.label[self.lang] if result.grade else "", names))
+        self.cap.show()
+
+    def _open_text(self, result: Result) -> str:
+        parts = []
+        if result.missing_required:
+            parts.append(self.tr("%n required item(s) open", "", len(result.missing_required)))
+        if result.missing_photos:
+            parts.append(self.tr("%n required photo(s) missing", "", len(result.missing_photos)))
+        if result.out_of_limits:
+            parts.append(self.tr("%n reading(s) out of limits", "", len(result.out_of_limits)))
+        return " · ".join(parts) if parts else self.tr("Ready to complete")

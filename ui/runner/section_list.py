@@ -1,0 +1,117 @@
+"""The runner's left side: sections with per-section progress, and their items marked by
+state (passed, failed, N/A, out of limits, missing before completion, differs from the
+self-assessment). Choosing an item opens it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QHeaderView, QProgressBar, QTreeWidget, QTreeWidgetItem
+
+from app.domain.answers import NA
+from app.domain.scoring import Result
+from app.domain.templates import Template
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+COLOURS = {"passed": "#2e9d57", "failed": "#d64545", "na": "#8a94a6", "open": "#c9ced8",
+           "limit": "#e08a00", "answered": "#3b6fd4"}
+MISSING_BG = QColor("#fde2e2")
+DIFFERS_BG = QColor("#fff1d6")
+
+
+def dot(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def item_state(key: str, result: Result, answers: dict) -> str:
+    value = answers.get(key)
+    if value is None:
+        return "open"
+    if value == NA:
+        return "na"
+    if key in result.out_of_limits:
+        return "limit"
+    if key in result.failed:
+        return "failed"
+    return "passed" if result.fractions.get(key) is not None else "answered"
+
+
+class SectionList(QTreeWidget):
+    item_chosen = Signal(str)
+
+    def __init__(self, template: Template, lang: str, parent=None):
+        super().__init__(parent)
+        self.template = template
+        self.setObjectName("sectionList")
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setIndentation(14)
+        self.setIconSize(QSize(12, 12))
+        self.setUniformRowHeights(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.header().resizeSection(1, 74)
+        self.rows: dict[str, QTreeWidgetItem] = {}
+        self.bars: dict[str, QProgressBar] = {}
+        self._build(lang)
+        self.itemClicked.connect(self._clicked)
+
+    def _build(self, lang: str) -> None:
+        number = 0
+        for index, section in enumerate(self.template.sections, start=1):
+            head = QTreeWidgetItem(self, [f"{index}. {section.title[lang]}", ""])
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            head.setData(0, KEY_ROLE, section.items[0].key if section.items else "")
+            head.setToolTip(0, section.title[lang])
+            bar = QProgressBar()
+            bar.setRange(0, len(section.items))
+            bar.setFormat("%v/%m")
+            bar.setFixedHeight(16)
+            bar.setObjectName("sectionProgress")
+            self.setItemWidget(head, 1, bar)
+            self.bars[section.key] = bar
+            for item in section.items:
+                number += 1
+                row = QTreeWidgetItem(head, [f"{number}. {item.text[lang]}", ""])
+                row.setData(0, KEY_ROLE, item.key)
+                row.setToolTip(0, item.text[lang])
+                self.rows[item.key] = row
+            head.setExpanded(True)
+
+    def _clicked(self, row: QTreeWidgetItem, _column: int) -> None:
+        key = row.data(0, KEY_ROLE)
+        if key:
+            self.item_chosen.emit(key)
+
+    def update_state(self, result: Result, answers: dict, *, missing: set = frozenset(),
+                     differing: set = frozenset()) -> None:
+        """Colour every item and fill each section's progress bar."""
+        for section_score in result.sections:
+            bar = self.bars[section_score.key]
+            bar.setValue(section_score.answered)
+            bar.setProperty("complete", section_score.answered == section_score.total)
+            bar.style().unpolish(bar)
+            bar.style().polish(bar)
+        for key, row in self.rows.items():
+            row.setIcon(0, dot(COLOURS[item_state(key, result, answers)]))
+            background = MISSING_BG if key in missing else \
+                DIFFERS_BG if key in differing else None
+            row.setBackground(0, QBrush(background) if background else QBrush())
+
+    def select(self, key: str) -> None:
+        row = self.rows.get(key)
+        if row is not None:
+            self.setCurrentItem(row)
+            self.scrollToItem(row)

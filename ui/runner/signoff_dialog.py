@@ -1,0 +1,94 @@
+"""Sign-off: the inspector and the principal each type their name and sign on a pad. Each
+signature is stored through `app.services.signoff.sign_off` (image, signer, role, time, bound
+to the content hash); the first one freezes the inspection."""
+
+from __future__ import annotations
+
+from ui.runner.text import fill
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from app.services.signoff import sign_off, signatures_of
+from ui.runner.signature_pad import SignaturePad
+
+
+class SignerBlock(QGroupBox):
+    """One signer: name and signature pad."""
+
+    def __init__(self, title: str, role: str, name: str, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.role = role
+        self.name = QLineEdit(name, self)
+        self.name.setPlaceholderText(self.tr("Full name"))
+        self.name.setMinimumHeight(36)
+        self.pad = SignaturePad(self)
+        clear = QPushButton(self.tr("Clear"), self)
+        clear.clicked.connect(self.pad.clear)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Name:"), self))
+        row.addWidget(self.name, 1)
+        row.addWidget(clear)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Sign below with the mouse, a pen or a finger:"), self))
+        layout.addWidget(self.pad)
+
+    def problem(self) -> str:
+        if not self.name.text().strip():
+            return fill(self.tr("%1: type the signer's name."), self.title())
+        if self.pad.is_empty:
+            return fill(self.tr("%1: sign on the pad."), self.title())
+        return ""
+
+
+class SignoffDialog(QDialog):
+    """Drive it with `blocks[role].name`, draw on `blocks[role].pad`, then `accept()`."""
+
+    def __init__(self, ctx, inspection_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.inspection_id = ctx, inspection_id
+        self.setWindowTitle(self.tr("Sign off the inspection"))
+        self.setMinimumWidth(560)
+        signed_roles = {s["role"] for s in signatures_of(ctx.ws, inspection_id)}
+        intro = QLabel(self.tr("Signing freezes the inspection: answers, photos and actions can "
+                               "no longer change. Check them before you sign."), self)
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        self.blocks: dict[str, SignerBlock] = {}
+        for role, title, name in (("inspector", self.tr("Inspector"),
+                                   ctx.ws.profile.user_name or ""),
+                                  ("principal", self.tr("Principal"), "")):
+            if role in signed_roles:
+                continue
+            self.blocks[role] = SignerBlock(title, role, name, self)
+            layout.addWidget(self.blocks[role])
+        self.error = QLabel(self)
+        self.error.setObjectName("limitWarning")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.signed: list[str] = []
+
+    def accept(self) -> None:
+        problems = [p for p in (b.problem() for b in self.blocks.values()) if p]
+        if problems:
+            self.error.setText("\n".join(problems))
+            self.error.show()
+            return
+        for role, block in list(self.blocks.items()):
+            changes = self.ctx.operations.run(lambda b=block: sign_off(
+                self.ctx.ws, self.inspection_id, signer=b.name.text(), role=b.role,
+                image_png=b.pad.png_bytes()), parent=self)
+            if changes is None:
+                return  # the message was shown; signatures stored so far stay valid
+            self.signed.append(changes.created)
+            block.setEnabled(False)
+            del self.blocks[role]
+        super().accept()
