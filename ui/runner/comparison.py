@@ -57,13 +57,12 @@ def load_self_assessment(ws, inspection: dict) -> SelfAssessment | None:
 
 def answer_text(item: Item, value: Any, lang: str) -> str:
     """An answer as a person reads it: 是 / 3 / 5 / 良好 / 4.5 °C."""
-    tr = QCoreApplication.translate
     if value is None:
-        return tr("Answers", "not answered")
+        return QCoreApplication.translate("Answers", "not answered")
     if value == NA:
-        return tr("Answers", "N/A")
+        return QCoreApplication.translate("Answers", "N/A")
     if item.type == "yes_no":
-        return tr("Answers", "Yes") if value == "yes" else tr("Answers", "No")
+        return QCoreApplication.translate("Answers", "Yes") if value == "yes" else QCoreApplication.translate("Answers", "No")
     if item.type == "score":
         return f"{value} / {item.max_score}"
     if item.type in ("rating", "choice"):

@@ -25,14 +25,13 @@ def short_name(item: Item, lang: str) -> str:
 
 def grade_reason(template: Template, result: Result, lang: str) -> str:
     """不合格 — red line: 关心爱护学生 / 优秀 — weighted score 93.5."""
-    tr = QCoreApplication.translate
     if result.grade is None:
-        return tr("Ethics", "Not graded yet: enter the rater groups' scores.")
+        return QCoreApplication.translate("Ethics", "Not graded yet: enter the rater groups' scores.")
     grade = result.grade.label[lang]
     if result.capped_by:
         names = "、".join(short_name(template.item(k), lang) for k in result.capped_by)
-        return fill(tr("Ethics", "%1 — red line: %2"), grade, names)
-    return fill(tr("Ethics", "%1 — weighted score %2"), grade, format_score(result.total))
+        return fill(QCoreApplication.translate("Ethics", "%1 — red line: %2"), grade, names)
+    return fill(QCoreApplication.translate("Ethics", "%1 — weighted score %2"), grade, format_score(result.total))
 
 
 def rater_weights(template: Template) -> dict[str, float]:

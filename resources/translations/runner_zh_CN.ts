@@ -1,0 +1,572 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="24" />
+        <source>Raise corrective action</source>
+        <translation>提出整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="27" />
+        <source>What must be corrected</source>
+        <translation>需要整改的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="30" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="30" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="31" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="35" />
+        <source>e.g. the principal, the canteen manager</source>
+        <translation>例如：校长、食堂负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="46" />
+        <source>Finding:</source>
+        <translation>发现的问题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="47" />
+        <source>Correction:</source>
+        <translation>整改要求：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="48" />
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="49" />
+        <source>Responsible:</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="50" />
+        <source>Due date:</source>
+        <translation>整改期限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="53" />
+        <source>Raise action</source>
+        <translation>提出整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="54" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/action_dialog.py" line="66" />
+        <source>Say what must be corrected.</source>
+        <translation>请写明需要整改的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Answers</name>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="61" />
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="63" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="65" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="65" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonBox</name>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="101" />
+        <source>Principal's self-assessment: %1</source>
+        <translation>学校自评：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="103" />
+        <source>score %1</source>
+        <translation>得分率 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="106" />
+        <source>differs from your verification (%1)</source>
+        <translation>与核查结果不一致（核查：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/comparison.py" line="108" />
+        <source>Principal's note: %1</source>
+        <translation>学校自评说明：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="326" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>Ethics</name>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="29" />
+        <source>Not graded yet: enter the rater groups' scores.</source>
+        <translation>尚未评定：请先录入各评价主体的得分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="33" />
+        <source>%1 — red line: %2</source>
+        <translation>%1 — 红线：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="34" />
+        <source>%1 — weighted score %2</source>
+        <translation>%1 — 加权得分 %2</translation>
+    </message>
+</context>
+<context>
+    <name>EthicsView</name>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="62" />
+        <source>Teacher-ethics evaluation: %1</source>
+        <translation>师德考核：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="66" />
+        <source>1. Scores by rater group</source>
+        <translation>一、各评价主体得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="68" />
+        <source>2. Standards (red lines cap the grade)</source>
+        <translation>二、对照《十项准则》（触犯红线一票否决）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="95" />
+        <source>weight %1%</source>
+        <translation>权重 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/ethics.py" line="114" />
+        <source>Red line</source>
+        <translation>红线</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceStrip</name>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="47" />
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="50" />
+        <source>or drop image files here</source>
+        <translation>或把图片文件拖到这里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="90" />
+        <source>Remove this photo</source>
+        <translation>删除这张照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="101" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="102" />
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionRunner</name>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="128" />
+        <source>Complete  (Ctrl+Enter)</source>
+        <translation>完成检查  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="131" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="132" />
+        <source>Sign…</source>
+        <translation>签名确认…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="134" />
+        <source>Report…</source>
+        <translation>检查报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="157" />
+        <source>Inspectors: %1</source>
+        <translation>督学：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="159" />
+        <source>Self-assessment</source>
+        <translation>学校自评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="161" />
+        <source>Verifying the school's self-assessment</source>
+        <translation>核查学校自评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="241" />
+        <source>Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)</source>
+        <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="323" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="323" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="324" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="324" />
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="335" />
+        <source>Signed — read-only. %1</source>
+        <translation>已签名 — 只读。%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="337" />
+        <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
+        <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="343" />
+        <source>inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="343" />
+        <source>principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/runner.py" line="344" />
+        <source>panel</source>
+        <translation>考核小组</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/runner/runner.py" line="365" />
+        <source>Not complete yet: %n item(s) need an answer or a photo (marked red on the left). The first one is open.</source>
+        <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（左侧红色标出），已打开第一项。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ItemView</name>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="75" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="76" />
+        <source>What you saw — saved automatically</source>
+        <translation>现场情况 — 自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="82" />
+        <source>Evidence photos</source>
+        <translation>佐证照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="84" />
+        <source>(at least one required)</source>
+        <translation>（至少需要一张）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="95" />
+        <source>Red line</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="97" />
+        <source>Required</source>
+        <translation>必答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="99" />
+        <source>Photo required</source>
+        <translation>必须拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="101" />
+        <source>Weight %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="111" />
+        <source>What to check: %1</source>
+        <translation>检查要点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="114" />
+        <source>Source: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="127" />
+        <source>Raise corrective action…</source>
+        <translation>提出整改要求…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/runner/item_view.py" line="134" />
+        <source>%n action(s) raised: %1</source>
+        <translation><numerusform>已提出 %n 项整改：%1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="145" />
+        <source>◀ Previous  (PgUp)</source>
+        <translation>◀ 上一项  (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="146" />
+        <source>Next  (PgDn / Enter) ▶</source>
+        <translation>下一项  (PgDn / Enter) ▶</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="180" />
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="184" />
+        <source>Limit: %1</source>
+        <translation>标准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="186" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="234" />
+        <source>Not a number: type a reading such as 4.5</source>
+        <translation>不是数字：请输入读数，例如 4.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="236" />
+        <source>Out of range: %1 is outside the limit %2</source>
+        <translation>超出标准：%1 不在 %2 范围内</translation>
+    </message>
+</context>
+<context>
+    <name>OptionButtons</name>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="379" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoEditor</name>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="355" />
+        <source>What the photo shows (filled in with the file name when you add a photo)</source>
+        <translation>照片内容说明（添加照片时自动填入文件名）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreButtons</name>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="107" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="58" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="66" />
+        <source>Answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="70" />
+        <source>Sections</source>
+        <translation>各部分得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="87" />
+        <source>not graded yet</source>
+        <translation>尚未评定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="94" />
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="99" />
+        <source>Self-assessment: %1 %2</source>
+        <translation>学校自评：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="107" />
+        <source>Grade capped at %1 by a failed critical item: %2</source>
+        <translation>关键项不合格，等级最高为%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/runner/score_panel.py" line="113" />
+        <source>%n required item(s) open</source>
+        <translation><numerusform>%n 项必答项未答</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/runner/score_panel.py" line="115" />
+        <source>%n required photo(s) missing</source>
+        <translation><numerusform>缺少 %n 项必需照片</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/runner/score_panel.py" line="117" />
+        <source>%n reading(s) out of limits</source>
+        <translation><numerusform>%n 个读数超标</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/score_panel.py" line="118" />
+        <source>Ready to complete</source>
+        <translation>可以完成检查</translation>
+    </message>
+</context>
+<context>
+    <name>SignerBlock</name>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="22" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="25" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="28" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="33" />
+        <source>Sign below with the mouse, a pen or a finger:</source>
+        <translation>请用鼠标、手写笔或手指在下方签名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="38" />
+        <source>%1: type the signer's name.</source>
+        <translation>%1：请填写签名人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="40" />
+        <source>%1: sign on the pad.</source>
+        <translation>%1：请在签名板上签名。</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffDialog</name>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="50" />
+        <source>Sign off the inspection</source>
+        <translation>签名确认检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="53" />
+        <source>Signing freezes the inspection: answers, photos and actions can no longer change. Check them before you sign.</source>
+        <translation>签名后检查结果将被锁定：作答、照片和整改要求都不能再修改。请核对后再签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="59" />
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="61" />
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="72" />
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="73" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TextEditor</name>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="279" />
+        <source>Type here; it is saved as you type</source>
+        <translation>在此输入，输入时自动保存</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="94" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="95" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/editors.py" line="96" />
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+</TS>
