@@ -103,7 +103,9 @@ def summary(model: ReportModel, styles: Styles) -> list:
                        styles.h2)]
     if model.capped_note:
         story.append(Paragraph(text(model.capped_note), _tinted(styles.body, FAIL)))
-    story += [Paragraph(text(labels["section_scores"]), styles.h2), section_chart(model, styles)]
+    if any(s.score is not None for s in model.sections):
+        story += [Paragraph(text(labels["section_scores"]), styles.h2),
+                  section_chart(model, styles)]
     story += failed_critical(model, styles)
     if model.summary_text:
         story += [Paragraph(text(labels["overall"]), styles.h2),
@@ -116,8 +118,8 @@ def _hex(model: ReportModel) -> str:
 
 
 def section_chart(model: ReportModel, styles: Styles) -> Drawing:
-    """Horizontal bars, one per section, 0–100, each labelled with its score."""
-    sections = model.sections
+    """Horizontal bars, one per scored section, 0–100, each labelled with its score."""
+    sections = [s for s in model.sections if s.score is not None]
     bar_space = 17
     height = bar_space * len(sections) + 28
     drawing = Drawing(CONTENT_WIDTH, height)

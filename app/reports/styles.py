@@ -56,10 +56,11 @@ class Styles:
         self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
         self.cell_center = ParagraphStyle("cell_center", self.cell, alignment=TA_CENTER)
         self.head_cell = ParagraphStyle("head_cell", self.cell, textColor=colors.white)
+        # Headings keep with what follows: never a heading alone at the foot of a page.
         self.h1 = ParagraphStyle("h1", base, fontSize=15, leading=20, textColor=ACCENT,
-                                 spaceBefore=4, spaceAfter=8)
+                                 spaceBefore=4, spaceAfter=8, keepWithNext=1)
         self.h2 = ParagraphStyle("h2", base, fontSize=11.5, leading=16, textColor=INK,
-                                 spaceBefore=10, spaceAfter=5)
+                                 spaceBefore=10, spaceAfter=5, keepWithNext=1)
         self.title = ParagraphStyle("title", base, fontSize=24, leading=32, alignment=TA_LEFT,
                                     textColor=INK)
         self.subtitle = ParagraphStyle("subtitle", base, fontSize=13, leading=19,

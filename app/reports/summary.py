@@ -1,0 +1,151 @@
+"""The district summary report: for a district and a period, the inspections done, their grade
+distribution, the most often failed items, and overdue corrective actions by school."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import TableStyle
+from reportlab.lib.units import mm
+
+from app.errors import NotFoundError
+from app.reports.canvas import Furniture, make_canvas_class
+from app.reports.labels import labels_for
+from app.reports.sections import AccentBar, text
+from app.reports.styles import (CONTENT_WIDTH, FOOTER_SPACE, HEADER_SPACE, MARGIN, PAGE,
+                                Styles, table_style)
+from app.services.actions import OPEN_STATUSES
+from app.services.inspections import evaluate
+from app.services.schools import districts
+from app.services.templates import get_template
+
+
+@dataclass
+class DistrictSummary:
+    district: str
+    date_from: str
+    date_to: str
+    lang: str
+    done: int = 0
+    signed: int = 0
+    by_template: list = field(default_factory=list)      # (title, count)
+    grades: list = field(default_factory=list)           # (grade label, count)
+    most_failed: list = field(default_factory=list)      # (item text, checklist, times)
+    overdue: list = field(default_factory=list)          # (school, count, oldest due, days)
+
+
+def gather_summary(ws, district: str, date_from: str, date_to: str,
+                   lang: str = "zh", today: str | None = None) -> DistrictSummary:
+    if district not in districts(ws):
+        known = "、".join(districts(ws)) or "none yet"
+        raise NotFoundError(f"No schools in district {district!r}; known districts: {known}.")
+    lang = "en" if lang == "en" else "zh"
+    summary = DistrictSummary(district, date_from, date_to, lang)
+    rows = ws.store.query(
+        "select i.id, i.status, i.template_id from inspections i join schools s on "
+        "s.id = i.school_id where i.deleted = 0 and s.district = ? and i.status in "
+        "('completed', 'signed') and i.visit_date between ? and ? order by i.visit_date",
+        [district, date_from, date_to])
+    templates, grades, failed, kinds = {}, Counter(), Counter(), Counter()
+    for row in rows:
+        template = templates.setdefault(row["template_id"], get_template(ws, row["template_id"]))
+        result = evaluate(ws, row["id"])
+        kinds[template.title[lang]] += 1
+        if result.grade:
+            grades[result.grade.label[lang]] += 1
+        for key in result.failed:
+            failed[(template.item(key).text[lang], template.title[lang])] += 1
+    summary.done, summary.signed = len(rows), sum(1 for r in rows if r["status"] == "signed")
+    summary.by_template = kinds.most_common()
+    summary.grades = grades.most_common()
+    summary.most_failed = [(item, title, n) for (item, title), n in failed.most_common(10)]
+    summary.overdue = _overdue(ws, district, today or dt.date.today().isoformat())
+    return summary
+
+
+def _overdue(ws, district: str, today: str) -> list:
+    marks = ", ".join("?" * len(OPEN_STATUSES))
+    rows = ws.store.query(
+        f"select s.name as school, count(*) as n, min(a.due_date) as oldest from actions a "
+        f"join schools s on s.id = a.school_id where a.deleted = 0 and s.district = ? and "
+        f"a.status in ({marks}) and a.due_date is not null and a.due_date < ? "
+        f"group by s.id order by n desc, s.name", [district, *OPEN_STATUSES, today])
+    day = dt.date.fromisoformat(today)
+    return [(r["school"], r["n"], r["oldest"],
+             (day - dt.date.fromisoformat(r["oldest"])).days) for r in rows]
+
+
+def build_summary(ws, district: str, date_from: str, date_to: str,
+                  lang: str | None = None) -> bytes:
+    return render_summary(gather_summary(ws, district, date_from, date_to,
+                                         lang or ws.profile.language))
+
+
+def render_summary(summary: DistrictSummary) -> bytes:
+    styles, labels = Styles(), labels_for(summary.lang)
+    digest = hashlib.sha256(json.dumps(asdict(summary), ensure_ascii=False,
+                                       sort_keys=True).encode()).hexdigest()
+    summary_id = f"SD-{digest[:10].upper()}"
+    buffer = io.BytesIO()
+    width, height = PAGE
+    frame = Frame(MARGIN, MARGIN + FOOTER_SPACE, width - 2 * MARGIN,
+                  height - 2 * MARGIN - FOOTER_SPACE - HEADER_SPACE, 0, 0, 0, 0)
+    doc = BaseDocTemplate(buffer, pagesize=PAGE, pageTemplates=[PageTemplate("s", [frame])],
+                          title=f"{labels['summary_report']} · {summary.district}",
+                          creator="School Inspect")
+    furniture = Furniture(font=styles.font, labels=labels, report_id=summary_id,
+                          content_sha256=digest, header=f"{summary.district} · "
+                          f"{labels['summary_report']}", draft=False,
+                          qr_text=f"school-inspect:summary?id={summary_id}&sha256={digest}",
+                          info={"report_id": summary_id, "content_sha256": digest})
+    doc.build(_story(summary, labels, styles), canvasmaker=make_canvas_class(furniture))
+    return buffer.getvalue()
+
+
+def _story(summary: DistrictSummary, labels: dict, styles: Styles) -> list:
+    story = [AccentBar(), Spacer(1, 6 * mm), Paragraph(text(summary.district), styles.kicker),
+             Paragraph(text(labels["summary_report"]), styles.title),
+             Paragraph(text(f"{labels['period']}：{summary.date_from} – {summary.date_to}"),
+                       styles.subtitle), Spacer(1, 6 * mm)]
+    counts = [(labels["inspections_done"], summary.done), (labels["signed_count"],
+                                                           summary.signed),
+              (labels["completed_count"], summary.done - summary.signed)]
+    story += [_table(styles, [labels["inspections_done"], labels["count"]], counts, [0.7, 0.3])]
+    if not summary.done:
+        story.append(Paragraph(text(labels["no_inspections"]), styles.body))
+    story += _part(styles, labels["template_count"], [labels["template"], labels["count"]],
+                   summary.by_template, [0.7, 0.3])
+    story += _part(styles, labels["grade_distribution"], [labels["grade"], labels["count"]],
+                   summary.grades, [0.7, 0.3])
+    story += _part(styles, labels["most_failed"], [labels["item"], labels["template"],
+                                                   labels["times"]],
+                   summary.most_failed, [0.58, 0.3, 0.12])
+    story.append(Paragraph(text(labels["overdue_actions"]), styles.h1))
+    if summary.overdue:
+        story.append(_table(styles, [labels["school"], labels["count"], labels["due"],
+                                     labels["days_overdue"]], summary.overdue,
+                            [0.5, 0.14, 0.18, 0.18]))
+    else:
+        story.append(Paragraph(text(labels["no_overdue"]), styles.body))
+    return story
+
+
+def _part(styles: Styles, title: str, head: list, rows: list, shares: list) -> list:
+    if not rows:
+        return []
+    return [Paragraph(text(title), styles.h1), _table(styles, head, rows, shares)]
+
+
+def _table(styles: Styles, head: list, rows: list, shares: list) -> Table:
+    data = [[Paragraph(text(h), styles.head_cell) for h in head]]
+    data += [[Paragraph(text(str(v)), styles.cell) for v in row] for row in rows]
+    table = Table(data, colWidths=[CONTENT_WIDTH * s for s in shares], repeatRows=1,
+                  splitInRow=1)
+    table.setStyle(TableStyle(table_style()))
+    return table

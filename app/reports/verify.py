@@ -1,0 +1,173 @@
+"""Offline verification of a signed report: for every signature its signer, time, whether the
+signed bytes are intact and whether the signer is trusted; and whether the content hash the
+report carries still matches the inspection in the local database.
+
+Trusted means: the certificate chains to one of the trust anchors — this profile's own
+signing certificate or any PEM certificate in the profile's trust store (imported by hand
+with `trust add`, or arriving with sync bundles).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from app.errors import TrustError, ValidationError
+from app.reports.canvas import INFO_PREFIX
+
+INSPECTION_KEY = f"/{INFO_PREFIX}InspectionId"
+HASH_KEY = f"/{INFO_PREFIX}ContentSha256"
+REPORT_KEY = f"/{INFO_PREFIX}ReportId"
+
+
+@dataclass
+class SignatureCheck:
+    field: str
+    signer: str
+    signed_at: str | None
+    intact: bool
+    trusted: bool
+    covers_whole_file: bool
+    modification: str
+    problem: str = ""
+
+
+@dataclass
+class ReportCheck:
+    path: str
+    report_id: str | None
+    inspection_id: str | None
+    content_sha256: str | None
+    content: str  # "match" | "mismatch" | "not_in_database" | "unknown"
+    signatures: list[SignatureCheck] = field(default_factory=list)
+
+    @property
+    def broken(self) -> bool:
+        return any(not s.intact for s in self.signatures)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "broken": self.broken}
+
+
+def trust_roots(ws) -> list:
+    """This profile's own certificate and every readable PEM in the trust store."""
+    roots = [load_cert_from_pemder(str(ws.signing_identity()[1]))]
+    for pem in sorted(ws.paths.trust_store.glob("*.pem")):
+        try:
+            roots.append(load_cert_from_pemder(str(pem)))
+        except Exception:  # noqa: BLE001 - a bad file in the store must not stop checking
+            continue
+    return roots
+
+
+def verify_report(ws, path: Path | str) -> ReportCheck:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    return verify_bytes(ws, data, name=str(path))
+
+
+def verify_bytes(ws, data: bytes, *, name: str = "report") -> ReportCheck:
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = reader.embedded_signatures
+    except Exception as exc:  # noqa: BLE001 - any parse failure means a damaged file
+        raise ValidationError(f"{name} is not a readable PDF (damaged or not a PDF: {exc}).")
+    info = _signed_info(reader, signatures)
+    context = ValidationContext(trust_roots=trust_roots(ws), allow_fetching=False)
+    check = ReportCheck(path=name, report_id=info.get(REPORT_KEY),
+                        inspection_id=info.get(INSPECTION_KEY),
+                        content_sha256=info.get(HASH_KEY), content="unknown",
+                        signatures=[_check(sig, context) for sig in signatures])
+    check.content = _content_state(ws, check.inspection_id, check.content_sha256)
+    return check
+
+
+def _signed_info(reader: PdfFileReader, signatures) -> dict:
+    """Our document-info keys as the first signature saw them (a later, unsigned update
+    cannot swap them), or as the file has them when nothing is signed."""
+    try:
+        trailer = (reader.get_historical_resolver(signatures[0].signed_revision).trailer_view
+                   if signatures else reader.trailer_view)
+        info = trailer["/Info"].get_object()
+    except Exception:  # noqa: BLE001 - no info dictionary: a foreign or damaged PDF
+        return {}
+    return {k: str(info[k]) for k in (INSPECTION_KEY, HASH_KEY, REPORT_KEY) if k in info}
+
+
+def _check(signature, context) -> SignatureCheck:
+    name = signature.field_name or "?"
+    try:
+        status = validate_pdf_signature(signature, context)
+    except Exception as exc:  # noqa: BLE001 - a malformed signature is a broken one
+        return SignatureCheck(name, _signer(signature), None, False, False, False, "unknown",
+                              problem=f"cannot be validated: {exc}")
+    when = status.signer_reported_dt
+    problem = "" if status.intact and status.valid else "the signed bytes were changed"
+    if not problem and status.docmdp_ok is False:
+        problem = "the document was changed after signing beyond what signing permits"
+    if not problem and not status.trusted:
+        problem = "the signer's certificate is not in the trust store"
+    return SignatureCheck(
+        field=name, signer=_common_name(status.signing_cert),
+        intact=bool(status.intact and status.valid and status.docmdp_ok is not False),
+        signed_at=when.isoformat() if when else None, trusted=bool(status.trusted),
+        covers_whole_file=status.coverage.name == "ENTIRE_FILE",
+        modification=status.modification_level.name.lower() if status.modification_level
+        else "unknown", problem=problem)
+
+
+def _signer(signature) -> str:
+    try:
+        return _common_name(signature.signer_cert)
+    except Exception:  # noqa: BLE001
+        return "?"
+
+
+def _common_name(cert) -> str:
+    names = cert.subject.native
+    return names.get("common_name") or cert.subject.human_friendly
+
+
+def _content_state(ws, inspection_id: str | None, digest: str | None) -> str:
+    if not inspection_id or not digest:
+        return "unknown"
+    if ws.store.get("inspections", inspection_id) is None:
+        return "not_in_database"
+    from app.services.signoff import content_sha256
+    return "match" if content_sha256(ws, inspection_id) == digest else "mismatch"
+
+
+def import_certificate(ws, pem_path: Path | str) -> Path:
+    """Copy a signer's certificate into the trust store; returns where it went."""
+    pem_path = Path(pem_path)
+    try:
+        cert = load_cert_from_pemder(str(pem_path))
+    except Exception as exc:  # noqa: BLE001 - wrong format, unreadable…
+        raise TrustError(f"{pem_path.name} is not a readable X.509 certificate (PEM or DER): "
+                         f"{exc}.") from exc
+    target = ws.paths.trust_store / f"{cert.sha256.hex()[:16]}.pem"
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    target.write_bytes(x509.load_der_x509_certificate(cert.dump()).public_bytes(Encoding.PEM))
+    return target
+
+
+def trusted_certificates(ws) -> list[dict]:
+    """The trust store's certificates: file name and subject."""
+    rows = []
+    for pem in sorted(ws.paths.trust_store.glob("*.pem")):
+        try:
+            subject = load_cert_from_pemder(str(pem)).subject.human_friendly
+        except Exception:  # noqa: BLE001 - listed, but marked unreadable
+            subject = "(unreadable)"
+        rows.append({"file": pem.name, "subject": subject})
+    return rows
