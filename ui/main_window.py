@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
     def build(self) -> None:
         self.setWindowTitle(self.tr("School Inspect — school inspection"))
         self.menuBar().clear()
+        for action in self.actions():
+            self.removeAction(action)
         self._build_menus()
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(220)
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Export bundle…"), lambda: self.bundle("export"),
                      "Ctrl+E")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
         view_menu = bar.addMenu(self.tr("&View"))
         for n, (key, title) in enumerate(zip(PAGE_KEYS, self.page_titles()), start=1):
             self._action(view_menu, title, lambda _=False, k=key: self.show_page(k),
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            self.addAction(action)  # the shortcut works wherever the focus is in the window
         return action
 
     # -- navigation -----------------------------------------------------------------------

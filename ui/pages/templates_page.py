@@ -30,7 +30,7 @@ class TemplatesPage(QWidget):
                    else self.tr("Imported"))], self)
         self.table = RowTable(self)
         self.table.setModel(self.model)
-        self.table.set_widths([260, 170, 50, 100, 50, 150])
+        self.table.set_widths([260, 170, 60, 100, 60, 200])
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Section / item"), self.tr("Type"),
@@ -78,7 +78,7 @@ class TemplatesPage(QWidget):
                                                  f"{section.weight:g}", ""])
             for item in section.items:
                 text = item.label(lang) + ("  ★" if item.critical else "")
-                child = QTreeWidgetItem(parent, [text, item.type, f"{item.weight:g}",
+                child = QTreeWidgetItem(parent, [text, labels.item_type(item.type), f"{item.weight:g}",
                                                  labels.bilingual(item.source, lang)])
                 child.setToolTip(0, item.label(lang))
                 child.setToolTip(3, labels.bilingual(item.source, lang))

@@ -1,48 +1,72 @@
 """Translated display names for the codes stored in the database (statuses, levels, modes,
-severities, template kinds). The database keeps the codes; only the screen shows words."""
+severities, template kinds, item types). The database keeps the codes; only the screen shows
+words. (Literal `translate("Labels", ...)` calls so that pyside6-lupdate finds them.)"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+translate = QCoreApplication.translate
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+
+def _pick(names: dict, code: str | None) -> str:
+    return names.get(code or "", code or "")
 
 
 def inspection_status(code: str | None) -> str:
-    return {"draft": _t("Draft"), "in_progress": _t("In progress"),
-            "completed": _t("Completed"), "signed": _t("Signed")}.get(code or "", code or "")
+    return _pick({"draft": translate("Labels", "Draft"),
+                  "in_progress": translate("Labels", "In progress"),
+                  "completed": translate("Labels", "Completed"),
+                  "signed": translate("Labels", "Signed")}, code)
 
 
 def action_status(code: str | None) -> str:
-    return {"open": _t("Open"), "in_progress": _t("In progress"), "resolved": _t("Resolved"),
-            "verified": _t("Verified")}.get(code or "", code or "")
+    return _pick({"open": translate("Labels", "Open"),
+                  "in_progress": translate("Labels", "In progress"),
+                  "resolved": translate("Labels", "Resolved"),
+                  "verified": translate("Labels", "Verified")}, code)
 
 
 def severity(code: str | None) -> str:
-    return {"low": _t("Low"), "medium": _t("Medium"), "high": _t("High")}.get(code or "",
-                                                                             code or "")
+    return _pick({"low": translate("Labels", "Low"),
+                  "medium": translate("Labels", "Medium"),
+                  "high": translate("Labels", "High")}, code)
 
 
 def mode(code: str | None) -> str:
-    return {"inspection": _t("Inspection"),
-            "self_assessment": _t("Self-assessment")}.get(code or "", code or "")
+    return _pick({"inspection": translate("Labels", "Inspection"),
+                  "self_assessment": translate("Labels", "Self-assessment")}, code)
 
 
 def level(code: str | None) -> str:
-    return {"kindergarten": _t("Kindergarten"), "primary": _t("Primary school"),
-            "junior": _t("Junior middle school"), "senior": _t("Senior high school"),
-            "nine_year": _t("Nine-year school"), "twelve_year": _t("Twelve-year school"),
-            "vocational": _t("Vocational school"),
-            "special": _t("Special education school")}.get(code or "", code or "")
+    return _pick({"kindergarten": translate("Labels", "Kindergarten"),
+                  "primary": translate("Labels", "Primary school"),
+                  "junior": translate("Labels", "Junior middle school"),
+                  "senior": translate("Labels", "Senior high school"),
+                  "nine_year": translate("Labels", "Nine-year school"),
+                  "twelve_year": translate("Labels", "Twelve-year school"),
+                  "vocational": translate("Labels", "Vocational school"),
+                  "special": translate("Labels", "Special education school")}, code)
 
 
 def kind(code: str | None) -> str:
-    return {"inspection": _t("Comprehensive"), "food_safety": _t("Food safety"),
-            "ethics": _t("Teacher ethics"), "safety": _t("Safety"),
-            "kindergarten": _t("Kindergarten"),
-            "supervision": _t("Supervision")}.get(code or "", code or "")
+    return _pick({"inspection": translate("Labels", "Comprehensive"),
+                  "food_safety": translate("Labels", "Food safety"),
+                  "ethics": translate("Labels", "Teacher ethics"),
+                  "safety": translate("Labels", "Safety"),
+                  "kindergarten": translate("Labels", "Kindergarten"),
+                  "supervision": translate("Labels", "Supervision")}, code)
+
+
+def item_type(code: str | None) -> str:
+    return _pick({"yes_no": translate("Labels", "Yes / no"),
+                  "score": translate("Labels", "Score"),
+                  "rating": translate("Labels", "Rating"),
+                  "number": translate("Labels", "Reading"),
+                  "text": translate("Labels", "Text"),
+                  "date": translate("Labels", "Date"),
+                  "choice": translate("Labels", "Choice"),
+                  "photo": translate("Labels", "Photo")}, code)
 
 
 def bilingual(title: dict | None, lang: str) -> str:

@@ -1,0 +1,1157 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionsPage</name>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="26" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="30" />
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="45" />
+        <source>Mark in progress</source>
+        <translation>标记为整改中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="46" />
+        <source>Mark resolved</source>
+        <translation>标记为已整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="47" />
+        <source>Mark verified</source>
+        <translation>标记为已复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="62" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="63" />
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="64" />
+        <source>Action</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="65" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="66" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="67" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="68" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="73" />
+        <source>Overdue: it was due on %1 and is still %2.</source>
+        <translation>已逾期：整改期限为 %1，目前仍为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="82" />
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="96" />
+        <source>%1 actions, %2 overdue</source>
+        <translation>共 %1 项整改，%2 项逾期</translation>
+    </message>
+</context>
+<context>
+    <name>EthicsPage</name>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="30" />
+        <source>Evaluate teacher…</source>
+        <translation>考核教师…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="32" />
+        <source>Open evaluation</source>
+        <translation>打开考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="42" />
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="53" />
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="54" />
+        <source>Subject</source>
+        <translation>学科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="55" />
+        <source>Evaluated on</source>
+        <translation>考核日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="56" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="57" />
+        <source>Not evaluated</source>
+        <translation>未考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="58" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="59" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="61" />
+        <source>Reason</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="65" />
+        <source>Grade limited by: %1</source>
+        <translation>等级受限于：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="67" />
+        <source>Weighted score of the rater groups</source>
+        <translation>各评价主体加权得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="90" />
+        <source>Add a school and its teachers on the Schools page first.</source>
+        <translation>请先在“学校”页面添加学校及其教师。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="92" />
+        <source>Completed evaluations by grade — %1</source>
+        <translation>已完成考核的等级分布 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="94" />
+        <source>(%1 still in progress)</source>
+        <translation>（另有 %1 人考核进行中）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsModel</name>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="87" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="87" />
+        <source>Inspectors</source>
+        <translation>督导人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="95" />
+        <source>(could not be loaded)</source>
+        <translation>（无法加载）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="97" />
+        <source>This inspection could not be loaded; it may have been removed by a sync. Refresh the list.</source>
+        <translation>无法加载此次督导记录，可能已在同步中被删除。请刷新列表。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="47" />
+        <source>Search school, teacher, inspector, template…</source>
+        <translation>搜索学校、教师、督导人员、模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="51" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="55" />
+        <source>All templates</source>
+        <translation>全部模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="65" />
+        <source>New inspection…</source>
+        <translation>新建督导…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="74" />
+        <source>Dates from</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="83" />
+        <source>Inspector</source>
+        <translation>督导人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="85" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="90" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="101" />
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="123" />
+        <source>%1 inspections</source>
+        <translation>共 %1 次督导</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="17" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="18" />
+        <location filename="../../ui/widgets/labels.py" line="25" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="19" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="20" />
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="24" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="26" />
+        <source>Resolved</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="27" />
+        <source>Verified</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="31" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="32" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="33" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="37" />
+        <source>Inspection</source>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="38" />
+        <source>Self-assessment</source>
+        <translation>学校自评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="42" />
+        <location filename="../../ui/widgets/labels.py" line="57" />
+        <source>Kindergarten</source>
+        <translation>幼儿园</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="43" />
+        <source>Primary school</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="44" />
+        <source>Junior middle school</source>
+        <translation>初级中学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="45" />
+        <source>Senior high school</source>
+        <translation>高级中学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="46" />
+        <source>Nine-year school</source>
+        <translation>九年一贯制学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="47" />
+        <source>Twelve-year school</source>
+        <translation>十二年一贯制学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="48" />
+        <source>Vocational school</source>
+        <translation>职业学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="49" />
+        <source>Special education school</source>
+        <translation>特殊教育学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="53" />
+        <source>Comprehensive</source>
+        <translation>综合督导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="54" />
+        <source>Food safety</source>
+        <translation>食品安全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="55" />
+        <source>Teacher ethics</source>
+        <translation>师德考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="56" />
+        <source>Safety</source>
+        <translation>安全检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="58" />
+        <source>Supervision</source>
+        <translation>责任督学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="62" />
+        <source>Yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="63" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="64" />
+        <source>Rating</source>
+        <translation>等级评定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="65" />
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="66" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="67" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="68" />
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="69" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="74" />
+        <source>School Inspect — school inspection</source>
+        <translation>校园督导 — 学校督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90" />
+        <source>Open inspection</source>
+        <translation>当前督导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>Inspections</source>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>Corrective actions</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108" />
+        <source>Teacher ethics</source>
+        <translation>师德考核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108" />
+        <source>Templates</source>
+        <translation>检查模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="114" />
+        <source>This part of School Inspect is not installed in this build.</source>
+        <translation>此版本未安装该功能模块。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120" />
+        <source>This page could not be opened.</source>
+        <translation>无法打开此页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>&amp;New inspection…</source>
+        <translation>新建督导(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132" />
+        <source>&amp;Import bundle…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134" />
+        <source>&amp;Export bundle…</source>
+        <translation>导出数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
+        <source>&amp;About School Inspect</source>
+        <translation>关于校园督导(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
+        <source>The inspection runner is not installed in this build.</source>
+        <translation>此版本未安装督导检查填报模块。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>This inspection could not be opened.</source>
+        <translation>无法打开此次督导。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240" />
+        <source>About School Inspect</source>
+        <translation>关于校园督导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241" />
+        <source>School Inspect — offline school inspection (教育督导): checklists, canteen food safety, teacher ethics, signed reports and sync by bundle files.
+
+Profile: %1</source>
+        <translation>校园督导 — 离线教育督导工具：检查清单、食堂食品安全检查、师德考核、签名报告，以及通过数据包文件同步。
+
+配置目录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263" />
+        <source>Load demo data?</source>
+        <translation>加载演示数据？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264" />
+        <source>This profile has no schools yet. Load demo data (12 schools with teachers, inspections and corrective actions) to try School Inspect? You can also start empty and add your own schools.</source>
+        <translation>此配置中还没有学校。是否加载演示数据（12 所学校及其教师、督导记录和整改事项）来试用？也可以不加载，直接添加自己的学校。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287" />
+        <source>Loading demo data…</source>
+        <translation>正在加载演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="21" />
+        <source>New inspection</source>
+        <translation>新建督导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="42" />
+        <source>Names separated by commas</source>
+        <translation>多个姓名用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="45" />
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="46" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="46" />
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="47" />
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="47" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="48" />
+        <source>Inspectors</source>
+        <translation>督导人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="49" />
+        <source>Follow-up of</source>
+        <translation>回头看（复查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="50" />
+        <source>Verifies self-assessment</source>
+        <translation>核查的自评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="93" />
+        <source>(choose a teacher)</source>
+        <translation>（请选择教师）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="95" />
+        <source>(not a follow-up visit)</source>
+        <translation>（非回头看）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="97" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="123" />
+        <source>Add a school first (Schools page), then choose it here.</source>
+        <translation>请先在“学校”页面添加学校，再在此选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="126" />
+        <source>Choose a template.</source>
+        <translation>请选择检查模板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="128" />
+        <source>This template evaluates one teacher: choose the teacher.</source>
+        <translation>此模板针对单个教师进行考核：请选择教师。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="130" />
+        <source>Enter at least one inspector's name.</source>
+        <translation>请至少填写一名督导人员姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolDetailPage</name>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="28" />
+        <source>← All schools</source>
+        <translation>← 全部学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="39" />
+        <source>Overdue since %s</source>
+        <translation>自 %s 起逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="42" />
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="43" />
+        <location filename="../../ui/pages/school_detail.py" line="66" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="44" />
+        <source>Failed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="44" />
+        <source>%1 times</source>
+        <translation>%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="45" />
+        <source>Visits</source>
+        <translation>督导日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="56" />
+        <source>Inspection history</source>
+        <translation>督导历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="57" />
+        <source>Open and overdue corrective actions</source>
+        <translation>未完成及逾期的整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="59" />
+        <source>Findings that repeat across visits</source>
+        <translation>多次督导中反复出现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="65" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="68" />
+        <location filename="../../ui/pages/school_detail.py" line="78" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="69" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="71" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="72" />
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="75" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="76" />
+        <source>Action</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="77" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="79" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="109" />
+        <source>Principal: %s</source>
+        <translation>校长：%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="110" />
+        <source>%1 students</source>
+        <translation>学生 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="119" />
+        <source>Last grade: %1 (%2, %3)</source>
+        <translation>最近等级：%1（%2 分，%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="121" />
+        <source>No completed inspection yet.</source>
+        <translation>尚无已完成的督导。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="122" />
+        <source>Open actions: %1 · overdue: %2</source>
+        <translation>未完成整改：%1 项 · 逾期：%2 项</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="22" />
+        <source>Edit school</source>
+        <translation>编辑学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="22" />
+        <source>Add school</source>
+        <translation>添加学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="24" />
+        <source>e.g. 青山区育才小学</source>
+        <translation>例如：青山区育才小学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="38" />
+        <source>Boarding school</source>
+        <translation>寄宿制学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="39" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="40" />
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="41" />
+        <source>School code</source>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="42" />
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="43" />
+        <source>Level</source>
+        <translation>学段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="44" />
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="45" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="46" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="47" />
+        <source>Students</source>
+        <translation>学生人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="72" />
+        <source>Enter the school's name.</source>
+        <translation>请填写学校名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="74" />
+        <source>Enter or choose the district.</source>
+        <translation>请填写或选择所属区县。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="76" />
+        <source>The school code may contain only letters, digits and '-'.</source>
+        <translation>学校代码只能包含字母、数字和“-”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/school_dialog.py" line="78" />
+        <source>The phone number may contain only digits, spaces, '+', '-' and brackets.</source>
+        <translation>电话号码只能包含数字、空格、“+”、“-”和括号。</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolsPage</name>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="37" />
+        <source>Search name, code or principal…</source>
+        <translation>搜索名称、代码或校长…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="41" />
+        <source>All levels</source>
+        <translation>全部学段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="44" />
+        <source>Add school…</source>
+        <translation>添加学校…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="45" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="46" />
+        <source>Open school page</source>
+        <translation>打开学校页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="75" />
+        <location filename="../../ui/pages/schools_page.py" line="85" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="76" />
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="77" />
+        <source>Level</source>
+        <translation>学段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="78" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="79" />
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="80" />
+        <source>Inspections</source>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="81" />
+        <source>Open actions</source>
+        <translation>未完成整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="84" />
+        <source>Teachers</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="86" />
+        <source>Subject</source>
+        <translation>学科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="91" />
+        <source>Add teacher…</source>
+        <translation>添加教师…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="92" />
+        <source>Edit teacher…</source>
+        <translation>编辑教师…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/schools_page.py" line="108" />
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="20" />
+        <source>Profile: %1 · User: %2</source>
+        <translation>配置：%1 · 用户：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="30" />
+        <source>%1 schools · %2 inspections · %3 open actions</source>
+        <translation>%1 所学校 · %2 次督导 · %3 项未完成整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="37" />
+        <source>schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="37" />
+        <source>teachers</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="38" />
+        <source>inspections</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="38" />
+        <source>answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="39" />
+        <source>evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="39" />
+        <source>corrective actions</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="40" />
+        <source>signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="40" />
+        <source>templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="42" />
+        <source>%1 saved: %2</source>
+        <translation>%1 已保存：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="16" />
+        <source>Edit teacher</source>
+        <translation>编辑教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="16" />
+        <source>Add teacher</source>
+        <translation>添加教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="21" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="21" />
+        <source>Subject</source>
+        <translation>学科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="22" />
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="23" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="35" />
+        <source>Enter the teacher's name.</source>
+        <translation>请填写教师姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/teacher_dialog.py" line="37" />
+        <source>The phone number may contain only digits, spaces, '+', '-' and brackets.</source>
+        <translation>电话号码只能包含数字、空格、“+”、“-”和括号。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="23" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="24" />
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="25" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="26" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="27" />
+        <source>Items</source>
+        <translation>检查项数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="28" />
+        <source>Modes</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="29" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="29" />
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="30" />
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="36" />
+        <source>Section / item</source>
+        <translation>部分 / 检查项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="36" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="37" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="37" />
+        <source>Source regulation</source>
+        <translation>依据法规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="43" />
+        <source>Import template…</source>
+        <translation>导入模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="46" />
+        <source>Installed templates</source>
+        <translation>已安装的模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="88" />
+        <source>Import template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="89" />
+        <source>Template files (*.json)</source>
+        <translation>模板文件 (*.json)</translation>
+    </message>
+</context>
+</TS>

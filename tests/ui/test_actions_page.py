@@ -1,0 +1,72 @@
+"""Corrective actions page: overdue actions stand out, filters narrow the list, and the
+buttons move an action to in progress / resolved / verified in the database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services.actions import raise_action
+from ui.context import UiContext
+from ui.operations import Operations
+from ui.pages.actions_page import OVERDUE, ActionsPage
+
+
+@pytest.fixture
+def ctx(ws):
+    operations = Operations()
+    operations.show_errors = False
+    return UiContext(ws, operations)
+
+
+@pytest.fixture
+def actions(ws, mini_inspection):
+    late = raise_action(ws, mini_inspection, description="补齐留样记录",
+                        due_date="2020-01-31").created
+    later = raise_action(ws, mini_inspection, description="更换灭火器",
+                         due_date="2099-12-31").created
+    return late, later
+
+
+@pytest.fixture
+def page(ctx, actions, qtbot):
+    page = ActionsPage(ctx)
+    qtbot.addWidget(page)
+    ctx.operations.changed.connect(page.on_changes)
+    return page
+
+
+def test_overdue_action_is_highlighted_with_a_tooltip(page, actions):
+    late_row = page.model.row_of_id(actions[0])
+    index = page.model.index(late_row, 0)
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE
+    assert "2020-01-31" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    on_time = page.model.index(page.model.row_of_id(actions[1]), 0)
+    assert on_time.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert page.count.text() == "2 actions, 1 overdue"
+
+
+def test_overdue_only_filter(page, actions, qtbot):
+    page.overdue_only.setChecked(True)
+    assert [r["id"] for r in page.model.rows] == [actions[0]]
+
+
+def test_mark_resolved_then_verified(page, ws, actions, qtbot):
+    page.table.selectRow(page.model.row_of_id(actions[0]))
+    assert not page.buttons["verified"].isEnabled()
+    qtbot.mouseClick(page.buttons["resolved"], Qt.MouseButton.LeftButton)
+    assert ws.store.get("actions", actions[0])["status"] == "resolved"
+    # The list refreshed through Operations.changed and kept the selection.
+    assert page.selected()["status"] == "resolved"
+    assert page.model.index(page.model.row_of_id(actions[0]), 0).data(
+        Qt.ItemDataRole.BackgroundRole) is None
+    qtbot.mouseClick(page.buttons["verified"], Qt.MouseButton.LeftButton)
+    assert ws.store.get("actions", actions[0])["status"] == "verified"
+
+
+def test_status_filter(page, ws, actions, qtbot):
+    page.table.selectRow(page.model.row_of_id(actions[1]))
+    qtbot.mouseClick(page.buttons["in_progress"], Qt.MouseButton.LeftButton)
+    page.status.setCurrentIndex(page.status.findData("in_progress"))
+    assert [r["id"] for r in page.model.rows] == [actions[1]]

@@ -1,0 +1,81 @@
+"""Teacher ethics page: per school, each teacher's latest evaluation with its grade and the
+reason; a red-line violation gives 不合格 whatever the scores; the school summary counts
+teachers per grade; "Evaluate teacher" starts an evaluation and opens it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services.answers import answer_item
+from app.services.inspections import complete_inspection, start_inspection
+from app.services.schools import add_teacher
+from app.services.templates import get_template
+from ui.context import UiContext
+from ui.operations import Operations
+from ui.pages.ethics_page import EthicsPage
+
+
+@pytest.fixture
+def opened():
+    return []
+
+
+@pytest.fixture
+def ctx(ws, opened):
+    operations = Operations()
+    operations.show_errors = False
+    return UiContext(ws, operations, open_inspection=opened.append)
+
+
+@pytest.fixture
+def teachers(ws, school_id):
+    return [add_teacher(ws, school_id, name=name, subject="数学").created
+            for name in ("李老师", "王老师")]
+
+
+@pytest.fixture
+def page(ctx, teachers, qtbot):
+    page = EthicsPage(ctx)
+    qtbot.addWidget(page)
+    ctx.operations.changed.connect(page.on_changes)
+    return page
+
+
+def evaluate_teacher(ws, school_id, teacher_id, violated: str | None = None) -> str:
+    template = get_template(ws, "teacher_ethics")
+    evaluation = start_inspection(ws, school_id=school_id, template="teacher_ethics",
+                                  teacher_id=teacher_id).created
+    for item in template.items:
+        if item.type == "score":
+            answer_item(ws, evaluation, item.key, 95)
+        elif item.type == "yes_no":
+            answer_item(ws, evaluation, item.key, "no" if item.key == violated else "yes")
+    complete_inspection(ws, evaluation)
+    return evaluation
+
+
+def row_of(page, teacher_id) -> dict:
+    return next(r for r in page.model.rows if r["teacher_id"] == teacher_id)
+
+
+def test_red_line_gives_fail_with_reason_and_summary(page, ws, school_id, teachers):
+    evaluate_teacher(ws, school_id, teachers[0], violated="std.care")
+    evaluate_teacher(ws, school_id, teachers[1])
+    page.reload()
+    failed, good = row_of(page, teachers[0]), row_of(page, teachers[1])
+    assert failed["grade"] == "不合格" and failed["total"] > 90
+    reason = page.model.index(page.model.row_of_id(teachers[0]), 6).data()
+    assert get_template(ws, "teacher_ethics").item("std.care").label("zh") in reason
+    assert good["grade"] == "优秀"
+    assert "优秀: 1" in page.summary.text() and "不合格: 1" in page.summary.text()
+
+
+def test_evaluate_teacher_starts_an_ethics_evaluation_and_opens_it(page, ws, teachers,
+                                                                   opened, qtbot):
+    page.table.selectRow(page.model.row_of_id(teachers[1]))
+    qtbot.mouseClick(page.evaluate_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    row = ws.store.get("inspections", opened[0])
+    assert (row["teacher_id"], row["template_key"]) == (teachers[1], "teacher_ethics")
+    assert row_of(page, teachers[1])["inspection_id"] == opened[0]

@@ -1,0 +1,162 @@
+"""Inspections list: starting an inspection through the New inspection dialog, filtering,
+opening with Enter, lazy loading of a large list, and rows that cannot be loaded."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from app.services.actions import raise_action
+from app.services.changes import Changes
+from app.services.inspections import start_inspection
+from app.services.schools import add_school, add_teacher
+from ui.context import UiContext
+from ui.dialogs.new_inspection import NewInspectionDialog
+from ui.models.inspections_model import PAGE
+from ui.operations import Operations
+from ui.pages.inspections_page import InspectionsPage
+
+
+@pytest.fixture
+def opened():
+    return []
+
+
+@pytest.fixture
+def ctx(ws, opened):
+    operations = Operations()
+    operations.show_errors = False
+    return UiContext(ws, operations, open_inspection=opened.append)
+
+
+@pytest.fixture
+def page(ctx, qtbot):
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    ctx.operations.changed.connect(page.on_changes)
+    return page
+
+
+def loaded_ids(page) -> list[str]:
+    model = page.model
+    while model.canFetchMore():
+        model.fetchMore()
+    return [model.id_at(r) for r in range(model.rowCount())]
+
+
+def test_new_inspection_dialog_starts_a_follow_up_visit(ctx, ws, school_id, qtbot):
+    earlier = start_inspection(ws, school_id=school_id, template="mini",
+                               visit_date="2026-03-01").created
+    raise_action(ws, earlier, description="冰箱温度超标", item_key="b.fridge")
+    dialog = NewInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.school.setCurrentIndex(dialog.school.findData(school_id))
+    dialog.template.setCurrentIndex(dialog.template.findData("mini"))
+    assert [dialog.mode.itemData(i) for i in range(dialog.mode.count())] == \
+        ["inspection", "self_assessment"]
+    dialog.date.setDate(QDate(2026, 9, 1))
+    dialog.inspectors.clear()
+    qtbot.keyClicks(dialog.inspectors, "Zhang, Li")
+    dialog.follow_up.setCurrentIndex(dialog.follow_up.findData(earlier))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    created = dialog.result_changes.created
+    row = ws.store.get("inspections", created)
+    assert (row["school_id"], row["template_key"], row["mode"], row["visit_date"],
+            row["follow_up_of"]) == (school_id, "mini", "inspection", "2026-09-01", earlier)
+    assert json.loads(row["inspectors"]) == ["Zhang", "Li"]
+    carried = ws.store.query("select * from actions where inspection_id = ?", [created])
+    assert [a["description"] for a in carried] == ["冰箱温度超标"]
+
+
+def test_per_teacher_template_needs_a_teacher_before_ok(ctx, ws, school_id, qtbot):
+    teacher = add_teacher(ws, school_id, name="李老师").created
+    dialog = NewInspectionDialog(ctx, school_id=school_id, template_key="teacher_ethics")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    assert "teacher" in dialog.error.text()
+    dialog.teacher.setCurrentIndex(dialog.teacher.findData(teacher))
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    row = ws.store.get("inspections", dialog.result_changes.created)
+    assert (row["teacher_id"], row["template_key"]) == (teacher, "teacher_ethics")
+
+
+def test_list_excludes_ethics_and_filters_by_status_school_and_search(page, ws, school_id,
+                                                                      qtbot):
+    other = add_school(ws, name="河西区光明高级中学", district="河西区").created
+    teacher = add_teacher(ws, school_id, name="李老师").created
+    first = start_inspection(ws, school_id=school_id, template="mini").created
+    second = start_inspection(ws, school_id=other, template="mini",
+                              inspectors=["Wang"]).created
+    start_inspection(ws, school_id=school_id, template="teacher_ethics", teacher_id=teacher)
+    ws.store.update("inspections", second, {"status": "completed"})
+    page.on_changes(Changes.of("schools"))
+    assert sorted(loaded_ids(page)) == sorted([first, second])
+    page.status.setCurrentIndex(page.status.findData("completed"))
+    assert loaded_ids(page) == [second]
+    page.status.setCurrentIndex(0)
+    page.school.setCurrentIndex(page.school.findData(school_id))
+    assert loaded_ids(page) == [first]
+    page.school.setCurrentIndex(0)
+    qtbot.keyClicks(page.inspector, "Wang")
+    page.apply_filter()
+    assert loaded_ids(page) == [second]
+    assert page.count.text().startswith("1")
+
+
+def test_enter_opens_the_selected_inspection(page, ws, mini_inspection, opened, qtbot):
+    page.on_changes(Changes.of("inspections"))
+    loaded_ids(page)
+    page.table.selectRow(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [mini_inspection]
+
+
+def test_sorting_by_school_is_an_sql_order(page, ws, qtbot):
+    for name in ("B school", "A school", "C school"):
+        school = add_school(ws, name=name, district="X").created
+        start_inspection(ws, school_id=school, template="mini")
+    page.on_changes(Changes.of("schools"))
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    loaded_ids(page)
+    shown = [page.model.index(r, 1).data() for r in range(page.model.rowCount())]
+    assert shown == ["A school", "B school", "C school"]
+
+
+def insert_many(ws, school_id: str, count: int) -> None:
+    """Direct inserts (no service per row) so a big list is quick to build."""
+    template = ws.store.query("select id from templates where key = 'mini'")[0]["id"]
+    rows = [{"id": f"bulk-{n:06d}", "rev": f"r{n}", "device_id": "bulk", "deleted": 0,
+             "template_id": template, "template_key": "mini", "template_version": 1,
+             "school_id": school_id, "mode": "inspection", "status": "draft",
+             "visit_date": f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}", "inspectors": "[]",
+             "created_at": "2026-01-01"} for n in range(count)]
+    ws.store.db["inspections"].insert_all(rows)
+
+
+def test_large_list_is_fetched_a_window_at_a_time(page, ws, school_id):
+    insert_many(ws, school_id, 2000)
+    page.model.reload()
+    model = page.model
+    assert model.total == 2000
+    assert model.rowCount() == 0 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == PAGE
+    model.fetchMore()
+    assert model.rowCount() == 2 * PAGE < 2000
+    assert model.index(PAGE + 5, 1).data() == "青山区育才小学"
+    # Only the painted block of display rows was loaded, not every row.
+    assert len(model._cache) < 2 * PAGE
+
+
+def test_row_that_cannot_be_loaded_shows_disabled(page, ws, mini_inspection):
+    page.on_changes(Changes.of("inspections"))
+    loaded_ids(page)
+    ws.store.db.execute("delete from inspections where id = ?", [mini_inspection])
+    page.model._cache.clear()
+    index = page.model.index(0, 1)
+    assert index.data() == "(could not be loaded)"
+    assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEnabled

@@ -1,0 +1,106 @@
+"""Main window: navigation by list and Ctrl+1..8, the runner opened in the main area,
+changes routed to the pages and the status bar, window state and language remembered."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.services.schools import add_school
+from ui.i18n import install_translations
+from ui.main_window import PAGE_KEYS, RUNNER, MainWindow
+
+
+@pytest.fixture
+def make_window(ws, qtbot):
+    windows = []
+
+    def make() -> MainWindow:
+        window = MainWindow(ws)
+        window.operations.show_errors = False
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    # Translators are application-wide: leave English for the next test.
+    install_translations(QApplication.instance(), "en")
+
+
+def menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+# Showing a window on the offscreen platform logs a harmless size-hint warning.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_every_page_is_reachable_from_the_list_and_by_shortcut(make_window, qtbot):
+    window = make_window()
+    assert [window.nav.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(len(PAGE_KEYS))] == list(PAGE_KEYS)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "inspections"
+    assert window.stack.currentWidget() is window.pages["inspections"]
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["actions"]
+    window.nav.setCurrentRow(PAGE_KEYS.index("templates"))
+    assert window.stack.currentWidget() is window.pages["templates"]
+
+
+def test_open_inspection_shows_it_in_the_main_area(make_window, mini_inspection):
+    window = make_window()
+    window.ctx.open_inspection(mini_inspection)
+    assert window.current_page_key() == RUNNER
+    assert window.stack.currentWidget() is window.runner
+    assert window.runner_id == mini_inspection
+    window.show_page("schools")
+    window.show_page(RUNNER)
+    assert window.stack.currentWidget() is window.runner
+
+
+def test_changes_reach_the_pages_and_the_status_bar(make_window, ws):
+    window = make_window()
+    window.operations.run(lambda: add_school(ws, name="青山区朝阳中学", district="青山区"))
+    schools = window.pages["schools"]
+    assert "青山区朝阳中学" in [r["name"] for r in schools.model.rows]
+    assert window.status.counts.text().startswith("1 schools")
+    assert "schools" in window.status.currentMessage()
+
+
+def test_window_size_and_page_are_remembered(make_window, ws):
+    window = make_window()
+    window.resize(700, 500)
+    window.show_page("actions")
+    window.close()
+    assert (ws.paths.home / "ui.ini").exists()
+    again = make_window()
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.current_page_key() == "actions"
+
+
+def test_language_switch_changes_texts_and_is_remembered(make_window, ws):
+    window = make_window()
+    window.set_language("en")
+    assert menu_titles(window)[0] == "&File"
+    assert window.nav.item(0).text() == "Schools"
+    window.set_language("zh")
+    assert ws.profile.language == "zh"
+    assert menu_titles(window)[0] == "文件(&F)"
+    assert window.nav.item(0).text() == "学校"
+    window.close()
+    again = make_window()
+    assert again.ws.profile.language == "zh"
+    assert menu_titles(again)[0] == "文件(&F)"
+
+
+def test_empty_profile_can_load_demo_data_in_the_background(make_window, ws, qtbot):
+    window = make_window()
+    worker = window.load_demo_data(schools=2, inspections=4)
+    with qtbot.waitSignal(window.operations.changed, timeout=60000):
+        pass
+    worker.wait()
+    assert ws.store.scalar("select count(*) from schools") == 2
+    assert len(window.pages["schools"].model.rows) == 2
