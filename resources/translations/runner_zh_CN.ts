@@ -34,8 +34,8 @@
     </message>
     <message>
         <location filename="../../ui/runner/action_dialog.py" line="46" />
-        <source>Finding:</source>
-        <translation>发现的问题：</translation>
+        <source>Item:</source>
+        <translation>检查项：</translation>
     </message>
     <message>
         <location filename="../../ui/runner/action_dialog.py" line="47" />
@@ -86,12 +86,12 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/comparison.py" line="65" />
+        <location filename="../../ui/runner/comparison.py" line="66" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/comparison.py" line="65" />
+        <location filename="../../ui/runner/comparison.py" line="67" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -99,22 +99,22 @@
 <context>
     <name>ComparisonBox</name>
     <message>
-        <location filename="../../ui/runner/comparison.py" line="101" />
+        <location filename="../../ui/runner/comparison.py" line="103" />
         <source>Principal's self-assessment: %1</source>
         <translation>学校自评：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/comparison.py" line="103" />
+        <location filename="../../ui/runner/comparison.py" line="105" />
         <source>score %1</source>
         <translation>得分率 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/comparison.py" line="106" />
+        <location filename="../../ui/runner/comparison.py" line="108" />
         <source>differs from your verification (%1)</source>
         <translation>与核查结果不一致（核查：%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/comparison.py" line="108" />
+        <location filename="../../ui/runner/comparison.py" line="111" />
         <source>Principal's note: %1</source>
         <translation>学校自评说明：%1</translation>
     </message>
@@ -122,7 +122,7 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="326" />
+        <location filename="../../ui/runner/editors.py" line="327" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -135,12 +135,12 @@
         <translation>尚未评定：请先录入各评价主体的得分。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="33" />
+        <location filename="../../ui/runner/ethics.py" line="34" />
         <source>%1 — red line: %2</source>
         <translation>%1 — 红线：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="34" />
+        <location filename="../../ui/runner/ethics.py" line="35" />
         <source>%1 — weighted score %2</source>
         <translation>%1 — 加权得分 %2</translation>
     </message>
@@ -148,27 +148,27 @@
 <context>
     <name>EthicsView</name>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="62" />
+        <location filename="../../ui/runner/ethics.py" line="64" />
         <source>Teacher-ethics evaluation: %1</source>
         <translation>师德考核：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="66" />
+        <location filename="../../ui/runner/ethics.py" line="68" />
         <source>1. Scores by rater group</source>
         <translation>一、各评价主体得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="68" />
+        <location filename="../../ui/runner/ethics.py" line="70" />
         <source>2. Standards (red lines cap the grade)</source>
         <translation>二、对照《十项准则》（触犯红线一票否决）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="95" />
+        <location filename="../../ui/runner/ethics.py" line="98" />
         <source>weight %1%</source>
         <translation>权重 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="114" />
+        <location filename="../../ui/runner/ethics.py" line="117" />
         <source>Red line</source>
         <translation>红线</translation>
     </message>
@@ -239,57 +239,57 @@
         <translation>核查学校自评</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="241" />
+        <location filename="../../ui/runner/runner.py" line="252" />
         <source>Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)</source>
         <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="323" />
+        <location filename="../../ui/runner/runner.py" line="337" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="323" />
+        <location filename="../../ui/runner/runner.py" line="337" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="324" />
+        <location filename="../../ui/runner/runner.py" line="338" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="324" />
+        <location filename="../../ui/runner/runner.py" line="338" />
         <source>Signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="335" />
+        <location filename="../../ui/runner/runner.py" line="349" />
         <source>Signed — read-only. %1</source>
         <translation>已签名 — 只读。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="337" />
+        <location filename="../../ui/runner/runner.py" line="351" />
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="343" />
+        <location filename="../../ui/runner/runner.py" line="357" />
         <source>inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="343" />
+        <location filename="../../ui/runner/runner.py" line="357" />
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="344" />
+        <location filename="../../ui/runner/runner.py" line="358" />
         <source>panel</source>
         <translation>考核小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="365" />
+        <location filename="../../ui/runner/runner.py" line="379" />
         <source>Not complete yet: %n item(s) need an answer or a photo (marked red on the left). The first one is open.</source>
         <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（左侧红色标出），已打开第一项。</numerusform></translation>
     </message>
@@ -390,7 +390,7 @@
         <translation>不是数字：请输入读数，例如 4.5</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="236" />
+        <location filename="../../ui/runner/editors.py" line="237" />
         <source>Out of range: %1 is outside the limit %2</source>
         <translation>超出标准：%1 不在 %2 范围内</translation>
     </message>
@@ -398,7 +398,7 @@
 <context>
     <name>OptionButtons</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="379" />
+        <location filename="../../ui/runner/editors.py" line="380" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
@@ -406,7 +406,7 @@
 <context>
     <name>PhotoEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="355" />
+        <location filename="../../ui/runner/editors.py" line="356" />
         <source>What the photo shows (filled in with the file name when you add a photo)</source>
         <translation>照片内容说明（添加照片时自动填入文件名）</translation>
     </message>
@@ -422,59 +422,59 @@
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="58" />
+        <location filename="../../ui/runner/score_panel.py" line="62" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="66" />
+        <location filename="../../ui/runner/score_panel.py" line="70" />
         <source>Answered</source>
         <translation>已作答</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="70" />
+        <location filename="../../ui/runner/score_panel.py" line="74" />
         <source>Sections</source>
         <translation>各部分得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="87" />
+        <location filename="../../ui/runner/score_panel.py" line="93" />
         <source>not graded yet</source>
         <translation>尚未评定</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="94" />
+        <location filename="../../ui/runner/score_panel.py" line="104" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="99" />
+        <location filename="../../ui/runner/score_panel.py" line="110" />
         <source>Self-assessment: %1 %2</source>
         <translation>学校自评：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="107" />
+        <location filename="../../ui/runner/score_panel.py" line="121" />
         <source>Grade capped at %1 by a failed critical item: %2</source>
         <translation>关键项不合格，等级最高为%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="113" />
+        <location filename="../../ui/runner/score_panel.py" line="128" />
         <source>%n required item(s) open</source>
         <translation><numerusform>%n 项必答项未答</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="115" />
+        <location filename="../../ui/runner/score_panel.py" line="130" />
         <source>%n required photo(s) missing</source>
         <translation><numerusform>缺少 %n 项必需照片</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="117" />
+        <location filename="../../ui/runner/score_panel.py" line="132" />
         <source>%n reading(s) out of limits</source>
         <translation><numerusform>%n 个读数超标</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="118" />
-        <source>Ready to complete</source>
-        <translation>可以完成检查</translation>
+        <location filename="../../ui/runner/score_panel.py" line="133" />
+        <source>All required items answered</source>
+        <translation>必答项已全部完成</translation>
     </message>
 </context>
 <context>
@@ -546,7 +546,7 @@
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="279" />
+        <location filename="../../ui/runner/editors.py" line="280" />
         <source>Type here; it is saved as you type</source>
         <translation>在此输入，输入时自动保存</translation>
     </message>

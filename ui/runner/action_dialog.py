@@ -43,7 +43,7 @@ class ActionDialog(QDialog):
         if item is not None:
             finding = QLabel(item.text[ctx.lang], self)
             finding.setWordWrap(True)
-            form.addRow(self.tr("Finding:"), finding)
+            form.addRow(self.tr("Item:"), finding)
         form.addRow(self.tr("Correction:"), self.description)
         form.addRow(self.tr("Severity:"), self.severity)
         form.addRow(self.tr("Responsible:"), self.responsible)

@@ -62,7 +62,9 @@ def answer_text(item: Item, value: Any, lang: str) -> str:
     if value == NA:
         return QCoreApplication.translate("Answers", "N/A")
     if item.type == "yes_no":
-        return QCoreApplication.translate("Answers", "Yes") if value == "yes" else QCoreApplication.translate("Answers", "No")
+        if value == "yes":
+            return QCoreApplication.translate("Answers", "Yes")
+        return QCoreApplication.translate("Answers", "No")
     if item.type == "score":
         return f"{value} / {item.max_score}"
     if item.type in ("rating", "choice"):
@@ -103,7 +105,8 @@ class ComparisonBox(QFrame):
             text += "  ·  " + fill(self.tr("score %1"), score)
         self.different = own.differs(item, verified)
         if self.different:
-            text += "  —  " + fill(self.tr("differs from your verification (%1)"), answer_text(item, verified, lang))
+            text += "  —  " + fill(self.tr("differs from your verification (%1)"),
+                                   answer_text(item, verified, lang))
         self.answer.setText(text)
         self.note.setText(fill(self.tr("Principal's note: %1"), own.notes[item.key])
                           if item.key in own.notes else "")

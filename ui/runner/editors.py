@@ -233,8 +233,9 @@ class NumberEditor(Editor):
         if not valid:
             message = self.tr("Not a number: type a reading such as 4.5")
         elif value is not None and out_of_limits(self.item, value):
-            message = fill(self.tr("Out of range: %1 is outside the limit %2"), _number_text(value) + (f" {self.unit.text()}" if self.unit.text() else ""),
-                describe_limits(self.item, self.lang))
+            reading = f"{_number_text(value)} {self.unit.text()}".strip()
+            message = fill(self.tr("Out of range: %1 is outside the limit %2"), reading,
+                           describe_limits(self.item, self.lang))
         else:
             message = ""
         self.warning.setText(("⚠ " + message) if message else "")

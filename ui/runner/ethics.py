@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ui.runner.text import fill
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget)
 
 from app.domain.scoring import Result
@@ -26,12 +26,14 @@ def short_name(item: Item, lang: str) -> str:
 def grade_reason(template: Template, result: Result, lang: str) -> str:
     """不合格 — red line: 关心爱护学生 / 优秀 — weighted score 93.5."""
     if result.grade is None:
-        return QCoreApplication.translate("Ethics", "Not graded yet: enter the rater groups' scores.")
+        return QCoreApplication.translate(
+            "Ethics", "Not graded yet: enter the rater groups' scores.")
     grade = result.grade.label[lang]
     if result.capped_by:
         names = "、".join(short_name(template.item(k), lang) for k in result.capped_by)
         return fill(QCoreApplication.translate("Ethics", "%1 — red line: %2"), grade, names)
-    return fill(QCoreApplication.translate("Ethics", "%1 — weighted score %2"), grade, format_score(result.total))
+    return fill(QCoreApplication.translate("Ethics", "%1 — weighted score %2"), grade,
+                format_score(result.total))
 
 
 def rater_weights(template: Template) -> dict[str, float]:
@@ -59,9 +61,9 @@ class EthicsView(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(10)
-        title = QLabel(fill(self.tr("Teacher-ethics evaluation: %1"), teacher), self)
-        title.setObjectName("question")
-        layout.addWidget(title)
+        self.title = QLabel(fill(self.tr("Teacher-ethics evaluation: %1"), teacher), self)
+        self.title.setObjectName("question")
+        layout.addWidget(self.title)
         layout.addWidget(self.grade)
         layout.addWidget(self._heading(self.tr("1. Scores by rater group")))
         layout.addLayout(self._raters(answers))
@@ -81,6 +83,7 @@ class EthicsView(QFrame):
         editor = make_editor(item, self.lang, self)
         editor.set_value(value)
         editor.committed.connect(lambda v, k=item.key: self.answered.emit(k, v))
+        editor.setMaximumWidth(560)
         self.editors[item.key] = editor
         return editor
 

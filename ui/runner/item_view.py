@@ -97,7 +97,7 @@ class ItemView(QFrame):
             row.addWidget(tag(self.tr("Required"), "neutral", self))
         if self.item.photo_required:
             row.addWidget(tag(self.tr("Photo required"), "warn", self))
-        if self.item.weight and self.item.scored:
+        if self.item.scored and self.item.weight != 1:
             row.addWidget(tag(fill(self.tr("Weight %1"), f"{self.item.weight:g}"), "info", self))
         row.addStretch(1)
         return row

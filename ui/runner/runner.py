@@ -23,7 +23,7 @@ from app.services.signoff import signatures_of
 from app.services.templates import get_template
 from ui.runner.action_dialog import ActionDialog
 from ui.runner.comparison import load_self_assessment
-from ui.runner.ethics import EthicsView
+from ui.runner.ethics import EthicsView, grade_reason
 from ui.runner.item_view import ItemView
 from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
@@ -199,10 +199,7 @@ class InspectionRunner(QWidget):
     def _show_current(self) -> None:
         self.section_list.select(self.current_key)
         if self.ethics_view is not None:
-            row = self.ethics_view.focus_item(self.current_key)
-            if row is not None:
-                self.scroll.ensureWidgetVisible(row)
-            self.setFocus()
+            self._focus_ethics_row()
             return
         if self.item_view is not None:
             # Already flushed; the dying view must not save again while it is destroyed.
@@ -211,6 +208,20 @@ class InspectionRunner(QWidget):
         self.scroll.setWidget(self.item_view)  # deletes the previous view
         self.scroll.verticalScrollBar().setValue(0)
         self._focus_editor()
+
+    def _focus_ethics_row(self) -> None:
+        row = self.ethics_view.focus_item(self.current_key)
+        if self.current_key == self.items[0].key:
+            self.scroll.verticalScrollBar().setValue(0)
+        elif row is not None:
+            self.scroll.ensureWidgetVisible(row, 50, 120)
+        spin = getattr(self.ethics_view.editors.get(self.current_key), "spin", None)
+        # Rater scores are typed: put the cursor in the field so digits go there.
+        if spin is not None and not self.read_only:
+            spin.setFocus()
+            spin.selectAll()
+        else:
+            self.setFocus()
 
     def _make_item_view(self, item) -> ItemView:
         view = ItemView(self.ctx, self.inspection_id, item, position=self._position(item),
@@ -238,7 +249,9 @@ class InspectionRunner(QWidget):
         section = sections[index]
         in_section = [i.key for i in section.items].index(item.key) + 1
         overall = [i.key for i in self.items].index(item.key) + 1
-        return fill(self.tr("Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)"), index + 1, len(sections), section.title[self.lang], in_section, len(section.items), overall, len(self.items))
+        return fill(self.tr("Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)"),
+                    index + 1, len(sections), section.title[self.lang], in_section,
+                    len(section.items), overall, len(self.items))
 
     # -- saving ---------------------------------------------------------------------------
     def flush(self) -> None:
@@ -310,7 +323,8 @@ class InspectionRunner(QWidget):
         differing = set(self.own.differing(self.items, self.answers)) if self.own else set()
         self.section_list.update_state(result, self.answers, missing=self.missing,
                                        differing=differing)
-        self.score_panel.update_result(result, self.own.result if self.own else None)
+        reason = grade_reason(self.template, result, self.lang) if self.is_ethics else None
+        self.score_panel.update_result(result, self.own.result if self.own else None, reason)
         if self.ethics_view is not None:
             self.ethics_view.update_result(result)
             self.ethics_view.set_read_only(self.read_only)

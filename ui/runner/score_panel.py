@@ -21,6 +21,10 @@ def band_tone(template: Template, band: Band | None) -> str:
     return "good" if index == 0 else "bad" if index == len(keys) - 1 else "warn"
 
 
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def format_score(total: float | None) -> str:
     return "—" if total is None else f"{total:.1f}"
 
@@ -81,14 +85,20 @@ class ScorePanel(QFrame):
         layout.addLayout(self.sections)
         layout.addStretch(1)
 
-    def update_result(self, result: Result, own: Result | None = None) -> None:
+    def update_result(self, result: Result, own: Result | None = None,
+                      reason: str | None = None) -> None:
+        """`reason` replaces the grade line (ethics, e.g. "不合格 — red line: …")."""
         self.total.setText(format_score(result.total))
-        self.grade.setText(result.grade.label[self.lang] if result.grade else
-                           self.tr("not graded yet"))
+        self.grade.setText(reason or (result.grade.label[self.lang] if result.grade else
+                                      self.tr("not graded yet")))
+        self.grade.setWordWrap(True)
         self.grade.setProperty("tone", band_tone(self.template, result.grade))
         self.grade.style().unpolish(self.grade)
         self.grade.style().polish(self.grade)
-        self._show_cap(result)
+        if reason is None:
+            self._show_cap(result)
+        else:
+            self.cap.hide()
         self.progress.setRange(0, result.item_count)
         self.progress.setValue(result.answered)
         self.progress.setFormat(fill(self.tr("%1 of %2"), result.answered, result.item_count))
@@ -96,15 +106,20 @@ class ScorePanel(QFrame):
         for section in result.sections:
             self.section_scores[section.key].setText(format_score(section.score))
         if own is not None:
-            self.own.setText(fill(self.tr("Self-assessment: %1 %2"), format_score(own.total), own.grade.label[self.lang] if own.grade else ""))
+            grade = own.grade.label[self.lang] if own.grade else ""
+            self.own.setText(fill(self.tr("Self-assessment: %1 %2"), format_score(own.total),
+                                  grade))
         self.own.setVisible(own is not None)
 
     def _show_cap(self, result: Result) -> None:
         if not result.capped_by:
             self.cap.hide()
             return
-        names = "; ".join(self.template.item(k).text[self.lang] for k in result.capped_by)
-        self.cap.setText(fill(self.tr("Grade capped at %1 by a failed critical item: %2"), result.grade.label[self.lang] if result.grade else "", names))
+        names = "; ".join(_short(self.template.item(k).text[self.lang])
+                          for k in result.capped_by)
+        grade = result.grade.label[self.lang] if result.grade else ""
+        self.cap.setText(fill(self.tr("Grade capped at %1 by a failed critical item: %2"),
+                              grade, names))
         self.cap.show()
 
     def _open_text(self, result: Result) -> str:
@@ -115,4 +130,4 @@ class ScorePanel(QFrame):
             parts.append(self.tr("%n required photo(s) missing", "", len(result.missing_photos)))
         if result.out_of_limits:
             parts.append(self.tr("%n reading(s) out of limits", "", len(result.out_of_limits)))
-        return " · ".join(parts) if parts else self.tr("Ready to complete")
+        return " · ".join(parts) if parts else self.tr("All required items answered")
