@@ -160,3 +160,11 @@ def test_row_that_cannot_be_loaded_shows_disabled(page, ws, mini_inspection):
     index = page.model.index(0, 1)
     assert index.data() == "(could not be loaded)"
     assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_paging_through_equal_dates_loses_and_repeats_nothing(page, ws, school_id):
+    insert_many(ws, school_id, 1000)  # only 28 × 12 distinct dates: many ties
+    for column in (0, 4):
+        page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        ids = loaded_ids(page)
+        assert len(ids) == len(set(ids)) == 1000

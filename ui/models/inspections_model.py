@@ -26,13 +26,14 @@ class InspectionsModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._cache: dict[str, dict | None] = {}
         self._exhausted = False
+        self._last: tuple | None = None  # (id, sort value) of the last fetched row
         self.total = 0
 
     # -- loading --------------------------------------------------------------------------
     def reload(self) -> None:
         """Start over (new filter, order or data): nothing is loaded until the view asks."""
         self.beginResetModel()
-        self._ids, self._cache, self._exhausted = [], {}, False
+        self._ids, self._cache, self._exhausted, self._last = [], {}, False, None
         self.total = self.query.count()
         self.endResetModel()
 
@@ -42,12 +43,13 @@ class InspectionsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
-        new = self.query.ids(PAGE, len(self._ids))
+        new = self.query.ids(PAGE, self._last)
         if not new:
             self._exhausted = True
             return
+        self._last = new[-1]
         self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(new) - 1)
-        self._ids.extend(new)
+        self._ids.extend(record_id for record_id, _key in new)
         self.endInsertRows()
         if len(new) < PAGE:
             self._exhausted = True
@@ -130,7 +132,6 @@ class InspectionsModel(QAbstractTableModel):
         """Sorting is an SQL ORDER BY: reload from the first page in the new order."""
         if not 0 <= column < len(COLUMNS):
             return
-        key = "updated" if COLUMNS[column] == "updated" else COLUMNS[column]
         self.query.filter = self.query.filter.with_(
-            order=key, descending=order == Qt.SortOrder.DescendingOrder)
+            order=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
         self.reload()

@@ -1,8 +1,9 @@
 """Qt-free query state behind the Inspections list: filters, ordering, and paged loading.
 
-The list is fetched in two steps, as Anki's browser does: the ordered ids in pages
-(`ids(limit, offset)`, cheap even with 100,000 inspections thanks to the indexes), then the
+The list is fetched in two steps, as Anki's browser does: the ordered ids in pages, then the
 display rows for just the ids on screen (`rows(ids)`), so scrolling never loads everything.
+Pages are keyset pages (`ids(limit, after=(sort value, id) of the last row)`), so the 500th
+page costs what the first does; OFFSET would rescan every earlier row.
 Teacher-ethics evaluations are excluded by default: they have their own page.
 """
 
@@ -13,14 +14,15 @@ import json
 from dataclasses import dataclass, replace
 
 # Sortable columns: key → SQL expression (ids are the tie-breaker so paging is stable).
+# Never NULL (coalesce), because a NULL breaks the row-value comparison of keyset paging;
+# visit_date is always set by start_inspection and stays bare so its index is used.
 ORDER_BY = {
     "visit_date": "i.visit_date",
     "school": "s.name",
-    "template": "tp.title_zh",
+    "template": "coalesce(tp.title_zh, '')",
     "mode": "i.mode",
     "status": "i.status",
-    "inspectors": "i.inspectors",
-    "updated": "i.updated_at",
+    "inspectors": "coalesce(i.inspectors, '')",
 }
 
 ROW_SQL = ("select i.id, i.visit_date, i.mode, i.status, i.inspectors, i.updated_at, "
@@ -84,13 +86,17 @@ class InspectionQuery:
         sql, params = self._where()
         return int(self.store.scalar(f"select count(*) {sql}", params) or 0)
 
-    def ids(self, limit: int, offset: int = 0) -> list[str]:
+    def ids(self, limit: int, after: tuple | None = None) -> list[tuple[str, object]]:
+        """The next `limit` (id, sort value) pairs in order, after the row `after`."""
         sql, params = self._where()
         column = ORDER_BY.get(self.filter.order, ORDER_BY["visit_date"])
         direction = "desc" if self.filter.descending else "asc"
-        sql = (f"select i.id {sql} order by {column} {direction}, i.id {direction} "
-               f"limit {int(limit)} offset {int(offset)}")
-        return [r["id"] for r in self.store.query(sql, params)]
+        if after is not None:
+            sql += f" and ({column}, i.id) {'<' if self.filter.descending else '>'} (?, ?)"
+            params = [*params, after[1], after[0]]
+        sql = (f"select i.id as id, {column} as sort_key {sql} "
+               f"order by {column} {direction}, i.id {direction} limit {int(limit)}")
+        return [(r["id"], r["sort_key"]) for r in self.store.query(sql, params)]
 
     def rows(self, ids: list[str]) -> dict[str, dict]:
         """Display rows by id; an id missing from the result could not be loaded."""
