@@ -151,3 +151,26 @@ def test_a_fifty_item_template_builds_one_item_at_a_time(qtbot, ui_ctx, ws, scho
     for _ in range(5):
         qtbot.keyClick(runner, Qt.Key.Key_PageUp)
     assert runner.current_key == runner.items[-6].key
+
+
+def test_a_photo_item_is_answered_by_its_photo(qtbot, ui_ctx, ws, school_id, tmp_path):
+    from tests.ui.test_runner_support import write_png
+    inspection = start_inspection(ws, school_id=school_id,
+                                  template="canteen_food_safety").created
+    runner = open_runner(qtbot, ui_ctx, inspection)
+    runner.show_item("cook.kitchen_photo")
+    runner.item_view.evidence.add_files([write_png(tmp_path / "kitchen.png")])
+    saved = answers_in_database(ws.paths.database, inspection)["cook.kitchen_photo"]
+    assert saved[0] == "kitchen.png"
+    assert "cook.kitchen_photo" not in runner.result.missing_required
+    assert "cook.kitchen_photo" not in runner.result.missing_photos
+
+
+def test_hiding_the_runner_saves_what_was_typed(qtbot, ui_ctx, ws, mini_inspection):
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    runner.show_item("b.fridge")
+    runner.item_view.editor.field.setText("7")   # typed, no signal, no focus change yet
+    runner.item_view.note.setText("checked at 10:00")
+    runner.hide()                                # the main window switches page
+    saved = answers_in_database(ws.paths.database, mini_inspection)["b.fridge"]
+    assert saved == (7, "checked at 10:00")

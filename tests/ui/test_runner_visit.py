@@ -26,6 +26,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def open_runner(qtbot, ctx, inspection_id):
     runner = InspectionRunner(ctx, inspection_id)
     qtbot.addWidget(runner)
+    ctx.operations.changed.connect(runner.on_changes)  # as the main window does
     runner.resize(1280, 800)
     runner.show()
     runner.activateWindow()
@@ -68,8 +69,11 @@ def test_keyboard_and_mouse_answers_are_saved_at_once(qtbot, ui_ctx, ws, mini_in
     qtbot.keyClick(runner, Qt.Key.Key_PageDown)
     qtbot.mouseClick(runner.item_view.editor.buttons["good"], Qt.MouseButton.LeftButton)
     assert answers_of(ws, mini_inspection)["a.rating"] == "good"
-    qtbot.keyClick(runner, Qt.Key.Key_K)                       # back: the score is shown
+    qtbot.keyClick(runner, Qt.Key.Key_Up)                      # back: the score is shown
     assert runner.item_view.editor.buttons["4"].isChecked()
+    qtbot.keyClick(runner, Qt.Key.Key_Down)
+    qtbot.keyClick(runner, Qt.Key.Key_K)
+    assert runner.current_key == "a.score"
     qtbot.keyClick(runner, Qt.Key.Key_2)                       # change it to 2
     assert answers_of(ws, mini_inspection)["a.score"] == 2
     assert runner.score_panel.progress.value() == 3

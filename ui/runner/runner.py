@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QS
 from app.services import answers as answer_service
 from app.services import inspections as inspection_service
 from app.services.actions import actions_of
+from app.services.evidence import attachments_of
 from app.services.signoff import signatures_of
 from app.services.templates import get_template
 from ui.runner.action_dialog import ActionDialog
@@ -290,7 +291,7 @@ class InspectionRunner(QWidget):
         self._reload()
         if item is not None and item.type == "photo" and self.answers.get(item.key) is None:
             # A photo item is answered by its photo: name the first file as the answer.
-            files = self.item_view.evidence.attachments
+            files = attachments_of(self.ctx.ws, self.inspection_id, item.key)
             if files:
                 self.item_view.editor.set_value(None)
                 self.item_view.editor.field.setPlainText(files[0]["filename"] or "photo")
@@ -418,7 +419,21 @@ class InspectionRunner(QWidget):
         self._reload()
         self._refresh(rebuild=self.ethics_view is None)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Down/Up reach the runner only when the focused field has no use for them (a spin
+        # box or a text box keeps its arrows), so they move between items.
+        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
+        if event.key() in steps and not event.modifiers():
+            self.go(steps[event.key()])
+            return
+        super().keyPressEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        # The main window hides the runner when it switches page or closes.
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
         self.flush()
         super().closeEvent(event)
 
