@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         """Open the inspection runner in the main area (replacing an open one)."""
         cls = load_class("ui.runner", "InspectionRunner")
         if self.runner is not None:
+            self._flush_runner()
             self.stack.removeWidget(self.runner)
             self.runner.deleteLater()
         if cls is None:
@@ -199,6 +200,15 @@ class MainWindow(QMainWindow):
         self.runner_item.setHidden(False)
         self.show_page(RUNNER)
         self.stack.setCurrentWidget(self.runner)
+
+    def _flush_runner(self) -> None:
+        """Let the runner save what is still in an editor before it goes away."""
+        flush = getattr(self.runner, "flush", None)
+        if callable(flush):
+            try:
+                flush()
+            except Exception as exc:
+                self.operations.report(exc, self)
 
     def open_report(self, inspection_id: str) -> None:
         self.show_page("reports")
@@ -249,6 +259,7 @@ class MainWindow(QMainWindow):
         self.ws.set_identity(language=language)
         install_translations(QApplication.instance(), language)
         page, runner_id = self.current_page_key(), self.runner_id
+        self._flush_runner()
         self.build()
         if runner_id:
             self.open_inspection(runner_id)
@@ -306,5 +317,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
+        self._flush_runner()
         self.save_state()
         super().closeEvent(event)

@@ -165,42 +165,42 @@
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <location filename="../../ui/models/inspections_model.py" line="88" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <location filename="../../ui/models/inspections_model.py" line="88" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <location filename="../../ui/models/inspections_model.py" line="88" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="86" />
+        <location filename="../../ui/models/inspections_model.py" line="88" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="87" />
+        <location filename="../../ui/models/inspections_model.py" line="89" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="87" />
+        <location filename="../../ui/models/inspections_model.py" line="89" />
         <source>Inspectors</source>
         <translation>督导人员</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="95" />
+        <location filename="../../ui/models/inspections_model.py" line="97" />
         <source>(could not be loaded)</source>
         <translation>（无法加载）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="97" />
+        <location filename="../../ui/models/inspections_model.py" line="99" />
         <source>This inspection could not be loaded; it may have been removed by a sync. Refresh the list.</source>
         <translation>无法加载此次督导记录，可能已在同步中被删除。请刷新列表。</translation>
     </message>
@@ -267,7 +267,6 @@
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="18" />
-        <location filename="../../ui/widgets/labels.py" line="25" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
@@ -282,148 +281,155 @@
         <translation>已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="24" />
+        <location filename="../../ui/widgets/labels.py" line="25" />
         <source>Open</source>
-        <translation>打开</translation>
+        <comment>action status</comment>
+        <translation>待整改</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="26" />
+        <source>In progress</source>
+        <comment>action status</comment>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="27" />
         <source>Resolved</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="27" />
+        <location filename="../../ui/widgets/labels.py" line="28" />
         <source>Verified</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="31" />
+        <location filename="../../ui/widgets/labels.py" line="32" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="32" />
+        <location filename="../../ui/widgets/labels.py" line="33" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="33" />
+        <location filename="../../ui/widgets/labels.py" line="34" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="37" />
+        <location filename="../../ui/widgets/labels.py" line="38" />
         <source>Inspection</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="38" />
+        <location filename="../../ui/widgets/labels.py" line="39" />
         <source>Self-assessment</source>
         <translation>学校自评</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="42" />
-        <location filename="../../ui/widgets/labels.py" line="57" />
+        <location filename="../../ui/widgets/labels.py" line="43" />
+        <location filename="../../ui/widgets/labels.py" line="58" />
         <source>Kindergarten</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="43" />
+        <location filename="../../ui/widgets/labels.py" line="44" />
         <source>Primary school</source>
         <translation>小学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="44" />
+        <location filename="../../ui/widgets/labels.py" line="45" />
         <source>Junior middle school</source>
         <translation>初级中学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="45" />
+        <location filename="../../ui/widgets/labels.py" line="46" />
         <source>Senior high school</source>
         <translation>高级中学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="46" />
+        <location filename="../../ui/widgets/labels.py" line="47" />
         <source>Nine-year school</source>
         <translation>九年一贯制学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="47" />
+        <location filename="../../ui/widgets/labels.py" line="48" />
         <source>Twelve-year school</source>
         <translation>十二年一贯制学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="48" />
+        <location filename="../../ui/widgets/labels.py" line="49" />
         <source>Vocational school</source>
         <translation>职业学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="49" />
+        <location filename="../../ui/widgets/labels.py" line="50" />
         <source>Special education school</source>
         <translation>特殊教育学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="53" />
+        <location filename="../../ui/widgets/labels.py" line="54" />
         <source>Comprehensive</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="54" />
+        <location filename="../../ui/widgets/labels.py" line="55" />
         <source>Food safety</source>
         <translation>食品安全</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="55" />
+        <location filename="../../ui/widgets/labels.py" line="56" />
         <source>Teacher ethics</source>
         <translation>师德考核</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="56" />
+        <location filename="../../ui/widgets/labels.py" line="57" />
         <source>Safety</source>
         <translation>安全检查</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="58" />
+        <location filename="../../ui/widgets/labels.py" line="59" />
         <source>Supervision</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="62" />
+        <location filename="../../ui/widgets/labels.py" line="63" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="63" />
+        <location filename="../../ui/widgets/labels.py" line="64" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="64" />
+        <location filename="../../ui/widgets/labels.py" line="65" />
         <source>Rating</source>
         <translation>等级评定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="65" />
+        <location filename="../../ui/widgets/labels.py" line="66" />
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="66" />
+        <location filename="../../ui/widgets/labels.py" line="67" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="67" />
+        <location filename="../../ui/widgets/labels.py" line="68" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="68" />
+        <location filename="../../ui/widgets/labels.py" line="69" />
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="69" />
+        <location filename="../../ui/widgets/labels.py" line="70" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -536,22 +542,22 @@
         <translation>关于校园督导(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>The inspection runner is not installed in this build.</source>
         <translation>此版本未安装督导检查填报模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>This inspection could not be opened.</source>
         <translation>无法打开此次督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>About School Inspect</source>
         <translation>关于校园督导</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>School Inspect — offline school inspection (教育督导): checklists, canteen food safety, teacher ethics, signed reports and sync by bundle files.
 
 Profile: %1</source>
@@ -560,17 +566,17 @@ Profile: %1</source>
 配置目录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Load demo data?</source>
         <translation>加载演示数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>This profile has no schools yet. Load demo data (12 schools with teachers, inspections and corrective actions) to try School Inspect? You can also start empty and add your own schools.</source>
         <translation>此配置中还没有学校。是否加载演示数据（12 所学校及其教师、督导记录和整改事项）来试用？也可以不加载，直接添加自己的学校。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>

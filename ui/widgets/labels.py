@@ -21,8 +21,9 @@ def inspection_status(code: str | None) -> str:
 
 
 def action_status(code: str | None) -> str:
-    return _pick({"open": translate("Labels", "Open"),
-                  "in_progress": translate("Labels", "In progress"),
+    # Disambiguated: an action "in progress" is being corrected (整改中), not being filled in.
+    return _pick({"open": translate("Labels", "Open", "action status"),
+                  "in_progress": translate("Labels", "In progress", "action status"),
                   "resolved": translate("Labels", "Resolved"),
                   "verified": translate("Labels", "Verified")}, code)
 

@@ -1,0 +1,132 @@
+"""Screenshots of the main screens for the README, taken from the real app on demo data.
+
+Builds a demo profile in a temporary folder, opens the main window in Chinese and in
+English, visits each main screen and saves `docs/screenshots/<lang>-<nn>-<screen>.png`.
+Run from the project root: `xvfb-run -a python tools/screenshots.py` (or with
+QT_QPA_PLATFORM=offscreen; the window is grabbed either way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.services.demo import generate_demo  # noqa: E402
+from app.workspace import Workspace  # noqa: E402
+
+SIZE = (1360, 840)
+
+
+def demo_profile(home: Path) -> Workspace:
+    ws = Workspace.open(home)
+    ws.set_identity(name="张督学", role="inspector", organisation="青山区教育督导室")
+    if not ws.store.scalar("select count(*) from schools"):
+        generate_demo(ws, schools=12, inspections=60, seed=1)
+    return ws
+
+
+def pick(ws, sql: str, params=()) -> str | None:
+    rows = ws.store.query(sql, params)
+    return rows[0]["id"] if rows else None
+
+
+def interesting_ids(ws) -> dict:
+    """The school, inspections and ethics school that show the most on screen."""
+    school = pick(ws, "select school_id as id, count(*) n from inspections group by school_id "
+                      "order by n desc, school_id limit 1")
+    food = pick(ws, "select id from inspections where template_key = 'canteen_food_safety' "
+                    "and status = 'in_progress' order by visit_date desc limit 1") or \
+        pick(ws, "select id from inspections where template_key = 'canteen_food_safety' "
+                 "order by visit_date desc limit 1")
+    signed = pick(ws, "select id from inspections where status = 'signed' and template_key = "
+                      "'school_comprehensive' order by visit_date desc limit 1")
+    ethics = pick(ws, "select school_id as id from inspections where template_key = "
+                      "'teacher_ethics' group by school_id order by count(*) desc limit 1")
+    return {"school": school, "food": food, "signed": signed, "ethics_school": ethics}
+
+
+def screens(window, ids: dict) -> list[tuple[str, callable]]:
+    def school_detail():
+        window.show_page("schools")
+        window.pages["schools"].show_school(ids["school"])
+
+    def ethics():
+        window.show_page("ethics")
+        page = window.pages["ethics"]
+        if hasattr(page, "school"):
+            page.school.setCurrentIndex(max(page.school.findData(ids["ethics_school"]), 0))
+
+    def schools():
+        window.show_page("schools")
+        page = window.pages["schools"]
+        page.stack.setCurrentIndex(0)
+        page.table.selectRow(0)
+
+    return [("schools", schools), ("school-detail", school_detail),
+            ("inspections", lambda: window.show_page("inspections")),
+            ("runner-food-safety", lambda: window.open_inspection(ids["food"])),
+            ("actions", lambda: window.show_page("actions")),
+            ("ethics", ethics), ("templates", lambda: window.show_page("templates")),
+            ("sync", lambda: window.show_page("sync")),
+            ("conflicts", lambda: window.show_page("conflicts")),
+            ("reports", lambda: window.open_report(ids["signed"]))]
+
+
+def settle(app, rounds: int = 8) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(ws, out: Path, language: str) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+    from ui.i18n import install_translations
+    from ui.main_window import MainWindow
+    app = QApplication.instance()
+    ws.set_identity(language=language)
+    install_translations(app, language)
+    window = MainWindow(ws)
+    window.operations.show_errors = False
+    window.resize(*SIZE)
+    window.show()
+    settle(app)
+    ids = interesting_ids(ws)
+    saved = []
+    for number, (name, go) in enumerate(screens(window, ids), start=1):
+        go()
+        settle(app)
+        path = out / f"{language}-{number:02d}-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    window.close()
+    window.deleteLater()
+    settle(app)
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--home", type=Path, help="demo profile folder (default: a temp one)")
+    parser.add_argument("--languages", default="zh,en")
+    args = parser.parse_args(argv)
+    from ui.launcher import create_application
+    create_application()
+    args.out.mkdir(parents=True, exist_ok=True)
+    home = args.home or Path(tempfile.mkdtemp(prefix="school-inspect-screens-"))
+    ws = demo_profile(home)
+    try:
+        for language in args.languages.split(","):
+            for path in shoot(ws, args.out, language):
+                print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    finally:
+        ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
