@@ -243,17 +243,22 @@
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="90" />
+        <location filename="../../ui/pages/inspections_page.py" line="87" />
+        <source>Report…</source>
+        <translation>报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inspections_page.py" line="92" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="101" />
+        <location filename="../../ui/pages/inspections_page.py" line="104" />
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="123" />
+        <location filename="../../ui/pages/inspections_page.py" line="126" />
         <source>%1 inspections</source>
         <translation>共 %1 次督导</translation>
     </message>
@@ -688,7 +693,7 @@ Profile: %1</source>
     </message>
     <message>
         <location filename="../../ui/pages/school_detail.py" line="43" />
-        <location filename="../../ui/pages/school_detail.py" line="66" />
+        <location filename="../../ui/pages/school_detail.py" line="69" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -708,88 +713,93 @@ Profile: %1</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="56" />
+        <location filename="../../ui/pages/school_detail.py" line="52" />
+        <source>New inspection of this school…</source>
+        <translation>新建本校督导…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/school_detail.py" line="59" />
         <source>Inspection history</source>
         <translation>督导历史</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="57" />
+        <location filename="../../ui/pages/school_detail.py" line="60" />
         <source>Open and overdue corrective actions</source>
         <translation>未完成及逾期的整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="59" />
+        <location filename="../../ui/pages/school_detail.py" line="62" />
         <source>Findings that repeat across visits</source>
         <translation>多次督导中反复出现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="65" />
+        <location filename="../../ui/pages/school_detail.py" line="68" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="68" />
-        <location filename="../../ui/pages/school_detail.py" line="78" />
+        <location filename="../../ui/pages/school_detail.py" line="71" />
+        <location filename="../../ui/pages/school_detail.py" line="81" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="69" />
+        <location filename="../../ui/pages/school_detail.py" line="72" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="71" />
+        <location filename="../../ui/pages/school_detail.py" line="74" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="72" />
+        <location filename="../../ui/pages/school_detail.py" line="75" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="75" />
+        <location filename="../../ui/pages/school_detail.py" line="78" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="76" />
+        <location filename="../../ui/pages/school_detail.py" line="79" />
         <source>Action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="77" />
+        <location filename="../../ui/pages/school_detail.py" line="80" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="79" />
+        <location filename="../../ui/pages/school_detail.py" line="82" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="109" />
+        <location filename="../../ui/pages/school_detail.py" line="112" />
         <source>Principal: %s</source>
         <translation>校长：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="110" />
+        <location filename="../../ui/pages/school_detail.py" line="113" />
         <source>%1 students</source>
         <translation>学生 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="119" />
+        <location filename="../../ui/pages/school_detail.py" line="122" />
         <source>Last grade: %1 (%2, %3)</source>
         <translation>最近等级：%1（%2 分，%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="121" />
+        <location filename="../../ui/pages/school_detail.py" line="124" />
         <source>No completed inspection yet.</source>
         <translation>尚无已完成的督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="122" />
+        <location filename="../../ui/pages/school_detail.py" line="125" />
         <source>Open actions: %1 · overdue: %2</source>
         <translation>未完成整改：%1 项 · 逾期：%2 项</translation>
     </message>

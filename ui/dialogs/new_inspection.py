@@ -27,12 +27,12 @@ class NewInspectionDialog(ValidatedDialog):
         self.templates: dict[str, dict] = {}
         for template in list_templates(ctx.ws):  # newest version of each key first
             self.templates.setdefault(template["key"], template)
+        other = "en" if lang == "zh" else "zh"
         for key, template in self.templates.items():
-            self.template.addItem(labels.bilingual(template["title"], lang) + f"  v"
-                                  f"{template['version']}", key)
-            other = "en" if lang == "zh" else "zh"
-            self.template.setItemData(self.template.count() - 1, template["title"][other],
-                                      Qt.ItemDataRole.ToolTipRole)
+            # Both titles: the district's forms are Chinese, a visitor may read English.
+            title = template["title"]
+            self.template.addItem(f"{title[lang]} · {title[other]}  (v{template['version']})",
+                                  key)
         self.mode = QComboBox(self)
         self.teacher = QComboBox(self)
         self.date = QDateEdit(QDate.currentDate(), self)

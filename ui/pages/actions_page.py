@@ -36,7 +36,7 @@ class ActionsPage(QWidget):
         self.model.tooltip = self._tooltip
         self.table = RowTable(self)
         self.table.setModel(self.model)
-        self.table.set_widths([110, 200, 360, 70, 90, 110])
+        self.table.set_widths([110, 180, 440, 70, 80, 110])
         self.buttons = {}
         bar = QHBoxLayout()
         for widget, stretch in ((self.status, 1), (self.school, 2), (self.overdue_only, 0),

@@ -84,6 +84,8 @@ class InspectionsPage(QWidget):
         self.inspector.textChanged.connect(lambda: self._debounce.start())
         open_button = QPushButton(self.tr("Open"), self)
         open_button.clicked.connect(lambda: self.open_row(self.table.selected_row()))
+        report_button = QPushButton(self.tr("Report…"), self)
+        report_button.clicked.connect(self.report_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.use_dates)
         bar.addWidget(self.date_from)
@@ -92,6 +94,7 @@ class InspectionsPage(QWidget):
         bar.addWidget(self.inspector, 1)
         bar.addWidget(self.count, 2)
         bar.addWidget(open_button)
+        bar.addWidget(report_button)
         return bar
 
     def _fill_schools(self) -> None:
@@ -128,6 +131,11 @@ class InspectionsPage(QWidget):
         if inspection_id and self.model.flags(self.model.index(row, 0)) \
                 & Qt.ItemFlag.ItemIsEnabled:
             self.ctx.open_inspection(inspection_id)
+
+    def report_selected(self) -> None:
+        inspection_id = self.model.id_at(self.table.selected_row())
+        if inspection_id:
+            self.ctx.open_report(inspection_id)
 
     def new_inspection(self) -> None:
         dialog = NewInspectionDialog(self.ctx, self, school_id=self.school.currentData())

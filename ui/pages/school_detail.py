@@ -49,6 +49,9 @@ class SchoolDetailPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(back)
         head.addWidget(self.title, 1)
+        new = QPushButton(self.tr("New inspection of this school…"), self)
+        new.clicked.connect(self.new_inspection)
+        head.addWidget(new)
         layout.addLayout(head)
         layout.addWidget(self.facts)
         layout.addWidget(self.grade)
@@ -121,6 +124,12 @@ class SchoolDetailPage(QWidget):
                 if last else self.tr("No completed inspection yet."))
         return text + "   " + self.tr("Open actions: %1 · overdue: %2").replace(
             "%1", str(len(detail.actions))).replace("%2", str(detail.overdue_count))
+
+    def new_inspection(self) -> None:
+        from ui.dialogs.new_inspection import NewInspectionDialog
+        dialog = NewInspectionDialog(self.ctx, self, school_id=self.school_id)
+        if dialog.exec() and dialog.result_changes and dialog.result_changes.created:
+            self.ctx.open_inspection(dialog.result_changes.created)
 
     def _open_inspection(self, row: int) -> None:
         record = self.history.row_at(row)
