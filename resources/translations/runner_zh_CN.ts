@@ -204,92 +204,37 @@
 <context>
     <name>InspectionRunner</name>
     <message>
-        <location filename="../../ui/runner/runner.py" line="128" />
-        <source>Complete  (Ctrl+Enter)</source>
-        <translation>完成检查  (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="131" />
-        <source>Reopen</source>
-        <translation>重新打开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="132" />
-        <source>Sign…</source>
-        <translation>签名确认…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="134" />
-        <source>Report…</source>
-        <translation>检查报告…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="157" />
-        <source>Inspectors: %1</source>
-        <translation>督学：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="159" />
-        <source>Self-assessment</source>
-        <translation>学校自评</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="161" />
-        <source>Verifying the school's self-assessment</source>
-        <translation>核查学校自评</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="252" />
+        <location filename="../../ui/runner/runner.py" line="220" />
         <source>Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)</source>
         <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="337" />
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="337" />
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="338" />
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="338" />
-        <source>Signed</source>
-        <translation>已签名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/runner.py" line="349" />
+        <location filename="../../ui/runner/runner.py" line="309" />
         <source>Signed — read-only. %1</source>
-        <translation>已签名 — 只读。%1</translation>
+        <translation>已签署 — 只读。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="351" />
+        <location filename="../../ui/runner/runner.py" line="311" />
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="357" />
+        <location filename="../../ui/runner/runner.py" line="317" />
         <source>inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="357" />
+        <location filename="../../ui/runner/runner.py" line="317" />
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="358" />
+        <location filename="../../ui/runner/runner.py" line="318" />
         <source>panel</source>
         <translation>考核小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="379" />
+        <location filename="../../ui/runner/runner.py" line="339" />
         <source>Not complete yet: %n item(s) need an answer or a photo (marked red on the left). The first one is open.</source>
         <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（左侧红色标出），已打开第一项。</numerusform></translation>
     </message>
@@ -409,6 +354,64 @@
         <location filename="../../ui/runner/editors.py" line="356" />
         <source>What the photo shows (filled in with the file name when you add a photo)</source>
         <translation>照片内容说明（添加照片时自动填入文件名）</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerHeader</name>
+    <message>
+        <location filename="../../ui/runner/header.py" line="27" />
+        <source>Complete  (Ctrl+Enter)</source>
+        <translation>完成检查  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="30" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="31" />
+        <source>Sign…</source>
+        <translation>签名确认…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="32" />
+        <source>Report…</source>
+        <translation>检查报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="55" />
+        <source>Inspectors: %1</source>
+        <translation>督学：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="57" />
+        <source>Self-assessment</source>
+        <translation>学校自评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="59" />
+        <source>Verifying the school's self-assessment</source>
+        <translation>核查学校自评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="63" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="63" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="64" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="64" />
+        <source>Signed</source>
+        <translation>已签署</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,7 @@ from typing import Any
 from ui.runner.text import fill
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.services import answers as answer_service
 from app.services import inspections as inspection_service
@@ -25,6 +24,7 @@ from app.services.templates import get_template
 from ui.runner.action_dialog import ActionDialog
 from ui.runner.comparison import load_self_assessment
 from ui.runner.ethics import EthicsView, grade_reason
+from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
 from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
@@ -115,52 +115,18 @@ class InspectionRunner(QWidget):
             self.section_list.hide()
             self._build_ethics()
 
-    def _header(self) -> QWidget:
-        header = QWidget(self)
-        header.setObjectName("runnerHeader")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    def _header(self) -> RunnerHeader:
         school = self.ctx.ws.store.get("schools", self.inspection["school_id"]) or {}
-        title = QLabel(f"{self.template.title[self.lang]} — {school.get('name', '')}", header)
-        title.setObjectName("runnerTitle")
-        subtitle = QLabel(self._subtitle(), header)
-        subtitle.setObjectName("runnerSubtitle")
-        self.status_badge = QLabel(header)
-        self.status_badge.setObjectName("statusBadge")
-        self.complete_button = self._header_button(self.tr("Complete  (Ctrl+Enter)"),
-                                                   self.try_complete, header)
-        self.complete_button.setObjectName("completeButton")
-        self.reopen_button = self._header_button(self.tr("Reopen"), self.reopen, header)
-        self.sign_button = self._header_button(self.tr("Sign…"), self.open_signoff, header)
-        self.report_button = self._header_button(
-            self.tr("Report…"), lambda: self.ctx.open_report(self.inspection_id), header)
-        texts = QVBoxLayout()
-        texts.addWidget(title)
-        texts.addWidget(subtitle)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 10, 16, 10)
-        row.addLayout(texts, 1)
-        row.addWidget(self.status_badge)
-        for button in (self.complete_button, self.reopen_button, self.sign_button,
-                       self.report_button):
-            row.addWidget(button)
-        return header
-
-    def _header_button(self, text: str, slot, parent: QWidget) -> QPushButton:
-        button = QPushButton(text, parent)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda: slot())
-        return button
-
-    def _subtitle(self) -> str:
-        parts = [self.inspection["visit_date"] or ""]
-        inspectors = "、".join(_inspectors(self.inspection))
-        if inspectors:
-            parts.append(fill(self.tr("Inspectors: %1"), inspectors))
-        if self.inspection["mode"] == "self_assessment":
-            parts.append(self.tr("Self-assessment"))
-        if self.own is not None:
-            parts.append(self.tr("Verifying the school's self-assessment"))
-        return "  ·  ".join(p for p in parts if p)
+        self.header = RunnerHeader(
+            f"{self.template.title[self.lang]} — {school.get('name', '')}", self.inspection,
+            self.own is not None,
+            {"complete": self.try_complete, "reopen": self.reopen, "sign": self.open_signoff,
+             "report": lambda: self.ctx.open_report(self.inspection_id)}, self)
+        self.complete_button = self.header.complete_button
+        self.reopen_button = self.header.reopen_button
+        self.sign_button = self.header.sign_button
+        self.report_button = self.header.report_button
+        return self.header
 
     def _build_ethics(self) -> None:
         teacher = self.ctx.ws.store.get("teachers", self.inspection["teacher_id"] or "") or {}
@@ -335,17 +301,9 @@ class InspectionRunner(QWidget):
 
     def _apply_status(self) -> None:
         status = self.status
-        names = {"draft": self.tr("Draft"), "in_progress": self.tr("In progress"),
-                 "completed": self.tr("Completed"), "signed": self.tr("Signed")}
-        self.status_badge.setText(names.get(status, status))
-        self.status_badge.setProperty("status", status)
-        self.status_badge.style().unpolish(self.status_badge)
-        self.status_badge.style().polish(self.status_badge)
-        self.complete_button.setVisible(not self.read_only)
-        self.reopen_button.setVisible(status == "completed")
         roles = {s["role"] for s in signatures_of(self.ctx.ws, self.inspection_id)}
-        self.sign_button.setVisible(status == "completed" or
-                                    (status == "signed" and "principal" not in roles))
+        self.header.show_status(status, can_sign=status == "completed" or
+                                (status == "signed" and "principal" not in roles))
         if status == "signed":
             self._set_banner(fill(self.tr("Signed — read-only. %1"), self._signers()), "good")
         elif status == "completed":
@@ -437,7 +395,3 @@ class InspectionRunner(QWidget):
         self.flush()
         super().closeEvent(event)
 
-
-def _inspectors(inspection: dict) -> list[str]:
-    from app.services.signoff import inspectors_of
-    return inspectors_of(inspection)

@@ -1,0 +1,71 @@
+"""The runner's header: what is being inspected (template, school, date, inspectors, mode),
+its status, and the commands that move it along (complete, reopen, sign, report)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services.signoff import inspectors_of
+from ui.runner.text import fill
+
+
+class RunnerHeader(QWidget):
+    def __init__(self, title: str, inspection: dict, verifying: bool,
+                 commands: dict[str, Callable[[], object]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("runnerHeader")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        heading = QLabel(title, self)
+        heading.setObjectName("runnerTitle")
+        subtitle = QLabel(self._subtitle(inspection, verifying), self)
+        subtitle.setObjectName("runnerSubtitle")
+        self.status_badge = QLabel(self)
+        self.status_badge.setObjectName("statusBadge")
+        self.complete_button = self._button(self.tr("Complete  (Ctrl+Enter)"),
+                                            commands["complete"])
+        self.complete_button.setObjectName("completeButton")
+        self.reopen_button = self._button(self.tr("Reopen"), commands["reopen"])
+        self.sign_button = self._button(self.tr("Sign…"), commands["sign"])
+        self.report_button = self._button(self.tr("Report…"), commands["report"])
+        texts = QVBoxLayout()
+        texts.addWidget(heading)
+        texts.addWidget(subtitle)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.addLayout(texts, 1)
+        row.addWidget(self.status_badge)
+        for button in (self.complete_button, self.reopen_button, self.sign_button,
+                       self.report_button):
+            row.addWidget(button)
+
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        # Keep the keyboard focus on the item being answered.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    def _subtitle(self, inspection: dict, verifying: bool) -> str:
+        parts = [inspection["visit_date"] or ""]
+        inspectors = "、".join(inspectors_of(inspection))
+        if inspectors:
+            parts.append(fill(self.tr("Inspectors: %1"), inspectors))
+        if inspection["mode"] == "self_assessment":
+            parts.append(self.tr("Self-assessment"))
+        if verifying:
+            parts.append(self.tr("Verifying the school's self-assessment"))
+        return "  ·  ".join(p for p in parts if p)
+
+    def show_status(self, status: str, *, can_sign: bool) -> None:
+        names = {"draft": self.tr("Draft"), "in_progress": self.tr("In progress"),
+                 "completed": self.tr("Completed"), "signed": self.tr("Signed")}
+        self.status_badge.setText(names.get(status, status))
+        self.status_badge.setProperty("status", status)
+        self.status_badge.style().unpolish(self.status_badge)
+        self.status_badge.style().polish(self.status_badge)
+        self.complete_button.setVisible(status not in ("completed", "signed"))
+        self.reopen_button.setVisible(status == "completed")
+        self.sign_button.setVisible(can_sign)
