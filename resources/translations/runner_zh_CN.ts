@@ -122,7 +122,7 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="327" />
+        <location filename="../../ui/runner/editors.py" line="335" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -209,32 +209,32 @@
         <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="309" />
+        <location filename="../../ui/runner/runner.py" line="319" />
         <source>Signed — read-only. %1</source>
         <translation>已签署 — 只读。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="311" />
+        <location filename="../../ui/runner/runner.py" line="321" />
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="317" />
+        <location filename="../../ui/runner/runner.py" line="327" />
         <source>inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="317" />
+        <location filename="../../ui/runner/runner.py" line="327" />
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="318" />
+        <location filename="../../ui/runner/runner.py" line="328" />
         <source>panel</source>
         <translation>考核小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="339" />
+        <location filename="../../ui/runner/runner.py" line="349" />
         <source>Not complete yet: %n item(s) need an answer or a photo (marked red on the left). The first one is open.</source>
         <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（左侧红色标出），已打开第一项。</numerusform></translation>
     </message>
@@ -311,31 +311,36 @@
         <source>Next  (PgDn / Enter) ▶</source>
         <translation>下一项  (PgDn / Enter) ▶</translation>
     </message>
+    <message>
+        <location filename="../../ui/runner/item_view.py" line="151" />
+        <source>Keys: 1 2 3 … answer · N not applicable · ↑ ↓ or J K move · Ctrl+Enter complete</source>
+        <translation>快捷键：1 2 3 … 作答 · N 不适用 · ↑ ↓ 或 J K 切换 · Ctrl+Enter 完成</translation>
+    </message>
 </context>
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="180" />
+        <location filename="../../ui/runner/editors.py" line="188" />
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="184" />
+        <location filename="../../ui/runner/editors.py" line="192" />
         <source>Limit: %1</source>
         <translation>标准：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="186" />
+        <location filename="../../ui/runner/editors.py" line="194" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="234" />
+        <location filename="../../ui/runner/editors.py" line="242" />
         <source>Not a number: type a reading such as 4.5</source>
         <translation>不是数字：请输入读数，例如 4.5</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="237" />
+        <location filename="../../ui/runner/editors.py" line="245" />
         <source>Out of range: %1 is outside the limit %2</source>
         <translation>超出标准：%1 不在 %2 范围内</translation>
     </message>
@@ -343,7 +348,7 @@
 <context>
     <name>OptionButtons</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="380" />
+        <location filename="../../ui/runner/editors.py" line="388" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
@@ -351,7 +356,7 @@
 <context>
     <name>PhotoEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="356" />
+        <location filename="../../ui/runner/editors.py" line="364" />
         <source>What the photo shows (filled in with the file name when you add a photo)</source>
         <translation>照片内容说明（添加照片时自动填入文件名）</translation>
     </message>
@@ -417,7 +422,7 @@
 <context>
     <name>ScoreButtons</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="107" />
+        <location filename="../../ui/runner/editors.py" line="115" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
@@ -549,7 +554,7 @@
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="280" />
+        <location filename="../../ui/runner/editors.py" line="288" />
         <source>Type here; it is saved as you type</source>
         <translation>在此输入，输入时自动保存</translation>
     </message>
@@ -557,17 +562,17 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="94" />
+        <location filename="../../ui/runner/editors.py" line="102" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="95" />
+        <location filename="../../ui/runner/editors.py" line="103" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="96" />
+        <location filename="../../ui/runner/editors.py" line="104" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>

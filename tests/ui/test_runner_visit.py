@@ -76,6 +76,10 @@ def test_keyboard_and_mouse_answers_are_saved_at_once(qtbot, ui_ctx, ws, mini_in
     assert runner.current_key == "a.score"
     qtbot.keyClick(runner, Qt.Key.Key_2)                       # change it to 2
     assert answers_of(ws, mini_inspection)["a.score"] == 2
+    qtbot.keyClick(runner, Qt.Key.Key_N)                       # N: not applicable
+    assert answers_of(ws, mini_inspection)["a.score"] == "na"
+    qtbot.keyClick(runner, Qt.Key.Key_3)
+    assert answers_of(ws, mini_inspection)["a.score"] == 3
     assert runner.score_panel.progress.value() == 3
     assert status_of(ws, mini_inspection) == "in_progress"
 

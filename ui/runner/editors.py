@@ -39,6 +39,14 @@ class Editor(QWidget):
         """Keyboard answer (1/2/3 for yes/no/N-A, the score itself...); False if unused."""
         return False
 
+    def answer_not_applicable(self) -> bool:
+        """Keyboard N/A (the N key); False where N/A is not allowed."""
+        button = getattr(self, "buttons", {}).get(NA) or getattr(self, "na", None)
+        if button is None or not self.isEnabled():
+            return False
+        button.click()
+        return True
+
     def flush(self) -> None:
         """Commit anything typed but not yet saved."""
 

@@ -140,7 +140,8 @@ class InspectionRunner(QWidget):
                     ("Ctrl+Down", lambda: self.go(1)), ("Ctrl+Up", lambda: self.go(-1)),
                     ("J", lambda: self.go(1)), ("K", lambda: self.go(-1)),
                     ("Return", lambda: self.go(1)), ("Enter", lambda: self.go(1)),
-                    ("Ctrl+Return", self.try_complete), ("Ctrl+Enter", self.try_complete)]
+                    ("Ctrl+Return", self.try_complete), ("Ctrl+Enter", self.try_complete),
+                    ("N", self.answer_not_applicable)]
         bindings += [(str(d), lambda d=d: self.answer_by_digit(d)) for d in range(10)]
         self.shortcuts = []
         for keys, slot in bindings:
@@ -272,6 +273,16 @@ class InspectionRunner(QWidget):
             self.ethics_view.answer_by_digit(self.current_key, digit)
         elif self.item_view is not None:
             self.item_view.answer_by_digit(digit)
+
+    def answer_not_applicable(self) -> None:
+        if self.read_only:
+            return
+        if self.ethics_view is not None:
+            editor = self.ethics_view.editors.get(self.current_key)
+        else:
+            editor = self.item_view.editor if self.item_view else None
+        if editor is not None:
+            editor.answer_not_applicable()
 
     # -- refresh --------------------------------------------------------------------------
     def on_changes(self, changes) -> None:

@@ -108,7 +108,8 @@ class SectionList(QTreeWidget):
             row.setIcon(0, dot(COLOURS[item_state(key, result, answers)]))
             background = MISSING_BG if key in missing else \
                 DIFFERS_BG if key in differing else None
-            row.setBackground(0, QBrush(background) if background else QBrush())
+            for column in (0, 1):
+                row.setBackground(column, QBrush(background) if background else QBrush())
 
     def select(self, key: str) -> None:
         row = self.rows.get(key)
