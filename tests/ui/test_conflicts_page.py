@@ -1,0 +1,89 @@
+"""Conflicts page: ours and theirs side by side per field; take ours / theirs / an edited
+value writes a decision that syncs back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.services import answers, schools
+from app.sync.conflicts import list_conflicts
+from app.sync.export import export_bundle
+from app.sync.importer import import_bundle
+from ui.context import UiContext
+from ui.operations import Operations
+from ui.pages.conflicts_page import ConflictsPage
+
+
+@pytest.fixture
+def office(make_workspace):
+    return make_workspace("office")
+
+
+def send(src, dst, path):
+    export_bundle(src, path)
+    import_bundle(dst, path, trust=True)
+
+
+@pytest.fixture
+def conflicts(ws, office, mini_inspection, school_id, tmp_path):
+    answers.answer_item(ws, mini_inspection, "a.score", "3")
+    send(ws, office, tmp_path / "1.sibundle")
+    answers.answer_item(ws, mini_inspection, "a.score", "5")
+    answers.answer_item(office, mini_inspection, "a.score", "1")
+    schools.edit_school(ws, school_id, phone="0571-111")
+    schools.edit_school(office, school_id, phone="0571-222")
+    send(office, ws, tmp_path / "2.sibundle")
+    return list_conflicts(ws)
+
+
+@pytest.fixture
+def page(ws, conflicts, qtbot):
+    operations = Operations()
+    operations.show_errors = False
+    page = ConflictsPage(UiContext(ws, operations))
+    qtbot.addWidget(page)
+    operations.changed.connect(page.on_changes)
+    return page
+
+
+def cells(page, row):
+    return [page.fields.item(row, c).text() for c in range(4)]
+
+
+def test_both_sides_are_shown_field_by_field(page, conflicts):
+    assert page.list.count() == 2 and not page.empty.isVisible()
+    by_text = {page.list.item(n).text(): n for n in range(page.list.count())}
+    page.list.setCurrentRow(by_text["Answer: a.score"])
+    assert cells(page, 0) == ["value", "5", "1", "5"]
+    page.list.setCurrentRow(by_text["School: 青山区育才小学"])
+    assert cells(page, 0) == ["phone", "0571-111", "0571-222", "0571-111"]
+
+
+def test_take_theirs_and_edited_value_resolve_and_sync_back(page, ws, office,
+                                                            mini_inspection, school_id,
+                                                            tmp_path):
+    by_text = {page.list.item(n).text(): n for n in range(page.list.count())}
+    page.list.setCurrentRow(by_text["Answer: a.score"])
+    page.take_theirs.click()
+    assert answers.answers_of(ws, mini_inspection)["a.score"] == 1
+    assert page.list.count() == 1
+    page.list.setCurrentRow(0)
+    page.fields.item(0, 3).setText("0571-333")
+    page.save_edited.click()
+    assert ws.store.get("schools", school_id)["phone"] == "0571-333"
+    assert page.list.count() == 0 and not page.empty.isHidden()
+    send(ws, office, tmp_path / "3.sibundle")
+    assert office.store.get("schools", school_id)["phone"] == "0571-333"
+    assert json.loads(office.store.get(
+        "responses", answers.response_id(mini_inspection, "a.score"))["value"]) == 1
+    assert not list_conflicts(office)
+
+
+def test_keep_ours(page, ws, mini_inspection):
+    by_text = {page.list.item(n).text(): n for n in range(page.list.count())}
+    page.list.setCurrentRow(by_text["Answer: a.score"])
+    page.take_ours.click()
+    assert answers.answers_of(ws, mini_inspection)["a.score"] == 5
+    assert len(list_conflicts(ws)) == 1
