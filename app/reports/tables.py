@@ -19,6 +19,9 @@ from app.reports.styles import (plain_table_style, ACCENT, CONTENT_WIDTH, DIFF_L
 PHOTO_WIDTH = (CONTENT_WIDTH - 8 * mm) / 2
 PHOTO_HEIGHT = 62 * mm
 SIGNATURE_BOX = (CONTENT_WIDTH / 2 - 6 * mm, 24 * mm)
+# A note longer than this is printed in full below its section's table, where it can run
+# over pages like any paragraph; a narrow table cell would make a page-long sliver.
+LONG_NOTE = 300
 
 
 def items(model: ReportModel, styles: Styles) -> list:
@@ -31,7 +34,19 @@ def items(model: ReportModel, styles: Styles) -> list:
         score = "" if section.score is None else f"　{section.score:.1f}"
         story.append(Paragraph(f"{text(section.title)}<font color='#{ACCENT.hexval()[2:]}'>"
                                f"{score}</font>", styles.h2))
+        long_notes = [row for row in section.items if len(row.note) > LONG_NOTE]
         story.append(_item_table(model, section.items, styles))
+        story += _long_notes(long_notes, labels, styles)
+    return story
+
+
+def _long_notes(rows: list[ItemRow], labels: dict, styles: Styles) -> list:
+    story = []
+    for row in rows:
+        story += [Spacer(1, 3 * mm),
+                  Paragraph(f"<font color='#{ACCENT.hexval()[2:]}'>{text(labels['note'])} "
+                            f"{row.number}</font>　{text(row.text)}", styles.small),
+                  Paragraph(text(row.note), styles.body)]
     return story
 
 
@@ -66,8 +81,14 @@ def _item_cells(row: ItemRow, paired: bool, labels: dict, styles: Styles) -> lis
         cells.append(Paragraph(text((row.self_answer or "") + mark), styles.cell))
     cells += [Paragraph(text(row.answer), answer_style),
               Paragraph(text(row.score), styles.cell_center),
-              Paragraph(text(row.note), styles.cell)]
+              Paragraph(text(_cell_note(row, labels)), styles.cell)]
     return cells
+
+
+def _cell_note(row: ItemRow, labels: dict) -> str:
+    if len(row.note) <= LONG_NOTE:
+        return row.note
+    return f"{row.note[:60]}… (→ {labels['note']} {row.number})"
 
 
 def actions(model: ReportModel, styles: Styles) -> list:
