@@ -1,0 +1,303 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="55" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="55" />
+        <source>Ours (this device)</source>
+        <translation>本机（我方）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="56" />
+        <source>Theirs (from the bundle)</source>
+        <translation>对方（来自数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="57" />
+        <source>Edited value</source>
+        <translation>编辑后的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="62" />
+        <source>Keep ours</source>
+        <translation>保留我方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="63" />
+        <source>Take theirs</source>
+        <translation>采用对方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="64" />
+        <source>Save edited value</source>
+        <translation>保存编辑后的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="68" />
+        <source>No open conflicts: every change merged by itself.</source>
+        <translation>没有待处理的冲突：所有更改都已自动合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="93" />
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="93" />
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="94" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="94" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="95" />
+        <source>Inspection</source>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="95" />
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="96" />
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="96" />
+        <source>Corrective action</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="97" />
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="134" />
+        <source>%1 “%2” was changed here and on another device. Choose what to keep.</source>
+        <translation>%1“%2”在本机和另一台设备上都被修改了。请选择保留哪一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="140" />
+        <source>It is new and belongs to an inspection signed here: keeping ours leaves it out.</source>
+        <translation>这是新记录，属于本机已签署的督导检查：保留我方将不采用它。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="61" />
+        <location filename="../../ui/pages/sync_page.py" line="161" />
+        <source>Export a bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="63" />
+        <source>Changes since the last export</source>
+        <translation>上次导出以来的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="64" />
+        <source>Everything</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="65" />
+        <source>Only the chosen schools</source>
+        <translation>仅选中的学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="66" />
+        <source>Assignment for an inspector (schools, templates, planned visits)</source>
+        <translation>给督学的任务包（学校、模板、计划检查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="78" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="197" />
+        <source>Import a bundle</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="97" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="99" />
+        <source>Bundles are checked completely before anything is changed.</source>
+        <translation>数据包会先完整校验，再做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <source>Teachers</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <source>Inspections</source>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <source>Corrective actions</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="123" />
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="162" />
+        <location filename="../../ui/pages/sync_page.py" line="199" />
+        <source>Sync bundles (*.sibundle)</source>
+        <translation>同步数据包 (*.sibundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="170" />
+        <source>Choose at least one school to export.</source>
+        <translation>请至少选择一所要导出的学校。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="184" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="191" />
+        <source>Exported %1 records and %2 evidence files to %3</source>
+        <translation>已导出 %1 条记录和 %2 个佐证文件到 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="216" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <source>Not imported: the sender was not confirmed.</source>
+        <translation>未导入：发送方未被确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="239" />
+        <source>Trust this sender?</source>
+        <translation>信任此发送方？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="240" />
+        <source>This bundle is signed by a device not seen before:
+
+%1
+Key fingerprint: %2
+
+Compare the fingerprint with the sender (for example by phone) before you trust it.</source>
+        <translation>此数据包由一台从未见过的设备签名：
+
+%1
+密钥指纹：%2
+
+信任之前，请与发送方（例如通过电话）核对指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="246" />
+        <source>Trust and import</source>
+        <translation>信任并导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="247" />
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="257" />
+        <source>This bundle was already imported; nothing changed.</source>
+        <translation>此数据包已导入过；没有任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="272" />
+        <source>Imported from %1.</source>
+        <translation>已从 %1 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="274" />
+        <source>%1 conflicts need a decision on the Conflicts page.</source>
+        <translation>%1 个冲突需要在“冲突”页面处理。</translation>
+    </message>
+</context>
+</TS>
