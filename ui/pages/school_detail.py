@@ -34,6 +34,9 @@ class SchoolDetailPage(QWidget):
         self.grade = QLabel(self)
         self.grade.setStyleSheet("font-size: 15px;")
         self.history = RowsModel(self._history_columns(), self)
+        self.history.tooltip = lambda r: (self.tr("The grade is capped by a failed critical "
+                                                  "(red-line) item.") if r.get("capped")
+                                          else None)
         self.actions = RowsModel(self._action_columns(), self)
         self.actions.background = lambda r: QBrush(OVERDUE) if r["overdue"] else None
         self.actions.tooltip = lambda r: (self.tr("Overdue since %s") % r["due_date"]
@@ -60,7 +63,7 @@ class SchoolDetailPage(QWidget):
         split.addWidget(self._box(self.tr("Open and overdue corrective actions"),
                                   self._table(self.actions, [90, 330, 70, 100])))
         split.addWidget(self._box(self.tr("Findings that repeat across visits"),
-                                  self._table(self.repeated, [360, 200, 80])))
+                                  self._table(self.repeated, [430, 260, 80])))
         layout.addWidget(split, 1)
 
     def _history_columns(self) -> list[Column]:
@@ -71,7 +74,8 @@ class SchoolDetailPage(QWidget):
                 Column(self.tr("Status"), lambda r: labels.inspection_status(r["status"])),
                 Column(self.tr("Score"), lambda r: "" if r["total"] is None
                        else f"{r['total']:.1f}", align_right=True),
-                Column(self.tr("Grade"), lambda r: r["grade"]),
+                Column(self.tr("Grade"), lambda r: r["grade"] + (" ⚠" if r.get("capped")
+                                                                 else "")),
                 Column(self.tr("Mode"), lambda r: labels.mode(r["mode"]))]
 
     def _action_columns(self) -> list[Column]:
