@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         """Bundles live on the Sync page: show it and start its import/export there."""
         self.show_page("sync")
         page = self.pages.get("sync")
-        for name in (f"{direction}_bundle_dialog", f"choose_{direction}", f"{direction}_bundle"):
+        for name in (f"choose_{direction}_file", f"{direction}_bundle_dialog"):
             method = getattr(page, name, None)
             if callable(method):
                 method()
