@@ -4,22 +4,22 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="55" />
+        <location filename="../../ui/pages/conflicts_page.py" line="56" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="55" />
+        <location filename="../../ui/pages/conflicts_page.py" line="56" />
         <source>Ours (this device)</source>
         <translation>本机（我方）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="56" />
+        <location filename="../../ui/pages/conflicts_page.py" line="57" />
         <source>Theirs (from the bundle)</source>
         <translation>对方（来自数据包）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="57" />
+        <location filename="../../ui/pages/conflicts_page.py" line="58" />
         <source>Edited value</source>
         <translation>编辑后的值</translation>
     </message>
@@ -70,6 +70,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/conflicts_page.py" line="95" />
+        <location filename="../../ui/pages/conflicts_page.py" line="100" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
@@ -89,12 +90,87 @@
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="134" />
+        <location filename="../../ui/pages/conflicts_page.py" line="100" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="100" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="101" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="101" />
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="102" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="102" />
+        <source>Subject</source>
+        <translation>任教学科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="103" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="103" />
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="104" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="104" />
+        <source>Due date</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="105" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="105" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="106" />
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="106" />
+        <source>Visit date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="107" />
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="157" />
         <source>%1 “%2” was changed here and on another device. Choose what to keep.</source>
         <translation>%1“%2”在本机和另一台设备上都被修改了。请选择保留哪一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="140" />
+        <location filename="../../ui/pages/conflicts_page.py" line="163" />
         <source>It is new and belongs to an inspection signed here: keeping ours leaves it out.</source>
         <translation>这是新记录，属于本机已签署的督导检查：保留我方将不采用它。</translation>
     </message>

@@ -48,24 +48,28 @@ def page(ws, conflicts, qtbot):
     return page
 
 
+def select(page, table):
+    page.list.setCurrentRow([c["table_name"] for c in page.conflicts].index(table))
+
+
 def cells(page, row):
     return [page.fields.item(row, c).text() for c in range(4)]
 
 
 def test_both_sides_are_shown_field_by_field(page, conflicts):
     assert page.list.count() == 2 and not page.empty.isVisible()
-    by_text = {page.list.item(n).text(): n for n in range(page.list.count())}
-    page.list.setCurrentRow(by_text["Answer: a.score"])
-    assert cells(page, 0) == ["value", "5", "1", "5"]
-    page.list.setCurrentRow(by_text["School: 青山区育才小学"])
-    assert cells(page, 0) == ["phone", "0571-111", "0571-222", "0571-111"]
+    texts = sorted(page.list.item(n).text() for n in range(page.list.count()))
+    assert texts[0].startswith("Answer: 青山区育才小学 · ") and texts[1] == "School: 青山区育才小学"
+    select(page, "responses")
+    assert cells(page, 0) == ["Answer", "5", "1", "5"]
+    select(page, "schools")
+    assert cells(page, 0) == ["Phone", "0571-111", "0571-222", "0571-111"]
 
 
 def test_take_theirs_and_edited_value_resolve_and_sync_back(page, ws, office,
                                                             mini_inspection, school_id,
                                                             tmp_path):
-    by_text = {page.list.item(n).text(): n for n in range(page.list.count())}
-    page.list.setCurrentRow(by_text["Answer: a.score"])
+    select(page, "responses")
     page.take_theirs.click()
     assert answers.answers_of(ws, mini_inspection)["a.score"] == 1
     assert page.list.count() == 1
@@ -82,8 +86,7 @@ def test_take_theirs_and_edited_value_resolve_and_sync_back(page, ws, office,
 
 
 def test_keep_ours(page, ws, mini_inspection):
-    by_text = {page.list.item(n).text(): n for n in range(page.list.count())}
-    page.list.setCurrentRow(by_text["Answer: a.score"])
+    select(page, "responses")
     page.take_ours.click()
     assert answers.answers_of(ws, mini_inspection)["a.score"] == 5
     assert len(list_conflicts(ws)) == 1

@@ -9,9 +9,10 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.errors import KnownError
 from app.sync.conflicts import list_conflicts, resolve_conflict
 
 EDITED = QColor("#fff9c4")
@@ -56,9 +57,8 @@ class ConflictsPage(QWidget):
                                                self.tr("Theirs (from the bundle)"),
                                                self.tr("Edited value")])
         self.fields.verticalHeader().setVisible(False)
-        self.fields.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 220, 220)):
-            self.fields.setColumnWidth(column, width)
+        self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.fields.setWordWrap(True)
         self.take_ours = QPushButton(self.tr("Keep ours"), self)
         self.take_theirs = QPushButton(self.tr("Take theirs"), self)
         self.save_edited = QPushButton(self.tr("Save edited value"), self)
@@ -96,12 +96,35 @@ class ConflictsPage(QWidget):
                 "attachments": self.tr("Evidence"), "actions": self.tr("Corrective action"),
                 "signatures": self.tr("Signature")}.get(table, table)
 
+    def _field_name(self, field: str) -> str:
+        return {"value": self.tr("Answer"), "note": self.tr("Note"), "name": self.tr("Name"),
+                "phone": self.tr("Phone"), "principal": self.tr("Principal"),
+                "address": self.tr("Address"), "subject": self.tr("Subject"),
+                "status": self.tr("Status"), "summary": self.tr("Summary"),
+                "description": self.tr("Description"), "due_date": self.tr("Due date"),
+                "responsible": self.tr("Responsible"), "severity": self.tr("Severity"),
+                "caption": self.tr("Caption"), "visit_date": self.tr("Visit date"),
+                "deleted": self.tr("Deleted")}.get(field, field)
+
     def _record_name(self, conflict: dict) -> str:
         row = conflict["ours"] or conflict["theirs"]
+        if conflict["table_name"] == "responses":
+            return self._item_text(row)
         for key in ("name", "item_key", "description", "filename", "signer"):
             if row.get(key):
                 return str(row[key])
         return row["id"][:8]
+
+    def _item_text(self, row: dict) -> str:
+        """An answer is named by its school and the item's wording, as the user knows it."""
+        from app.services.templates import get_template
+        try:
+            inspection = self.ctx.ws.store.get("inspections", row["inspection_id"])
+            school = self.ctx.ws.store.get("schools", inspection["school_id"])
+            item = get_template(self.ctx.ws, inspection["template_id"]).item(row["item_key"])
+            return f"{school['name']} · {item.text.get(self.ctx.lang) or item.text['zh']}"
+        except (KnownError, KeyError, TypeError):  # undescribable: still shown, by its key
+            return row["item_key"]
 
     def reload(self) -> None:
         current = self.selected()
@@ -110,7 +133,7 @@ class ConflictsPage(QWidget):
         self.list.clear()
         for conflict in self.conflicts:
             text = f"{self._table_name(conflict['table_name'])}: {self._record_name(conflict)}"
-            QListWidgetItem(text, self.list)
+            QListWidgetItem(text, self.list).setToolTip(text)
         self.list.blockSignals(False)
         ids = [c["id"] for c in self.conflicts]
         row = ids.index(current["id"]) if current and current["id"] in ids else 0
@@ -142,9 +165,10 @@ class ConflictsPage(QWidget):
         self.fields.setRowCount(len(conflict["fields"]))
         for row, field in enumerate(conflict["fields"]):
             mine = shown(table, field, ours.get(field)) if ours else ""
-            values = (field, mine, shown(table, field, theirs.get(field)), mine)
+            values = (self._field_name(field), mine, shown(table, field, theirs.get(field)), mine)
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, field)
                 if column < 3:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 else:
@@ -153,10 +177,10 @@ class ConflictsPage(QWidget):
 
     def edited_values(self) -> dict:
         conflict = self.selected()
-        return {self.fields.item(r, 0).text():
-                stored(conflict["table_name"], self.fields.item(r, 0).text(),
-                       self.fields.item(r, 3).text())
-                for r in range(self.fields.rowCount())}
+        names = [self.fields.item(r, 0).data(Qt.ItemDataRole.UserRole)
+                 for r in range(self.fields.rowCount())]
+        return {name: stored(conflict["table_name"], name, self.fields.item(r, 3).text())
+                for r, name in enumerate(names)}
 
     def resolve(self, take: str) -> None:
         conflict = self.selected()

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QMessageBox, QProgressBar,
                                QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -105,8 +105,8 @@ class SyncPage(QWidget):
              self.tr("Conflicts"), self.tr("Skipped")])
         self.summary.verticalHeader().setVisible(False)
         self.summary.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.summary.horizontalHeader().setStretchLastSection(True)
-        self.summary.setColumnWidth(0, 180)
+        header = self.summary.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.import_status, 1)
