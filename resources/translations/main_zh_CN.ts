@@ -1120,57 +1120,62 @@ Profile: %1</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="29" />
+        <location filename="../../ui/pages/templates_page.py" line="30" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="29" />
+        <location filename="../../ui/pages/templates_page.py" line="30" />
         <source>Built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="30" />
+        <location filename="../../ui/pages/templates_page.py" line="31" />
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="36" />
+        <location filename="../../ui/pages/templates_page.py" line="37" />
         <source>Section / item</source>
         <translation>部分 / 检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="36" />
+        <location filename="../../ui/pages/templates_page.py" line="37" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="37" />
+        <location filename="../../ui/pages/templates_page.py" line="38" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="37" />
+        <location filename="../../ui/pages/templates_page.py" line="38" />
         <source>Source regulation</source>
         <translation>依据法规</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="43" />
+        <location filename="../../ui/pages/templates_page.py" line="44" />
         <source>Import template…</source>
         <translation>导入模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="46" />
+        <location filename="../../ui/pages/templates_page.py" line="47" />
         <source>Installed templates</source>
         <translation>已安装的模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="88" />
+        <location filename="../../ui/pages/templates_page.py" line="77" />
+        <source>★ marks a critical (red-line) item.</source>
+        <translation>★ 表示关键项（红线项）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/templates_page.py" line="90" />
         <source>Import template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="89" />
+        <location filename="../../ui/pages/templates_page.py" line="91" />
         <source>Template files (*.json)</source>
         <translation>模板文件 (*.json)</translation>
     </message>

@@ -25,7 +25,8 @@ class TemplatesPage(QWidget):
             Column(self.tr("Version"), lambda r: r["version"], align_right=True),
             Column(self.tr("Kind"), lambda r: labels.kind(r["kind"])),
             Column(self.tr("Items"), lambda r: r["items"], align_right=True),
-            Column(self.tr("Modes"), lambda r: "、".join(labels.mode(m) for m in r["modes"])),
+            Column(self.tr("Modes"), lambda r: ("、" if lang == "zh" else ", ").join(
+                labels.mode(m) for m in r["modes"])),
             Column(self.tr("Source"), lambda r: self.tr("Built-in") if r["builtin"]
                    else self.tr("Imported"))], self)
         self.table = RowTable(self)
@@ -72,7 +73,8 @@ class TemplatesPage(QWidget):
             return
         lang = self.ctx.lang
         template = get_template(self.ctx.ws, row["id"])
-        self.description.setText(labels.bilingual(template.description, lang))
+        self.description.setText(labels.bilingual(template.description, lang) + "\n"
+                                 + self.tr("★ marks a critical (red-line) item."))
         for section in template.sections:
             parent = QTreeWidgetItem(self.tree, [labels.bilingual(section.title, lang), "",
                                                  f"{section.weight:g}", ""])
