@@ -83,7 +83,8 @@ def self_assessment(ws, school_id):
     inspection = start_inspection(ws, school_id=school_id,
                                   template="school_comprehensive_self",
                                   mode="self_assessment").created
-    answer_item(ws, inspection, "gov.party_led_principal", "yes", note="党组织会议纪要齐全")
+    answer_item(ws, inspection, "gov.party_led_principal", "yes",
+                note="党组织会议纪要齐全")
     answer_item(ws, inspection, "gov.three_important_collective", "yes")
     answer_item(ws, inspection, "gov.risk_point_list", 5)
     return inspection

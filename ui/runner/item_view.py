@@ -148,8 +148,8 @@ class ItemView(QFrame):
             button.setMinimumHeight(40)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, s=step: self.move.emit(s))
-        keys = QLabel(self.tr("Keys: 1 2 3 … answer · N not applicable · ↑ ↓ or J K move · "
-                              "Ctrl+Enter complete"), self)
+        keys = QLabel(self.tr("Keys: 1 2 3 … answer · N not applicable · "
+                              "↑ ↓ or J K move · Ctrl+Enter complete"), self)
         keys.setObjectName("hint")
         keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         keys.setWordWrap(True)
