@@ -134,3 +134,24 @@ def test_an_unknown_sender_needs_confirmation(ws, office, school_id, tmp_path):
     import_bundle(office, path, trust=True)
     export_bundle(ws, path)              # the next one from the same device needs nothing
     assert import_bundle(office, path)["status"] == "imported"
+
+
+def test_office_principal_inspector_flow(make_workspace, tmp_path):
+    """Office → assignment to principal and inspector; the principal's self-assessment reaches
+    the inspector and links up for verification; the inspector's results reach the office."""
+    office, principal, inspector = (make_workspace(n) for n in ("office", "principal", "insp"))
+    school = schools.add_school(office, name="青山区育才小学").created
+    planned = inspections.start_inspection(office, school_id=school, template="mini").created
+    send(office, principal, tmp_path, kind="assignment", schools=[school])
+    send(office, inspector, tmp_path, kind="assignment", schools=[school])
+    own = inspections.start_inspection(principal, school_id=school, template="mini",
+                                       mode="self_assessment").created
+    answers.answer_item(principal, own, "a.score", "5")
+    send(principal, inspector, tmp_path)
+    inspections.link_self_assessment(inspector, planned, own)
+    answers.answer_item(inspector, planned, "a.score", "3")
+    send(inspector, office, tmp_path)
+    row = office.store.get("inspections", planned)
+    assert row["self_assessment_id"] == own and row["status"] == "in_progress"
+    assert answers.answers_of(office, own)["a.score"] == 5
+    assert answers.answers_of(office, planned)["a.score"] == 3
