@@ -168,3 +168,18 @@ def test_paging_through_equal_dates_loses_and_repeats_nothing(page, ws, school_i
         page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         ids = loaded_ids(page)
         assert len(ids) == len(set(ids)) == 1000
+
+
+def test_verification_of_a_self_assessment_is_linked(ctx, ws, school_id, qtbot):
+    own = start_inspection(ws, school_id=school_id, template="mini",
+                           mode="self_assessment").created
+    dialog = NewInspectionDialog(ctx, school_id=school_id, template_key="mini")
+    qtbot.addWidget(dialog)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("self_assessment"))
+    assert not dialog.verifies.isEnabled()  # a self-assessment verifies nothing
+    dialog.mode.setCurrentIndex(dialog.mode.findData("inspection"))
+    assert dialog.verifies.isEnabled()
+    dialog.verifies.setCurrentIndex(dialog.verifies.findData(own))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    row = ws.store.get("inspections", dialog.result_changes.created)
+    assert row["self_assessment_id"] == own and row["mode"] == "inspection"

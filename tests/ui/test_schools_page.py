@@ -126,3 +126,20 @@ def test_school_page_shows_history_open_actions_and_repeated_findings(page, ws, 
     assert detail.actions.rows[0]["overdue"]
     repeated = detail.repeated.rows
     assert [(r["item_key"], r["times"]) for r in repeated] == [("a.samples", 2)]
+
+
+def test_edit_school_keeps_other_fields_and_updates_the_list(ctx, page, ws, school_id,
+                                                             qtbot):
+    page.reload()
+    school = page.model.rows[page.model.row_of_id(school_id)]
+    dialog = SchoolDialog(ctx, school, parent=page)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "青山区育才小学"
+    dialog.name.clear()
+    assert not dialog.ok_button.isEnabled()
+    type_chinese(dialog.name, "青山区育才实验小学")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    row = ws.store.get("schools", school_id)
+    assert (row["name"], row["district"], row["level"]) == ("青山区育才实验小学", "青山区",
+                                                          "primary")
+    assert "青山区育才实验小学" in names(page)
