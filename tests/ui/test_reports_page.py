@@ -1,0 +1,103 @@
+"""Given signed and unsigned inspections, the Reports page generates the report in the
+background, previews it, prints every page and saves the signed PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from app.services.demo import DemoBuilder
+from ui.context import UiContext
+from ui.operations import Operations
+from ui.pages.reports_page import ReportsPage
+
+# The offscreen platform warns when a top-level window (the progress dialog) is shown.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def cases(ws):
+    builder = DemoBuilder(ws, seed=21)
+    school = builder.add_schools(1)[0]
+    return {"signed": builder.inspection(school, "canteen_food_safety", "inspection",
+                                         "signed"),
+            "completed": builder.inspection(school, "term_start_safety", "inspection",
+                                            "completed"),
+            "district": school["district"]}
+
+
+@pytest.fixture
+def page(qtbot, ws, cases):
+    operations = Operations()
+    operations.show_errors = False
+    widget = ReportsPage(UiContext(ws=ws, operations=operations))
+    qtbot.add_widget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    return widget
+
+
+def _wait_for_pdf(qtbot, page):
+    qtbot.waitUntil(lambda: page.pdf is not None and page.document.pageCount() > 0,
+                    timeout=60000)
+
+
+def test_show_inspection_previews_the_signed_report(qtbot, page, cases, tmp_path):
+    page.show_inspection(cases["signed"])
+    _wait_for_pdf(qtbot, page)
+    assert page.document.pageCount() >= 2
+    assert "signed digitally" in page.status.text()
+    assert page.print_button.isEnabled() and page.save_button.isEnabled()
+    page.grab().save(str(tmp_path / "reports_page.png"))
+    target = tmp_path / "saved.pdf"
+    assert page.save_to(target)
+    assert "Signature is Valid." in subprocess.run(["pdfsig", str(target)],
+                                                   capture_output=True, text=True).stdout
+
+
+def test_printing_renders_every_page(qtbot, page, cases, tmp_path):
+    page.show_inspection(cases["signed"])
+    _wait_for_pdf(qtbot, page)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert page.print_to(printer) == page.document.pageCount()
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True,
+                          text=True).stdout
+    assert re.search(rf"Pages:\s+{page.document.pageCount()}\n", info)
+
+
+def test_unsigned_inspection_gives_a_draft(qtbot, page, cases):
+    page.show_inspection(cases["completed"])
+    _wait_for_pdf(qtbot, page)
+    assert "draft" in page.status.text()
+
+
+def test_english_report_when_english_is_chosen(qtbot, page, cases):
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.show_inspection(cases["signed"])
+    _wait_for_pdf(qtbot, page)
+    text = subprocess.run(["pdftotext", "-", "-"], input=page.pdf,
+                          capture_output=True).stdout.decode()
+    assert "Inspection report" in text
+
+
+def test_district_summary_is_previewed(qtbot, page, cases):
+    page.district.setCurrentText(cases["district"])
+    page.date_from.setDate(page.date_from.date().addYears(-2))
+    page.generate_summary()
+    _wait_for_pdf(qtbot, page)
+    text = subprocess.run(["pdftotext", "-", "-"], input=page.pdf,
+                          capture_output=True).stdout.decode()
+    assert cases["district"] in text and "督导工作汇总报告" in text
+
+
+def test_print_before_any_report_prints_nothing(page, tmp_path):
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "none.pdf"))
+    assert page.print_to(printer) == 0
+    assert not page.print_button.isEnabled()

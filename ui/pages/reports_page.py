@@ -1,0 +1,271 @@
+"""The Reports page: choose an inspection and a language, generate its PDF report off the GUI
+thread (signed digitally when the inspection is signed), preview it with QtPdf, print it
+through the system print dialog, save it as PDF; and the district summary report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRect, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from app.services.inspections import list_inspections
+from app.services.schools import districts
+
+LANGUAGES = (("zh", "中文"), ("en", "English"))
+PRINT_DPI = 300
+
+
+def _in_worker(home: Path, job):
+    """The GUI thread owns its sqlite connection: background work opens its own."""
+    from app.workspace import Workspace
+    worker_ws = Workspace.open(home, load_builtins=False)
+    try:
+        return job(worker_ws)
+    finally:
+        worker_ws.close()
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pdf: bytes | None = None
+        self.suggested_name = "report.pdf"
+        self._buffer: QBuffer | None = None
+        self.worker = None
+        self._build()
+        self.reload()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.inspection = QComboBox(self)
+        self.inspection.setMinimumContentsLength(40)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(1 if self.ctx.lang == "en" else 0)
+        self.generate_button = QPushButton(self.tr("Generate report"), self)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.district = QComboBox(self)
+        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
+        today = QDate.currentDate()
+        for edit, date in ((self.date_from, today.addMonths(-6)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(date)
+        self.summary_button = QPushButton(self.tr("District summary"), self)
+        self.status = QLabel(self)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._arrange()
+        self.generate_button.clicked.connect(self.generate)
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(self.save_report)
+        self.summary_button.clicked.connect(self.generate_summary)
+        self.inspection.currentIndexChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _arrange(self) -> None:
+        first = QHBoxLayout()
+        first.addWidget(QLabel(self.tr("Inspection"), self))
+        first.addWidget(self.inspection, 1)
+        first.addWidget(QLabel(self.tr("Language"), self))
+        for widget in (self.language, self.generate_button, self.print_button,
+                       self.save_button):
+            first.addWidget(widget)
+        second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("District"), self))
+        second.addWidget(self.district, 1)
+        second.addWidget(QLabel(self.tr("From"), self))
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel(self.tr("To"), self))
+        second.addWidget(self.date_to)
+        second.addWidget(self.summary_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+
+    # -- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        current = self.inspection.currentData()
+        self.inspection.blockSignals(True)
+        self.inspection.clear()
+        title = "template_title_en" if self.ctx.lang == "en" else "template_title_zh"
+        for row in list_inspections(self.ctx.ws):
+            if row["status"] == "draft":
+                continue
+            state = self.tr("signed") if row["status"] == "signed" else self.tr("not signed")
+            self.inspection.addItem(f"{row['visit_date']} · {row['school_name']} · "
+                                    f"{row[title]} ({state})", row["id"])
+        self.inspection.blockSignals(False)
+        self._select(current)
+        self._fill_districts()
+        self._update_buttons()
+
+    def _fill_districts(self) -> None:
+        current = self.district.currentText()
+        self.district.clear()
+        self.district.addItems(districts(self.ctx.ws))
+        if current:
+            self.district.setCurrentText(current)
+
+    def _select(self, inspection_id: str | None) -> bool:
+        index = self.inspection.findData(inspection_id) if inspection_id else -1
+        if index >= 0:
+            self.inspection.setCurrentIndex(index)
+        return index >= 0
+
+    def on_changes(self, changes) -> None:
+        if changes.touches("inspections") or changes.touches("schools"):
+            self.reload()
+
+    def show_inspection(self, inspection_id: str):
+        """Select an inspection and generate its report (used by the main window)."""
+        if not self._select(inspection_id):
+            self.reload()
+            if not self._select(inspection_id):
+                self.status.setText(self.tr("This inspection has no report yet: answer it "
+                                            "first."))
+                return None
+        return self.generate()
+
+    def _update_buttons(self) -> None:
+        busy = self.worker is not None
+        self.generate_button.setEnabled(not busy and self.inspection.currentData() is not None)
+        self.summary_button.setEnabled(not busy and self.district.count() > 0)
+        self.print_button.setEnabled(not busy and self.pdf is not None)
+        self.save_button.setEnabled(not busy and self.pdf is not None)
+
+    # -- generating -----------------------------------------------------------------------
+    def generate(self):
+        """Build (and sign) the chosen inspection's report in the background."""
+        inspection_id, lang = self.inspection.currentData(), self.language.currentData()
+        if inspection_id is None:
+            return None
+
+        def job(ws):
+            from app.reports.service import make_report
+            return make_report(ws, inspection_id, lang=lang)
+
+        self.suggested_name = f"report_{inspection_id[:8]}_{lang}.pdf"
+        return self._run(job, self.tr("Generating the report…"), self._report_done)
+
+    def generate_summary(self):
+        district = self.district.currentText()
+        start = self.date_from.date().toString("yyyy-MM-dd")
+        end = self.date_to.date().toString("yyyy-MM-dd")
+        lang = self.language.currentData()
+
+        def job(ws):
+            from app.reports.summary import build_summary
+            return build_summary(ws, district, start, end, lang)
+
+        self.suggested_name = f"summary_{start}_{end}.pdf"
+        return self._run(job, self.tr("Generating the district summary…"),
+                         lambda pdf: self.show_pdf(pdf, self.tr("District summary ready.")))
+
+    def _run(self, job, title: str, done):
+        home = self.ctx.ws.paths.home
+        self.status.setText(title)
+        self.worker = self.ctx.operations.run_in_background(
+            lambda: _in_worker(home, job), parent=self, title=title,
+            on_done=lambda result: self._finished(done, result), on_error=self._failed)
+        self._update_buttons()
+        return self.worker
+
+    def _finished(self, done, result) -> None:
+        self.worker = None
+        done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.worker = None
+        self.status.setText(self.tr("The report could not be made."))
+        self._update_buttons()
+        self.ctx.operations.report(exc, self)
+
+    def _report_done(self, made) -> None:
+        note = self.tr("Report ready, signed digitally.") if made.signed else \
+            self.tr("Report ready. The inspection is not signed: the report is a draft.")
+        self.show_pdf(made.pdf, note)
+
+    def show_pdf(self, pdf: bytes, note: str = "") -> None:
+        """Preview PDF bytes; Print and Save then act on them."""
+        self.pdf = pdf
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.status.setText(note)
+        self._update_buttons()
+
+    # -- print and save -------------------------------------------------------------------
+    def print_report(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print report"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Render every page of the previewed PDF onto `printer`; returns pages printed."""
+        count = self.document.pageCount()
+        if count <= 0:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(self.tr("The printer could not be started."))
+            return 0
+        try:
+            for page in range(count):
+                if page:
+                    printer.newPage()
+                self._paint_page(painter, printer, page)
+        finally:
+            painter.end()
+        return count
+
+    def _paint_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
+        size_points = self.document.pagePointSize(page)
+        area = painter.viewport()
+        scale = min(area.width() / size_points.width(), area.height() / size_points.height())
+        dpi = min(PRINT_DPI, printer.resolution())
+        pixels = QSize(int(size_points.width() * dpi / 72), int(size_points.height() * dpi / 72))
+        # Rendered at most at 300 dpi (a 1200 dpi A4 bitmap would take half a gigabyte);
+        # the painter scales it onto the printer's page.
+        image = self.document.render(page, pixels)
+        painter.drawImage(QRect(area.x(), area.y(), int(size_points.width() * scale),
+                                int(size_points.height() * scale)), image)
+
+    def save_report(self) -> None:
+        folder = self.ctx.ws.paths.default_output
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as PDF"),
+                                              str(folder / self.suggested_name),
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        from app.reports.service import write_atomically
+        from app.errors import KnownError
+        if self.pdf is None:
+            return False
+        try:
+            write_atomically(path, self.pdf)
+        except KnownError as exc:
+            self.ctx.operations.report(exc, self)
+            return False
+        self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        return True
