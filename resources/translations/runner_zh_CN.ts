@@ -122,7 +122,7 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="335" />
+        <location filename="../../ui/runner/editors.py" line="337" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -209,34 +209,34 @@
         <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="319" />
+        <location filename="../../ui/runner/runner.py" line="320" />
         <source>Signed — read-only. %1</source>
         <translation>已签署 — 只读。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="321" />
+        <location filename="../../ui/runner/runner.py" line="322" />
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="327" />
+        <location filename="../../ui/runner/runner.py" line="328" />
         <source>inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="327" />
+        <location filename="../../ui/runner/runner.py" line="328" />
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="328" />
+        <location filename="../../ui/runner/runner.py" line="329" />
         <source>panel</source>
         <translation>考核小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="349" />
-        <source>Not complete yet: %n item(s) need an answer or a photo (marked red on the left). The first one is open.</source>
-        <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（左侧红色标出），已打开第一项。</numerusform></translation>
+        <location filename="../../ui/runner/runner.py" line="350" />
+        <source>Not complete yet: %n item(s) need an answer or a photo (marked red). The first one is open.</source>
+        <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（已用红色标出），已打开第一项。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -348,7 +348,7 @@
 <context>
     <name>OptionButtons</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="388" />
+        <location filename="../../ui/runner/editors.py" line="390" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>PhotoEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="364" />
+        <location filename="../../ui/runner/editors.py" line="366" />
         <source>What the photo shows (filled in with the file name when you add a photo)</source>
         <translation>照片内容说明（添加照片时自动填入文件名）</translation>
     </message>

@@ -127,7 +127,8 @@ def test_ethics_red_line_answered_no_gives_fail_with_its_reason(qtbot, ui_ctx, w
         assert runner.score_panel.total.text() == "95.0"
         assert view.grade.text().startswith("优秀")
         for key, editor in view.editors.items():
-            if key.startswith("std.") and hasattr(editor, "buttons"):
+            if key.startswith("std.") and hasattr(editor, "buttons") and key not in (
+                    "std.commitment_letter", "std.assessment_file"):
                 qtbot.mouseClick(editor.buttons["yes"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(view.editors["std.care"].buttons["no"], Qt.MouseButton.LeftButton)
         assert view.grade.text() == "不合格 — 红线：关心爱护学生"
@@ -135,6 +136,11 @@ def test_ethics_red_line_answered_no_gives_fail_with_its_reason(qtbot, ui_ctx, w
         runner.show_item("std.practice")                  # keyboard works on the page too
         qtbot.keyClick(runner, Qt.Key.Key_2)
         assert view.grade.text() == "不合格 — 红线：关心爱护学生、规范从教行为"
+        assert "红线：关心爱护学生" in runner.score_panel.grade.text()
+        assert not runner.try_complete()                  # two yes/no items still open
+        assert runner.missing == {"std.commitment_letter", "std.assessment_file"}
+        assert view.rows["std.commitment_letter"].property("missing")
+        assert runner.current_key == "std.commitment_letter"
     finally:
         install_translations(qapp, "en")
 

@@ -311,6 +311,8 @@ class TextEditor(Editor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.field.setReadOnly(read_only)
+        if read_only:
+            self.field.setPlaceholderText("—")
 
 
 class _FocusOutText(QPlainTextEdit):

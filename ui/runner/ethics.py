@@ -131,6 +131,14 @@ class EthicsView(QFrame):
         self.grade.style().unpolish(self.grade)
         self.grade.style().polish(self.grade)
 
+    def mark_missing(self, keys: set) -> None:
+        """Outline the rows that still need an answer (after a refused completion)."""
+        for item_key, row in self.rows.items():
+            if bool(row.property("missing")) != (item_key in keys):
+                row.setProperty("missing", item_key in keys)
+                row.style().unpolish(row)
+                row.style().polish(row)
+
     def focus_item(self, key: str) -> QWidget | None:
         for item_key, row in self.rows.items():
             row.setProperty("current", item_key == key)

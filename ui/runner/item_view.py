@@ -189,6 +189,8 @@ class ItemView(QFrame):
         self.read_only = read_only
         self.editor.set_read_only(read_only)
         self.note.setReadOnly(read_only)
+        if read_only:
+            self.note.setPlaceholderText("")
         self.evidence.set_read_only(read_only)
         self.action_button.setEnabled(not read_only)
 

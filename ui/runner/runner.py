@@ -305,6 +305,7 @@ class InspectionRunner(QWidget):
         self.score_panel.update_result(result, self.own.result if self.own else None, reason)
         if self.ethics_view is not None:
             self.ethics_view.update_result(result)
+            self.ethics_view.mark_missing(self.missing)
             self.ethics_view.set_read_only(self.read_only)
         self._apply_status()
         if rebuild and self.ethics_view is None:
@@ -347,7 +348,7 @@ class InspectionRunner(QWidget):
         if not result.complete:
             self.missing = set(result.missing_required) | set(result.missing_photos)
             self._set_banner(self.tr("Not complete yet: %n item(s) need an answer or a photo "
-                                     "(marked red on the left). The first one is open.", "",
+                                     "(marked red). The first one is open.", "",
                                      len(self.missing)), "bad")
             self._refresh()
             first = next(i.key for i in self.items if i.key in self.missing)

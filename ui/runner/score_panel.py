@@ -115,8 +115,8 @@ class ScorePanel(QFrame):
         if not result.capped_by:
             self.cap.hide()
             return
-        names = "; ".join(_short(self.template.item(k).text[self.lang])
-                          for k in result.capped_by)
+        names = "".join("\n• " + _short(self.template.item(k).text[self.lang])
+                        for k in result.capped_by)
         grade = result.grade.label[self.lang] if result.grade else ""
         self.cap.setText(fill(self.tr("Grade capped at %1 by a failed critical item: %2"),
                               grade, names))

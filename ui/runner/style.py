@@ -71,5 +71,7 @@ QPushButton#answerButton:checked:disabled {{ color: white; }}
 #ownScore {{ color: #7a4d00; background: #fff1d6; padding: 6px; border-radius: 4px; }}
 #standardRow {{ border: 1px solid #e1e5eb; border-radius: 6px; }}
 #standardRow[current="true"] {{ border: 2px solid {INFO}; }}
+#standardRow[missing="true"] {{ background: #fde2e2; border: 2px solid {BAD}; }}
+#raterName[missing="true"] {{ color: {BAD}; }}
 #raterName {{ font-weight: bold; font-size: 14px; }}
 """
