@@ -82,6 +82,30 @@ def settle(app, rounds: int = 8) -> None:
         app.processEvents()
 
 
+def busy(window) -> bool:
+    """Background work still running (a report being rendered, a page loading)."""
+    pages = [*window.pages.values(), window.runner]
+    return bool(getattr(window.operations, "_workers", None)) or any(
+        getattr(page, "worker", None) is not None for page in pages)
+
+
+def linger(app, seconds: float) -> None:
+    import time
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+
+
+def wait_idle(window, app, seconds: float = 90) -> None:
+    import time
+    deadline = time.monotonic() + seconds
+    while busy(window) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+    settle(app)
+
+
 def shoot(ws, out: Path, language: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
     from ui.i18n import install_translations
@@ -99,9 +123,13 @@ def shoot(ws, out: Path, language: str) -> list[Path]:
     for number, (name, go) in enumerate(screens(window, ids), start=1):
         go()
         settle(app)
+        wait_idle(window, app)
+        if name == "reports":
+            linger(app, 3.0)  # the PDF view renders its pages asynchronously
         path = out / f"{language}-{number:02d}-{name}.png"
         window.grab().save(str(path))
         saved.append(path)
+    wait_idle(window, app)
     window.close()
     window.deleteLater()
     settle(app)
