@@ -135,12 +135,12 @@
         <translation>尚未评定：请先录入各评价主体的得分。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="34" />
+        <location filename="../../ui/runner/ethics.py" line="35" />
         <source>%1 — red line: %2</source>
         <translation>%1 — 红线：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="35" />
+        <location filename="../../ui/runner/ethics.py" line="36" />
         <source>%1 — weighted score %2</source>
         <translation>%1 — 加权得分 %2</translation>
     </message>
@@ -148,27 +148,27 @@
 <context>
     <name>EthicsView</name>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="64" />
+        <location filename="../../ui/runner/ethics.py" line="65" />
         <source>Teacher-ethics evaluation: %1</source>
         <translation>师德考核：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="68" />
+        <location filename="../../ui/runner/ethics.py" line="69" />
         <source>1. Scores by rater group</source>
         <translation>一、各评价主体得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="70" />
+        <location filename="../../ui/runner/ethics.py" line="71" />
         <source>2. Standards (red lines cap the grade)</source>
         <translation>二、对照《十项准则》（触犯红线一票否决）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="98" />
+        <location filename="../../ui/runner/ethics.py" line="99" />
         <source>weight %1%</source>
         <translation>权重 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="117" />
+        <location filename="../../ui/runner/ethics.py" line="118" />
         <source>Red line</source>
         <translation>红线</translation>
     </message>

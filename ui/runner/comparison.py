@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ui.runner.text import fill
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -19,6 +18,7 @@ from app.domain.scoring import Result, item_fraction
 from app.domain.templates import Item
 from app.services.answers import responses_of
 from app.services.inspections import evaluate
+from ui.runner.text import fill
 
 
 @dataclass(frozen=True)

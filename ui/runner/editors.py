@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.runner.text import fill
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QDateEdit, QGridLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QDateEdit, QGridL
 
 from app.domain.answers import NA, describe_limits, out_of_limits
 from app.domain.templates import Item
+from ui.runner.text import fill
 
 # Typing pauses longer than this are saved even before the field loses focus.
 IDLE_SAVE_MS = 600
@@ -148,7 +148,7 @@ class ScoreSpin(Editor):
         self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.PlusMinus)
         self.spin.setSuffix(f" / {item.max_score}")
         self.spin.valueChanged.connect(self._commit)
-        self._idle = _idle_timer(self, self.flush)
+        self._idle = idle_timer(self, self.flush)
         self.spin.lineEdit().textEdited.connect(lambda _: self._idle.start())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -201,7 +201,7 @@ class NumberEditor(Editor):
         self.warning.setObjectName("limitWarning")
         self.warning.setWordWrap(True)
         self.warning.hide()
-        self._idle = _idle_timer(self, self._idle_save)
+        self._idle = idle_timer(self, self._idle_save)
         self.field.textEdited.connect(self._edited)
         self.field.editingFinished.connect(self.flush)
         row = QHBoxLayout()
@@ -288,7 +288,7 @@ class TextEditor(Editor):
         self.field.setPlaceholderText(self.tr("Type here; it is saved as you type"))
         self.field.setMinimumHeight(110)
         self.field.setTabChangesFocus(True)
-        self._idle = _idle_timer(self, self.flush)
+        self._idle = idle_timer(self, self.flush)
         self.field.textChanged.connect(self._idle.start)
         self.field.focus_lost.connect(self.flush)
         layout = QVBoxLayout(self)
@@ -368,7 +368,7 @@ class PhotoEditor(TextEditor):
         self.field.setMinimumHeight(60)
 
 
-def _idle_timer(parent: QWidget, slot) -> QTimer:
+def idle_timer(parent: QWidget, slot) -> QTimer:
     timer = QTimer(parent)
     timer.setSingleShot(True)
     timer.setInterval(IDLE_SAVE_MS)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from ui.runner.text import fill
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget)
 
@@ -16,6 +15,7 @@ from app.domain.templates import Item, Template
 from ui.runner.editors import Editor, make_editor
 from ui.runner.item_view import tag
 from ui.runner.score_panel import band_tone, format_score
+from ui.runner.text import fill, join_names
 
 
 def short_name(item: Item, lang: str) -> str:
@@ -30,7 +30,8 @@ def grade_reason(template: Template, result: Result, lang: str) -> str:
             "Ethics", "Not graded yet: enter the rater groups' scores.")
     grade = result.grade.label[lang]
     if result.capped_by:
-        names = "、".join(short_name(template.item(k), lang) for k in result.capped_by)
+        names = join_names([short_name(template.item(k), lang) for k in result.capped_by],
+                           lang)
         return fill(QCoreApplication.translate("Ethics", "%1 — red line: %2"), grade, names)
     return fill(QCoreApplication.translate("Ethics", "%1 — weighted score %2"), grade,
                 format_score(result.total))

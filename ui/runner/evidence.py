@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui.runner.text import fill
 from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
 from app.services import evidence as evidence_service
+from ui.runner.text import fill
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")
 THUMB = QSize(112, 84)

@@ -9,18 +9,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.signoff import inspectors_of
-from ui.runner.text import fill
+from ui.runner.text import fill, join_names
 
 
 class RunnerHeader(QWidget):
-    def __init__(self, title: str, inspection: dict, verifying: bool,
+    def __init__(self, title: str, inspection: dict, verifying: bool, lang: str,
                  commands: dict[str, Callable[[], object]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("runnerHeader")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         heading = QLabel(title, self)
         heading.setObjectName("runnerTitle")
-        subtitle = QLabel(self._subtitle(inspection, verifying), self)
+        subtitle = QLabel(self._subtitle(inspection, verifying, lang), self)
         subtitle.setObjectName("runnerSubtitle")
         self.status_badge = QLabel(self)
         self.status_badge.setObjectName("statusBadge")
@@ -48,9 +48,9 @@ class RunnerHeader(QWidget):
         button.clicked.connect(lambda: slot())
         return button
 
-    def _subtitle(self, inspection: dict, verifying: bool) -> str:
+    def _subtitle(self, inspection: dict, verifying: bool, lang: str) -> str:
         parts = [inspection["visit_date"] or ""]
-        inspectors = "、".join(inspectors_of(inspection))
+        inspectors = join_names(inspectors_of(inspection), lang)
         if inspectors:
             parts.append(fill(self.tr("Inspectors: %1"), inspectors))
         if inspection["mode"] == "self_assessment":

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.runner.text import fill
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from app.domain.templates import Item
 from ui.runner.comparison import ComparisonBox, SelfAssessment
-from ui.runner.editors import Editor, _idle_timer, make_editor
+from ui.runner.editors import Editor, idle_timer, make_editor
 from ui.runner.evidence import EvidenceStrip, image_paths
+from ui.runner.text import fill
 
 
 def tag(text: str, tone: str, parent: QWidget) -> QLabel:
@@ -75,7 +75,7 @@ class ItemView(QFrame):
         layout.addWidget(self._section_label(self.tr("Note")))
         self.note.setPlaceholderText(self.tr("What you saw — saved automatically"))
         self.note.setMinimumHeight(38)
-        self._note_idle = _idle_timer(self, self.flush_note)
+        self._note_idle = idle_timer(self, self.flush_note)
         self.note.textEdited.connect(lambda _: self._note_idle.start())
         self.note.editingFinished.connect(self.flush_note)
         layout.addWidget(self.note)

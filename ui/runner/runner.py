@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.runner.text import fill
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
@@ -30,6 +29,7 @@ from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
 from ui.runner.signoff_dialog import SignoffDialog
 from ui.runner.style import RUNNER_QSS
+from ui.runner.text import fill, join_names
 
 READ_ONLY_STATUSES = ("completed", "signed")
 WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
@@ -119,7 +119,7 @@ class InspectionRunner(QWidget):
         school = self.ctx.ws.store.get("schools", self.inspection["school_id"]) or {}
         self.header = RunnerHeader(
             f"{self.template.title[self.lang]} — {school.get('name', '')}", self.inspection,
-            self.own is not None,
+            self.own is not None, self.lang,
             {"complete": self.try_complete, "reopen": self.reopen, "sign": self.open_signoff,
              "report": lambda: self.ctx.open_report(self.inspection_id)}, self)
         self.complete_button = self.header.complete_button
@@ -327,8 +327,8 @@ class InspectionRunner(QWidget):
     def _signers(self) -> str:
         roles = {"inspector": self.tr("inspector"), "principal": self.tr("principal"),
                  "panel": self.tr("panel")}
-        return "、".join(f"{s['signer']} ({roles.get(s['role'], s['role'])})"
-                        for s in signatures_of(self.ctx.ws, self.inspection_id))
+        return join_names([f"{s['signer']} ({roles.get(s['role'], s['role'])})"
+                           for s in signatures_of(self.ctx.ws, self.inspection_id)], self.lang)
 
     def _set_banner(self, text: str, tone: str) -> None:
         self.banner.setText(text)
@@ -406,4 +406,3 @@ class InspectionRunner(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush()
         super().closeEvent(event)
-

@@ -3,13 +3,13 @@ completeness, recomputed by `app.services.inspections.evaluate` after every answ
 
 from __future__ import annotations
 
-from ui.runner.text import fill
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout,
                                QWidget)
 
 from app.domain.scoring import Result
 from app.domain.templates import Band, Template
+from ui.runner.text import fill
 
 
 def band_tone(template: Template, band: Band | None) -> str:

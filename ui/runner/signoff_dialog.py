@@ -4,12 +4,12 @@ to the content hash); the first one freezes the inspection."""
 
 from __future__ import annotations
 
-from ui.runner.text import fill
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.services.signoff import sign_off, signatures_of
 from ui.runner.signature_pad import SignaturePad
+from ui.runner.text import fill
 
 
 class SignerBlock(QGroupBox):

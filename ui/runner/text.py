@@ -14,3 +14,8 @@ def fill(text: str, *values) -> str:
         index = int(match.group(1)) - 1
         return str(values[index]) if 0 <= index < len(values) else match.group(0)
     return _PLACEHOLDER.sub(value, text)
+
+
+def join_names(names, lang: str) -> str:
+    """Lists of names: 张三、李四 in Chinese, "A, B" in English."""
+    return ("、" if lang == "zh" else ", ").join(names)
