@@ -27,7 +27,56 @@ def demo_profile(home: Path) -> Workspace:
     ws.set_identity(name="张督学", role="inspector", organisation="青山区教育督导室")
     if not ws.store.scalar("select count(*) from schools"):
         generate_demo(ws, schools=12, inspections=60, seed=1)
+        add_ethics_evaluations(ws)
     return ws
+
+
+def add_ethics_evaluations(ws) -> None:
+    """A fuller ethics page: evaluate most teachers of one school (one crosses a red line)."""
+    from app.services.answers import answer_item
+    from app.services.inspections import complete_inspection, start_inspection
+    from app.services.templates import get_template
+    school = ws.store.query("select id from schools where level != 'kindergarten' "
+                            "order by name limit 1")[0]["id"]
+    teachers = ws.store.query("select t.id from teachers t where t.school_id = ? and not "
+                              "exists (select 1 from inspections i where i.teacher_id = t.id)"
+                              " order by t.name", [school])
+    template = get_template(ws, "teacher_ethics")
+    for n, teacher in enumerate(teachers[:5]):
+        evaluation = start_inspection(ws, school_id=school, template="teacher_ethics",
+                                      teacher_id=teacher["id"]).created
+        for item in template.items:
+            if item.type == "score":
+                answer_item(ws, evaluation, item.key, 96 - 7 * n - len(item.key) % 4)
+            elif item.type == "yes_no":
+                answer_item(ws, evaluation, item.key,
+                            "no" if (n == 2 and item.key == "std.practice") else "yes")
+        complete_inspection(ws, evaluation)
+
+
+def make_conflict(ws, folder: Path) -> None:
+    """A colleague's laptop edits the same school differently; importing their bundle
+    leaves a conflict for the Conflicts page (real bundles, real merge)."""
+    try:
+        from app.services.schools import edit_school
+        from app.sync.export import export_bundle
+        from app.sync.importer import import_bundle
+    except ImportError:
+        return
+    if ws.store.scalar("select count(*) from conflicts"):
+        return
+    colleague = Workspace.open(folder / "colleague")
+    try:
+        colleague.set_identity(name="李督学", role="inspector")
+        export_bundle(ws, folder / "full.zip", kind="full")
+        import_bundle(colleague, folder / "full.zip", trust=True)
+        school = ws.store.query("select id from schools order by name limit 1")[0]["id"]
+        edit_school(ws, school, principal="王建国", phone="027-8765 4321")
+        edit_school(colleague, school, principal="王建军", phone="027-8765 1234")
+        export_bundle(colleague, folder / "changes.zip")
+        import_bundle(ws, folder / "changes.zip", trust=True)
+    finally:
+        colleague.close()
 
 
 def pick(ws, sql: str, params=()) -> str | None:
@@ -46,7 +95,8 @@ def interesting_ids(ws) -> dict:
     signed = pick(ws, "select id from inspections where status = 'signed' and template_key = "
                       "'school_comprehensive' order by visit_date desc limit 1")
     ethics = pick(ws, "select school_id as id from inspections where template_key = "
-                      "'teacher_ethics' group by school_id order by count(*) desc limit 1")
+                      "'teacher_ethics' group by school_id order by count(*) desc, "
+                      "school_id limit 1")
     return {"school": school, "food": food, "signed": signed, "ethics_school": ethics}
 
 
@@ -147,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     home = args.home or Path(tempfile.mkdtemp(prefix="school-inspect-screens-"))
     ws = demo_profile(home)
+    make_conflict(ws, Path(tempfile.mkdtemp(prefix="school-inspect-colleague-")))
     try:
         for language in args.languages.split(","):
             for path in shoot(ws, args.out, language):

@@ -152,12 +152,17 @@
         <translation>请先在“学校”页面添加学校及其教师。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="92" />
+        <location filename="../../ui/pages/ethics_page.py" line="91" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/ethics_page.py" line="93" />
         <source>Completed evaluations by grade — %1</source>
         <translation>已完成考核的等级分布 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="94" />
+        <location filename="../../ui/pages/ethics_page.py" line="95" />
         <source>(%1 still in progress)</source>
         <translation>（另有 %1 人考核进行中）</translation>
     </message>

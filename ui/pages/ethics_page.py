@@ -88,7 +88,8 @@ class EthicsPage(QWidget):
     def _summary_text(self, overview) -> str:
         if overview is None:
             return self.tr("Add a school and its teachers on the Schools page first.")
-        counts = "　".join(f"{label}: {n}" for label, n in overview.summary)
+        counts = "　".join(self.tr("%1: %2").replace("%1", label).replace("%2", str(n))
+                          for label, n in overview.summary)
         text = self.tr("Completed evaluations by grade — %1").replace("%1", counts)
         if overview.pending:
             text += "　" + self.tr("(%1 still in progress)").replace("%1", str(overview.pending))
