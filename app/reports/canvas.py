@@ -23,13 +23,15 @@ INFO_PREFIX = "SchoolInspect"
 
 
 class ReportInfo(PDFInfo):
-    """Document info with our own keys (inspection id, content hash…) for the verifier."""
+    """Document info with our own keys (inspection id, content hash…) for the verifier. A
+    value may be a callable: it is read when the file is written, after the last page."""
 
     extra: dict = {}
 
     def format(self, document):
         text = super().format(document)
-        extra = PDFDictionary({f"{INFO_PREFIX}{_camel(k)}": PDFString(str(v))
+        extra = PDFDictionary({f"{INFO_PREFIX}{_camel(k)}": PDFString(str(v() if callable(v)
+                                                                         else v))
                                for k, v in self.extra.items()}).format(document)
         # Both are "<< … >>": merge the entries into one dictionary.
         return text.rstrip()[:-2] + extra.strip()[2:]

@@ -28,14 +28,10 @@ def build_report(ws, inspection_id: str, lang: str | None = None) -> bytes:
 def render_model(model: ReportModel) -> bytes:
     styles = Styles()
     slots: list[dict] = []
-    story = story_of(model, styles, slots)
     info = metadata(model)
-    # The slots are known only after layout, so lay out twice: the first pass finds them,
-    # the second writes them into the document info (the layout itself is identical).
-    _render(model, styles, story, info)
-    found = list(slots)
-    slots.clear()
-    info["signature_slots"] = json.dumps(found)
+    # The slots are known only once laid out; the document info is written after the last
+    # page, so a callable hands it the places found by then.
+    info["signature_slots"] = lambda: json.dumps(slots)
     return _render(model, styles, story_of(model, styles, slots), info)
 
 

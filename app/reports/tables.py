@@ -5,6 +5,7 @@ block with the places of the digital signatures."""
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 from PIL import Image, ImageOps
 from reportlab.lib.units import mm
@@ -18,6 +19,7 @@ from app.reports.styles import (plain_table_style, ACCENT, CONTENT_WIDTH, DIFF_L
 
 PHOTO_WIDTH = (CONTENT_WIDTH - 8 * mm) / 2
 PHOTO_HEIGHT = 62 * mm
+PHOTO_PIXELS = 900
 SIGNATURE_BOX = (CONTENT_WIDTH / 2 - 6 * mm, 24 * mm)
 # A note longer than this is printed in full below its section's table, where it can run
 # over pages like any paragraph; a narrow table cell would make a page-long sliver.
@@ -144,15 +146,23 @@ def upright_image(data: bytes, max_width: float = PHOTO_WIDTH,
                   max_height: float = PHOTO_HEIGHT) -> PdfImage:
     """The photo as the camera held it (EXIF orientation applied), scaled to fit the box,
     re-encoded so the PDF never depends on a viewer honouring EXIF."""
+    jpeg, width, height = _upright_jpeg(data)
+    scale = min(max_width / width, max_height / height)
+    return PdfImage(io.BytesIO(jpeg), width=width * scale, height=height * scale)
+
+
+@lru_cache(maxsize=32)
+def _upright_jpeg(data: bytes) -> tuple[bytes, int, int]:
+    """(JPEG bytes, width, height) of the photo turned upright and reduced to print size:
+    about 250 dpi at the printed size is all paper can show."""
     with Image.open(io.BytesIO(data)) as source:
-        image = ImageOps.exif_transpose(source)
-        image = image.convert("RGB")
-        image.thumbnail((1400, 1400))
+        # draft() lets the JPEG decoder skip detail we would throw away (much faster).
+        source.draft("RGB", (PHOTO_PIXELS * 2, PHOTO_PIXELS * 2))
+        image = ImageOps.exif_transpose(source).convert("RGB")
+    image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
-    buffer.seek(0)
-    scale = min(max_width / image.width, max_height / image.height)
-    return PdfImage(buffer, width=image.width * scale, height=image.height * scale)
+    return buffer.getvalue(), image.width, image.height
 
 
 def ethics(model: ReportModel, styles: Styles) -> list:

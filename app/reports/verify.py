@@ -10,6 +10,7 @@ with `trust add`, or arriving with sync bundles).
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -106,7 +107,8 @@ def _signed_info(reader: PdfFileReader, signatures) -> dict:
 def _check(signature, context) -> SignatureCheck:
     name = signature.field_name or "?"
     try:
-        status = validate_pdf_signature(signature, context)
+        with _quiet_pyhanko():
+            status = validate_pdf_signature(signature, context)
     except Exception as exc:  # noqa: BLE001 - a malformed signature is a broken one
         return SignatureCheck(name, _signer(signature), None, False, False, False, "unknown",
                               problem=f"cannot be validated: {exc}")
@@ -123,6 +125,22 @@ def _check(signature, context) -> SignatureCheck:
         covers_whole_file=status.coverage.name == "ENTIRE_FILE",
         modification=status.modification_level.name.lower() if status.modification_level
         else "unknown", problem=problem)
+
+
+class _quiet_pyhanko:
+    """pyHanko logs an untrusted signer as an error with a traceback; the result already
+    says so, so keep that out of the user's terminal while validating."""
+
+    names = ("pyhanko", "pyhanko_certvalidator")
+
+    def __enter__(self):
+        self.levels = [logging.getLogger(n).level for n in self.names]
+        for name in self.names:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+    def __exit__(self, *exc):
+        for name, level in zip(self.names, self.levels):
+            logging.getLogger(name).setLevel(level)
 
 
 def _signer(signature) -> str:
