@@ -91,8 +91,14 @@ def test_a_failed_red_line_caps_the_live_grade(qtbot, ui_ctx, ws, mini_inspectio
     qtbot.keyClick(runner, Qt.Key.Key_5)
     assert runner.score_panel.total.text() == "33.3"   # (no·2 + 5/5·1) / 3
     assert runner.score_panel.grade.text() == "不合格"
+    assert runner.score_panel.grade.property("tone") == "bad"          # shown in red
     assert runner.score_panel.cap.isVisible()
     assert "留样" in runner.score_panel.cap.text()
+    qtbot.keyClick(runner, Qt.Key.Key_K)
+    qtbot.keyClick(runner, Qt.Key.Key_1)                       # the red line now holds
+    assert runner.score_panel.grade.text() == "优秀"
+    assert runner.score_panel.grade.property("tone") == "good"
+    assert not runner.score_panel.cap.isVisible()
 
 
 def test_whole_visit_photo_action_completion_and_signatures(qtbot, ui_ctx, ws,

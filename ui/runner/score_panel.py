@@ -13,12 +13,15 @@ from ui.runner.text import fill
 
 
 def band_tone(template: Template, band: Band | None) -> str:
-    """good / warn / bad for colouring a grade: best band, middle bands, last band."""
+    """good / warn / bad for colouring a grade: the upper half of the bands (优秀, 良好) is
+    good, the last band (不合格) bad, the ones between (合格) a warning."""
     if band is None:
         return "neutral"
     keys = [b.key for b in template.bands]
     index = keys.index(band.key)
-    return "good" if index == 0 else "bad" if index == len(keys) - 1 else "warn"
+    if index == len(keys) - 1:
+        return "bad"
+    return "good" if index < len(keys) / 2 else "warn"
 
 
 def _short(text: str, limit: int = 48) -> str:
