@@ -682,134 +682,134 @@ Profile: %1</source>
 <context>
     <name>SchoolDetailPage</name>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="28" />
+        <location filename="../../ui/pages/school_detail.py" line="27" />
         <source>← All schools</source>
         <translation>← 全部学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="37" />
+        <location filename="../../ui/pages/school_detail.py" line="36" />
         <source>The grade is capped by a failed critical (red-line) item.</source>
         <translation>因关键项（红线项）未达标，等级被限定。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="42" />
+        <location filename="../../ui/pages/school_detail.py" line="41" />
         <source>Overdue since %s</source>
         <translation>自 %s 起逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="45" />
+        <location filename="../../ui/pages/school_detail.py" line="44" />
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="46" />
-        <location filename="../../ui/pages/school_detail.py" line="72" />
+        <location filename="../../ui/pages/school_detail.py" line="45" />
+        <location filename="../../ui/pages/school_detail.py" line="71" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="47" />
+        <location filename="../../ui/pages/school_detail.py" line="46" />
         <source>Failed</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="47" />
+        <location filename="../../ui/pages/school_detail.py" line="46" />
         <source>%1 times</source>
         <translation>%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="48" />
+        <location filename="../../ui/pages/school_detail.py" line="47" />
         <source>Visits</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="55" />
+        <location filename="../../ui/pages/school_detail.py" line="54" />
         <source>New inspection of this school…</source>
         <translation>新建本校督导…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="62" />
+        <location filename="../../ui/pages/school_detail.py" line="61" />
         <source>Inspection history</source>
         <translation>督导历史</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="63" />
+        <location filename="../../ui/pages/school_detail.py" line="62" />
         <source>Open and overdue corrective actions</source>
         <translation>未完成及逾期的整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="65" />
+        <location filename="../../ui/pages/school_detail.py" line="64" />
         <source>Findings that repeat across visits</source>
         <translation>多次督导中反复出现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="71" />
+        <location filename="../../ui/pages/school_detail.py" line="70" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="74" />
-        <location filename="../../ui/pages/school_detail.py" line="85" />
+        <location filename="../../ui/pages/school_detail.py" line="73" />
+        <location filename="../../ui/pages/school_detail.py" line="84" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="75" />
+        <location filename="../../ui/pages/school_detail.py" line="74" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="77" />
+        <location filename="../../ui/pages/school_detail.py" line="76" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="79" />
+        <location filename="../../ui/pages/school_detail.py" line="78" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="82" />
+        <location filename="../../ui/pages/school_detail.py" line="81" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="83" />
+        <location filename="../../ui/pages/school_detail.py" line="82" />
         <source>Action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="84" />
+        <location filename="../../ui/pages/school_detail.py" line="83" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="86" />
+        <location filename="../../ui/pages/school_detail.py" line="85" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="116" />
+        <location filename="../../ui/pages/school_detail.py" line="115" />
         <source>Principal: %s</source>
         <translation>校长：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="117" />
+        <location filename="../../ui/pages/school_detail.py" line="116" />
         <source>%1 students</source>
         <translation>学生 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="126" />
+        <location filename="../../ui/pages/school_detail.py" line="125" />
         <source>Last grade: %1 (%2, %3)</source>
         <translation>最近等级：%1（%2 分，%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="128" />
+        <location filename="../../ui/pages/school_detail.py" line="127" />
         <source>No completed inspection yet.</source>
         <translation>尚无已完成的督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="129" />
+        <location filename="../../ui/pages/school_detail.py" line="128" />
         <source>Open actions: %1 · overdue: %2</source>
         <translation>未完成整改：%1 项 · 逾期：%2 项</translation>
     </message>

@@ -12,7 +12,7 @@ from app.services.actions import raise_action
 from app.services.answers import answer_item
 from app.services.changes import Changes
 from app.services.inspections import start_inspection
-from app.services.schools import add_school, add_teacher
+from app.services.schools import add_school
 from ui.context import UiContext
 from ui.dialogs.school_dialog import SchoolDialog
 from ui.dialogs.teacher_dialog import TeacherDialog

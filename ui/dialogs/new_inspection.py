@@ -4,7 +4,7 @@ inspection of the school (its open actions are carried over) and "verifies self-
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
 from app.services.inspections import list_inspections, start_inspection

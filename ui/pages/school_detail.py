@@ -3,11 +3,10 @@ overdue corrective actions, and the findings that repeat across visits."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
-from PySide6.QtCore import Qt
 
 from ui.models.rows_model import Column, RowsModel
 from ui.state.schools import school_detail

@@ -4,8 +4,6 @@ with the reason shown inline under the fields (red text), and the save done thro
 
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -57,7 +55,3 @@ class ValidatedDialog(QDialog):
         for signal in signals:
             signal.connect(self.revalidate)
 
-
-def connect_all(signals, slot: Callable) -> None:
-    for signal in signals:
-        signal.connect(slot)
