@@ -117,3 +117,36 @@ def test_file_menu_bundle_commands_lead_to_the_sync_page(make_window, monkeypatc
     import_action = next(a for a in window.actions() if a.shortcut().toString() == "Ctrl+I")
     import_action.trigger()
     assert window.current_page_key() == "sync" and asked == ["import"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_first_start_offers_demo_data_and_no_leaves_the_profile_empty(make_window, ws, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+    window = make_window()
+    asked = []
+
+    def answer_no():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.windowTitle())
+            box.button(QMessageBox.StandardButton.No).click()
+        else:
+            QTimer.singleShot(10, answer_no)
+
+    QTimer.singleShot(0, answer_no)
+    assert window.offer_demo_data() is False
+    assert asked == ["Load demo data?"]
+    assert ws.store.scalar("select count(*) from schools") == 0
+
+
+def test_no_demo_offer_once_there_are_schools(make_window, school_id):
+    assert make_window().offer_demo_data() is False
+
+
+def test_language_switch_keeps_the_open_inspection(make_window, mini_inspection):
+    window = make_window()
+    window.open_inspection(mini_inspection)
+    window.set_language("en")
+    assert window.runner_id == mini_inspection
+    assert window.stack.currentWidget() is window.runner
