@@ -430,57 +430,57 @@
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="62" />
+        <location filename="../../ui/runner/score_panel.py" line="65" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="70" />
+        <location filename="../../ui/runner/score_panel.py" line="73" />
         <source>Answered</source>
         <translation>已作答</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="74" />
+        <location filename="../../ui/runner/score_panel.py" line="77" />
         <source>Sections</source>
         <translation>各部分得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="93" />
+        <location filename="../../ui/runner/score_panel.py" line="96" />
         <source>not graded yet</source>
         <translation>尚未评定</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="104" />
+        <location filename="../../ui/runner/score_panel.py" line="107" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="110" />
+        <location filename="../../ui/runner/score_panel.py" line="113" />
         <source>Self-assessment: %1 %2</source>
         <translation>学校自评：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="121" />
+        <location filename="../../ui/runner/score_panel.py" line="124" />
         <source>Grade capped at %1 by a failed critical item: %2</source>
         <translation>关键项不合格，等级最高为%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="128" />
+        <location filename="../../ui/runner/score_panel.py" line="131" />
         <source>%n required item(s) open</source>
         <translation><numerusform>%n 项必答项未答</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="130" />
+        <location filename="../../ui/runner/score_panel.py" line="133" />
         <source>%n required photo(s) missing</source>
         <translation><numerusform>缺少 %n 项必需照片</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="132" />
+        <location filename="../../ui/runner/score_panel.py" line="135" />
         <source>%n reading(s) out of limits</source>
         <translation><numerusform>%n 个读数超标</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="133" />
+        <location filename="../../ui/runner/score_panel.py" line="136" />
         <source>All required items answered</source>
         <translation>必答项已全部完成</translation>
     </message>
@@ -521,32 +521,37 @@
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="50" />
+        <location filename="../../ui/runner/signoff_dialog.py" line="67" />
         <source>Sign off the inspection</source>
         <translation>签名确认检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="53" />
+        <location filename="../../ui/runner/signoff_dialog.py" line="69" />
         <source>Signing freezes the inspection: answers, photos and actions can no longer change. Check them before you sign.</source>
         <translation>签名后检查结果将被锁定：作答、照片和整改要求都不能再修改。请核对后再签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="59" />
+        <location filename="../../ui/runner/signoff_dialog.py" line="75" />
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="61" />
+        <location filename="../../ui/runner/signoff_dialog.py" line="75" />
         <source>Principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="72" />
+        <location filename="../../ui/runner/signoff_dialog.py" line="76" />
+        <source>School assessment panel</source>
+        <translation>学校考核小组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/signoff_dialog.py" line="90" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="73" />
+        <location filename="../../ui/runner/signoff_dialog.py" line="91" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -181,3 +181,32 @@ def test_hiding_the_runner_saves_what_was_typed(qtbot, ui_ctx, ws, mini_inspecti
     runner.hide()                                # the main window switches page
     saved = answers_in_database(ws.paths.database, mini_inspection)["b.fridge"]
     assert saved == (7, "checked at 10:00")
+
+
+def test_self_assessment_is_signed_by_the_principal_alone(qtbot, ui_ctx, ws, school_id):
+    from app.services.evidence import attach_file
+    from tests.ui.test_runner_visit import draw_signature
+    inspection = start_inspection(ws, school_id=school_id, template="mini",
+                                  mode="self_assessment").created
+    for key, value in (("a.samples", "yes"), ("a.score", 5), ("a.rating", "good"),
+                       ("b.fridge", 3), ("b.choice", "full")):
+        answer_item(ws, inspection, key, value)
+    attach_file(ws, inspection, "b.fridge", data=b"\x89PNG fake", filename="f.png")
+    runner = open_runner(qtbot, ui_ctx, inspection)
+    assert runner.try_complete()
+    dialog = runner.open_signoff()
+    assert list(dialog.blocks) == ["principal"]
+    dialog.blocks["principal"].name.setText("李校长")
+    draw_signature(qtbot, dialog.blocks["principal"].pad)
+    dialog.accept()
+    assert runner.status == "signed" and not runner.sign_button.isVisible()
+
+
+def test_ethics_is_signed_by_the_panel_and_the_principal(qtbot, ui_ctx, ws, school_id):
+    from ui.runner.signoff_dialog import SignoffDialog
+    teacher = add_teacher(ws, school_id, name="王丽").created
+    inspection = start_inspection(ws, school_id=school_id, template="teacher_ethics",
+                                  teacher_id=teacher).created
+    dialog = SignoffDialog(ui_ctx, inspection, "ethics")
+    qtbot.addWidget(dialog)
+    assert list(dialog.blocks) == ["panel", "principal"]

@@ -27,7 +27,7 @@ from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
 from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
-from ui.runner.signoff_dialog import SignoffDialog
+from ui.runner.signoff_dialog import SignoffDialog, missing_roles
 from ui.runner.style import RUNNER_QSS
 from ui.runner.text import fill, join_names
 
@@ -313,9 +313,9 @@ class InspectionRunner(QWidget):
 
     def _apply_status(self) -> None:
         status = self.status
-        roles = {s["role"] for s in signatures_of(self.ctx.ws, self.inspection_id)}
+        unsigned = missing_roles(self.ctx.ws, self.inspection, self.template.kind)
         self.header.show_status(status, can_sign=status == "completed" or
-                                (status == "signed" and "principal" not in roles))
+                                (status == "signed" and bool(unsigned)))
         if status == "signed":
             self._set_banner(fill(self.tr("Signed — read-only. %1"), self._signers()), "good")
         elif status == "completed":
@@ -368,7 +368,8 @@ class InspectionRunner(QWidget):
 
     def open_signoff(self) -> SignoffDialog:
         """Opens the sign-off dialog (window-modal, without blocking)."""
-        self.signoff_dialog = SignoffDialog(self.ctx, self.inspection_id, self)
+        self.signoff_dialog = SignoffDialog(self.ctx, self.inspection_id, self.template.kind,
+                                            self)
         self.signoff_dialog.finished.connect(lambda _: self._signed())
         self.signoff_dialog.open()
         return self.signoff_dialog

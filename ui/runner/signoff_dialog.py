@@ -41,27 +41,45 @@ class SignerBlock(QGroupBox):
         return ""
 
 
+def signer_roles(inspection: dict, template_kind: str) -> tuple[str, ...]:
+    """Who signs: the principal alone signs a self-assessment; an ethics evaluation is
+    signed by the school panel and the principal; an inspection by inspector and principal."""
+    if inspection["mode"] == "self_assessment":
+        return ("principal",)
+    if template_kind == "ethics":
+        return ("panel", "principal")
+    return ("inspector", "principal")
+
+
+def missing_roles(ws, inspection: dict, template_kind: str) -> list[str]:
+    signed = {s["role"] for s in signatures_of(ws, inspection["id"])}
+    return [r for r in signer_roles(inspection, template_kind) if r not in signed]
+
+
 class SignoffDialog(QDialog):
     """Drive it with `blocks[role].name`, draw on `blocks[role].pad`, then `accept()`."""
 
-    def __init__(self, ctx, inspection_id: str, parent: QWidget | None = None):
+    def __init__(self, ctx, inspection_id: str, template_kind: str = "inspection",
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.inspection_id = ctx, inspection_id
+        inspection = ctx.ws.store.require("inspections", inspection_id, "inspection")
         self.setWindowTitle(self.tr("Sign off the inspection"))
         self.setMinimumWidth(560)
-        signed_roles = {s["role"] for s in signatures_of(ctx.ws, inspection_id)}
         intro = QLabel(self.tr("Signing freezes the inspection: answers, photos and actions can "
                                "no longer change. Check them before you sign."), self)
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         self.blocks: dict[str, SignerBlock] = {}
-        for role, title, name in (("inspector", self.tr("Inspector"),
-                                   ctx.ws.profile.user_name or ""),
-                                  ("principal", self.tr("Principal"), "")):
-            if role in signed_roles:
-                continue
-            self.blocks[role] = SignerBlock(title, role, name, self)
+        titles = {"inspector": self.tr("Inspector"), "principal": self.tr("Principal"),
+                  "panel": self.tr("School assessment panel")}
+        profile = ctx.ws.profile
+        for role in missing_roles(ctx.ws, inspection, template_kind):
+            # The signer at this computer is offered their own name.
+            name = profile.user_name if profile.role == role or (
+                role == "inspector" and profile.role not in ("principal", "panel")) else ""
+            self.blocks[role] = SignerBlock(titles[role], role, name or "", self)
             layout.addWidget(self.blocks[role])
         self.error = QLabel(self)
         self.error.setObjectName("limitWarning")
