@@ -12,11 +12,12 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QSplitter, QStackedWidget)
 
+from app.paths import RESOURCES
 from app.services.changes import Changes
 from ui.context import UiContext
 from ui.i18n import install_translations
@@ -39,6 +40,7 @@ PAGE_CLASSES = {
     "reports": ("ui.pages.reports_page", "ReportsPage"),
 }
 RUNNER = "runner"
+ICONS = RESOURCES / "icons"
 ALL_TABLES = frozenset({"schools", "teachers", "users", "templates", "inspections",
                         "responses", "attachments", "actions", "signatures"})
 
@@ -50,6 +52,11 @@ def load_class(module: str, name: str):
     except Exception as exc:  # missing or broken module: that page shows a placeholder
         log.warning("%s.%s not available: %s", module, name, exc)
         return None
+
+
+def nav_icon(key: str) -> QIcon:
+    path = ICONS / f"{key}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
 
 
 class MainWindow(QMainWindow):
@@ -79,15 +86,18 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(220)
         self.nav.setMinimumWidth(150)
-        self.nav.setStyleSheet("QListWidget { font-size: 14px; } "
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; outline: 0; } "
                                "QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
         self.pages, self.runner = {}, None
         for key, title in zip(PAGE_KEYS, self.page_titles()):
             self.pages[key] = self._make_page(key)
             self.stack.addWidget(self.pages[key])
-            QListWidgetItem(title, self.nav).setData(Qt.ItemDataRole.UserRole, key)
-        self.runner_item = QListWidgetItem(self.tr("Open inspection"), self.nav)
+            item = QListWidgetItem(nav_icon(key), title, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.runner_item = QListWidgetItem(nav_icon(RUNNER), self.tr("Open inspection"),
+                                           self.nav)
         self.runner_item.setData(Qt.ItemDataRole.UserRole, RUNNER)
         self.runner_item.setHidden(True)
         self.nav.currentRowChanged.connect(self._nav_changed)

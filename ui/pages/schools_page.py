@@ -55,6 +55,8 @@ class SchoolsPage(QWidget):
                                 (add, 0), (self.edit_button, 0), (self.open_button, 0)):
             bar.addWidget(widget, stretch)
         self.model = RowsModel(self._columns(), self)
+        self.model.tooltip = lambda r: " · ".join(p for p in (r["name_en"], r["address"],
+                                                              r["phone"]) if p) or None
         self.table = RowTable(page)
         self.table.setModel(self.model)
         self.table.set_widths([230, 90, 120, 90, 90, 70, 70])
