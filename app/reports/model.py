@@ -329,7 +329,8 @@ def ethics_reason(ws, inspection_id: str, lang: str, labels: dict) -> tuple[str,
         return labels["none"], labels["reason_none"]
     grade = result.grade.label[lang]
     if result.capped_by:
-        items = "；".join(template.item(k).text[lang] for k in result.capped_by)
+        items = ("；" if lang == "zh" else "; ").join(template.item(k).text[lang]
+                                                     for k in result.capped_by)
         return grade, labels["reason_capped"].format(items=items)
     return grade, labels["reason_total"].format(total=f"{result.total:.1f}", grade=grade)
 

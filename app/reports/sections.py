@@ -9,7 +9,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.reports.model import ReportModel
 from app.reports.styles import (plain_table_style, ACCENT, ACCENT_LIGHT, CONTENT_WIDTH, FAIL, FAIL_LIGHT, MUTED,
@@ -19,6 +19,12 @@ from app.reports.styles import (plain_table_style, ACCENT, ACCENT_LIGHT, CONTENT
 def text(value: str) -> str:
     """Plain text made safe for a Paragraph (which reads a small XML dialect)."""
     return escape(value or "").replace("\n", "<br/>")
+
+
+def table_heading(markup: str, style, room: float = 40 * mm) -> list:
+    """A heading followed by a table: start a new page unless `room` is left, so the
+    heading never stands alone at the foot of a page."""
+    return [CondPageBreak(room), Paragraph(markup, style)]
 
 
 def cover(model: ReportModel, styles: Styles) -> list:
@@ -71,10 +77,10 @@ def _facts(model: ReportModel, styles: Styles) -> Table:
     labels, school = model.labels, model.school
     rows = [(labels["district"], school["district"]), (labels["code"], school["code"]),
             (labels["address"], school["address"]), (labels["principal"], school["principal"]),
-            (labels["template"], f"{model.template_title}（{labels['version']} "
-                                 f"{model.template_version}）"),
+            (labels["template"], labels["versioned"].format(title=model.template_title,
+                                                             version=model.template_version)),
             (labels["visit_date"], model.visit_date),
-            (labels["inspectors"], "、".join(model.inspectors))]
+            (labels["inspectors"], labels["list_sep"].join(model.inspectors))]
     if model.teacher:
         rows.append((labels["teacher"], model.teacher))
     rows += [(labels["status"], model.status), (labels["report_id"], model.report_id),
@@ -98,9 +104,9 @@ def summary(model: ReportModel, styles: Styles) -> list:
     labels = model.labels
     total = labels["none"] if model.total is None else f"{model.total:.1f}"
     story = [Paragraph(text(labels["summary"]), styles.h1),
-             Paragraph(f'{text(labels["grade"])}：<font color="{_hex(model)}">'
-                       f'{text(model.grade)}</font>　　{text(labels["total"])}：{total}',
-                       styles.h2)]
+             Paragraph(f'{text(labels["grade"])}{labels["colon"]}<font color="{_hex(model)}">'
+                       f'{text(model.grade)}</font>　　{text(labels["total"])}'
+                       f'{labels["colon"]}{total}', styles.h2)]
     if model.capped_note:
         story.append(Paragraph(text(model.capped_note), _tinted(styles.body, FAIL)))
     if any(s.score is not None for s in model.sections):

@@ -61,6 +61,11 @@ class Styles:
                                  spaceBefore=4, spaceAfter=8, keepWithNext=1)
         self.h2 = ParagraphStyle("h2", base, fontSize=11.5, leading=16, textColor=INK,
                                  spaceBefore=10, spaceAfter=5, keepWithNext=1)
+        # Before a table a heading must not keep with it (a table that fits on the next page
+        # would be moved there whole, leaving a gap); a conditional page break instead keeps
+        # the heading with the table's first rows. See `table_heading`.
+        self.h1_table = ParagraphStyle("h1_table", self.h1, keepWithNext=0)
+        self.h2_table = ParagraphStyle("h2_table", self.h2, keepWithNext=0)
         self.title = ParagraphStyle("title", base, fontSize=24, leading=32, alignment=TA_LEFT,
                                     textColor=INK)
         self.subtitle = ParagraphStyle("subtitle", base, fontSize=13, leading=19,

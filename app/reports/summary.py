@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from app.errors import NotFoundError
 from app.reports.canvas import Furniture, make_canvas_class
 from app.reports.labels import labels_for
-from app.reports.sections import AccentBar, text
+from app.reports.sections import AccentBar, table_heading, text
 from app.reports.styles import (CONTENT_WIDTH, FOOTER_SPACE, HEADER_SPACE, MARGIN, PAGE,
                                 Styles, table_style)
 from app.services.actions import OPEN_STATUSES
@@ -111,7 +111,7 @@ def render_summary(summary: DistrictSummary) -> bytes:
 def _story(summary: DistrictSummary, labels: dict, styles: Styles) -> list:
     story = [AccentBar(), Spacer(1, 6 * mm), Paragraph(text(summary.district), styles.kicker),
              Paragraph(text(labels["summary_report"]), styles.title),
-             Paragraph(text(f"{labels['period']}：{summary.date_from} – {summary.date_to}"),
+             Paragraph(text(f"{labels['period']}{labels['colon']}{summary.date_from} – {summary.date_to}"),
                        styles.subtitle), Spacer(1, 6 * mm)]
     counts = [(labels["inspections_done"], summary.done), (labels["signed_count"],
                                                            summary.signed),
@@ -126,7 +126,7 @@ def _story(summary: DistrictSummary, labels: dict, styles: Styles) -> list:
     story += _part(styles, labels["most_failed"], [labels["item"], labels["template"],
                                                    labels["times"]],
                    summary.most_failed, [0.58, 0.3, 0.12])
-    story.append(Paragraph(text(labels["overdue_actions"]), styles.h1))
+    story += table_heading(text(labels["overdue_actions"]), styles.h1_table)
     if summary.overdue:
         story.append(_table(styles, [labels["school"], labels["count"], labels["due"],
                                      labels["days_overdue"]], summary.overdue,
@@ -139,7 +139,7 @@ def _story(summary: DistrictSummary, labels: dict, styles: Styles) -> list:
 def _part(styles: Styles, title: str, head: list, rows: list, shares: list) -> list:
     if not rows:
         return []
-    return [Paragraph(text(title), styles.h1), _table(styles, head, rows, shares)]
+    return table_heading(text(title), styles.h1_table) + [_table(styles, head, rows, shares)]
 
 
 def _table(styles: Styles, head: list, rows: list, shares: list) -> Table:

@@ -13,7 +13,7 @@ from reportlab.platypus import (Flowable, Image as PdfImage, KeepTogether, Parag
                                 Table, TableStyle)
 
 from app.reports.model import ItemRow, ReportModel
-from app.reports.sections import _tinted, text
+from app.reports.sections import _tinted, table_heading, text
 from app.reports.styles import (plain_table_style, ACCENT, CONTENT_WIDTH, DIFF_LIGHT, FAIL, FAIL_LIGHT, MUTED,
                                 RULE, Styles, table_style)
 
@@ -28,14 +28,14 @@ LONG_NOTE = 300
 
 def items(model: ReportModel, styles: Styles) -> list:
     labels = model.labels
-    story = [Paragraph(text(labels["items"]), styles.h1)]
+    story = table_heading(text(labels["items"]), styles.h1_table)
     if model.has_self_assessment:
         story.append(Paragraph(text(labels["self_note"].format(
             date=model.self_assessment_date, count=model.difference_count)), styles.muted))
     for section in model.sections:
         score = "" if section.score is None else f"　{section.score:.1f}"
-        story.append(Paragraph(f"{text(section.title)}<font color='#{ACCENT.hexval()[2:]}'>"
-                               f"{score}</font>", styles.h2))
+        story += table_heading(f"{text(section.title)}<font color='#{ACCENT.hexval()[2:]}'>"
+                               f"{score}</font>", styles.h2_table)
         long_notes = [row for row in section.items if len(row.note) > LONG_NOTE]
         story.append(_item_table(model, section.items, styles))
         story += _long_notes(long_notes, labels, styles)
@@ -95,7 +95,7 @@ def _cell_note(row: ItemRow, labels: dict) -> str:
 
 def actions(model: ReportModel, styles: Styles) -> list:
     labels = model.labels
-    story = [Paragraph(text(labels["actions"]), styles.h1)]
+    story = table_heading(text(labels["actions"]), styles.h1_table)
     if not model.actions:
         return story + [Paragraph(text(labels["no_actions"]), styles.body)]
     keys = ("no", "action", "severity", "responsible", "due", "status")
@@ -131,7 +131,7 @@ def photos(model: ReportModel, styles: Styles) -> list:
     table.setStyle(TableStyle(plain_table_style(("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 8))))
-    return [Paragraph(text(model.labels["photos"]), styles.h1), table]
+    return table_heading(text(model.labels["photos"]), styles.h1_table, 85 * mm) + [table]
 
 
 def _photo_cell(photo, styles: Styles) -> list:
@@ -187,8 +187,8 @@ def ethics(model: ReportModel, styles: Styles) -> list:
     counts: dict[str, int] = {}
     for row in model.ethics:
         counts[row.grade] = counts.get(row.grade, 0) + 1
-    tally = "，".join(f"{grade} {n}" for grade, n in counts.items())
-    return [Paragraph(text(labels["ethics"]), styles.h1),
+    tally = labels["list_sep"].join(f"{grade} {n}" for grade, n in counts.items())
+    return [*table_heading(text(labels["ethics"]), styles.h1, 60 * mm),
             Paragraph(text(labels["ethics_school"]), styles.h2),
             Paragraph(text(labels["ethics_counts"].format(counts=tally)), styles.muted),
             Spacer(1, 2 * mm), table]
@@ -224,7 +224,7 @@ def signature_block(model: ReportModel, styles: Styles, slots: list) -> list:
     """Drawn signatures with names, roles and times, then two digital-signature places:
     the inspector's and the countersigning principal's."""
     labels = model.labels
-    story = [Paragraph(text(labels["signatures"]), styles.h1)]
+    story = table_heading(text(labels["signatures"]), styles.h1_table, 60 * mm)
     if model.signatures:
         story.append(_drawn_signatures(model, styles))
     else:
