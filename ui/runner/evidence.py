@@ -16,6 +16,9 @@ from ui.runner.text import fill
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")
 THUMB = QSize(112, 84)
+MAX_CACHED = 300
+# Thumbnails by content hash (the same bytes always give the same picture).
+_THUMBNAILS: dict[str, QPixmap] = {}
 
 
 def image_paths(mime: QMimeData) -> list[Path]:
@@ -64,6 +67,7 @@ class EvidenceStrip(QWidget):
         while self.thumbs.count():
             widget = self.thumbs.takeAt(0).widget()
             if widget:
+                widget.setParent(None)  # gone from the strip now, freed later
                 widget.deleteLater()
         self.attachments = evidence_service.attachments_of(self.ctx.ws, self.inspection_id,
                                                            self.item_key)
@@ -74,16 +78,14 @@ class EvidenceStrip(QWidget):
     def _thumbnail(self, row: dict) -> QWidget:
         frame = QFrame(self)
         frame.setObjectName("thumb")
-        pixmap = QPixmap()
-        pixmap.loadFromData(evidence_service.evidence_bytes(self.ctx.ws, row["sha256"]))
+        pixmap = self._thumbnail_pixmap(row["sha256"])
         picture = QLabel(frame)
         picture.setFixedSize(THUMB)
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if pixmap.isNull():
             picture.setText(row["filename"] or "")
         else:
-            picture.setPixmap(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                            Qt.TransformationMode.SmoothTransformation))
+            picture.setPixmap(pixmap)
         picture.setToolTip(row["filename"] or "")
         remove = QToolButton(frame)
         remove.setText("✕")
@@ -95,6 +97,20 @@ class EvidenceStrip(QWidget):
         layout.addWidget(picture)
         layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
         return frame
+
+    def _thumbnail_pixmap(self, sha256: str) -> QPixmap:
+        """Scaled once per photo: camera files are large and items are revisited often."""
+        cached = _THUMBNAILS.get(sha256)
+        if cached is None:
+            full = QPixmap()
+            full.loadFromData(evidence_service.evidence_bytes(self.ctx.ws, sha256))
+            cached = full if full.isNull() else full.scaled(
+                THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)
+            if len(_THUMBNAILS) >= MAX_CACHED:
+                _THUMBNAILS.pop(next(iter(_THUMBNAILS)))
+            _THUMBNAILS[sha256] = cached
+        return cached
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
