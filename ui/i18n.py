@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from app.paths import RESOURCES
 
@@ -24,4 +24,15 @@ def install_translations(app: QCoreApplication, language: str) -> int:
         if translator.load(str(qm)):
             app.installTranslator(translator)
             _installed.append(translator)
-    return len(_installed)
+    ours = len(_installed)
+    _install_qt_catalogue(app)
+    return ours
+
+
+def _install_qt_catalogue(app: QCoreApplication) -> None:
+    """Qt's own strings (OK/Cancel/Yes/No, file dialogs) from the catalogue Qt ships."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+        _installed.append(translator)

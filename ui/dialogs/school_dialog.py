@@ -50,6 +50,9 @@ class SchoolDialog(ValidatedDialog):
                    self.district.currentTextChanged)
         if school:
             self._fill(school)
+        else:
+            self.district.setCurrentIndex(-1)  # the user chooses; no silent default
+            self.level.setCurrentIndex(-1)
         self.resize(440, self.sizeHint().height())
         self.revalidate()
 
