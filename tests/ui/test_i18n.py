@@ -49,6 +49,8 @@ def test_installed_catalogues_translate_labels(qapp):
         assert install_translations(QApplication.instance(), "zh") >= 1
         assert QCoreApplication.translate("Labels", "Signed") == "已签署"
         assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+        # Qt's own buttons too (qtbase catalogue shipped with Qt).
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
         install_translations(QApplication.instance(), "en")
     assert QCoreApplication.translate("Labels", "Signed") == "Signed"
