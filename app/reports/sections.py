@@ -7,13 +7,14 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer,
+                                Table, TableStyle)
 
 from app.reports.model import ReportModel
-from app.reports.styles import (plain_table_style, ACCENT, ACCENT_LIGHT, CONTENT_WIDTH, FAIL, FAIL_LIGHT, MUTED,
-                                RULE, Styles, grade_colour, table_style)
+from app.reports.styles import (ACCENT, ACCENT_LIGHT, CONTENT_WIDTH, FAIL, FAIL_LIGHT, MUTED,
+                                RULE, Styles, grade_colour, plain_table_style, table_style)
 
 
 def text(value: str) -> str:
@@ -39,7 +40,7 @@ def cover(model: ReportModel, styles: Styles) -> list:
               _facts(model, styles)]
     if not model.signed:
         story += [Spacer(1, 8 * mm), Paragraph(text(labels["unsigned"]),
-                                               _tinted(styles.body, FAIL))]
+                                               tinted(styles.body, FAIL))]
     return story + [PageBreak()]
 
 
@@ -63,7 +64,7 @@ def _grade_panel(model: ReportModel, styles: Styles) -> Table:
                   Paragraph(text(labels["failed_items"].format(count=model.failed_count)),
                             styles.small)]
     if model.capped_note:
-        score_cell.append(Paragraph(text(model.capped_note), _tinted(styles.small, FAIL)))
+        score_cell.append(Paragraph(text(model.capped_note), tinted(styles.small, FAIL)))
     table = Table([[grade_cell, score_cell]], colWidths=[55 * mm, CONTENT_WIDTH - 55 * mm])
     table.setStyle(TableStyle(plain_table_style(
         ("BACKGROUND", (0, 0), (0, 0), colour), ("BACKGROUND", (1, 0), (1, 0), ACCENT_LIGHT),
@@ -95,8 +96,8 @@ def _facts(model: ReportModel, styles: Styles) -> Table:
     return table
 
 
-def _tinted(style, colour):
-    from reportlab.lib.styles import ParagraphStyle
+def tinted(style, colour):
+    """`style` in another colour (for failed answers and warnings)."""
     return ParagraphStyle(f"{style.name}_{colour.hexval()}", style, textColor=colour)
 
 
@@ -108,7 +109,7 @@ def summary(model: ReportModel, styles: Styles) -> list:
                        f'{text(model.grade)}</font>　　{text(labels["total"])}'
                        f'{labels["colon"]}{total}', styles.h2)]
     if model.capped_note:
-        story.append(Paragraph(text(model.capped_note), _tinted(styles.body, FAIL)))
+        story.append(Paragraph(text(model.capped_note), tinted(styles.body, FAIL)))
     if any(s.score is not None for s in model.sections):
         story += [Paragraph(text(labels["section_scores"]), styles.h2),
                   section_chart(model, styles)]
@@ -167,7 +168,7 @@ def failed_critical(model: ReportModel, styles: Styles) -> list:
         return [title, Paragraph(text(labels["no_failed_critical"]), styles.body)]
     head = [Paragraph(text(labels[k]), styles.head_cell) for k in ("no", "item", "answer", "note")]
     rows = [[Paragraph(r.number, styles.cell), Paragraph(text(r.text), styles.cell),
-             Paragraph(text(r.answer), _tinted(styles.cell, FAIL)),
+             Paragraph(text(r.answer), tinted(styles.cell, FAIL)),
              Paragraph(text(r.note), styles.cell)] for r in model.failed_critical]
     table = Table([head] + rows, colWidths=[10 * mm, 80 * mm, 30 * mm, CONTENT_WIDTH - 120 * mm],
                   repeatRows=1, splitInRow=1)
@@ -176,9 +177,3 @@ def failed_critical(model: ReportModel, styles: Styles) -> list:
         ("BACKGROUND", (0, 1), (-1, -1), FAIL_LIGHT)]))
     return [KeepTogether([title, Spacer(1, 1), table])] if len(rows) < 6 else [title, table]
 
-
-def page_break() -> list:
-    return [PageBreak()]
-
-
-__all__ = ["cover", "summary", "failed_critical", "section_chart", "text", "colors"]

@@ -111,8 +111,8 @@ def render_summary(summary: DistrictSummary) -> bytes:
 def _story(summary: DistrictSummary, labels: dict, styles: Styles) -> list:
     story = [AccentBar(), Spacer(1, 6 * mm), Paragraph(text(summary.district), styles.kicker),
              Paragraph(text(labels["summary_report"]), styles.title),
-             Paragraph(text(f"{labels['period']}{labels['colon']}{summary.date_from} – {summary.date_to}"),
-                       styles.subtitle), Spacer(1, 6 * mm)]
+             Paragraph(text(f"{labels['period']}{labels['colon']}{summary.date_from} – "
+                            f"{summary.date_to}"), styles.subtitle), Spacer(1, 6 * mm)]
     counts = [(labels["inspections_done"], summary.done), (labels["signed_count"],
                                                            summary.signed),
               (labels["completed_count"], summary.done - summary.signed)]

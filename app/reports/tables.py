@@ -13,9 +13,9 @@ from reportlab.platypus import (Flowable, Image as PdfImage, KeepTogether, Parag
                                 Table, TableStyle)
 
 from app.reports.model import ItemRow, ReportModel
-from app.reports.sections import _tinted, table_heading, text
-from app.reports.styles import (plain_table_style, ACCENT, CONTENT_WIDTH, DIFF_LIGHT, FAIL, FAIL_LIGHT, MUTED,
-                                RULE, Styles, table_style)
+from app.reports.sections import tinted, table_heading, text
+from app.reports.styles import (ACCENT, CONTENT_WIDTH, DIFF_LIGHT, FAIL, FAIL_LIGHT, MUTED,
+                                RULE, Styles, plain_table_style, table_style)
 
 PHOTO_WIDTH = (CONTENT_WIDTH - 8 * mm) / 2
 PHOTO_HEIGHT = 62 * mm
@@ -76,7 +76,7 @@ def _item_cells(row: ItemRow, paired: bool, labels: dict, styles: Styles) -> lis
     item = text(row.text)
     if row.critical:
         item += f" <font color='#{FAIL.hexval()[2:]}' size='7'>[{text(labels['critical'])}]</font>"
-    answer_style = _tinted(styles.cell, FAIL) if row.failed else styles.cell
+    answer_style = tinted(styles.cell, FAIL) if row.failed else styles.cell
     cells = [Paragraph(row.number, styles.cell), Paragraph(item, styles.cell)]
     if paired:
         mark = " ≠" if row.differs else ""
@@ -228,7 +228,7 @@ def signature_block(model: ReportModel, styles: Styles, slots: list) -> list:
     if model.signatures:
         story.append(_drawn_signatures(model, styles))
     else:
-        story.append(Paragraph(text(labels["unsigned"]), _tinted(styles.body, FAIL)))
+        story.append(Paragraph(text(labels["unsigned"]), tinted(styles.body, FAIL)))
     boxes = [[SignatureSlot(slots, role, f"{labels[f'role_{role}']} · {labels['sign_here']}",
                             styles.font) for role in ("inspector", "principal")]]
     table = Table(boxes, colWidths=[CONTENT_WIDTH / 2] * 2)
