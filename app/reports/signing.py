@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from pyhanko.pdf_utils.images import PdfImage
+from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
@@ -43,7 +44,11 @@ def sign_pdf(pdf: bytes, key_path: Path, cert_path: Path, *, signer_name: str,
     stamp = StaticStampStyle(
         border_width=0,
         background=PdfImage(_appearance(signer_name, role_label or role, drawn_signature, box),
-                            writer=writer))
+                            writer=writer),
+        # The picture is drawn at exactly the field's size: fill the box edge to edge.
+        background_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MIN,
+            inner_content_scaling=InnerScaling.STRETCH_FILL))
     meta = signers.PdfSignatureMetadata(
         field_name=name, reason=reason or f"{role} sign-off", location=location or None,
         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256")
@@ -112,7 +117,7 @@ def _appearance(name: str, role: str, drawn: bytes | None, box: tuple) -> Image.
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     draw.rectangle((0, 0, width - 1, height - 1), outline=(15, 110, 110), width=scale * 2)
     draw.text((height * 0.12, height * 0.1), name, font=big, fill=(15, 110, 110))
-    draw.text((height * 0.12, height * 0.5), f"{role} · 数字签名 digitally signed", font=small,
+    draw.text((height * 0.12, height * 0.5), f"{role} · 数字签名", font=small,
               fill=(60, 70, 80))
     draw.text((height * 0.12, height * 0.72), stamp, font=small, fill=(60, 70, 80))
     return image
@@ -124,6 +129,6 @@ def _paste_drawn(image: Image.Image, drawn: bytes) -> None:
             picture = source.convert("RGBA")
     except OSError:
         return  # a damaged drawing still leaves a valid signature appearance
-    picture.thumbnail((image.width // 2, int(image.height * 0.8)))
+    picture.thumbnail((int(image.width * 0.4), int(image.height * 0.7)))
     x = image.width - picture.width - image.height // 10
     image.paste(picture, (x, (image.height - picture.height) // 2), picture)
