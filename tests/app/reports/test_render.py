@@ -82,6 +82,9 @@ def test_unsigned_inspection_is_marked_draft(demo_ws):
     # The mark is drawn rotated across every page; -raw keeps its letters together.
     assert pdftext(pdf, "-raw").count("DRAFT") == pages
     assert "此报告为草稿" in pdftext(pdf)
+    # the rotated mark stays inside the margins too
+    from tests.app.reports.test_layout import words_outside_margins
+    assert words_outside_margins(pdf) == []
 
 
 def test_ethics_report_gives_each_teachers_grade_and_reason(demo_ws):
