@@ -176,27 +176,27 @@
 <context>
     <name>EvidenceStrip</name>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="47" />
+        <location filename="../../ui/runner/evidence.py" line="50" />
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="50" />
+        <location filename="../../ui/runner/evidence.py" line="53" />
         <source>or drop image files here</source>
         <translation>或把图片文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="90" />
+        <location filename="../../ui/runner/evidence.py" line="92" />
         <source>Remove this photo</source>
         <translation>删除这张照片</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="101" />
+        <location filename="../../ui/runner/evidence.py" line="117" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="102" />
+        <location filename="../../ui/runner/evidence.py" line="118" />
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
@@ -209,32 +209,32 @@
         <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="320" />
+        <location filename="../../ui/runner/runner.py" line="321" />
         <source>Signed — read-only. %1</source>
         <translation>已签署 — 只读。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="322" />
+        <location filename="../../ui/runner/runner.py" line="323" />
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="328" />
+        <location filename="../../ui/runner/runner.py" line="329" />
         <source>inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="328" />
+        <location filename="../../ui/runner/runner.py" line="329" />
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="329" />
+        <location filename="../../ui/runner/runner.py" line="330" />
         <source>panel</source>
         <translation>考核小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="350" />
+        <location filename="../../ui/runner/runner.py" line="351" />
         <source>Not complete yet: %n item(s) need an answer or a photo (marked red). The first one is open.</source>
         <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（已用红色标出），已打开第一项。</numerusform></translation>
     </message>
@@ -313,8 +313,8 @@
     </message>
     <message>
         <location filename="../../ui/runner/item_view.py" line="151" />
-        <source>Keys: 1 2 3 … answer · N not applicable · ↑ ↓ or J K move · Ctrl+Enter complete</source>
-        <translation>快捷键：1 2 3 … 作答 · N 不适用 · ↑ ↓ 或 J K 切换 · Ctrl+Enter 完成</translation>
+        <source>Keys: 1 2 3 … answer · N not applicable · Del clear · ↑ ↓ or J K move · Ctrl+Enter complete</source>
+        <translation>快捷键：1 2 3 … 作答 · N 不适用 · Del 清除 · ↑ ↓ 或 J K 切换 · Ctrl+Enter 完成</translation>
     </message>
 </context>
 <context>
@@ -459,28 +459,33 @@
         <source>Self-assessment: %1 %2</source>
         <translation>学校自评：%1 %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/runner/score_panel.py" line="115" />
+        <source>%n answer(s) differ from the self-assessment</source>
+        <translation><numerusform>%n 项与学校自评不一致</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="124" />
+        <location filename="../../ui/runner/score_panel.py" line="127" />
         <source>Grade capped at %1 by a failed critical item: %2</source>
         <translation>关键项不合格，等级最高为%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="131" />
+        <location filename="../../ui/runner/score_panel.py" line="134" />
         <source>%n required item(s) open</source>
         <translation><numerusform>%n 项必答项未答</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="133" />
+        <location filename="../../ui/runner/score_panel.py" line="136" />
         <source>%n required photo(s) missing</source>
         <translation><numerusform>缺少 %n 项必需照片</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="135" />
+        <location filename="../../ui/runner/score_panel.py" line="138" />
         <source>%n reading(s) out of limits</source>
         <translation><numerusform>%n 个读数超标</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="136" />
+        <location filename="../../ui/runner/score_panel.py" line="139" />
         <source>All required items answered</source>
         <translation>必答项已全部完成</translation>
     </message>

@@ -108,6 +108,7 @@ def test_verification_shows_the_principals_answers_and_the_differences(
     assert row.background(0).color() \
         == DIFFERS_BG
     assert runner.score_panel.own.isVisible() and "100.0" in runner.score_panel.own.text()
+    assert "1" in runner.score_panel.own.text().splitlines()[1]   # one difference
 
 
 def test_ethics_red_line_answered_no_gives_fail_with_its_reason(qtbot, ui_ctx, ws, school_id,

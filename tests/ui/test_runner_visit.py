@@ -80,6 +80,10 @@ def test_keyboard_and_mouse_answers_are_saved_at_once(qtbot, ui_ctx, ws, mini_in
     assert answers_of(ws, mini_inspection)["a.score"] == "na"
     qtbot.keyClick(runner, Qt.Key.Key_3)
     assert answers_of(ws, mini_inspection)["a.score"] == 3
+    qtbot.keyClick(runner, Qt.Key.Key_Delete)                  # take the answer back
+    assert "a.score" not in answers_of(ws, mini_inspection)
+    assert not any(b.isChecked() for b in runner.item_view.editor.buttons.values())
+    qtbot.keyClick(runner, Qt.Key.Key_3)
     assert runner.score_panel.progress.value() == 3
     assert status_of(ws, mini_inspection) == "in_progress"
 

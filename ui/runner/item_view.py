@@ -148,8 +148,9 @@ class ItemView(QFrame):
             button.setMinimumHeight(40)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, s=step: self.move.emit(s))
-        keys = QLabel(self.tr("Keys: 1 2 3 … answer · N not applicable · "
-                              "↑ ↓ or J K move · Ctrl+Enter complete"), self)
+        self.keys = keys = QLabel(self.tr("Keys: 1 2 3 … answer · N not applicable · "
+                                          "Del clear · ↑ ↓ or J K move · "
+                                          "Ctrl+Enter complete"), self)
         keys.setObjectName("hint")
         keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         keys.setWordWrap(True)
@@ -193,6 +194,7 @@ class ItemView(QFrame):
             self.note.setPlaceholderText("")
         self.evidence.set_read_only(read_only)
         self.action_button.setEnabled(not read_only)
+        self.keys.setVisible(not read_only)
 
     def answer_by_digit(self, digit: int) -> bool:
         return not self.read_only and self.editor.answer_by_digit(digit)

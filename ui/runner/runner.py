@@ -302,7 +302,8 @@ class InspectionRunner(QWidget):
         self.section_list.update_state(result, self.answers, missing=self.missing,
                                        differing=differing)
         reason = grade_reason(self.template, result, self.lang) if self.is_ethics else None
-        self.score_panel.update_result(result, self.own.result if self.own else None, reason)
+        self.score_panel.update_result(result, self.own.result if self.own else None, reason,
+                                       differences=len(differing))
         if self.ethics_view is not None:
             self.ethics_view.update_result(result)
             self.ethics_view.mark_missing(self.missing)
@@ -397,7 +398,18 @@ class InspectionRunner(QWidget):
         if event.key() in steps and not event.modifiers():
             self.go(steps[event.key()])
             return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.item_view:
+            self.clear_answer()  # only reached when no text field took the key
+            return
         super().keyPressEvent(event)
+
+    def clear_answer(self) -> None:
+        """Take back the current item's answer (Delete), e.g. one given by mistake."""
+        if self.read_only or self.item_view is None:
+            return
+        key = self.current_key
+        self.item_view.show_value(None)
+        self.save_answer(key, None)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         # The main window hides the runner when it switches page or closes.

@@ -89,7 +89,7 @@ class ScorePanel(QFrame):
         layout.addStretch(1)
 
     def update_result(self, result: Result, own: Result | None = None,
-                      reason: str | None = None) -> None:
+                      reason: str | None = None, differences: int = 0) -> None:
         """`reason` replaces the grade line (ethics, e.g. "不合格 — red line: …")."""
         self.total.setText(format_score(result.total))
         self.grade.setText(reason or (result.grade.label[self.lang] if result.grade else
@@ -110,8 +110,11 @@ class ScorePanel(QFrame):
             self.section_scores[section.key].setText(format_score(section.score))
         if own is not None:
             grade = own.grade.label[self.lang] if own.grade else ""
-            self.own.setText(fill(self.tr("Self-assessment: %1 %2"), format_score(own.total),
-                                  grade))
+            text = fill(self.tr("Self-assessment: %1 %2"), format_score(own.total), grade)
+            if differences:
+                text += "\n" + self.tr("%n answer(s) differ from the self-assessment", "",
+                                        differences)
+            self.own.setText(text)
         self.own.setVisible(own is not None)
 
     def _show_cap(self, result: Result) -> None:
