@@ -204,37 +204,37 @@
 <context>
     <name>InspectionRunner</name>
     <message>
-        <location filename="../../ui/runner/runner.py" line="220" />
+        <location filename="../../ui/runner/runner.py" line="205" />
         <source>Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)</source>
         <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="321" />
+        <location filename="../../ui/runner/runner.py" line="288" />
         <source>Signed — read-only. %1</source>
         <translation>已签署 — 只读。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="323" />
+        <location filename="../../ui/runner/runner.py" line="290" />
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="329" />
+        <location filename="../../ui/runner/runner.py" line="296" />
         <source>inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="329" />
+        <location filename="../../ui/runner/runner.py" line="296" />
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="330" />
+        <location filename="../../ui/runner/runner.py" line="297" />
         <source>panel</source>
         <translation>考核小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="351" />
+        <location filename="../../ui/runner/runner.py" line="318" />
         <source>Not complete yet: %n item(s) need an answer or a photo (marked red). The first one is open.</source>
         <translation><numerusform>尚未完成：还有 %n 项需要作答或拍照（已用红色标出），已打开第一项。</numerusform></translation>
     </message>

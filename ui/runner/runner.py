@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.services import answers as answer_service
@@ -25,6 +24,7 @@ from ui.runner.comparison import load_self_assessment
 from ui.runner.ethics import EthicsView, grade_reason
 from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
+from ui.runner.keyboard import KeyboardFlow
 from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
 from ui.runner.signoff_dialog import SignoffDialog, missing_roles
@@ -35,7 +35,7 @@ READ_ONLY_STATUSES = ("completed", "signed")
 WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
 
 
-class InspectionRunner(QWidget):
+class InspectionRunner(KeyboardFlow, QWidget):
     def __init__(self, ctx, inspection_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.inspection_id, self.lang = ctx, inspection_id, ctx.lang
@@ -134,21 +134,6 @@ class InspectionRunner(QWidget):
                                       teacher.get("name", ""), self)
         self.ethics_view.answered.connect(self.save_answer)
         self.scroll.setWidget(self.ethics_view)
-
-    def _bind_keys(self) -> None:
-        bindings = [("PgDown", lambda: self.go(1)), ("PgUp", lambda: self.go(-1)),
-                    ("Ctrl+Down", lambda: self.go(1)), ("Ctrl+Up", lambda: self.go(-1)),
-                    ("J", lambda: self.go(1)), ("K", lambda: self.go(-1)),
-                    ("Return", lambda: self.go(1)), ("Enter", lambda: self.go(1)),
-                    ("Ctrl+Return", self.try_complete), ("Ctrl+Enter", self.try_complete),
-                    ("N", self.answer_not_applicable)]
-        bindings += [(str(d), lambda d=d: self.answer_by_digit(d)) for d in range(10)]
-        self.shortcuts = []
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
 
     # -- navigation -----------------------------------------------------------------------
     def show_item(self, key: str) -> None:
@@ -266,24 +251,6 @@ class InspectionRunner(QWidget):
                 return
         self._refresh()
 
-    def answer_by_digit(self, digit: int) -> None:
-        if self.read_only:
-            return
-        if self.ethics_view is not None:
-            self.ethics_view.answer_by_digit(self.current_key, digit)
-        elif self.item_view is not None:
-            self.item_view.answer_by_digit(digit)
-
-    def answer_not_applicable(self) -> None:
-        if self.read_only:
-            return
-        if self.ethics_view is not None:
-            editor = self.ethics_view.editors.get(self.current_key)
-        else:
-            editor = self.item_view.editor if self.item_view else None
-        if editor is not None:
-            editor.answer_not_applicable()
-
     # -- refresh --------------------------------------------------------------------------
     def on_changes(self, changes) -> None:
         """Called by the main window for every Operations.changed."""
@@ -390,26 +357,6 @@ class InspectionRunner(QWidget):
     def _action_raised(self) -> None:
         self._reload()
         self._refresh(rebuild=self.ethics_view is None)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        # Down/Up reach the runner only when the focused field has no use for them (a spin
-        # box or a text box keeps its arrows), so they move between items.
-        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
-        if event.key() in steps and not event.modifiers():
-            self.go(steps[event.key()])
-            return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.item_view:
-            self.clear_answer()  # only reached when no text field took the key
-            return
-        super().keyPressEvent(event)
-
-    def clear_answer(self) -> None:
-        """Take back the current item's answer (Delete), e.g. one given by mistake."""
-        if self.read_only or self.item_view is None:
-            return
-        key = self.current_key
-        self.item_view.show_value(None)
-        self.save_answer(key, None)
 
     def hideEvent(self, event) -> None:  # noqa: N802
         # The main window hides the runner when it switches page or closes.
