@@ -122,7 +122,7 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="337" />
+        <location filename="../../ui/runner/typed_editors.py" line="178" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -320,27 +320,27 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="188" />
+        <location filename="../../ui/runner/typed_editors.py" line="29" />
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="192" />
+        <location filename="../../ui/runner/typed_editors.py" line="33" />
         <source>Limit: %1</source>
         <translation>标准：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="194" />
+        <location filename="../../ui/runner/typed_editors.py" line="35" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="242" />
+        <location filename="../../ui/runner/typed_editors.py" line="83" />
         <source>Not a number: type a reading such as 4.5</source>
         <translation>不是数字：请输入读数，例如 4.5</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="245" />
+        <location filename="../../ui/runner/typed_editors.py" line="86" />
         <source>Out of range: %1 is outside the limit %2</source>
         <translation>超出标准：%1 不在 %2 范围内</translation>
     </message>
@@ -348,7 +348,7 @@
 <context>
     <name>OptionButtons</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="390" />
+        <location filename="../../ui/runner/editors.py" line="158" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
@@ -356,7 +356,7 @@
 <context>
     <name>PhotoEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="366" />
+        <location filename="../../ui/runner/typed_editors.py" line="207" />
         <source>What the photo shows (filled in with the file name when you add a photo)</source>
         <translation>照片内容说明（添加照片时自动填入文件名）</translation>
     </message>
@@ -422,7 +422,7 @@
 <context>
     <name>ScoreButtons</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="115" />
+        <location filename="../../ui/runner/editors.py" line="82" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
@@ -564,7 +564,7 @@
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="288" />
+        <location filename="../../ui/runner/typed_editors.py" line="129" />
         <source>Type here; it is saved as you type</source>
         <translation>在此输入，输入时自动保存</translation>
     </message>
@@ -572,17 +572,17 @@
 <context>
     <name>YesNoEditor</name>
     <message>
-        <location filename="../../ui/runner/editors.py" line="102" />
+        <location filename="../../ui/runner/editors.py" line="69" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="103" />
+        <location filename="../../ui/runner/editors.py" line="70" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/editors.py" line="104" />
+        <location filename="../../ui/runner/editors.py" line="71" />
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
