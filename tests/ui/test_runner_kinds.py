@@ -22,19 +22,18 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def test_typed_text_reaches_the_disk_before_the_window_closes(qtbot, ui_ctx, ws,
                                                              mini_inspection):
     runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    qtbot.keyClicks(runner.item_view.note, "see photo")
+    database = ws.paths.database
+    # No focus change, no navigation: the idle save alone must write it, visible to a
+    # separate connection as if the app were killed now.
+    qtbot.waitUntil(lambda: answers_in_database(database, mini_inspection)
+                    .get("a.samples") == (None, "see photo"))
     runner.show_item("b.remarks")
     field = runner.item_view.editor.field
     field.setFocus()
     qtbot.keyClicks(field, "Cold room door seal torn")
-    qtbot.keyClicks(runner.item_view.note, "see photo")
-    # No focus change, no navigation: the idle save alone must have written it, visible to
-    # a separate connection as if the app were killed now.
-    database = ws.paths.database
-
-    def on_disk():
-        saved = answers_in_database(database, mini_inspection).get("b.remarks")
-        return saved == ("Cold room door seal torn", "see photo")
-    qtbot.waitUntil(on_disk)
+    qtbot.waitUntil(lambda: answers_in_database(database, mini_inspection)
+                    .get("b.remarks") == ("Cold room door seal torn", ""))
     second = Workspace.open(ws.paths.home)
     try:
         from app.services.answers import answers_of

@@ -72,13 +72,18 @@ class ItemView(QFrame):
         if self.comparison is not None:
             layout.addWidget(self.comparison)
         layout.addWidget(self._guidance())
-        layout.addWidget(self._section_label(self.tr("Note")))
+        note_label = self._section_label(self.tr("Note"))
+        layout.addWidget(note_label)
         self.note.setPlaceholderText(self.tr("What you saw — saved automatically"))
         self.note.setMinimumHeight(38)
         self._note_idle = idle_timer(self, self.flush_note)
         self.note.textEdited.connect(lambda _: self._note_idle.start())
         self.note.editingFinished.connect(self.flush_note)
         layout.addWidget(self.note)
+        # A free-text item is already a note; a second box would only confuse.
+        show_note = self.item.type != "text" or bool(self.note.text())
+        note_label.setVisible(show_note)
+        self.note.setVisible(show_note)
         photo_title = self.tr("Evidence photos")
         if self.item.photo_required:
             photo_title += "  " + self.tr("(at least one required)")
