@@ -120,10 +120,15 @@ def test_ethics_red_line_answered_no_gives_fail_with_its_reason(qtbot, ui_ctx, w
         runner = open_runner(qtbot, ui_ctx, inspection)
         view = runner.ethics_view
         assert view is not None and "王丽" in view.title.text()
-        for key in ("rater.self", "rater.peers", "rater.students", "rater.parents",
-                    "rater.panel"):
-            spin = view.editors[key].spin
-            spin.setValue(95)
+        assert runner.current_key == "rater.self"
+        spin = view.editors["rater.self"].spin
+        assert spin.hasFocus()                            # type the score straight away
+        qtbot.keyClicks(spin, "95")
+        qtbot.keyClick(spin, Qt.Key.Key_Return)           # saved, and on to the next group
+        assert runner.current_key == "rater.peers"
+        assert answers_in_database(ws.paths.database, inspection)["rater.self"][0] == 95
+        for key in ("rater.peers", "rater.students", "rater.parents", "rater.panel"):
+            view.editors[key].spin.setValue(95)
         assert runner.score_panel.total.text() == "95.0"
         assert view.grade.text().startswith("优秀")
         for key, editor in view.editors.items():
