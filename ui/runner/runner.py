@@ -36,6 +36,9 @@ WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatu
 
 
 class InspectionRunner(KeyboardFlow, QWidget):
+    """Fill in, complete and sign one inspection. The main window forwards every
+    `Operations.changed` to `on_changes` and calls `flush` before it closes the runner."""
+
     def __init__(self, ctx, inspection_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.inspection_id, self.lang = ctx, inspection_id, ctx.lang
