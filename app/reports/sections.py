@@ -36,8 +36,8 @@ def cover(model: ReportModel, styles: Styles) -> list:
     if model.school["name_other"]:
         story.append(Paragraph(text(model.school["name_other"]), styles.subtitle))
     story += [Spacer(1, 4 * mm), Paragraph(text(model.title), styles.subtitle),
-              Spacer(1, 12 * mm), _grade_panel(model, styles), Spacer(1, 12 * mm),
-              _facts(model, styles)]
+              Spacer(1, 12 * mm), _grade_panel(model, styles), Spacer(1, 6 * mm),
+              _at_a_glance(model, styles), Spacer(1, 10 * mm), _facts(model, styles)]
     if not model.signed:
         story += [Spacer(1, 8 * mm), Paragraph(text(labels["unsigned"]),
                                                tinted(styles.body, FAIL))]
@@ -60,9 +60,7 @@ def _grade_panel(model: ReportModel, styles: Styles) -> Table:
                   Paragraph(text(model.grade), styles.grade)]
     score_cell = [Paragraph(text(labels["total"]), styles.muted),
                   Paragraph(f'<font size="22">{total}</font>', styles.body),
-                  Spacer(1, 5 * mm),
-                  Paragraph(text(labels["failed_items"].format(count=model.failed_count)),
-                            styles.small)]
+                  Spacer(1, 4 * mm)]
     if model.capped_note:
         score_cell.append(Paragraph(text(model.capped_note), tinted(styles.small, FAIL)))
     table = Table([[grade_cell, score_cell]], colWidths=[55 * mm, CONTENT_WIDTH - 55 * mm])
@@ -71,6 +69,25 @@ def _grade_panel(model: ReportModel, styles: Styles) -> Table:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
         ("LEFTPADDING", (1, 0), (1, 0), 14))))
+    return table
+
+
+def _at_a_glance(model: ReportModel, styles: Styles) -> Table:
+    """Five key figures in a row under the grade."""
+    labels = model.labels
+    answered = sum(s.answered for s in model.sections)
+    total = sum(s.total for s in model.sections)
+    figures = ((f"{answered}/{total}", labels["at_answered"], False),
+               (str(model.failed_count), labels["at_failed"], model.failed_count > 0),
+               (str(len(model.failed_critical)), labels["at_red"], bool(model.failed_critical)),
+               (str(len(model.actions)), labels["at_actions"], False),
+               (str(len(model.photos)), labels["at_photos"], False))
+    cells = [[Paragraph(text(value), tinted(styles.figure, FAIL) if alarm else styles.figure),
+              Paragraph(text(label), styles.caption)] for value, label, alarm in figures]
+    table = Table([cells], colWidths=[CONTENT_WIDTH / len(cells)] * len(cells))
+    table.setStyle(TableStyle(plain_table_style(
+        ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2))))
     return table
 
 

@@ -76,6 +76,8 @@ class Styles:
                                     alignment=TA_CENTER, textColor=colors.white)
         self.grade_note = ParagraphStyle("grade_note", base, fontSize=9, leading=12,
                                          alignment=TA_CENTER, textColor=colors.white)
+        self.figure = ParagraphStyle("figure", base, fontSize=16, leading=21,
+                                     alignment=TA_CENTER)
         self.caption = ParagraphStyle("caption", self.small, textColor=MUTED,
                                       alignment=TA_CENTER)
 

@@ -5,7 +5,6 @@ block with the places of the digital signatures."""
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 from PIL import Image, ImageOps
 from reportlab.lib.units import mm
@@ -151,7 +150,6 @@ def upright_image(data: bytes, max_width: float = PHOTO_WIDTH,
     return PdfImage(io.BytesIO(jpeg), width=width * scale, height=height * scale)
 
 
-@lru_cache(maxsize=32)
 def _upright_jpeg(data: bytes) -> tuple[bytes, int, int]:
     """(JPEG bytes, width, height) of the photo turned upright and reduced to print size:
     about 250 dpi at the printed size is all paper can show."""
