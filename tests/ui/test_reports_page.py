@@ -101,3 +101,22 @@ def test_print_before_any_report_prints_nothing(page, tmp_path):
     printer.setOutputFileName(str(tmp_path / "none.pdf"))
     assert page.print_to(printer) == 0
     assert not page.print_button.isEnabled()
+
+
+def test_new_signed_inspection_appears_after_changes(qtbot, page, ws, cases):
+    before = page.inspection.count()
+    builder = DemoBuilder(ws, seed=22)
+    school = builder.add_schools(1)[0]
+    new_id = builder.inspection(school, "canteen_food_safety", "inspection", "signed")
+    from app.services.changes import Changes
+    page.on_changes(Changes.of("inspections", new_id))
+    assert page.inspection.count() == before + 1
+    assert page.inspection.findData(new_id) >= 0
+
+
+def test_draft_inspection_has_no_report_to_show(page, ws, cases):
+    builder = DemoBuilder(ws, seed=23)
+    school = builder.add_schools(1)[0]
+    draft = builder.inspection(school, "canteen_food_safety", "inspection", "draft")
+    assert page.show_inspection(draft) is None
+    assert "no report yet" in page.status.text()
