@@ -18,10 +18,10 @@ def register(subparsers, common) -> None:
                 "write a signed bundle (changes since the last export, or everything)")
     p.add_argument("--out", required=True, help="bundle file to write (*.sibundle)")
     p.add_argument("--all", action="store_true", help="everything, not only the changes")
-    p.add_argument("--school", action="append", default=[], metavar="ID",
-                   help="only this school (repeatable)")
-    p.add_argument("--inspection", action="append", default=[], metavar="ID",
-                   help="only this inspection (repeatable)")
+    p.add_argument("--school", action="extend", nargs="+", default=[], metavar="ID",
+                   help="only these schools (and what belongs to them)")
+    p.add_argument("--inspection", action="extend", nargs="+", default=[], metavar="ID",
+                   help="only these inspections (with their school and template)")
     p.add_argument("--kind", choices=KINDS, help="full, changes or assignment "
                                                  "(office → inspector)")
     p = command(subparsers, common, "import", cmd_import,

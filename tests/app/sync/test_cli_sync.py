@@ -79,3 +79,16 @@ def test_conflicts_list_and_resolve(capsys, tmp_path):
     run(capsys, b, "export", "--out", str(back))
     run_json(capsys, a, "import", str(back), "--trust")
     assert run_json(capsys, a, "stats")["digest"] == run_json(capsys, b, "stats")["digest"]
+
+
+def test_export_limited_to_schools(capsys, tmp_path):
+    a = tmp_path / "a"
+    ids = [run_json(capsys, a, "school", "add", "--name", name)["id"]
+           for name in ("甲校", "乙校", "丙校")]
+    out = tmp_path / "two.sibundle"
+    summary = run_json(capsys, a, "export", "--out", str(out), "--all", "--school", ids[0],
+                       ids[1])
+    assert summary["counts"]["schools"] == 2
+    summary = run_json(capsys, a, "export", "--out", str(out), "--kind", "assignment",
+                       "--school", ids[2])
+    assert summary["counts"]["schools"] == 1 and summary["kind"] == "assignment"
