@@ -59,7 +59,8 @@ def cells(page, row):
 def test_both_sides_are_shown_field_by_field(page, conflicts):
     assert page.list.count() == 2 and not page.empty.isVisible()
     texts = sorted(page.list.item(n).text() for n in range(page.list.count()))
-    assert texts[0].startswith("Answer: 青山区育才小学 · ") and texts[1] == "School: 青山区育才小学"
+    assert texts[0].startswith("Answer: 青山区育才小学 · ")
+    assert texts[1] == "School: 青山区育才小学"
     select(page, "responses")
     assert cells(page, 0) == ["Answer", "5", "1", "5"]
     select(page, "schools")

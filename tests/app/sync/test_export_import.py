@@ -1,7 +1,5 @@
 """Export and import between two profiles: nothing duplicated, nothing lost."""
 
-import json
-
 import pytest
 
 from app.errors import TrustError

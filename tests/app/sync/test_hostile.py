@@ -212,7 +212,6 @@ def test_a_value_of_the_wrong_shape(ws, office, real, tmp_path):
 
 def test_references_that_point_nowhere(ws, office, real, tmp_path):
     def change(entries):
-        rows = records(entries, "responses") if "records/responses.ndjson" in entries else []
         row = records(entries, "attachments")[0]
         row["inspection_id"] = str(uuid.uuid4())
         set_records(entries, "attachments", [row])
