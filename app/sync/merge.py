@@ -87,9 +87,9 @@ def _fast_forward(ctx, table, ours, theirs, theirs_anc) -> str:
 def _both_changed(ctx, table, ours, theirs, common: set, theirs_anc) -> str:
     store = ctx.store
     base = _common_base(store, table, ours["id"], common)
-    if _frozen(ctx, table, ours):
-        fields = _changed(table, ours, theirs)
-        merged, conflicts = dict(ours), fields
+    frozen_fields = _changed(table, ours, theirs) if _frozen(ctx, table, ours) else []
+    if frozen_fields:
+        merged, conflicts = dict(ours), frozen_fields
     else:
         merged, conflicts = three_way(base, ours, theirs)
     if conflicts:
@@ -146,7 +146,8 @@ def _frozen(ctx: MergeContext, table: str, row: dict) -> bool:
 
 def _changed(table: str, ours: dict, theirs: dict) -> list[str]:
     names = ACTION_CONTENT if table == "actions" else content_fields(theirs)
-    return [n for n in names if n != "id" and ours.get(n) != theirs.get(n)]
+    return [n for n in names if n != "id" and n not in AUTO_FIELDS
+            and ours.get(n) != theirs.get(n)]
 
 
 def _adopt(ctx, table, ours, theirs, theirs_anc) -> None:

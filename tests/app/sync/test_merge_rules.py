@@ -212,3 +212,17 @@ def test_three_way_field_rules():
     assert (merged["a"], merged["b"], merged["c"]) == (2, 3, 5)
     assert conflicts == ["c"] and merged["updated_at"] == "t2"
 
+
+
+
+def test_rectification_of_a_signed_inspections_actions_still_syncs(ws, office,
+                                                                    mini_inspection, tmp_path):
+    made = actions.raise_action(ws, mini_inspection, item_key="a.samples",
+                                description="每餐留样").created
+    sign(ws, mini_inspection)
+    send(ws, office, tmp_path)
+    actions.set_action_status(ws, made, "in_progress", note="已购置留样柜")
+    result = send(ws, office, tmp_path)
+    assert result["tables"]["actions"]["updated"] == 1
+    assert office.store.get("actions", made)["status"] == "in_progress"
+    assert not list_conflicts(office)
