@@ -29,6 +29,7 @@ def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
     """Every check that does not change the database; returns what the bundle holds."""
     bundle = read_bundle(path, schema_of(ws.store), limits)
     check_templates(ws, bundle)
+    check_response_ids(bundle)
     check_references(ws.store, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
@@ -55,6 +56,7 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     if _already(ws, bundle):
         return {**describe(bundle), "status": "already_imported", "tables": {}}
     check_templates(ws, bundle)
+    check_response_ids(bundle)
     check_references(store, bundle)
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)
@@ -88,6 +90,17 @@ def check_templates(ws, bundle: Bundle) -> None:
         if ours and ours["sha256"] != row["sha256"]:
             raise BundleError(f"{where}: differs from the installed version with the same "
                               "key and version; a published template version never changes.")
+
+
+def check_response_ids(bundle: Bundle) -> None:
+    """An answer's id is derived from (inspection, item) on every device; another id would
+    be a second answer to the same item."""
+    from app.services.answers import response_id
+    for row in bundle.records.get("responses", []):
+        if row["id"] != response_id(str(row.get("inspection_id")), str(row.get("item_key"))):
+            raise BundleError(f"records/responses.ndjson: answer {row['id']} does not have the "
+                              f"id of item {row.get('item_key')!r:.60} of its inspection; "
+                              "refused.")
 
 
 def check_references(store, bundle: Bundle) -> None:

@@ -50,10 +50,23 @@ def resign(entries: dict[str, bytes], key, *, manifest_edit=None,
     if relist:
         manifest["files"] = [{"path": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                              for n, d in entries.items() if n not in (mf.MANIFEST, mf.SIGNATURE)]
+    manifest["records_sha256"] = _records_sha256(entries, manifest.get("records_sha256"))
     if manifest_edit:
         manifest_edit(manifest)
     data = json.dumps(manifest, ensure_ascii=False).encode()
     return {**entries, mf.MANIFEST: data, mf.SIGNATURE: mf.sign(data, key)}
+
+
+def _records_sha256(entries: dict[str, bytes], old: str | None) -> str | None:
+    """What a hostile author would promise for the records they wrote (when they parse)."""
+    from app.sync.records import records_digest
+    try:
+        parsed = {n[len("records/"):-len(".ndjson")]: [json.loads(line) for line in
+                                                        d.decode().splitlines() if line.strip()]
+                  for n, d in entries.items() if n.startswith("records/")}
+        return records_digest(parsed)
+    except (ValueError, KeyError, TypeError):
+        return old
 
 
 def records(entries: dict[str, bytes], table: str) -> list[dict]:

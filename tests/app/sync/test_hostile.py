@@ -265,3 +265,25 @@ def test_a_failed_sanity_check_rolls_everything_back(ws, office, real, monkeypat
     before = office.store.scalar("select count(*) from devices")
     refused(office, real, "Import check failed: attachments")
     assert office.store.scalar("select count(*) from devices") == before
+
+
+def test_a_second_answer_to_the_same_item(ws, office, real, mini_inspection, tmp_path):
+    from app.services.answers import answer_item
+
+    answer_item(ws, mini_inspection, "a.score", "4")
+    path = tmp_path / "with-answer.sibundle"
+    export_bundle(ws, path, kind="full")
+
+    def change(entries):
+        rows = records(entries, "responses")
+        rows.append({**rows[0], "id": str(uuid.uuid4()), "value": "0"})
+        set_records(entries, "responses", rows)
+    path = hostile(ws, path, tmp_path, change,
+                   manifest_edit=lambda m: m["counts"].update(responses=2))
+    refused(office, path, "does not have the id of item 'a.score'")
+
+
+def test_records_that_differ_from_the_promised_digest(ws, office, real, tmp_path):
+    path = hostile(ws, real, tmp_path, lambda e: None,
+                   manifest_edit=lambda m: m.update(records_sha256="0" * 64))
+    refused(office, path, "records_sha256")
