@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
         view_menu = bar.addMenu(self.tr("&View"))
+        self._action(view_menu, self.tr("&Find on this page"), self.focus_search, "Ctrl+F")
+        view_menu.addSeparator()
         for n, (key, title) in enumerate(zip(PAGE_KEYS, self.page_titles()), start=1):
             self._action(view_menu, title, lambda _=False, k=key: self.show_page(k),
                          f"Ctrl+{n}")
@@ -183,6 +185,14 @@ class MainWindow(QMainWindow):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
                 return
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the current page's search box, if it has one."""
+        page = self.stack.currentWidget()
+        search = getattr(page, "search", None)
+        if search is not None and hasattr(search, "setFocus") and search.isVisible():
+            search.setFocus()
+            search.selectAll()
 
     def current_page_key(self) -> str | None:
         item = self.nav.currentItem()

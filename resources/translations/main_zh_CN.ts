@@ -14,67 +14,72 @@
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="45" />
+        <location filename="../../ui/pages/actions_page.py" line="40" />
+        <source>Double-click or Enter opens the inspection the action came from.</source>
+        <translation>双击或按回车键打开该整改事项所属的督导。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="48" />
         <source>Mark in progress</source>
         <translation>标记为整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="46" />
+        <location filename="../../ui/pages/actions_page.py" line="49" />
         <source>Mark resolved</source>
         <translation>标记为已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="47" />
+        <location filename="../../ui/pages/actions_page.py" line="50" />
         <source>Mark verified</source>
         <translation>标记为已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="62" />
+        <location filename="../../ui/pages/actions_page.py" line="65" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="63" />
+        <location filename="../../ui/pages/actions_page.py" line="66" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="64" />
+        <location filename="../../ui/pages/actions_page.py" line="67" />
         <source>Action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="65" />
+        <location filename="../../ui/pages/actions_page.py" line="68" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="66" />
+        <location filename="../../ui/pages/actions_page.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="67" />
+        <location filename="../../ui/pages/actions_page.py" line="70" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="68" />
+        <location filename="../../ui/pages/actions_page.py" line="71" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="73" />
+        <location filename="../../ui/pages/actions_page.py" line="76" />
         <source>Overdue: it was due on %1 and is still %2.</source>
         <translation>已逾期：整改期限为 %1，目前仍为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="82" />
+        <location filename="../../ui/pages/actions_page.py" line="85" />
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="96" />
+        <location filename="../../ui/pages/actions_page.py" line="99" />
         <source>%1 actions, %2 overdue</source>
         <translation>共 %1 项整改，%2 项逾期</translation>
     </message>
@@ -447,127 +452,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>School Inspect — school inspection</source>
         <translation>校园督导 — 学校督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Open inspection</source>
         <translation>当前督导</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Inspections</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Corrective actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Teacher ethics</source>
         <translation>师德考核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Templates</source>
         <translation>检查模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>This part of School Inspect is not installed in this build.</source>
         <translation>此版本未安装该功能模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>This page could not be opened.</source>
         <translation>无法打开此页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;New inspection…</source>
         <translation>新建督导(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="149" />
+        <source>&amp;Find on this page</source>
+        <translation>在本页查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;About School Inspect</source>
         <translation>关于校园督导(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>The inspection runner is not installed in this build.</source>
         <translation>此版本未安装督导检查填报模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>This inspection could not be opened.</source>
         <translation>无法打开此次督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>About School Inspect</source>
         <translation>关于校园督导</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>School Inspect — offline school inspection (教育督导): checklists, canteen food safety, teacher ethics, signed reports and sync by bundle files.
 
 Profile: %1</source>
@@ -576,17 +586,17 @@ Profile: %1</source>
 配置目录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Load demo data?</source>
         <translation>加载演示数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>This profile has no schools yet. Load demo data (12 schools with teachers, inspections and corrective actions) to try School Inspect? You can also start empty and add your own schools.</source>
         <translation>此配置中还没有学校。是否加载演示数据（12 所学校及其教师、督导记录和整改事项）来试用？也可以不加载，直接添加自己的学校。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -703,7 +713,7 @@ Profile: %1</source>
     </message>
     <message>
         <location filename="../../ui/pages/school_detail.py" line="45" />
-        <location filename="../../ui/pages/school_detail.py" line="71" />
+        <location filename="../../ui/pages/school_detail.py" line="73" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
@@ -733,83 +743,83 @@ Profile: %1</source>
         <translation>督导历史</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="62" />
+        <location filename="../../ui/pages/school_detail.py" line="64" />
         <source>Open and overdue corrective actions</source>
         <translation>未完成及逾期的整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="64" />
+        <location filename="../../ui/pages/school_detail.py" line="66" />
         <source>Findings that repeat across visits</source>
         <translation>多次督导中反复出现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="70" />
+        <location filename="../../ui/pages/school_detail.py" line="72" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="73" />
-        <location filename="../../ui/pages/school_detail.py" line="84" />
+        <location filename="../../ui/pages/school_detail.py" line="75" />
+        <location filename="../../ui/pages/school_detail.py" line="86" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="74" />
+        <location filename="../../ui/pages/school_detail.py" line="76" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="76" />
+        <location filename="../../ui/pages/school_detail.py" line="78" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="78" />
+        <location filename="../../ui/pages/school_detail.py" line="80" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="81" />
+        <location filename="../../ui/pages/school_detail.py" line="83" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="82" />
+        <location filename="../../ui/pages/school_detail.py" line="84" />
         <source>Action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="83" />
+        <location filename="../../ui/pages/school_detail.py" line="85" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="85" />
+        <location filename="../../ui/pages/school_detail.py" line="87" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="115" />
+        <location filename="../../ui/pages/school_detail.py" line="117" />
         <source>Principal: %s</source>
         <translation>校长：%s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="116" />
+        <location filename="../../ui/pages/school_detail.py" line="118" />
         <source>%1 students</source>
         <translation>学生 %1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="125" />
+        <location filename="../../ui/pages/school_detail.py" line="127" />
         <source>Last grade: %1 (%2, %3)</source>
         <translation>最近等级：%1（%2 分，%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="127" />
+        <location filename="../../ui/pages/school_detail.py" line="129" />
         <source>No completed inspection yet.</source>
         <translation>尚无已完成的督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="128" />
+        <location filename="../../ui/pages/school_detail.py" line="130" />
         <source>Open actions: %1 · overdue: %2</source>
         <translation>未完成整改：%1 项 · 逾期：%2 项</translation>
     </message>
@@ -882,22 +892,22 @@ Profile: %1</source>
         <translation>学生人数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/school_dialog.py" line="72" />
+        <location filename="../../ui/dialogs/school_dialog.py" line="75" />
         <source>Enter the school's name.</source>
         <translation>请填写学校名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/school_dialog.py" line="74" />
+        <location filename="../../ui/dialogs/school_dialog.py" line="77" />
         <source>Enter or choose the district.</source>
         <translation>请填写或选择所属区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/school_dialog.py" line="76" />
+        <location filename="../../ui/dialogs/school_dialog.py" line="79" />
         <source>The school code may contain only letters, digits and '-'.</source>
         <translation>学校代码只能包含字母、数字和“-”。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/school_dialog.py" line="78" />
+        <location filename="../../ui/dialogs/school_dialog.py" line="81" />
         <source>The phone number may contain only digits, spaces, '+', '-' and brackets.</source>
         <translation>电话号码只能包含数字、空格、“+”、“-”和括号。</translation>
     </message>
@@ -930,63 +940,63 @@ Profile: %1</source>
         <translation>打开学校页面</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="75" />
-        <location filename="../../ui/pages/schools_page.py" line="85" />
+        <location filename="../../ui/pages/schools_page.py" line="77" />
+        <location filename="../../ui/pages/schools_page.py" line="87" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="76" />
+        <location filename="../../ui/pages/schools_page.py" line="78" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="77" />
+        <location filename="../../ui/pages/schools_page.py" line="79" />
         <source>Level</source>
         <translation>学段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="78" />
+        <location filename="../../ui/pages/schools_page.py" line="80" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="79" />
+        <location filename="../../ui/pages/schools_page.py" line="81" />
         <source>Principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="80" />
+        <location filename="../../ui/pages/schools_page.py" line="82" />
         <source>Inspections</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="81" />
+        <location filename="../../ui/pages/schools_page.py" line="83" />
         <source>Open actions</source>
         <translation>未完成整改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="84" />
+        <location filename="../../ui/pages/schools_page.py" line="86" />
         <source>Teachers</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="86" />
+        <location filename="../../ui/pages/schools_page.py" line="88" />
         <source>Subject</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="91" />
+        <location filename="../../ui/pages/schools_page.py" line="93" />
         <source>Add teacher…</source>
         <translation>添加教师…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="92" />
+        <location filename="../../ui/pages/schools_page.py" line="94" />
         <source>Edit teacher…</source>
         <translation>编辑教师…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="108" />
+        <location filename="../../ui/pages/schools_page.py" line="110" />
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>

@@ -70,3 +70,15 @@ def test_status_filter(page, ws, actions, qtbot):
     qtbot.mouseClick(page.buttons["in_progress"], Qt.MouseButton.LeftButton)
     page.status.setCurrentIndex(page.status.findData("in_progress"))
     assert [r["id"] for r in page.model.rows] == [actions[1]]
+
+
+def test_enter_opens_the_inspection_the_action_came_from(ws, actions, mini_inspection, qtbot):
+    opened = []
+    operations = Operations()
+    operations.show_errors = False
+    page = ActionsPage(UiContext(ws, operations, open_inspection=opened.append))
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [mini_inspection]

@@ -150,3 +150,13 @@ def test_language_switch_keeps_the_open_inspection(make_window, mini_inspection)
     window.set_language("en")
     assert window.runner_id == mini_inspection
     assert window.stack.currentWidget() is window.runner
+
+
+def test_ctrl_f_puts_the_cursor_in_the_page_search(make_window, qtbot):
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_page("inspections")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.pages["inspections"].search

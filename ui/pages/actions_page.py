@@ -37,6 +37,9 @@ class ActionsPage(QWidget):
         self.table = RowTable(self)
         self.table.setModel(self.model)
         self.table.set_widths([110, 180, 440, 70, 80, 110])
+        self.table.setToolTip(self.tr("Double-click or Enter opens the inspection the action "
+                                      "came from."))
+        self.table.activated_row.connect(self.open_inspection_of)
         self.buttons = {}
         bar = QHBoxLayout()
         for widget, stretch in ((self.status, 1), (self.school, 2), (self.overdue_only, 0),
@@ -107,6 +110,11 @@ class ActionsPage(QWidget):
         allowed = ACTION_TRANSITIONS.get(action["status"], ()) if action else ()
         for status, button in self.buttons.items():
             button.setEnabled(status in allowed)
+
+    def open_inspection_of(self, row: int) -> None:
+        action = self.model.row_at(row)
+        if action:
+            self.ctx.open_inspection(action["inspection_id"])
 
     def mark(self, status: str) -> None:
         action = self.selected()

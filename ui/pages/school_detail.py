@@ -59,8 +59,10 @@ class SchoolDetailPage(QWidget):
         layout.addWidget(self.grade)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self._box(self.tr("Inspection history"), self.history_view))
+        actions_view = self._table(self.actions, [90, 330, 70, 100])
+        actions_view.activated_row.connect(self._open_action)
         split.addWidget(self._box(self.tr("Open and overdue corrective actions"),
-                                  self._table(self.actions, [90, 330, 70, 100])))
+                                  actions_view))
         split.addWidget(self._box(self.tr("Findings that repeat across visits"),
                                   self._table(self.repeated, [430, 260, 80])))
         layout.addWidget(split, 1)
@@ -133,6 +135,11 @@ class SchoolDetailPage(QWidget):
         dialog = NewInspectionDialog(self.ctx, self, school_id=self.school_id)
         if dialog.exec() and dialog.result_changes and dialog.result_changes.created:
             self.ctx.open_inspection(dialog.result_changes.created)
+
+    def _open_action(self, row: int) -> None:
+        action = self.actions.row_at(row)
+        if action:
+            self.ctx.open_inspection(action["inspection_id"])
 
     def _open_inspection(self, row: int) -> None:
         record = self.history.row_at(row)
