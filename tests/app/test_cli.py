@@ -4,20 +4,8 @@ import json
 import subprocess
 import sys
 
-
-from app.cli.main import build_parser, main
-
-
-def run(capsys, home, *args):
-    code = main(["--home", str(home), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, home, *args):
-    code, out, err = run(capsys, home, *args, "--json")
-    assert code == 0, err
-    return json.loads(out)
+from app.cli.main import build_parser
+from tests.app.cli_support import run, run_json
 
 
 def test_every_command_has_help_text():

@@ -1,20 +1,6 @@
 """The sync commands as a script at the district office would use them."""
 
-import json
-
-from app.cli.main import main
-
-
-def run(capsys, home, *args):
-    code = main(["--home", str(home), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, home, *args):
-    code, out, err = run(capsys, home, *args, "--json")
-    assert code == 0, err
-    return json.loads(out)
+from tests.app.cli_support import run, run_json
 
 
 def test_demo_profiles_exchange_both_ways_by_command_line(capsys, tmp_path):
