@@ -175,100 +175,115 @@
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="88" />
+        <location filename="../../ui/models/inspections_model.py" line="90" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="88" />
+        <location filename="../../ui/models/inspections_model.py" line="90" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="88" />
+        <location filename="../../ui/models/inspections_model.py" line="90" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="88" />
+        <location filename="../../ui/models/inspections_model.py" line="90" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="89" />
+        <location filename="../../ui/models/inspections_model.py" line="91" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="89" />
+        <location filename="../../ui/models/inspections_model.py" line="91" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="91" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="92" />
         <source>Inspectors</source>
         <translation>督导人员</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="97" />
+        <location filename="../../ui/models/inspections_model.py" line="100" />
         <source>(could not be loaded)</source>
         <translation>（无法加载）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="99" />
+        <location filename="../../ui/models/inspections_model.py" line="102" />
         <source>This inspection could not be loaded; it may have been removed by a sync. Refresh the list.</source>
         <translation>无法加载此次督导记录，可能已在同步中被删除。请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="111" />
+        <source>The grade is capped by a failed critical (red-line) item.</source>
+        <translation>因关键项（红线项）未达标，等级被限定。</translation>
     </message>
 </context>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="47" />
+        <location filename="../../ui/pages/inspections_page.py" line="48" />
         <source>Search school, teacher, inspector, template…</source>
         <translation>搜索学校、教师、督导人员、模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="51" />
+        <location filename="../../ui/pages/inspections_page.py" line="52" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="55" />
+        <location filename="../../ui/pages/inspections_page.py" line="56" />
         <source>All templates</source>
         <translation>全部模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="65" />
+        <location filename="../../ui/pages/inspections_page.py" line="66" />
         <source>New inspection…</source>
         <translation>新建督导…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="74" />
+        <location filename="../../ui/pages/inspections_page.py" line="75" />
         <source>Dates from</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="83" />
+        <location filename="../../ui/pages/inspections_page.py" line="84" />
         <source>Inspector</source>
         <translation>督导人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="85" />
+        <location filename="../../ui/pages/inspections_page.py" line="86" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="87" />
+        <location filename="../../ui/pages/inspections_page.py" line="88" />
         <source>Report…</source>
         <translation>报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="92" />
+        <location filename="../../ui/pages/inspections_page.py" line="93" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="104" />
+        <location filename="../../ui/pages/inspections_page.py" line="105" />
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="126" />
+        <location filename="../../ui/pages/inspections_page.py" line="139" />
         <source>%1 inspections</source>
         <translation>共 %1 次督导</translation>
     </message>

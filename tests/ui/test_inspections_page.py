@@ -183,3 +183,24 @@ def test_verification_of_a_self_assessment_is_linked(ctx, ws, school_id, qtbot):
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     row = ws.store.get("inspections", dialog.result_changes.created)
     assert row["self_assessment_id"] == own and row["mode"] == "inspection"
+
+
+def test_list_shows_score_and_a_capped_grade(page, ws, mini_inspection):
+    from app.services.answers import answer_item
+    answer_item(ws, mini_inspection, "a.samples", "no")  # a red-line item fails
+    answer_item(ws, mini_inspection, "a.score", 5)
+    page.on_changes(Changes.of("inspections"))
+    loaded_ids(page)
+    score, grade = page.model.index(0, 5), page.model.index(0, 6)
+    assert score.data() != ""
+    assert grade.data() == "不合格 ⚠"
+    assert "red-line" in grade.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_computed_columns_do_not_sort(page, ws, school_id):
+    insert_many(ws, school_id, 30)
+    page.on_changes(Changes.of("inspections"))
+    before = loaded_ids(page)
+    page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    assert loaded_ids(page) == before
+    assert page.table.horizontalHeader().sortIndicatorSection() == 0

@@ -42,7 +42,7 @@ def test_rows_model_empty_and_filled(qtmodeltester):
 
 
 def test_inspections_model_before_and_after_fetching(ws, data, qtmodeltester):
-    model = InspectionsModel(InspectionQuery(ws.store))
+    model = InspectionsModel(InspectionQuery(ws))
     model.reload()
     qtmodeltester.check(model)
     while model.canFetchMore():

@@ -14,7 +14,9 @@ from ui.widgets import labels
 
 PAGE = 200   # ids fetched per fetchMore
 BLOCK = 50   # display rows loaded per query
-COLUMNS = ("visit_date", "school", "template", "mode", "status", "inspectors")
+COLUMNS = ("visit_date", "school", "template", "mode", "status", "score", "grade",
+           "inspectors")
+SORTABLE = {"visit_date", "school", "template", "mode", "status", "inspectors"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -86,7 +88,8 @@ class InspectionsModel(QAbstractTableModel):
                 or not 0 <= section < len(COLUMNS):
             return None
         return (self.tr("Date"), self.tr("School"), self.tr("Template"), self.tr("Mode"),
-                self.tr("Status"), self.tr("Inspectors"))[section]
+                self.tr("Status"), self.tr("Score"), self.tr("Grade"),
+                self.tr("Inspectors"))[section]
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -99,10 +102,15 @@ class InspectionsModel(QAbstractTableModel):
                 return self.tr("This inspection could not be loaded; it may have been "
                                "removed by a sync. Refresh the list.")
             return None
+        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()] == "school":
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "school":
             return row["district"] or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "grade" and row["capped"]:
+            return self.tr("The grade is capped by a failed critical (red-line) item.")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "score":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and row["status"] == "signed":
             return QBrush(QColor("#1b5e20"))
         return None
@@ -119,6 +127,11 @@ class InspectionsModel(QAbstractTableModel):
             return labels.mode(row["mode"])
         if column == "status":
             return labels.inspection_status(row["status"])
+        if column == "score":
+            return "" if row["total"] is None else f"{row['total']:.1f}"
+        if column == "grade":
+            grade = labels.bilingual(row["grade"], self.lang)
+            return grade + (" ⚠" if grade and row["capped"] else "")
         return row["inspector_names"]
 
     def flags(self, index: Index):
@@ -129,8 +142,9 @@ class InspectionsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is an SQL ORDER BY: reload from the first page in the new order."""
-        if not 0 <= column < len(COLUMNS):
+        """Sorting is an SQL ORDER BY: reload from the first page in the new order. Score and
+        grade are computed, not stored, so they do not sort."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column] not in SORTABLE:
             return
         self.query.filter = self.query.filter.with_(
             order=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)

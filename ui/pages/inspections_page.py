@@ -12,7 +12,7 @@ from app.domain.status import STATUSES
 from app.services.schools import list_schools
 from app.services.templates import list_templates
 from ui.dialogs.new_inspection import NewInspectionDialog
-from ui.models.inspections_model import InspectionsModel
+from ui.models.inspections_model import COLUMNS, SORTABLE, InspectionsModel
 from ui.state.inspections import InspectionFilter, InspectionQuery
 from ui.widgets import labels
 from ui.widgets.table import RowTable
@@ -22,7 +22,7 @@ class InspectionsPage(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.query = InspectionQuery(ctx.ws.store)
+        self.query = InspectionQuery(ctx.ws)
         self.model = InspectionsModel(self.query, ctx.lang, self)
         # Typing in the search box waits for a pause before querying.
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -31,7 +31,8 @@ class InspectionsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.set_widths([100, 260, 220, 110, 90])
+        self.table.set_widths([100, 250, 220, 100, 80, 60, 80])
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.activated_row.connect(self.open_row)
         self.count = QLabel(self)
         layout = QVBoxLayout(self)
@@ -121,6 +122,18 @@ class InspectionsPage(QWidget):
         self._debounce.stop()
         self.query.filter = self.current_filter()
         self.model.reload()
+
+    def _sort_changed(self, column: int, _order) -> None:
+        """Computed columns cannot sort: put the indicator back on the real sort column."""
+        if COLUMNS[column] in SORTABLE:
+            return
+        header = self.table.horizontalHeader()
+        current = COLUMNS.index(self.query.filter.order)
+        order = Qt.SortOrder.DescendingOrder if self.query.filter.descending \
+            else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)
+        header.setSortIndicator(current, order)
+        header.blockSignals(False)
 
     def _update_count(self, *_args) -> None:
         self.count.setText(self.tr("%1 inspections").replace("%1", str(self.model.total)))

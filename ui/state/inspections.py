@@ -13,6 +13,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
+from app.errors import KnownError
+from app.services.inspections import evaluate
+
 # Sortable columns: key → SQL expression (ids are the tie-breaker so paging is stable).
 # Never NULL (coalesce), because a NULL breaks the row-value comparison of keyset paging;
 # visit_date is always set by start_inspection and stays bare so its index is used.
@@ -51,10 +54,10 @@ class InspectionFilter:
 
 
 class InspectionQuery:
-    """Runs the list's queries against a store for one filter."""
+    """Runs the list's queries against a workspace for one filter."""
 
-    def __init__(self, store, flt: InspectionFilter | None = None):
-        self.store = store
+    def __init__(self, ws, flt: InspectionFilter | None = None):
+        self.ws, self.store = ws, ws.store
         self.filter = flt or InspectionFilter()
 
     def _where(self) -> tuple[str, list]:
@@ -103,7 +106,19 @@ class InspectionQuery:
         if not ids:
             return {}
         found = self.store.query(ROW_SQL.format(marks=",".join("?" * len(ids))), ids)
-        return {row["id"]: display_row(row) for row in found}
+        return {row["id"]: {**display_row(row), **self.score(row)} for row in found}
+
+    def score(self, row: dict) -> dict:
+        """Total and grade as they stand (about a quarter of a millisecond per row, and only
+        painted rows are scored); nothing for drafts or when the template cannot be read."""
+        if row["status"] == "draft":
+            return {"total": None, "grade": None, "capped": False}
+        try:
+            result = evaluate(self.ws, row["id"])
+        except KnownError:
+            return {"total": None, "grade": None, "capped": False}
+        return {"total": result.total, "grade": result.grade.label if result.grade else None,
+                "capped": bool(result.capped_by)}
 
 
 def display_row(row: dict) -> dict:
