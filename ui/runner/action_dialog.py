@@ -17,7 +17,7 @@ class ActionDialog(QDialog):
     """Drive it with `description`, `severity`, `responsible`, `due` and `accept()`."""
 
     def __init__(self, ctx, inspection_id: str, item: Item | None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, suggestion: str = ""):
         super().__init__(parent)
         self.ctx, self.inspection_id, self.item = ctx, inspection_id, item
         self.created: str | None = None
@@ -26,6 +26,8 @@ class ActionDialog(QDialog):
         self.description = QPlainTextEdit(self)
         self.description.setPlaceholderText(self.tr("What must be corrected"))
         self.description.setMinimumHeight(90)
+        # The item's note usually says what is wrong: start from it rather than a blank box.
+        self.description.setPlainText(suggestion.strip())
         self.severity = QComboBox(self)
         for key, label in (("low", self.tr("Low")), ("medium", self.tr("Medium")),
                            ("high", self.tr("High"))):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QGridLayout, QHBoxLayout,
                                QPushButton, QSpinBox, QWidget)
 
@@ -30,9 +30,10 @@ class OptionButtons(Editor):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
+        self.max_columns = self._columns = columns
         for index, (key, label, tone) in enumerate(options):
             button = QPushButton(label, self)
             button.setCheckable(True)
@@ -46,6 +47,28 @@ class OptionButtons(Editor):
             self.buttons[key] = button
             grid.addWidget(button, index // columns, index % columns)
         self.keys = [key for key, _, _ in options]
+
+    # -- wrapping: on a narrow window the buttons go onto more rows instead of running off
+    # the right edge (which hid "N/A" and pushed a horizontal scroll bar onto the item).
+    def _widest(self) -> int:
+        return max(max(b.sizeHint().width(), b.minimumWidth()) for b in self.buttons.values())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self._widest(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        columns = max(1, min(self.max_columns, (width + spacing) // (self._widest() + spacing)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, button in enumerate(self.buttons.values()):
+            self.grid.removeWidget(button)
+            self.grid.addWidget(button, index // columns, index % columns)
 
     def set_value(self, value: Any) -> None:
         self.group.setExclusive(False)

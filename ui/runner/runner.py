@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QLabel, QScrollArea, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from app.services import answers as answer_service
 from app.services import inspections as inspection_service
@@ -292,7 +293,12 @@ class InspectionRunner(KeyboardFlow, QWidget):
         elif status == "completed":
             self._set_banner(self.tr("Completed — read-only. Reopen it to change answers, "
                                      "or sign it off."), "info")
-        elif not self.missing:
+        elif self.missing:
+            # Counted afresh on every change, so the number goes down as items are answered.
+            self._set_banner(self.tr("Not complete yet: %n item(s) still need an answer or a "
+                                     "photo (marked red).", "",
+                                     len(self.missing)), "bad")
+        else:
             self.banner.hide()
 
     def _signers(self) -> str:
@@ -318,9 +324,6 @@ class InspectionRunner(KeyboardFlow, QWidget):
         result = self.result
         if not result.complete:
             self.missing = set(result.missing_required) | set(result.missing_photos)
-            self._set_banner(self.tr("Not complete yet: %n item(s) need an answer or a photo "
-                                     "(marked red). The first one is open.", "",
-                                     len(self.missing)), "bad")
             self._refresh()
             first = next(i.key for i in self.items if i.key in self.missing)
             self.show_item(first)
@@ -351,8 +354,11 @@ class InspectionRunner(KeyboardFlow, QWidget):
 
     def open_action_dialog(self, key: str | None = None) -> ActionDialog:
         key = key or self.current_key
+        self.flush()  # the note typed a moment ago is the starting point of the correction
+        note = (answer_service.responses_of(self.ctx.ws, self.inspection_id)
+                .get(key, {}).get("note") or "")
         self.action_dialog = ActionDialog(self.ctx, self.inspection_id,
-                                          self.template.item(key), self)
+                                          self.template.item(key), self, suggestion=note)
         self.action_dialog.accepted.connect(self._action_raised)
         self.action_dialog.open()
         return self.action_dialog
@@ -360,6 +366,17 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def _action_raised(self) -> None:
         self._reload()
         self._refresh(rebuild=self.ethics_view is None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # Keys 1/2/3, Enter… must work at once when the runner appears (e.g. after the
+        # new-inspection dialog closed), not only after a click into it.
+        focused = QApplication.focusWidget()
+        if focused is None or not (focused is self or self.isAncestorOf(focused)):
+            if self.ethics_view is not None:
+                self._focus_ethics_row()
+            elif self.item_view is not None:
+                self._focus_editor()
 
     def hideEvent(self, event) -> None:  # noqa: N802
         # The main window hides the runner when it switches page or closes.

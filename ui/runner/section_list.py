@@ -115,4 +115,8 @@ class SectionList(QTreeWidget):
         row = self.rows.get(key)
         if row is not None:
             self.setCurrentItem(row)
+            head = row.parent()
+            if head is not None and head.indexOfChild(row) == 0:
+                # The first item of a section: show the section's title and progress too.
+                self.scrollToItem(head)
             self.scrollToItem(row)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from app.services.signoff import sign_off, signatures_of
+from app.services.signoff import inspectors_of, sign_off, signatures_of
 from ui.runner.signature_pad import SignaturePad
 from ui.runner.text import fill
 
@@ -56,6 +56,22 @@ def missing_roles(ws, inspection: dict, template_kind: str) -> list[str]:
     return [r for r in signer_roles(inspection, template_kind) if r not in signed]
 
 
+def default_signer(ws, inspection: dict, role: str) -> str:
+    """The name to offer for `role`: the signer at this computer (their own role, or any
+    non-principal user for the inspector), else the first inspector named on the inspection,
+    else the school's principal — so nobody retypes what the app already knows."""
+    profile = ws.profile
+    if profile.user_name and (profile.role == role or (
+            role == "inspector" and profile.role not in ("principal", "panel"))):
+        return profile.user_name
+    if role == "inspector":
+        return next(iter(inspectors_of(inspection)), "")
+    if role == "principal":
+        school = ws.store.get("schools", inspection["school_id"]) or {}
+        return school.get("principal") or ""
+    return ""
+
+
 class SignoffDialog(QDialog):
     """Drive it with `blocks[role].name`, draw on `blocks[role].pad`, then `accept()`."""
 
@@ -74,12 +90,9 @@ class SignoffDialog(QDialog):
         self.blocks: dict[str, SignerBlock] = {}
         titles = {"inspector": self.tr("Inspector"), "principal": self.tr("Principal"),
                   "panel": self.tr("School assessment panel")}
-        profile = ctx.ws.profile
         for role in missing_roles(ctx.ws, inspection, template_kind):
-            # The signer at this computer is offered their own name.
-            name = profile.user_name if profile.role == role or (
-                role == "inspector" and profile.role not in ("principal", "panel")) else ""
-            self.blocks[role] = SignerBlock(titles[role], role, name or "", self)
+            name = default_signer(ctx.ws, inspection, role)
+            self.blocks[role] = SignerBlock(titles[role], role, name, self)
             layout.addWidget(self.blocks[role])
         self.error = QLabel(self)
         self.error.setObjectName("limitWarning")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -43,6 +43,7 @@ class NumberEditor(Editor):
         self.warning.setWordWrap(True)
         self.warning.hide()
         self._idle = idle_timer(self, self._idle_save)
+        self.field.installEventFilter(self)  # N in the reading field means N/A, as elsewhere
         self.field.textEdited.connect(self._edited)
         self.field.editingFinished.connect(self.flush)
         row = QHBoxLayout()
@@ -54,6 +55,17 @@ class NumberEditor(Editor):
         layout.addLayout(row)
         layout.addWidget(self.warning)
         self._stored: Any = None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        # A reading never contains the letter N, so the runner's N key (not applicable)
+        # keeps working while the cursor is in the field instead of being swallowed by it.
+        if (watched is self.field and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_N and not (event.modifiers() & ~(
+                    Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier))):
+            if not self.na.isChecked():
+                self.answer_not_applicable()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_value(self, value: Any) -> None:
         self._stored = value
@@ -206,4 +218,6 @@ class PhotoEditor(TextEditor):
         super().__init__(item, lang, parent)
         self.field.setPlaceholderText(self.tr("What the photo shows (filled in with the file "
                                               "name when you add a photo)"))
+        # A caption, not an essay: keep "Add photo" near the question.
         self.field.setMinimumHeight(60)
+        self.field.setMaximumHeight(80)

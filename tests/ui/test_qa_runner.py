@@ -1,0 +1,108 @@
+"""Frictions found by walking through a whole canteen visit in the real window (QA pass):
+each test is what a first-time inspector ran into, so it cannot come back unnoticed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedWidget
+
+from app.services.answers import answers_of, set_note
+from app.services.inspections import start_inspection
+from app.services.schools import add_school
+from tests.ui.test_runner_support import RecordingOperations, ui_ctx  # noqa: F401 (fixture)
+from tests.ui.test_runner_visit import open_runner
+from ui.context import UiContext
+from ui.runner import InspectionRunner
+from ui.runner.signoff_dialog import SignoffDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def canteen(ws, school_id) -> str:
+    return start_inspection(ws, school_id=school_id, template="canteen_food_safety").created
+
+
+def test_the_missing_count_in_the_banner_goes_down_as_items_are_answered(
+        qtbot, ui_ctx, ws, mini_inspection):
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    qtbot.keyClick(runner, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    before = len(runner.missing)
+    assert before > 1 and str(before) in runner.banner.text()
+    qtbot.keyClick(runner, Qt.Key.Key_1)        # the first missing item is open: answer it
+    assert len(runner.missing) == before - 1
+    assert str(before - 1) in runner.banner.text()
+    assert str(before) not in runner.banner.text()
+
+
+def test_n_in_a_reading_field_means_not_applicable(qtbot, ui_ctx, ws, canteen):
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    runner.show_item("dis.chlorine_mgl")        # heat disinfection: the reading is N/A
+    field = runner.item_view.editor.field
+    assert field.hasFocus()
+    qtbot.keyClick(field, Qt.Key.Key_N)
+    assert answers_of(ws, canteen)["dis.chlorine_mgl"] == "na"
+    assert field.text() == "" and runner.item_view.editor.na.isChecked()
+    qtbot.keyClicks(field, "250")               # a real reading replaces N/A
+    runner.flush()
+    assert answers_of(ws, canteen)["dis.chlorine_mgl"] == 250
+
+
+def test_rating_buttons_wrap_instead_of_running_off_a_narrow_window(qtbot, ui_ctx, canteen):
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    runner.resize(1110, 800)                    # its room in a 1280 main window
+    runner.show_item("staff.hygiene")           # four ratings and N/A
+    editor = runner.item_view.editor
+    qtbot.waitUntil(lambda: editor._columns < editor.max_columns)
+    qtbot.waitUntil(lambda: runner.scroll.horizontalScrollBar().maximum() == 0)
+    qtbot.waitUntil(lambda: all(editor.rect().contains(button.geometry())  # N/A as well
+                                for button in editor.buttons.values()))
+    assert editor.height() > 2 * editor.buttons["na"].height()        # on two rows
+    runner.resize(1800, 800)                    # room again: back on one row
+    qtbot.waitUntil(lambda: editor._columns == editor.max_columns)
+
+
+def test_a_sections_title_stays_in_sight_when_going_back_to_its_first_item(qtbot, ui_ctx, canteen):
+    # As in the main window: the runner is made inside an already shown window, then shown.
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    stack.resize(1110, 800)
+    stack.show()
+    runner = InspectionRunner(ui_ctx, canteen, stack)
+    stack.addWidget(runner)
+    stack.setCurrentWidget(runner)
+    section_list = runner.section_list
+    qtbot.waitUntil(lambda: section_list.viewport().height() > 300)
+    head = section_list.topLevelItem(0)
+    assert section_list.viewport().rect().contains(section_list.visualItemRect(head))
+    runner.show_item("open.remarks")            # the last item, then back up (PgUp)
+    runner.show_item("staff.health_certs")      # to the first of section 2: title shows
+    head = runner.section_list.rows["staff.health_certs"].parent()
+    assert section_list.viewport().rect().contains(section_list.visualItemRect(head))
+
+
+def test_signers_are_offered_the_names_the_app_already_knows(qtbot, make_workspace, qapp):
+    ws = make_workspace("unnamed")              # nobody has typed a user name on this laptop
+    assert not ws.profile.user_name
+    school = add_school(ws, name="青山区质检实验小学", district="青山区", level="primary",
+                        principal="李校长").created
+    inspection = start_inspection(ws, school_id=school, template="canteen_food_safety",
+                                  inspectors=["王督学", "赵督学"]).created
+    ctx = UiContext(ws=ws, operations=RecordingOperations(), open_report=lambda _: None)
+    dialog = SignoffDialog(ctx, inspection, "food_safety")
+    qtbot.addWidget(dialog)
+    assert dialog.blocks["inspector"].name.text() == "王督学"
+    assert dialog.blocks["principal"].name.text() == "李校长"
+
+
+def test_a_corrective_action_starts_from_the_items_note(qtbot, ui_ctx, ws, canteen):
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    runner.show_item("store.fridge_temp")
+    runner.item_view.note.setText("温控器故障，读数12°C")   # typed, not yet saved
+    dialog = runner.open_action_dialog()        # the note is saved and offered
+    assert dialog.description.toPlainText() == "温控器故障，读数12°C"
+    dialog.reject()
+    set_note(ws, canteen, "store.freezer_temp", "")
+    runner.show_item("store.freezer_temp")      # no note: an empty box with its hint
+    assert runner.open_action_dialog().description.toPlainText() == ""
