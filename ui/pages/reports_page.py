@@ -73,6 +73,7 @@ class ReportsPage(QWidget):
         self.save_button.clicked.connect(self.save_report)
         self.summary_button.clicked.connect(self.generate_summary)
         self.inspection.currentIndexChanged.connect(self._update_buttons)
+        self.inspection.currentIndexChanged.connect(lambda _: self._follow_district())
         self._update_buttons()
 
     def _arrange(self) -> None:
@@ -110,8 +111,10 @@ class ReportsPage(QWidget):
             self.inspection.addItem(f"{row['visit_date']} · {row['school_name']} · "
                                     f"{row[title]} ({state})", row["id"])
         self.inspection.blockSignals(False)
-        self._select(current)
         self._fill_districts()
+        self._select(current)
+        if current is None:
+            self._follow_district()
         self._update_buttons()
 
     def _fill_districts(self) -> None:
@@ -120,6 +123,15 @@ class ReportsPage(QWidget):
         self.district.addItems(districts(self.ctx.ws))
         if current:
             self.district.setCurrentText(current)
+
+    def _follow_district(self) -> None:
+        """The district summary offers the district of the inspection being looked at."""
+        store = self.ctx.ws.store
+        inspection = store.get("inspections", self.inspection.currentData() or "")
+        school = store.get("schools", inspection["school_id"]) if inspection else None
+        index = self.district.findText(school["district"]) if school else -1
+        if index >= 0:
+            self.district.setCurrentIndex(index)
 
     def _select(self, inspection_id: str | None) -> bool:
         index = self.inspection.findData(inspection_id) if inspection_id else -1

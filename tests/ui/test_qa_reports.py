@@ -1,0 +1,31 @@
+"""Reports page frictions found in the QA walk-through: the district summary offers the
+district of the inspection being looked at, not simply the first district in the list."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.inspections import start_inspection
+from app.services.schools import add_school
+from ui.context import UiContext
+from ui.operations import Operations
+from ui.pages.reports_page import ReportsPage
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_the_district_follows_the_chosen_inspection(qtbot, ws):
+    schools = {district: add_school(ws, name=f"{district}实验小学", district=district,
+                                    level="primary").created
+               for district in ("城南区", "青山区")}
+    ids = {}
+    for district, school in schools.items():
+        ids[district] = start_inspection(ws, school_id=school, template="mini").created
+        ws.store.update("inspections", ids[district], {"status": "completed"})
+    operations = Operations()
+    operations.show_errors = False
+    page = ReportsPage(UiContext(ws=ws, operations=operations))
+    qtbot.addWidget(page)
+    for district in ("青山区", "城南区", "青山区"):
+        page.inspection.setCurrentIndex(page.inspection.findData(ids[district]))
+        assert page.district.currentText() == district
