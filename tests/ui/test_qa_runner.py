@@ -106,3 +106,23 @@ def test_a_corrective_action_starts_from_the_items_note(qtbot, ui_ctx, ws, cante
     set_note(ws, canteen, "store.freezer_temp", "")
     runner.show_item("store.freezer_temp")      # no note: an empty box with its hint
     assert runner.open_action_dialog().description.toPlainText() == ""
+
+
+def test_a_long_english_section_title_does_not_push_the_item_sideways(qtbot, ui_ctx, ws,
+                                                                       school_id):
+    ws.set_identity(language="en")
+    inspection = start_inspection(ws, school_id=school_id, template="school_comprehensive",
+                                  ).created
+    stack = QStackedWidget()                    # inside a window, as in the app
+    qtbot.addWidget(stack)
+    stack.resize(1110, 800)
+    stack.show()
+    runner = InspectionRunner(ui_ctx, inspection, stack)
+    stack.addWidget(runner)
+    stack.setCurrentWidget(runner)
+    qtbot.waitUntil(lambda: runner.section_list.viewport().height() > 300)
+    qtbot.wait(50)
+    assert runner.scroll.horizontalScrollBar().maximum() == 0     # Yes/No/N-A all in sight
+    head = runner.section_list.topLevelItem(0)                   # and section 1's title
+    assert runner.section_list.viewport().rect().contains(
+        runner.section_list.visualItemRect(head))

@@ -61,6 +61,7 @@ class ItemView(QFrame):
         layout.setSpacing(12)
         crumb = QLabel(position, self)
         crumb.setObjectName("crumb")
+        crumb.setWordWrap(True)  # long English section titles must not widen the item
         layout.addWidget(crumb)
         layout.addLayout(self._tags())
         question = QLabel(self.item.text[self.lang], self)

@@ -115,8 +115,9 @@ class SectionList(QTreeWidget):
         row = self.rows.get(key)
         if row is not None:
             self.setCurrentItem(row)
+            self.scrollToItem(row)
             head = row.parent()
             if head is not None and head.indexOfChild(row) == 0:
-                # The first item of a section: show the section's title and progress too.
+                # The first item of a section: show the section's title and progress too
+                # (scrolled to last, so it wins even while the list is still tiny).
                 self.scrollToItem(head)
-            self.scrollToItem(row)
