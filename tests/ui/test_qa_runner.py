@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from app.services.answers import answers_of, set_note
 from app.services.inspections import start_inspection
-from app.services.schools import add_school
+from app.services.schools import add_school, add_teacher
 from tests.ui.test_runner_support import RecordingOperations, ui_ctx  # noqa: F401 (fixture)
 from tests.ui.test_runner_visit import open_runner
 from ui.context import UiContext
@@ -126,3 +126,21 @@ def test_a_long_english_section_title_does_not_push_the_item_sideways(qtbot, ui_
     head = runner.section_list.topLevelItem(0)                   # and section 1's title
     assert runner.section_list.viewport().rect().contains(
         runner.section_list.visualItemRect(head))
+
+
+def test_the_english_ethics_page_fits_its_window(qtbot, ui_ctx, ws, school_id):
+    ws.set_identity(language="en")
+    teacher = add_teacher(ws, school_id, name="何秀英").created
+    inspection = start_inspection(ws, school_id=school_id, template="teacher_ethics",
+                                  teacher_id=teacher).created
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    stack.resize(1110, 800)
+    stack.show()
+    runner = InspectionRunner(ui_ctx, inspection, stack)
+    stack.addWidget(runner)
+    stack.setCurrentWidget(runner)
+    qtbot.waitUntil(lambda: runner.ethics_view.width() > 300)
+    qtbot.wait(50)
+    # The commitment-letter standard's long name used to widen the page past the window.
+    assert runner.scroll.horizontalScrollBar().maximum() == 0

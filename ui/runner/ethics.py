@@ -64,6 +64,7 @@ class EthicsView(QFrame):
         layout.setSpacing(10)
         self.title = QLabel(fill(self.tr("Teacher-ethics evaluation: %1"), teacher), self)
         self.title.setObjectName("question")
+        self.title.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.grade)
         layout.addWidget(self._heading(self.tr("1. Scores by rater group")))
@@ -113,6 +114,7 @@ class EthicsView(QFrame):
         head = QGridLayout()
         name = QLabel(short_name(item, self.lang), box)
         name.setObjectName("raterName")
+        name.setWordWrap(True)  # a standard without a colon names itself in a long sentence
         head.addWidget(name, 0, 0)
         if item.critical:
             head.addWidget(tag(self.tr("Red line"), "bad", box), 0, 1)
