@@ -29,3 +29,26 @@ def test_the_district_follows_the_chosen_inspection(qtbot, ws):
     for district in ("青山区", "城南区", "青山区"):
         page.inspection.setCurrentIndex(page.inspection.findData(ids[district]))
         assert page.district.currentText() == district
+
+
+def test_the_preview_says_how_many_pages_and_can_show_a_whole_page(qtbot, ws):
+    from PySide6.QtPdfWidgets import QPdfView
+    from app.services.demo import DemoBuilder
+    builder = DemoBuilder(ws, seed=5)
+    signed = builder.inspection(builder.add_schools(1)[0], "canteen_food_safety",
+                                "inspection", "signed")
+    operations = Operations()
+    operations.show_errors = False
+    page = ReportsPage(UiContext(ws=ws, operations=operations))
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    page.show_inspection(signed)
+    qtbot.waitUntil(lambda: page.document.pageCount() > 1, timeout=60000)
+    count = page.document.pageCount()
+    qtbot.waitUntil(lambda: page.page_label.text() != "")
+    assert page.page_label.text() == f"Page 1 of {count}"
+    page.view.pageNavigator().jump(count - 1, page.view.pageNavigator().currentLocation())
+    assert page.page_label.text() == f"Page {count} of {count}"
+    page.zoom.setCurrentIndex(page.zoom.findData(QPdfView.ZoomMode.FitInView))
+    assert page.view.zoomMode() == QPdfView.ZoomMode.FitInView

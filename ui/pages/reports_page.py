@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, Q
 
 from app.services.inspections import list_inspections
 from app.services.schools import districts
+from ui.runner.text import fill
 
 LANGUAGES = (("zh", "中文"), ("en", "English"))
 PRINT_DPI = 300
@@ -67,6 +68,15 @@ class ReportsPage(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fit to width reads well but shows only the top of page 1: offer the whole page
+        # too, and say how long the report is and where the reader is.
+        self.zoom = QComboBox(self)
+        self.zoom.addItem(self.tr("Fit width"), QPdfView.ZoomMode.FitToWidth)
+        self.zoom.addItem(self.tr("Whole page"), QPdfView.ZoomMode.FitInView)
+        self.zoom.currentIndexChanged.connect(
+            lambda _: self.view.setZoomMode(self.zoom.currentData()))
+        self.page_label = QLabel(self)
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self._arrange()
         self.generate_button.clicked.connect(self.generate)
         self.print_button.clicked.connect(self.print_report)
@@ -92,11 +102,24 @@ class ReportsPage(QWidget):
         second.addWidget(QLabel(self.tr("To"), self))
         second.addWidget(self.date_to)
         second.addWidget(self.summary_button)
+        third = QHBoxLayout()
+        third.addWidget(self.status, 1)
+        third.addWidget(self.page_label)
+        third.addWidget(self.zoom)
         layout = QVBoxLayout(self)
         layout.addLayout(first)
         layout.addLayout(second)
-        layout.addWidget(self.status)
+        layout.addLayout(third)
         layout.addWidget(self.view, 1)
+
+    def _page_changed(self, _page: int) -> None:
+        self._show_page()
+
+    def _show_page(self) -> None:
+        count = self.document.pageCount()
+        current = self.view.pageNavigator().currentPage() + 1
+        self.page_label.setText(fill(self.tr("Page %1 of %2"), min(current, count), count)
+                                if count > 0 else "")
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -220,6 +243,7 @@ class ReportsPage(QWidget):
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        self._show_page()
         self.status.setText(note)
         self._update_buttons()
 
@@ -279,5 +303,5 @@ class ReportsPage(QWidget):
         except KnownError as exc:
             self.ctx.operations.report(exc, self)
             return False
-        self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        self.status.setText(fill(self.tr("Saved to %1"), path))
         return True
