@@ -40,3 +40,15 @@ class BundleError(KnownError):
 
 class TrustError(KnownError):
     """A signer that is not (yet) trusted."""
+
+
+class PasswordError(KnownError):
+    """The signing key's password is needed, or the one given is wrong."""
+
+
+class PasswordRequiredError(PasswordError):
+    """The signing key is protected and no password was given."""
+
+
+class WrongPasswordError(PasswordError):
+    """The password given does not open the signing key."""

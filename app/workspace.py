@@ -21,6 +21,8 @@ class Workspace:
     profile: Profile
     store: Store
     _templates: dict = field(default_factory=dict, repr=False)
+    # The signing key's password, held in memory only, for this session once the user gave it.
+    key_password: str | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: WallClock | None = None,
@@ -65,7 +67,19 @@ class Workspace:
     def signing_identity(self) -> tuple[Path, Path]:
         """(key path, certificate path) for signing reports, created on first need."""
         return keys.ensure_signing_identity(self.paths.keys, self.profile.display_name,
-                                            self.profile.organisation)
+                                            self.profile.organisation, self.key_password)
+
+    def signing_key(self):
+        """The private key for signing reports; PasswordError when its password is needed or
+        wrong (the password comes from `key_password`)."""
+        key_path, _ = self.signing_identity()
+        return keys.load_signing_key(key_path, self.key_password)
+
+    def set_key_password(self, old: str | None, new: str | None) -> None:
+        """Protect the signing key with a password (None removes it); needs the old one."""
+        key_path, _ = self.signing_identity()
+        keys.set_key_password(key_path, old, new)
+        self.key_password = new
 
     @property
     def device_key(self):

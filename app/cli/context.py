@@ -1,12 +1,36 @@
-"""Opening the profile for a command."""
+"""Opening the profile for a command, and the signing key's password for those that sign."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from app.errors import ValidationError
 from app.workspace import Workspace
+
+PASSWORD_ENV = "SCHOOL_INSPECT_KEY_PASSWORD"
 
 
 def workspace(args) -> Workspace:
-    return Workspace.open(getattr(args, "home", None))
+    ws = Workspace.open(getattr(args, "home", None))
+    ws.key_password = read_password(getattr(args, "password_file", None)) \
+        or os.environ.get(PASSWORD_ENV) or None
+    return ws
+
+
+def read_password(path: str | None) -> str | None:
+    """The first line of a password file (so no password ever shows in a process list)."""
+    if not path:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()[0]
+    except (OSError, IndexError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"Cannot read a password from {path}.") from exc
+
+
+def add_password_option(parser) -> None:
+    parser.add_argument("--password-file", help="file whose first line is the signing key's "
+                                                f"password (or set ${PASSWORD_ENV})")
 
 
 def command(subparsers, common, name: str, handler, help_text: str, **kwargs):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from app.cli.context import command, workspace
+from app.cli.context import add_password_option, command, read_password, workspace
 from app.cli.main import emit
+from app.errors import ValidationError
 from app.security import audit
 from app.security.keys import fingerprint, public_key_b64
 from app.security.profile import LANGUAGES, ROLES
@@ -36,6 +37,13 @@ def register(subparsers, common) -> None:
     command(subparsers, common, "stats", cmd_stats,
             "counts per table and the content digest (equal digests = equal data)")
     command(subparsers, common, "audit", cmd_audit, "check the audit log's hash chain")
+
+    p = command(subparsers, common, "key-password", cmd_key_password,
+                "protect the report-signing key with a password, change or remove it")
+    add_password_option(p)
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--new-password-file", help="file whose first line is the new password")
+    group.add_argument("--remove", action="store_true", help="remove the password")
 
 
 def _register_templates(subparsers, common) -> None:
@@ -167,3 +175,14 @@ def cmd_audit(args) -> int:
     emit(args, data, f"{count} entries, chain intact" if broken is None
          else f"chain broken at entry {broken}")
     return 0 if broken is None else 1
+
+
+def cmd_key_password(args) -> int:
+    ws = workspace(args)
+    new = None if args.remove else read_password(args.new_password_file)
+    if not args.remove and not new:
+        raise ValidationError("The new password file is empty.")
+    ws.set_key_password(ws.key_password, new)
+    status = "protected" if new else "not protected"
+    emit(args, {"signing_key": status}, f"signing key {status} by a password")
+    return 0

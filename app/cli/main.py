@@ -14,7 +14,7 @@ import sys
 from importlib import metadata
 
 from app import __version__
-from app.errors import KnownError
+from app.errors import KnownError, PasswordRequiredError
 
 COMMAND_MODULES = ("app.cli.core", "app.cli.inspect")
 OPTIONAL_MODULES = ("app.cli.sync", "app.cli.reports")
@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args) or 0
     except KnownError as exc:
-        sys.stderr.write(f"school-inspect: {one_line(exc)}\n")
+        hint = (" Give it with --password-file FILE or $SCHOOL_INSPECT_KEY_PASSWORD."
+                if isinstance(exc, PasswordRequiredError) else "")
+        sys.stderr.write(f"school-inspect: {one_line(exc)}{hint}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("school-inspect: interrupted; nothing half-written was kept\n")

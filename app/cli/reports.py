@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.cli.context import command, workspace
+from app.cli.context import add_password_option, command, workspace
 from app.cli.main import emit
 from app.domain.status import SIGNER_ROLES
 from app.errors import ValidationError
@@ -25,6 +25,7 @@ def register(subparsers, common) -> None:
     s.add_argument("--school", help="batch: all signed inspections of this school id")
     s.add_argument("--from", dest="date_from", help="batch: visits on or after YYYY-MM-DD")
     s.add_argument("--to", dest="date_to", help="batch: visits on or before YYYY-MM-DD")
+    add_password_option(s)
 
     s = command(subparsers, common, "sign-report", cmd_sign_report,
                 "add your digital signature to a report PDF (e.g. the principal "
@@ -32,6 +33,7 @@ def register(subparsers, common) -> None:
     s.add_argument("file")
     s.add_argument("--out", help="output PDF (default: replace FILE)")
     s.add_argument("--role", choices=SIGNER_ROLES, help="your role (default: your profile's)")
+    add_password_option(s)
 
     s = command(subparsers, common, "verify-report", cmd_verify_report,
                 "check a report's signatures and content hash; exit 1 if a signature is "

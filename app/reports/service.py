@@ -59,7 +59,8 @@ def sign_as_user(ws, pdf: bytes, *, role: str | None = None, inspection_id: str 
     return sign_pdf(pdf, key, cert, signer_name=ws.actor, role=role,
                     role_label=labels.get(f"role_{role}", role),
                     reason=f"{labels.get(f'role_{role}', role)} {ws.actor}",
-                    drawn_signature=_drawn(ws, inspection_id))
+                    drawn_signature=_drawn(ws, inspection_id),
+                    key_password=ws.key_password)
 
 
 def _drawn(ws, inspection_id: str | None) -> bytes | None:

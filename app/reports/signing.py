@@ -23,6 +23,7 @@ from pyhanko.stamp import StaticStampStyle
 
 from app.errors import ValidationError
 from app.reports.fonts import FONT_FILE
+from app.security.keys import load_signing_key
 
 SLOTS_KEY = "/SchoolInspectSignatureSlots"
 FALLBACK_BOX = (340, 60, 540, 120)
@@ -30,13 +31,19 @@ FALLBACK_BOX = (340, 60, 540, 120)
 
 def sign_pdf(pdf: bytes, key_path: Path, cert_path: Path, *, signer_name: str,
              role: str = "inspector", role_label: str = "", reason: str = "",
-             location: str = "", drawn_signature: bytes | None = None) -> bytes:
+             location: str = "", drawn_signature: bytes | None = None,
+             key_password: str | None = None) -> bytes:
     """Sign `pdf` (appending; earlier signatures stay valid) and return the new bytes."""
     reader = _reader(pdf)
     existing = [s.field_name for s in reader.embedded_signatures]
     box, page = _place(reader, role)
     name = f"Signature{len(existing) + 1}"
-    signer = signers.SimpleSigner.load(str(key_path), str(cert_path))
+    # Our own check first: it says "password needed" or "wrong password" in words a user
+    # understands, where pyHanko would only log and return None.
+    load_signing_key(key_path, key_password)
+    signer = signers.SimpleSigner.load(
+        str(key_path), str(cert_path),
+        key_passphrase=key_password.encode() if key_password else None)
     if signer is None:
         raise ValidationError(f"Cannot load the signing key {key_path.name} or certificate "
                               f"{cert_path.name}; re-create them with `init`.")

@@ -14,6 +14,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from app.errors import PasswordRequiredError, WrongPasswordError
+
 DEVICE_KEY = "device_ed25519.pem"
 SIGNING_KEY = "signing_key.pem"
 SIGNING_CERT = "signing_cert.pem"
@@ -56,16 +58,52 @@ def fingerprint(public_key_b64_text: str) -> str:
 
 
 # -- signing key and certificate -----------------------------------------------------------
-def ensure_signing_identity(keys_dir: Path, name: str, organisation: str) -> tuple[Path, Path]:
-    """Create (or re-issue for a new name) the user's report-signing key and certificate."""
+def ensure_signing_identity(keys_dir: Path, name: str, organisation: str,
+                            password: str | None = None) -> tuple[Path, Path]:
+    """Create (or re-issue for a new name) the user's report-signing key and certificate.
+
+    A password-protected key whose password is not given keeps its certificate as it is; the
+    certificate follows the name again the next time the password is given."""
     key_path, cert_path = keys_dir / SIGNING_KEY, keys_dir / SIGNING_CERT
     if not key_path.exists():
         write_private(key_path, _pem_private(rsa.generate_private_key(65537, 2048)))
-    key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
-    if not cert_path.exists() or certificate_name(cert_path) != name:
-        cert = _self_signed(key, name, organisation)
-        cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    if cert_path.exists() and certificate_name(cert_path) == name:
+        return key_path, cert_path
+    if key_is_protected(key_path) and password is None and cert_path.exists():
+        return key_path, cert_path
+    key = load_signing_key(key_path, password)
+    cert = _self_signed(key, name, organisation)
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return key_path, cert_path
+
+
+def key_is_protected(key_path: Path) -> bool:
+    return b"ENCRYPTED" in key_path.read_bytes()[:64]
+
+
+def load_signing_key(key_path: Path, password: str | None):
+    """The private key, or a PasswordError that says what to do."""
+    protected = key_is_protected(key_path)
+    if protected and not password:
+        raise PasswordRequiredError("Your signing key is protected by a password: enter it "
+                                    "to sign (nothing was signed).")
+    try:
+        return serialization.load_pem_private_key(
+            key_path.read_bytes(), password=password.encode() if protected else None)
+    except ValueError as exc:
+        raise WrongPasswordError("The password for your signing key is wrong: nothing was "
+                                 "signed. Try again.") from exc
+
+
+def set_key_password(key_path: Path, old: str | None, new: str | None) -> None:
+    """Protect the signing key with `new` (None removes the protection); needs the old one."""
+    key = load_signing_key(key_path, old)
+    if new:
+        encryption = serialization.BestAvailableEncryption(new.encode())
+    else:
+        encryption = serialization.NoEncryption()
+    write_private(key_path, key.private_bytes(serialization.Encoding.PEM,
+                                              serialization.PrivateFormat.PKCS8, encryption))
 
 
 def certificate_name(cert_path: Path) -> str:
