@@ -154,22 +154,22 @@
         <translation>师德考核：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="69"/>
+        <location filename="../../ui/runner/ethics.py" line="70"/>
         <source>1. Scores by rater group</source>
         <translation>一、各评价主体得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="71"/>
+        <location filename="../../ui/runner/ethics.py" line="72"/>
         <source>2. Standards (red lines cap the grade)</source>
         <translation>二、对照《十项准则》（触犯红线一票否决）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="99"/>
+        <location filename="../../ui/runner/ethics.py" line="100"/>
         <source>weight %1%</source>
         <translation>权重 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="118"/>
+        <location filename="../../ui/runner/ethics.py" line="120"/>
         <source>Red line</source>
         <translation>红线</translation>
     </message>
@@ -177,29 +177,39 @@
 <context>
     <name>EvidenceStrip</name>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="50"/>
+        <location filename="../../ui/runner/evidence.py" line="63"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="53"/>
+        <location filename="../../ui/runner/evidence.py" line="66"/>
         <source>or drop image files here</source>
         <translation>或把图片文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="92"/>
+        <location filename="../../ui/runner/evidence.py" line="105"/>
         <source>Remove this photo</source>
         <translation>删除这张照片</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="117"/>
+        <location filename="../../ui/runner/evidence.py" line="131"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/evidence.py" line="118"/>
+        <location filename="../../ui/runner/evidence.py" line="132"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="140"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="141"/>
+        <source>Remove the photo %1 from this item?</source>
+        <translation>从此检查项中删除照片 %1？</translation>
     </message>
 </context>
 <context>
@@ -245,79 +255,79 @@
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="75"/>
+        <location filename="../../ui/runner/item_view.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="77"/>
+        <location filename="../../ui/runner/item_view.py" line="78"/>
         <source>What you saw — saved automatically</source>
         <translation>现场情况 — 自动保存</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="87"/>
+        <location filename="../../ui/runner/item_view.py" line="88"/>
         <source>Evidence photos</source>
         <translation>佐证照片</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="89"/>
+        <location filename="../../ui/runner/item_view.py" line="90"/>
         <source>(at least one required)</source>
         <translation>（至少需要一张）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="100"/>
+        <location filename="../../ui/runner/item_view.py" line="101"/>
         <source>Red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="102"/>
+        <location filename="../../ui/runner/item_view.py" line="103"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="104"/>
+        <location filename="../../ui/runner/item_view.py" line="105"/>
         <source>Photo required</source>
         <translation>必须拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="106"/>
+        <location filename="../../ui/runner/item_view.py" line="107"/>
         <source>Weight %1</source>
         <translation>权重 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="116"/>
+        <location filename="../../ui/runner/item_view.py" line="117"/>
         <source>What to check: %1</source>
         <translation>检查要点：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="119"/>
+        <location filename="../../ui/runner/item_view.py" line="120"/>
         <source>Source: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="132"/>
+        <location filename="../../ui/runner/item_view.py" line="133"/>
         <source>Raise corrective action…</source>
         <translation>提出整改要求…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/item_view.py" line="139"/>
+        <location filename="../../ui/runner/item_view.py" line="140"/>
         <source>%n action(s) raised: %1</source>
         <translation>
             <numerusform>已提出 %n 项整改：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="150"/>
+        <location filename="../../ui/runner/item_view.py" line="151"/>
         <source>◀ Previous  (PgUp)</source>
         <translation>◀ 上一项  (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="151"/>
+        <location filename="../../ui/runner/item_view.py" line="152"/>
         <source>Next  (PgDn / Enter) ▶</source>
         <translation>下一项  (PgDn / Enter) ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="156"/>
+        <location filename="../../ui/runner/item_view.py" line="157"/>
         <source>Keys: 1 2 3 … answer · N not applicable · Del clear · ↑ ↓ or J K move · Ctrl+Enter complete</source>
         <translation>快捷键：1 2 3 … 作答 · N 不适用 · Del 清除 · ↑ ↓ 或 J K 切换 · Ctrl+Enter 完成</translation>
     </message>

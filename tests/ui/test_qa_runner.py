@@ -3,9 +3,11 @@ each test is what a first-time inspector ran into, so it cannot come back unnoti
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QToolButton
 
 from app.services.answers import answers_of, set_note
 from app.services.inspections import start_inspection
@@ -144,3 +146,38 @@ def test_the_english_ethics_page_fits_its_window(qtbot, ui_ctx, ws, school_id):
     qtbot.wait(50)
     # The commitment-letter standard's long name used to widen the page past the window.
     assert runner.scroll.horizontalScrollBar().maximum() == 0
+
+
+def _answer_next_box(button):
+    """Answer the message box that the next click opens (it runs its own event loop)."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(button).click()
+    QTimer.singleShot(0, answer)
+
+
+def test_removing_a_photo_asks_first(qtbot, ui_ctx, ws, mini_inspection, tmp_path):
+    from app.services.evidence import attachments_of
+    from tests.ui.test_runner_support import write_png
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    runner.show_item("b.fridge")
+    evidence = runner.item_view.evidence
+    evidence.add_files([write_png(tmp_path / "fridge.png")])
+    cross = evidence.findChildren(QToolButton)[0]
+    _answer_next_box(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(cross, Qt.MouseButton.LeftButton)      # a slip of the mouse…
+    assert len(attachments_of(ws, mini_inspection, "b.fridge")) == 1
+    cross = evidence.findChildren(QToolButton)[0]
+    _answer_next_box(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(cross, Qt.MouseButton.LeftButton)      # …or meant
+    assert attachments_of(ws, mini_inspection, "b.fridge") == []
+
+
+def test_add_photo_opens_where_the_last_photos_came_from(tmp_path, monkeypatch):
+    from ui.runner import evidence
+    monkeypatch.setattr(evidence, "_last_folder", None)
+    assert evidence.start_folder().is_dir()
+    assert evidence.start_folder() != Path.cwd() or Path.cwd() == Path.home()
+    monkeypatch.setattr(evidence, "_last_folder", tmp_path)
+    assert evidence.start_folder() == tmp_path

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QMimeData, QSize, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QToolButton, QVBoxLayout, QWidget)
 
 from app.services import evidence as evidence_service
 from ui.runner.text import fill
@@ -19,6 +19,19 @@ THUMB = QSize(112, 84)
 MAX_CACHED = 300
 # Thumbnails by content hash (the same bytes always give the same picture).
 _THUMBNAILS: dict[str, QPixmap] = {}
+
+
+_last_folder: Path | None = None
+
+
+def start_folder() -> Path:
+    """Where "Add photo…" opens: the folder photos came from last time, else the user's
+    pictures folder, else home — never the folder the app happened to be started in."""
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    pictures = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.PicturesLocation)
+    return Path(pictures) if pictures and Path(pictures).is_dir() else Path.home()
 
 
 def image_paths(mime: QMimeData) -> list[Path]:
@@ -91,7 +104,7 @@ class EvidenceStrip(QWidget):
         remove.setText("✕")
         remove.setToolTip(self.tr("Remove this photo"))
         remove.setEnabled(not self.read_only)
-        remove.clicked.connect(lambda _=False, a=row["id"]: self.remove(a))
+        remove.clicked.connect(lambda _=False, r=row: self.confirm_remove(r))
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(picture)
@@ -113,10 +126,25 @@ class EvidenceStrip(QWidget):
         return cached
 
     def choose_files(self) -> None:
+        global _last_folder
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "",
+            self, self.tr("Add photos"), str(start_folder()),
             fill(self.tr("Images (%1)"), " ".join(f"*{s}" for s in IMAGE_SUFFIXES)))
+        if names:
+            _last_folder = Path(names[0]).parent  # the next item's photos are usually there
         self.add_files([Path(n) for n in names])
+
+    def confirm_remove(self, row: dict) -> bool:
+        """The small ✕ sits right under the photo: ask before evidence is thrown away."""
+        answer = QMessageBox.question(
+            self, self.tr("Remove photo"),
+            fill(self.tr("Remove the photo %1 from this item?"), row["filename"] or ""),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.remove(row["id"])
+        return True
 
     def add_files(self, paths: list[Path]) -> int:
         """Attach files (the file dialog and drag and drop both end here); returns how many."""
