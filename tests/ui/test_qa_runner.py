@@ -181,3 +181,18 @@ def test_add_photo_opens_where_the_last_photos_came_from(tmp_path, monkeypatch):
     assert evidence.start_folder() != Path.cwd() or Path.cwd() == Path.home()
     monkeypatch.setattr(evidence, "_last_folder", tmp_path)
     assert evidence.start_folder() == tmp_path
+
+
+def test_qt_file_dialog_labels_are_chinese_too(qapp):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+    from ui.i18n import install_translations
+    install_translations(qapp, "zh")
+    try:
+        dialog = QFileDialog(None, "", str(Path.home()))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        dialog.deleteLater()
+    finally:
+        install_translations(qapp, "en")
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+    assert not any("Look in" in t or "Files of" in t for t in texts)
