@@ -196,3 +196,14 @@ def test_qt_file_dialog_labels_are_chinese_too(qapp):
         install_translations(qapp, "en")
     assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
     assert not any("Look in" in t or "Files of" in t for t in texts)
+
+
+def test_the_shortened_red_line_item_reads_in_full_on_hover(qtbot, ui_ctx, ws, school_id):
+    inspection = start_inspection(ws, school_id=school_id, template="school_comprehensive",
+                                  ).created
+    runner = open_runner(qtbot, ui_ctx, inspection)
+    runner.show_item("fin.no_slush_fund")
+    qtbot.keyClick(runner, Qt.Key.Key_2)                     # a red line fails
+    full = runner.template.item("fin.no_slush_fund").text[ui_ctx.lang]
+    assert runner.score_panel.cap.isVisible()
+    assert full in runner.score_panel.cap.toolTip()

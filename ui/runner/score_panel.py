@@ -126,6 +126,9 @@ class ScorePanel(QFrame):
         grade = result.grade.label[self.lang] if result.grade else ""
         self.cap.setText(fill(self.tr("Grade capped at %1 by a failed critical item: %2"),
                               grade, names))
+        # The panel is narrow, so long items are shortened: the whole text on hover.
+        self.cap.setToolTip("\n".join(self.template.item(k).text[self.lang]
+                                      for k in result.capped_by))
         self.cap.show()
 
     def _open_text(self, result: Result) -> str:
