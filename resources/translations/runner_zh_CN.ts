@@ -412,37 +412,42 @@
         <translation>检查报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/header.py" line="55"/>
+        <location filename="../../ui/runner/header.py" line="57"/>
         <source>Inspectors: %1</source>
         <translation>督学：%1</translation>
     </message>
     <message>
         <location filename="../../ui/runner/header.py" line="57"/>
+        <source>Filled in by: %1</source>
+        <translation>填报：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/header.py" line="60"/>
         <source>Self-assessment</source>
         <translation>学校自评</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/header.py" line="59"/>
+        <location filename="../../ui/runner/header.py" line="62"/>
         <source>Verifying the school&apos;s self-assessment</source>
         <translation>核查学校自评</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/header.py" line="63"/>
+        <location filename="../../ui/runner/header.py" line="66"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/header.py" line="63"/>
+        <location filename="../../ui/runner/header.py" line="66"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/header.py" line="64"/>
+        <location filename="../../ui/runner/header.py" line="67"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/header.py" line="64"/>
+        <location filename="../../ui/runner/header.py" line="67"/>
         <source>Signed</source>
         <translation>已签署</translation>
     </message>
@@ -500,28 +505,28 @@
         <translation>关键项不合格，等级最高为%1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="134"/>
+        <location filename="../../ui/runner/score_panel.py" line="137"/>
         <source>%n required item(s) open</source>
         <translation>
             <numerusform>%n 项必答项未答</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="136"/>
+        <location filename="../../ui/runner/score_panel.py" line="139"/>
         <source>%n required photo(s) missing</source>
         <translation>
             <numerusform>缺少 %n 项必需照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/score_panel.py" line="138"/>
+        <location filename="../../ui/runner/score_panel.py" line="141"/>
         <source>%n reading(s) out of limits</source>
         <translation>
             <numerusform>%n 个读数超标</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/runner/score_panel.py" line="139"/>
+        <location filename="../../ui/runner/score_panel.py" line="142"/>
         <source>All required items answered</source>
         <translation>必答项已全部完成</translation>
     </message>

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QToolButton
+from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QStackedWidget,
+                               QToolButton)
 
 from app.services.answers import answers_of, set_note
 from app.services.inspections import start_inspection
@@ -207,3 +208,14 @@ def test_the_shortened_red_line_item_reads_in_full_on_hover(qtbot, ui_ctx, ws, s
     full = runner.template.item("fin.no_slush_fund").text[ui_ctx.lang]
     assert runner.score_panel.cap.isVisible()
     assert full in runner.score_panel.cap.toolTip()
+
+
+def test_a_self_assessment_names_who_filled_it_in_not_inspectors(qtbot, ui_ctx, ws,
+                                                                  school_id):
+    inspection = start_inspection(ws, school_id=school_id,
+                                  template="school_comprehensive_self", mode="self_assessment",
+                                  inspectors=["李校长"]).created
+    runner = open_runner(qtbot, ui_ctx, inspection)
+    subtitle = runner.header.findChild(QLabel, "runnerSubtitle").text()
+    assert "李校长" in subtitle and "Filled in by" in subtitle
+    assert "Inspectors" not in subtitle

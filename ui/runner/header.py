@@ -51,9 +51,12 @@ class RunnerHeader(QWidget):
     def _subtitle(self, inspection: dict, verifying: bool, lang: str) -> str:
         parts = [inspection["visit_date"] or ""]
         inspectors = join_names(inspectors_of(inspection), lang)
+        self_assessment = inspection["mode"] == "self_assessment"
         if inspectors:
-            parts.append(fill(self.tr("Inspectors: %1"), inspectors))
-        if inspection["mode"] == "self_assessment":
+            # A self-assessment is filled in by the school, not inspected.
+            label = self.tr("Filled in by: %1") if self_assessment else self.tr("Inspectors: %1")
+            parts.append(fill(label, inspectors))
+        if self_assessment:
             parts.append(self.tr("Self-assessment"))
         if verifying:
             parts.append(self.tr("Verifying the school's self-assessment"))
