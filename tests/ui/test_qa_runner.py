@@ -219,3 +219,40 @@ def test_a_self_assessment_names_who_filled_it_in_not_inspectors(qtbot, ui_ctx, 
     subtitle = runner.header.findChild(QLabel, "runnerSubtitle").text()
     assert "李校长" in subtitle and "Filled in by" in subtitle
     assert "Inspectors" not in subtitle
+
+
+def test_keys_answer_at_once_when_the_main_window_opens_an_inspection(qtbot, ws,
+                                                                      mini_inspection):
+    from ui.main_window import MainWindow
+    window = MainWindow(ws)
+    window.operations.show_errors = False
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.focus_search()                       # the cursor is somewhere on a page
+    window.open_inspection(mini_inspection)     # e.g. after the new-inspection dialog
+    runner = window.runner
+    focused = QApplication.focusWidget()
+    assert focused is runner or runner.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_1)       # no click into the runner needed
+    assert answers_of(ws, mini_inspection)["a.samples"] == "yes"
+
+
+def test_back_to_the_open_inspection_by_the_side_list_keys_answer(qtbot, ws, mini_inspection):
+    from ui.main_window import RUNNER, MainWindow
+    window = MainWindow(ws)
+    window.operations.show_errors = False
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.open_inspection(mini_inspection)
+    window.show_page("templates")               # look something up elsewhere…
+    row = next(r for r in range(window.nav.count())
+               if window.nav.item(r).data(Qt.ItemDataRole.UserRole) == RUNNER)
+    rect = window.nav.visualItemRect(window.nav.item(row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.runner   # …and back by mouse
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    assert answers_of(ws, mini_inspection)["a.samples"] == "yes"
