@@ -532,6 +532,49 @@
     </message>
 </context>
 <context>
+    <name>SectionList</name>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="123"/>
+        <source>meets the standard</source>
+        <translation>符合要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="124"/>
+        <source>does not meet the standard</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="125"/>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="125"/>
+        <source>not answered yet</source>
+        <translation>尚未作答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="126"/>
+        <source>reading out of range</source>
+        <translation>读数超标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="126"/>
+        <source>answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="127"/>
+        <source>needs an answer or a photo before completing</source>
+        <translation>完成前需要作答或拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/section_list.py" line="128"/>
+        <source>differs from the school&apos;s self-assessment</source>
+        <translation>与学校自评不一致</translation>
+    </message>
+</context>
+<context>
     <name>SignerBlock</name>
     <message>
         <location filename="../../ui/runner/signoff_dialog.py" line="22"/>

@@ -256,3 +256,28 @@ def test_back_to_the_open_inspection_by_the_side_list_keys_answer(qtbot, ws, min
     assert window.stack.currentWidget() is window.runner   # …and back by mouse
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
     assert answers_of(ws, mini_inspection)["a.samples"] == "yes"
+
+
+def test_the_coloured_dots_are_explained_on_hover(qtbot, ui_ctx, ws, canteen):
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    qtbot.keyClick(runner, Qt.Key.Key_2)                     # item 1: no
+    runner.show_item("store.fridge_temp")
+    qtbot.keyClicks(runner.item_view.editor.field, "12")
+    runner.flush()
+    rows = runner.section_list.rows
+    assert "does not meet the standard" in rows["resp.principal_first"].toolTip(0)
+    assert "reading out of range" in rows["store.fridge_temp"].toolTip(0)
+    assert "not answered yet" in rows["store.freezer_temp"].toolTip(0)
+    assert runner.template.item("store.freezer_temp").text["zh"] in \
+        rows["store.freezer_temp"].toolTip(0)
+
+
+def test_a_completed_inspection_shows_no_dead_buttons(qtbot, ui_ctx, ws, mini_inspection):
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    assert runner.item_view.action_button.isVisible()
+    ws.store.update("inspections", mini_inspection, {"status": "completed"})
+    runner._reload()
+    runner._refresh(rebuild=True)
+    assert runner.read_only
+    assert not runner.item_view.action_button.isVisible()
+    assert not runner.item_view.evidence.add_button.isVisible()

@@ -170,5 +170,6 @@ class EvidenceStrip(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self.add_button.setEnabled(not read_only)
+        self.add_button.setVisible(not read_only)
         self.hint.setVisible(not read_only)
         self.refresh()

@@ -200,6 +200,8 @@ class ItemView(QFrame):
             self.note.setPlaceholderText("")
         self.evidence.set_read_only(read_only)
         self.action_button.setEnabled(not read_only)
+        # A completed or signed inspection is for reading: no dead buttons in the way.
+        self.action_button.setVisible(not read_only)
         self.keys.setVisible(not read_only)
 
     def answer_by_digit(self, digit: int) -> bool:

@@ -62,6 +62,7 @@ class SectionList(QTreeWidget):
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.header().resizeSection(1, 74)
         self.rows: dict[str, QTreeWidgetItem] = {}
+        self.texts: dict[str, str] = {}
         self.bars: dict[str, QProgressBar] = {}
         self._build(lang)
         self.itemClicked.connect(self._clicked)
@@ -88,6 +89,7 @@ class SectionList(QTreeWidget):
                 row.setData(0, KEY_ROLE, item.key)
                 row.setToolTip(0, item.text[lang])
                 self.rows[item.key] = row
+                self.texts[item.key] = item.text[lang]
             head.setExpanded(True)
 
     def _clicked(self, row: QTreeWidgetItem, _column: int) -> None:
@@ -104,12 +106,26 @@ class SectionList(QTreeWidget):
             bar.setProperty("complete", section_score.answered == section_score.total)
             bar.style().unpolish(bar)
             bar.style().polish(bar)
+        meanings = self._meanings()
         for key, row in self.rows.items():
-            row.setIcon(0, dot(COLOURS[item_state(key, result, answers)]))
+            state = item_state(key, result, answers)
+            row.setIcon(0, dot(COLOURS[state]))
             background = MISSING_BG if key in missing else \
                 DIFFERS_BG if key in differing else None
+            # The coloured dots and backgrounds explained on hover (there is no legend).
+            notes = [meanings[state]] + ([meanings["missing"]] if key in missing else []) + \
+                ([meanings["differs"]] if key in differing else [])
+            row.setToolTip(0, f"{self.texts[key]}\n— " + "; ".join(notes))
             for column in (0, 1):
                 row.setBackground(column, QBrush(background) if background else QBrush())
+
+    def _meanings(self) -> dict[str, str]:
+        return {"passed": self.tr("meets the standard"),
+                "failed": self.tr("does not meet the standard"),
+                "na": self.tr("not applicable"), "open": self.tr("not answered yet"),
+                "limit": self.tr("reading out of range"), "answered": self.tr("answered"),
+                "missing": self.tr("needs an answer or a photo before completing"),
+                "differs": self.tr("differs from the school's self-assessment")}
 
     def select(self, key: str) -> None:
         row = self.rows.get(key)
