@@ -183,6 +183,7 @@
     </message>
     <message>
         <location filename="../../ui/runner/evidence.py" line="66"/>
+        <location filename="../../ui/runner/evidence.py" line="177"/>
         <source>or drop image files here</source>
         <translation>或把图片文件拖到这里</translation>
     </message>
@@ -210,6 +211,11 @@
         <location filename="../../ui/runner/evidence.py" line="141"/>
         <source>Remove the photo %1 from this item?</source>
         <translation>从此检查项中删除照片 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/evidence.py" line="176"/>
+        <source>No photos.</source>
+        <translation>没有照片。</translation>
     </message>
 </context>
 <context>

@@ -281,3 +281,4 @@ def test_a_completed_inspection_shows_no_dead_buttons(qtbot, ui_ctx, ws, mini_in
     assert runner.read_only
     assert not runner.item_view.action_button.isVisible()
     assert not runner.item_view.evidence.add_button.isVisible()
+    assert runner.item_view.evidence.hint.text() == "No photos."     # not a blank strip

@@ -171,5 +171,8 @@ class EvidenceStrip(QWidget):
         self.read_only = read_only
         self.add_button.setEnabled(not read_only)
         self.add_button.setVisible(not read_only)
-        self.hint.setVisible(not read_only)
         self.refresh()
+        # Read-only, an empty strip under "Evidence photos" looked like a display fault.
+        self.hint.setText(self.tr("No photos.") if read_only
+                          else self.tr("or drop image files here"))
+        self.hint.setVisible(not read_only or not self.attachments)
