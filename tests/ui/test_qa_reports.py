@@ -52,3 +52,40 @@ def test_the_preview_says_how_many_pages_and_can_show_a_whole_page(qtbot, ws):
     assert page.page_label.text() == f"Page {count} of {count}"
     page.zoom.setCurrentIndex(page.zoom.findData(QPdfView.ZoomMode.FitInView))
     assert page.view.zoomMode() == QPdfView.ZoomMode.FitInView
+
+
+def test_a_password_protected_signing_key_is_asked_for_then_the_report_is_signed(
+        qtbot, ws, tmp_path):
+    import subprocess
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+    from app.services.demo import DemoBuilder
+    builder = DemoBuilder(ws, seed=9)
+    signed = builder.inspection(builder.add_schools(1)[0], "canteen_food_safety",
+                                "inspection", "signed")
+    ws.set_key_password(None, "s3cret")
+    ws.key_password = None                      # a new session: the app does not know it
+    answers, asked = ["wrong", "s3cret"], []
+
+    def answer_password_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QInputDialog) and box.isVisible():
+            asked.append(box.labelText())
+            box.setTextValue(answers.pop(0))
+            box.accept()
+    timer = QTimer()
+    timer.timeout.connect(answer_password_box)
+    timer.start(50)
+    operations = Operations()
+    operations.show_errors = False
+    page = ReportsPage(UiContext(ws=ws, operations=operations))
+    qtbot.addWidget(page)
+    page.show()
+    page.show_inspection(signed)
+    qtbot.waitUntil(lambda: page.pdf is not None, timeout=60000)
+    timer.stop()
+    assert len(asked) == 2 and "does not open" in asked[1]   # the wrong one was refused
+    assert "signed digitally" in page.status.text()
+    assert page.save_to(tmp_path / "signed.pdf")
+    assert "Signature is Valid." in subprocess.run(["pdfsig", str(tmp_path / "signed.pdf")],
+                                                   capture_output=True, text=True).stdout

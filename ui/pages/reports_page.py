@@ -11,9 +11,11 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
+                               QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
 
+from app.errors import PasswordError, WrongPasswordError
 from app.services.inspections import list_inspections
 from app.services.schools import districts
 from ui.runner.text import fill
@@ -22,10 +24,12 @@ LANGUAGES = (("zh", "中文"), ("en", "English"))
 PRINT_DPI = 300
 
 
-def _in_worker(home: Path, job):
-    """The GUI thread owns its sqlite connection: background work opens its own."""
+def _in_worker(home: Path, job, key_password: str | None = None):
+    """The GUI thread owns its sqlite connection: background work opens its own (and is
+    handed the signing key's password if the user gave it this session)."""
     from app.workspace import Workspace
     worker_ws = Workspace.open(home, load_builtins=False)
+    worker_ws.key_password = key_password
     try:
         return job(worker_ws)
     finally:
@@ -212,10 +216,11 @@ class ReportsPage(QWidget):
                          lambda pdf: self.show_pdf(pdf, self.tr("District summary ready.")))
 
     def _run(self, job, title: str, done):
-        home = self.ctx.ws.paths.home
+        home, password = self.ctx.ws.paths.home, self.ctx.ws.key_password
+        self._last_run = (job, title, done)
         self.status.setText(title)
         self.worker = self.ctx.operations.run_in_background(
-            lambda: _in_worker(home, job), parent=self, title=title,
+            lambda: _in_worker(home, job, password), parent=self, title=title,
             on_done=lambda result: self._finished(done, result), on_error=self._failed)
         self._update_buttons()
         return self.worker
@@ -226,9 +231,27 @@ class ReportsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.worker = None
+        if isinstance(exc, PasswordError) and self._ask_key_password(exc):
+            self._run(*self._last_run)  # signed with the password just given
+            return
         self.status.setText(self.tr("The report could not be made."))
         self._update_buttons()
-        self.ctx.operations.report(exc, self)
+        if not isinstance(exc, PasswordError):  # a cancelled password needs no error box
+            self.ctx.operations.report(exc, self)
+
+    def _ask_key_password(self, exc: BaseException) -> bool:
+        """The signing key is protected (`key-password`): ask for its password, keep it in
+        memory for this session only. False when the user cancels."""
+        wrong = isinstance(exc, WrongPasswordError)
+        text = self.tr("That password does not open your signing key. Try again:") if wrong \
+            else self.tr("Your signing key is protected by a password. Type it to sign the "
+                         "report:")
+        password, ok = QInputDialog.getText(self, self.tr("Signing key password"), text,
+                                            QLineEdit.EchoMode.Password)
+        if not ok or not password:
+            return False
+        self.ctx.ws.key_password = password
+        return True
 
     def _report_done(self, made) -> None:
         note = self.tr("Report ready, signed digitally.") if made.signed else \
