@@ -34,8 +34,8 @@ def run(home: str | None = None) -> int:
     from ui.main_window import MainWindow
     window = MainWindow(ws)
     window.show()
-    # Once the window is up: on an empty database, offer demo data.
-    QTimer.singleShot(0, window.offer_demo_data)
+    # Once the window is up: ask the user's name on first start, offer demo data.
+    QTimer.singleShot(0, window.first_start)
     code = app.exec()
     ws.close()
     return code

@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
                      "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+        profile_menu = bar.addMenu(self.tr("&Profile"))
+        self._action(profile_menu, self.tr("My &profile…"), self.edit_profile)
+        self._action(profile_menu, self.tr("Signing key &password…"), self.key_password)
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Find on this page"), self.focus_search, "Ctrl+F")
         view_menu.addSeparator()
@@ -285,7 +288,38 @@ class MainWindow(QMainWindow):
             self.open_inspection(runner_id)
         self.show_page(page if page != RUNNER or runner_id else "schools")
 
+    # -- who the user is -------------------------------------------------------------------
+    def profile_dialog(self, first_start: bool = False):
+        from ui.dialogs.profile_dialog import ProfileDialog
+        dialog = ProfileDialog(self.ctx, self, first_start=first_start)
+        dialog.accepted.connect(lambda: self._profile_saved(dialog))
+        return dialog
+
+    def _profile_saved(self, dialog) -> None:
+        self.status.retranslate(self.ws)
+        if dialog.wants_demo():
+            self.load_demo_data()
+
+    def edit_profile(self) -> None:
+        self.profile_dialog().exec()
+
+    def key_password(self) -> None:
+        from ui.dialogs.profile_dialog import KeyPasswordDialog
+        if KeyPasswordDialog(self.ctx, self).exec():
+            self.status.showMessage(self.tr("The signing key password was changed."), 5000)
+
     # -- first start ----------------------------------------------------------------------
+    def first_start(self):
+        """Once the window is up: ask who the user is (the name is never guessed from the
+        login name) and offer demo data; a known user only gets the demo-data offer.
+        Returns the welcome dialog, opened window-modal without blocking."""
+        if self.ws.profile.user_name:
+            self.offer_demo_data()
+            return None
+        dialog = self.profile_dialog(first_start=True)
+        dialog.open()
+        return dialog
+
     def offer_demo_data(self) -> bool:
         """On an empty database, ask whether to load demo schools and inspections."""
         if self.ws.store.scalar("select count(*) from schools where deleted = 0"):
