@@ -75,3 +75,9 @@ def bilingual(title: dict | None, lang: str) -> str:
     if not title:
         return ""
     return title.get(lang) or title.get("zh") or title.get("en") or ""
+
+
+def join(parts) -> str:
+    """A list for the screen: "a, b" in English, "a、b" in Chinese (the catalogue decides)."""
+    return translate("Labels", ", ", "separator between list items").join(
+        str(p) for p in parts)

@@ -7,6 +7,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from ui.widgets import labels
+
 
 class StatusBar(QStatusBar):
     def __init__(self, parent=None):
@@ -32,12 +34,19 @@ class StatusBar(QStatusBar):
                             .replace("%2", str(row["inspections"]))
                             .replace("%3", str(row["actions"])))
 
+    def table_names(self) -> dict[str, str]:
+        """Every synced (and the conflicts) table as the user calls it."""
+        return {"schools": self.tr("schools"), "teachers": self.tr("teachers"),
+                "users": self.tr("users"), "templates": self.tr("templates"),
+                "inspections": self.tr("inspections"), "responses": self.tr("answers"),
+                "attachments": self.tr("evidence"), "actions": self.tr("corrective actions"),
+                "signatures": self.tr("signatures"), "conflicts": self.tr("conflicts"),
+                "devices": self.tr("devices")}
+
     def changed(self, ws, changes) -> None:
         self.refresh_counts(ws)
-        names = {"schools": self.tr("schools"), "teachers": self.tr("teachers"),
-                 "inspections": self.tr("inspections"), "responses": self.tr("answers"),
-                 "attachments": self.tr("evidence"), "actions": self.tr("corrective actions"),
-                 "signatures": self.tr("signatures"), "templates": self.tr("templates")}
-        touched = "、".join(names.get(t, t) for t in sorted(changes.tables))
+        names = self.table_names()
+        # Chinese lists use the enumeration comma, English a comma and a space.
+        touched = labels.join(names.get(t, t) for t in sorted(changes.tables))
         self.showMessage(self.tr("%1 saved: %2").replace(
             "%1", dt.datetime.now().strftime("%H:%M:%S")).replace("%2", touched))
