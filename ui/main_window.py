@@ -254,10 +254,27 @@ class MainWindow(QMainWindow):
 
     # -- menu commands --------------------------------------------------------------------
     def new_inspection(self) -> None:
-        from ui.dialogs.new_inspection import NewInspectionDialog
-        dialog = NewInspectionDialog(self.ctx, self)
+        dialog = self.new_inspection_dialog()
         if dialog.exec() and dialog.result_changes and dialog.result_changes.created:
             self.open_inspection(dialog.result_changes.created)
+
+    def new_inspection_dialog(self):
+        """The New inspection dialog for the school the user is looking at, if any."""
+        from ui.dialogs.new_inspection import NewInspectionDialog
+        return NewInspectionDialog(self.ctx, self, school_id=self.current_school_id())
+
+    def current_school_id(self) -> str | None:
+        """The school selected on (or opened from) the Schools page, or chosen as the
+        Inspections page's filter, when that page is showing."""
+        page = self.pages.get(self.current_page_key() or "")
+        if self.current_page_key() == "schools" and hasattr(page, "selected_school"):
+            if page.stack.currentWidget() is page.detail and page.detail.school_id:
+                return page.detail.school_id
+            school = page.selected_school()
+            return school["id"] if school else None
+        if self.current_page_key() == "inspections" and hasattr(page, "school"):
+            return page.school.currentData()
+        return None
 
     def bundle(self, direction: str) -> None:
         """Bundles live on the Sync page: show it and start its import/export there."""

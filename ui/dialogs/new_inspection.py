@@ -1,6 +1,8 @@
-"""The New inspection dialog: school, template (bilingual title; only the modes it allows),
-mode, teacher (for per-teacher templates), date, inspectors, "follow-up of" an earlier
-inspection of the school (its open actions are carried over) and "verifies self-assessment"."""
+"""The New inspection dialog: school, mode, template (title in the UI language; only the
+templates that allow the mode), teacher (for per-teacher templates), date, inspectors (for a
+self-assessment: who fills it in, the principal by default), "follow-up of" an earlier
+inspection of the school (its open actions are carried over) and "verifies self-assessment"
+(the newest finished self-assessment of the same checklist preselected)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
 from app.services.inspections import list_inspections, start_inspection
 from app.services.schools import list_schools, list_teachers
-from app.services.templates import list_templates
+from app.services.templates import get_template, list_templates
 from ui.widgets import labels
 from ui.widgets.form import ValidatedDialog
 
@@ -21,29 +23,30 @@ class NewInspectionDialog(ValidatedDialog):
         self.setWindowTitle(self.tr("New inspection"))
         lang = ctx.lang
         self.school = QComboBox(self)
-        for school in list_schools(ctx.ws):
-            self.school.addItem(f"{school['name']} ({school['district'] or ''})", school["id"])
+        self.schools = {s["id"]: s for s in list_schools(ctx.ws)}
+        for school in self.schools.values():
+            name = school["name_en"] if lang == "en" and school.get("name_en") else school["name"]
+            self.school.addItem(f"{name} ({school['district'] or ''})", school["id"])
         self.template = QComboBox(self)
         self.templates: dict[str, dict] = {}
         for template in list_templates(ctx.ws):  # newest version of each key first
             self.templates.setdefault(template["key"], template)
-        other = "en" if lang == "zh" else "zh"
-        for key, template in self.templates.items():
-            # Both titles: the district's forms are Chinese, a visitor may read English.
-            title = template["title"]
-            self.template.addItem(f"{title[lang]} · {title[other]}  (v{template['version']})",
-                                  key)
+        self.base_keys = {key: self._base_key(t) for key, t in self.templates.items()}
         self.mode = QComboBox(self)
+        for code in ("inspection", "self_assessment"):
+            self.mode.addItem(labels.mode(code), code)
         self.teacher = QComboBox(self)
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.inspectors = QLineEdit(ctx.ws.actor, self)
+        self._default_names = ctx.ws.actor  # replaced on a mode change unless edited
         self.inspectors.setPlaceholderText(self.tr("Names separated by commas"))
         self.follow_up = QComboBox(self)
         self.verifies = QComboBox(self)
-        for label, widget in ((self.tr("School"), self.school),
-                              (self.tr("Template"), self.template), (self.tr("Mode"), self.mode),
+        self._self_assessments: list[dict] = []  # of the chosen school, newest first
+        for label, widget in ((self.tr("School"), self.school), (self.tr("Mode"), self.mode),
+                              (self.tr("Template"), self.template),
                               (self.tr("Teacher"), self.teacher), (self.tr("Date"), self.date),
                               (self.tr("Inspectors"), self.inspectors),
                               (self.tr("Follow-up of"), self.follow_up),
@@ -54,17 +57,41 @@ class NewInspectionDialog(ValidatedDialog):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.watch(self.teacher.currentIndexChanged, self.inspectors.textChanged)
         self._preset(school_id, template_key)
-        self._school_changed()
         if teacher_id:
             self.teacher.setCurrentIndex(max(self.teacher.findData(teacher_id), 0))
         self.resize(560, self.sizeHint().height())
 
+    def _base_key(self, template: dict) -> str:
+        """The checklist a template belongs to: a self-assessment variant names its base in
+        `based_on`; a template used in both modes is its own base."""
+        body = get_template(self.ctx.ws, template["id"]).body
+        based_on = body.get("based_on") if isinstance(body, dict) else None
+        return based_on.get("key", template["key"]) if isinstance(based_on, dict) \
+            else template["key"]
+
     def _preset(self, school_id, template_key) -> None:
+        self.school.blockSignals(True)
         if school_id:
             self.school.setCurrentIndex(max(self.school.findData(school_id), 0))
-        if template_key:
-            self.template.setCurrentIndex(max(self.template.findData(template_key), 0))
-        self._template_changed()
+        self.school.blockSignals(False)
+        preset = self.templates.get(template_key or "")
+        if preset and "inspection" not in preset["modes"]:
+            self.mode.setCurrentIndex(max(self.mode.findData(preset["modes"][0]), 0))
+        self._fill_templates(template_key)
+        self._school_changed()
+
+    def _fill_templates(self, keep: str | None = None) -> None:
+        """The templates that allow the chosen mode, titled in the UI language."""
+        keep = keep or self.template.currentData()
+        mode = self.mode.currentData()
+        self.template.blockSignals(True)
+        self.template.clear()
+        for key, template in self.templates.items():
+            if mode in template["modes"]:
+                title = labels.bilingual(template["title"], self.ctx.lang)
+                self.template.addItem(f"{title} (v{template['version']})", key)
+        self.template.setCurrentIndex(max(self.template.findData(keep), 0))
+        self.template.blockSignals(False)
 
     # -- dependent choices ----------------------------------------------------------------
     def chosen_template(self) -> dict | None:
@@ -72,20 +99,44 @@ class NewInspectionDialog(ValidatedDialog):
 
     def _template_changed(self, *_args) -> None:
         template = self.chosen_template()
-        current = self.mode.currentData()
-        self.mode.blockSignals(True)
-        self.mode.clear()
-        for code in (template["modes"] if template else []):
-            self.mode.addItem(labels.mode(code), code)
-        self.mode.setCurrentIndex(max(self.mode.findData(current), 0))
-        self.mode.blockSignals(False)
         self.teacher.setEnabled(bool(template and template["per_teacher"]))
-        self._mode_changed()
+        self._fill_verifies()
+        self.revalidate()
 
     def _mode_changed(self, *_args) -> None:
-        self.verifies.setEnabled(self.mode.currentData() == "inspection"
-                                 and self.verifies.count() > 1)
-        self.revalidate()
+        self._fill_templates()
+        self_assessment = self.mode.currentData() == "self_assessment"
+        self.form.labelForField(self.inspectors).setText(
+            self.tr("Filled in by") if self_assessment else self.tr("Inspectors"))
+        self._set_default_names()
+        self._template_changed()
+
+    def _set_default_names(self) -> None:
+        """The inspector by default; the school's principal fills in a self-assessment."""
+        school = self.schools.get(self.school.currentData()) or {}
+        default = (school.get("principal") or "") \
+            if self.mode.currentData() == "self_assessment" else self.ctx.ws.actor
+        if self.inspectors.text() == self._default_names:
+            self.inspectors.setText(default)
+        self._default_names = default
+
+    def _fill_verifies(self) -> None:
+        """Self-assessments of the school on the same checklist; the newest completed or
+        signed one is preselected."""
+        self.verifies.clear()
+        self.verifies.addItem(self.tr("(none)"), None)
+        template = self.chosen_template()
+        if template is not None and self.mode.currentData() == "inspection":
+            base = self.base_keys[template["key"]]
+            preselect = 0
+            for row in self._self_assessments:
+                if self.base_keys.get(row["template_key"], row["template_key"]) != base:
+                    continue
+                self.verifies.addItem(self._inspection_text(row), row["id"])
+                if not preselect and row["status"] in ("completed", "signed"):
+                    preselect = self.verifies.count() - 1
+            self.verifies.setCurrentIndex(preselect)
+        self.verifies.setEnabled(self.verifies.count() > 1)
 
     def _school_changed(self, *_args) -> None:
         school_id = self.school.currentData()
@@ -93,24 +144,25 @@ class NewInspectionDialog(ValidatedDialog):
         self.teacher.addItem(self.tr("(choose a teacher)"), None)
         self.follow_up.clear()
         self.follow_up.addItem(self.tr("(not a follow-up visit)"), None)
-        self.verifies.clear()
-        self.verifies.addItem(self.tr("(none)"), None)
+        self._self_assessments = []
         if school_id:
             self._fill_school_choices(school_id)
-        self._template_changed()
+        self._mode_changed()
 
     def _fill_school_choices(self, school_id: str) -> None:
         for teacher in list_teachers(self.ctx.ws, school_id):
             self.teacher.addItem(teacher["name"], teacher["id"])
-        lang = self.ctx.lang
+        # Newest first (visit date, then creation).
         for row in list_inspections(self.ctx.ws, school_id=school_id, include_ethics=False):
-            title = labels.bilingual({"zh": row["template_title_zh"],
-                                      "en": row["template_title_en"]}, lang)
-            text = f"{row['visit_date']}  {title}  ({labels.inspection_status(row['status'])})"
             if row["mode"] == "self_assessment":
-                self.verifies.addItem(text, row["id"])
+                self._self_assessments.append(row)
             else:
-                self.follow_up.addItem(text, row["id"])
+                self.follow_up.addItem(self._inspection_text(row), row["id"])
+
+    def _inspection_text(self, row: dict) -> str:
+        title = labels.bilingual({"zh": row["template_title_zh"],
+                                  "en": row["template_title_en"]}, self.ctx.lang)
+        return f"{row['visit_date']}  {title}  ({labels.inspection_status(row['status'])})"
 
     # -- validation and saving ------------------------------------------------------------
     def inspector_names(self) -> list[str]:
