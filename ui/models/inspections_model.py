@@ -132,7 +132,7 @@ class InspectionsModel(QAbstractTableModel):
         if column == "grade":
             grade = labels.bilingual(row["grade"], self.lang)
             return grade + (" ⚠" if grade and row["capped"] else "")
-        return row["inspector_names"]
+        return labels.join(row.get("inspector_list") or [])
 
     def flags(self, index: Index):
         if not index.isValid():

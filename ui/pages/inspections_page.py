@@ -136,7 +136,9 @@ class InspectionsPage(QWidget):
         header.blockSignals(False)
 
     def _update_count(self, *_args) -> None:
-        self.count.setText(self.tr("%1 inspections").replace("%1", str(self.model.total)))
+        # The status bar counts ethics evaluations too; say where they are.
+        self.count.setText(self.tr("%n inspection(s) (teacher-ethics evaluations are on "
+                                   "their own page)", "", self.model.total))
 
     # -- actions --------------------------------------------------------------------------
     def open_row(self, row: int) -> None:

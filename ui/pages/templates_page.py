@@ -25,7 +25,7 @@ class TemplatesPage(QWidget):
             Column(self.tr("Version"), lambda r: r["version"], align_right=True),
             Column(self.tr("Kind"), lambda r: labels.kind(r["kind"])),
             Column(self.tr("Items"), lambda r: r["items"], align_right=True),
-            Column(self.tr("Modes"), lambda r: ("、" if lang == "zh" else ", ").join(
+            Column(self.tr("Modes"), lambda r: labels.join(
                 labels.mode(m) for m in r["modes"])),
             Column(self.tr("Source"), lambda r: self.tr("Built-in") if r["builtin"]
                    else self.tr("Imported"))], self)

@@ -127,7 +127,9 @@ def display_row(row: dict) -> dict:
         names = json.loads(row["inspectors"] or "[]")
     except ValueError:
         names = [row["inspectors"]]
-    return {**row, "inspector_names": "、".join(str(n) for n in names)}
+    # The screen joins the list in the UI language (labels.join); this text is for search.
+    return {**row, "inspector_list": [str(n) for n in names],
+            "inspector_names": "、".join(str(n) for n in names)}
 
 
 def valid_date(text: str) -> bool:

@@ -89,5 +89,5 @@ def _repeated(ws, failures: dict, lang: str) -> list[dict]:
         found.append({"id": f"{template_id}:{key}", "item_key": key, "text": text,
                       "template": template.title.get(lang, template.key),
                       "times": len(rows),
-                      "dates": "、".join(sorted({r["visit_date"] for r in rows}))})
+                      "dates": sorted({r["visit_date"] for r in rows})})
     return sorted(found, key=lambda f: (-f["times"], f["item_key"]))

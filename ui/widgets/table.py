@@ -4,7 +4,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QProxyStyle, QStyle,
+                               QStyleOptionHeader, QTableView)
+
+
+class SortArrowStyle(QProxyStyle):
+    """Qt draws a descending sort as an up arrow (▲), which users read as "ascending".
+    Swap the arrow so that ▲ means ascending (oldest / A first) and ▼ descending."""
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow \
+                and isinstance(option, QStyleOptionHeader):
+            option = QStyleOptionHeader(option)
+            up, down = QStyleOptionHeader.SortIndicator.SortUp, \
+                QStyleOptionHeader.SortIndicator.SortDown
+            option.sortIndicator = down if option.sortIndicator == up else \
+                up if option.sortIndicator == down else option.sortIndicator
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class RowTable(QTableView):
@@ -20,6 +36,8 @@ class RowTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(26)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._arrow_style = SortArrowStyle()  # kept: the header does not own its style
+        self.horizontalHeader().setStyle(self._arrow_style)
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
 
     def keyPressEvent(self, event) -> None:
