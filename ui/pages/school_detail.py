@@ -43,8 +43,8 @@ class SchoolDetailPage(QWidget):
         self.repeated = RowsModel([
             Column(self.tr("Item"), lambda r: r["text"]),
             Column(self.tr("Template"), lambda r: r["template"]),
-            Column(self.tr("Failed"), lambda r: self.tr("%1 times").replace("%1", str(r["times"]))),
-            Column(self.tr("Visits"), lambda r: r["dates"])], self)
+            Column(self.tr("Failed"), lambda r: self.tr("%n time(s)", "", r["times"])),
+            Column(self.tr("Visits"), lambda r: labels.join(r["dates"]))], self)
         self.history_view = self._table(self.history, [100, 260, 90, 90, 70])
         self.history_view.activated_row.connect(self._open_inspection)
         layout = QVBoxLayout(self)
@@ -111,11 +111,13 @@ class SchoolDetailPage(QWidget):
             return
         self.detail = detail
         school = detail.school
-        self.title.setText(school["name"])
+        english = self.ctx.lang == "en" and school.get("name_en")
+        self.title.setText(f"{school['name_en']} · {school['name']}" if english
+                           else school["name"])
         self.facts.setText(" · ".join(p for p in (
             school["district"], labels.level(school["level"]),
             self.tr("Principal: %s") % school["principal"] if school["principal"] else "",
-            self.tr("%1 students").replace("%1", str(school["student_count"] or 0)),
+            self.tr("%n student(s)", "", school["student_count"] or 0),
             school["address"] or "") if p))
         self.grade.setText(self._grade_text(detail))
         self.history.set_rows(detail.history)

@@ -55,8 +55,10 @@ class SchoolsPage(QWidget):
                                 (add, 0), (self.edit_button, 0), (self.open_button, 0)):
             bar.addWidget(widget, stretch)
         self.model = RowsModel(self._columns(), self)
-        self.model.tooltip = lambda r: " · ".join(p for p in (r["name_en"], r["address"],
-                                                              r["phone"]) if p) or None
+        # The tooltip carries the name the list does not show.
+        self.model.tooltip = lambda r: " · ".join(p for p in (
+            r["name"] if self.school_name(r) != r["name"] else r["name_en"], r["address"],
+            r["phone"]) if p) or None
         self.table = RowTable(page)
         self.table.setModel(self.model)
         self.table.set_widths([230, 90, 120, 90, 90, 70, 70])
@@ -74,13 +76,19 @@ class SchoolsPage(QWidget):
         return page
 
     def _columns(self) -> list[Column]:
-        return [Column(self.tr("Name"), lambda r: r["name"]),
+        return [Column(self.tr("Name"), self.school_name),
                 Column(self.tr("District"), lambda r: r["district"]),
                 Column(self.tr("Level"), lambda r: labels.level(r["level"])),
                 Column(self.tr("Code"), lambda r: r["code"]),
                 Column(self.tr("Principal"), lambda r: r["principal"]),
                 Column(self.tr("Inspections"), lambda r: r["inspections"], align_right=True),
                 Column(self.tr("Open actions"), lambda r: r["open_actions"], align_right=True)]
+
+    def school_name(self, row: dict) -> str:
+        """The English name in the English UI when the school has one."""
+        if self.ctx.lang == "en" and row.get("name_en"):
+            return row["name_en"]
+        return row["name"]
 
     def _teachers_box(self, parent) -> QGroupBox:
         box = QGroupBox(self.tr("Teachers"), parent)
