@@ -15,7 +15,15 @@ from ui.state.ethics import ethics_overview, ethics_template
 from ui.widgets import labels
 from ui.widgets.table import RowTable
 
-RED_LINE = QColor("#ffcdd2")
+# Row colour by grade band: green for excellent, amber for basic pass, red for fail; a
+# plain pass stays uncoloured.
+BAND_COLOURS = {"excellent": QColor("#c8e6c9"), "basic_pass": QColor("#ffe0b2"),
+                "fail": QColor("#ffcdd2")}
+
+
+def band_brush(row: dict) -> QBrush | None:
+    colour = BAND_COLOURS.get(row.get("band") or "")
+    return QBrush(colour) if colour is not None else None
 
 
 class EthicsPage(QWidget):
@@ -32,7 +40,7 @@ class EthicsPage(QWidget):
         self.open_button = QPushButton(self.tr("Open evaluation"), self)
         self.open_button.clicked.connect(self.open_selected)
         self.model = RowsModel(self._columns(), self)
-        self.model.background = lambda r: QBrush(RED_LINE) if r.get("capped_by") else None
+        self.model.background = band_brush
         self.model.tooltip = lambda r: self._reason(r) or None
         self.table = RowTable(self)
         self.table.setModel(self.model)
@@ -92,7 +100,7 @@ class EthicsPage(QWidget):
                           for label, n in overview.summary)
         text = self.tr("Completed evaluations by grade — %1").replace("%1", counts)
         if overview.pending:
-            text += "　" + self.tr("(%1 still in progress)").replace("%1", str(overview.pending))
+            text += "　" + self.tr("(%n still in progress)", "", overview.pending)
         return text
 
     def selected(self) -> dict | None:
