@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.services.actions import raise_action
 from ui.context import UiContext
+from ui.i18n import install_translations
 from ui.operations import Operations
 from ui.pages.actions_page import OVERDUE, ActionsPage
 
@@ -36,7 +37,7 @@ def page(ctx, actions, qtbot):
     return page
 
 
-def test_overdue_action_is_highlighted_with_a_tooltip(page, actions):
+def test_overdue_action_is_highlighted_with_a_tooltip(page, actions, qapp):
     late_row = page.model.row_of_id(actions[0])
     index = page.model.index(late_row, 0)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE
@@ -44,7 +45,9 @@ def test_overdue_action_is_highlighted_with_a_tooltip(page, actions):
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     on_time = page.model.index(page.model.row_of_id(actions[1]), 0)
     assert on_time.data(Qt.ItemDataRole.BackgroundRole) is None
-    assert page.count.text() == "2 actions, 1 overdue"
+    install_translations(qapp, "en")  # English plural forms
+    page.reload()
+    assert page.count.text() == "2 actions (2 open), 1 overdue"
 
 
 def test_overdue_only_filter(page, actions, qtbot):

@@ -4,9 +4,10 @@ to in progress / resolved / verified."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
-                               QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from app.domain.status import ACTION_STATUSES, ACTION_TRANSITIONS
 from app.services.actions import list_actions, set_action_status
@@ -37,6 +38,7 @@ class ActionsPage(QWidget):
         self.table = RowTable(self)
         self.table.setModel(self.model)
         self.table.set_widths([110, 180, 440, 70, 80, 110])
+        self._fit_columns()
         self.table.setToolTip(self.tr("Double-click or Enter opens the inspection the action "
                                       "came from."))
         self.table.activated_row.connect(self.open_inspection_of)
@@ -70,8 +72,18 @@ class ActionsPage(QWidget):
                 Column(self.tr("Responsible"), lambda r: r["responsible"] or ""),
                 Column(self.tr("Note"), lambda r: r["note"] or "")]
 
+    def _fit_columns(self) -> None:
+        """Description and note share the width left over (no horizontal scroll bar); long
+        text is elided and shown whole in the tooltip."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (2, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+
     def _tooltip(self, row: dict) -> str:
-        text = row["description"]
+        text = row["description"] + (f"\n{row['note']}" if row["note"] else "")
         if row["overdue"]:
             text = self.tr("Overdue: it was due on %1 and is still %2.").replace(
                 "%1", row["due_date"]).replace("%2", labels.action_status(row["status"])) \
@@ -95,9 +107,12 @@ class ActionsPage(QWidget):
                             school_id=self.school.currentData(),
                             overdue_only=self.overdue_only.isChecked())
         self.model.set_rows(rows)
+        # "Open" counts like the status bar: open or being corrected, not carried over.
+        still_open = sum(1 for r in rows if r["status"] in ("open", "in_progress"))
         overdue = sum(1 for r in rows if r["overdue"])
-        self.count.setText(self.tr("%1 actions, %2 overdue").replace("%1", str(len(rows)))
-                           .replace("%2", str(overdue)))
+        self.count.setText(self.tr("%n action(s)", "", len(rows)) + " "
+                           + self.tr("(%n open)", "", still_open) + self.tr(", ")
+                           + self.tr("%n overdue", "", overdue))
         if selected and self.model.row_of_id(selected["id"]) >= 0:
             self.table.selectRow(self.model.row_of_id(selected["id"]))
         self._update_buttons()

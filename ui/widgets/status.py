@@ -27,12 +27,15 @@ class StatusBar(QStatusBar):
         row = ws.store.query(
             "select (select count(*) from schools where deleted = 0) as schools, "
             "(select count(*) from inspections where deleted = 0) as inspections, "
-            "(select count(*) from actions where deleted = 0 and carried_from is null "
-            "and status in ('open', 'in_progress')) as actions")[0]
-        self.counts.setText(self.tr("%1 schools · %2 inspections · %3 open actions")
-                            .replace("%1", str(row["schools"]))
-                            .replace("%2", str(row["inspections"]))
-                            .replace("%3", str(row["actions"])))
+            # Counted like the Corrective actions page: an action carried over into a
+            # follow-up visit counts once, as the follow-up's copy.
+            "(select count(*) from actions where deleted = 0 "
+            "and status in ('open', 'in_progress') and id not in (select carried_from "
+            "from actions where carried_from is not null and deleted = 0)) as actions")[0]
+        self.counts.setText(" · ".join((
+            self.tr("%n school(s)", "", row["schools"]),
+            self.tr("%n inspection(s)", "", row["inspections"]),
+            self.tr("%n open action(s)", "", row["actions"]))))
 
     def table_names(self) -> dict[str, str]:
         """Every synced (and the conflicts) table as the user calls it."""
