@@ -1,6 +1,8 @@
 """Qt translations: every visible string goes through `tr()`; the Chinese catalogues live in
 `resources/translations/*_zh_CN.qm` (one per feature area, built from `.ts` files with
-`pyside6-lrelease`), all installed at start when the language is Chinese."""
+`pyside6-lrelease`), all installed at start when the language is Chinese. English is the
+source language; its small `*_en.qm` catalogues only carry the singular/plural forms of
+`tr("%n item(s)", "", n)` ("1 item", "2 items")."""
 
 from __future__ import annotations
 
@@ -17,15 +19,15 @@ def install_translations(app: QCoreApplication, language: str) -> int:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language != "zh":
-        return 0
-    for qm in sorted(TRANSLATIONS.glob("*_zh_CN.qm")):
+    pattern = "*_zh_CN.qm" if language == "zh" else "*_en.qm"
+    for qm in sorted(TRANSLATIONS.glob(pattern)):
         translator = QTranslator(app)
         if translator.load(str(qm)):
             app.installTranslator(translator)
             _installed.append(translator)
     ours = len(_installed)
-    _install_qt_catalogue(app)
+    if language == "zh":
+        _install_qt_catalogue(app)
     return ours
 
 

@@ -1,175 +1,189 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActionsPage</name>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="26" />
+        <location filename="../../ui/pages/actions_page.py" line="27" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="30" />
+        <location filename="../../ui/pages/actions_page.py" line="31" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="40" />
+        <location filename="../../ui/pages/actions_page.py" line="42" />
         <source>Double-click or Enter opens the inspection the action came from.</source>
         <translation>双击或按回车键打开该整改事项所属的督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="48" />
+        <location filename="../../ui/pages/actions_page.py" line="50" />
         <source>Mark in progress</source>
         <translation>标记为整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="49" />
+        <location filename="../../ui/pages/actions_page.py" line="51" />
         <source>Mark resolved</source>
         <translation>标记为已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="50" />
+        <location filename="../../ui/pages/actions_page.py" line="52" />
         <source>Mark verified</source>
         <translation>标记为已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="65" />
+        <location filename="../../ui/pages/actions_page.py" line="67" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="66" />
+        <location filename="../../ui/pages/actions_page.py" line="68" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="67" />
+        <location filename="../../ui/pages/actions_page.py" line="69" />
         <source>Action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="68" />
+        <location filename="../../ui/pages/actions_page.py" line="70" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="69" />
+        <location filename="../../ui/pages/actions_page.py" line="71" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="70" />
+        <location filename="../../ui/pages/actions_page.py" line="72" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="71" />
+        <location filename="../../ui/pages/actions_page.py" line="73" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="76" />
+        <location filename="../../ui/pages/actions_page.py" line="88" />
         <source>Overdue: it was due on %1 and is still %2.</source>
         <translation>已逾期：整改期限为 %1，目前仍为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="85" />
+        <location filename="../../ui/pages/actions_page.py" line="97" />
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/actions_page.py" line="113" />
+        <source>%n action(s)</source>
+        <translation><numerusform>%n 项整改</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/actions_page.py" line="114" />
+        <source>(%n open)</source>
+        <translation><numerusform>（%n 项未完成）</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="99" />
-        <source>%1 actions, %2 overdue</source>
-        <translation>共 %1 项整改，%2 项逾期</translation>
+        <location filename="../../ui/pages/actions_page.py" line="114" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/actions_page.py" line="115" />
+        <source>%n overdue</source>
+        <translation><numerusform>%n 项逾期</numerusform></translation>
     </message>
 </context>
 <context>
     <name>EthicsPage</name>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="30" />
+        <location filename="../../ui/pages/ethics_page.py" line="38" />
         <source>Evaluate teacher…</source>
         <translation>考核教师…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="32" />
+        <location filename="../../ui/pages/ethics_page.py" line="40" />
         <source>Open evaluation</source>
         <translation>打开考核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="42" />
+        <location filename="../../ui/pages/ethics_page.py" line="50" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="53" />
+        <location filename="../../ui/pages/ethics_page.py" line="61" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="54" />
+        <location filename="../../ui/pages/ethics_page.py" line="62" />
         <source>Subject</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="55" />
+        <location filename="../../ui/pages/ethics_page.py" line="63" />
         <source>Evaluated on</source>
         <translation>考核日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="56" />
+        <location filename="../../ui/pages/ethics_page.py" line="64" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="57" />
+        <location filename="../../ui/pages/ethics_page.py" line="65" />
         <source>Not evaluated</source>
         <translation>未考核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="58" />
+        <location filename="../../ui/pages/ethics_page.py" line="66" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="59" />
+        <location filename="../../ui/pages/ethics_page.py" line="67" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="61" />
+        <location filename="../../ui/pages/ethics_page.py" line="69" />
         <source>Reason</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="65" />
+        <location filename="../../ui/pages/ethics_page.py" line="73" />
         <source>Grade limited by: %1</source>
         <translation>等级受限于：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="67" />
+        <location filename="../../ui/pages/ethics_page.py" line="75" />
         <source>Weighted score of the rater groups</source>
         <translation>各评价主体加权得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="90" />
+        <location filename="../../ui/pages/ethics_page.py" line="98" />
         <source>Add a school and its teachers on the Schools page first.</source>
         <translation>请先在“学校”页面添加学校及其教师。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="91" />
+        <location filename="../../ui/pages/ethics_page.py" line="99" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="93" />
+        <location filename="../../ui/pages/ethics_page.py" line="101" />
         <source>Completed evaluations by grade — %1</source>
         <translation>已完成考核的等级分布 — %1</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/ethics_page.py" line="95" />
-        <source>(%1 still in progress)</source>
-        <translation>（另有 %1 人考核进行中）</translation>
+    <message numerus="yes">
+        <location filename="../../ui/pages/ethics_page.py" line="103" />
+        <source>(%n still in progress)</source>
+        <translation><numerusform>（%n 项仍在进行中）</numerusform></translation>
     </message>
 </context>
 <context>
@@ -282,10 +296,58 @@
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/inspections_page.py" line="140" />
+        <source>%n inspection(s) (teacher-ethics evaluations are on their own page)</source>
+        <translation><numerusform>%n 次督导（师德考核见其专页）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>KeyPasswordDialog</name>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="139" />
-        <source>%1 inspections</source>
-        <translation>共 %1 次督导</translation>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="85" />
+        <source>Signing key password</source>
+        <translation>签名密钥密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="87" />
+        <source>Your signing key is protected by a password. Leave the new password empty to remove the protection.</source>
+        <translation>您的签名密钥已设密码保护。新密码留空即取消保护。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="89" />
+        <source>Protect your report-signing key with a password: it is then asked for before signing.</source>
+        <translation>为报告签名密钥设置密码：此后签名前会要求输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="97" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="100" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="101" />
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="114" />
+        <source>Enter the current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="116" />
+        <source>Enter the new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="118" />
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -463,6 +525,12 @@
         <source>Photo</source>
         <translation>照片</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="82" />
+        <source>, </source>
+        <comment>separator between list items</comment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -553,46 +621,61 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="148" />
+        <source>&amp;Profile</source>
+        <translation>个人资料(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149" />
+        <source>My &amp;profile…</source>
+        <translation>我的资料(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>Signing key &amp;password…</source>
+        <translation>签名密钥密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Find on this page</source>
         <translation>在本页查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;About School Inspect</source>
         <translation>关于校园督导(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>The inspection runner is not installed in this build.</source>
         <translation>此版本未安装督导检查填报模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>This inspection could not be opened.</source>
         <translation>无法打开此次督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>About School Inspect</source>
         <translation>关于校园督导</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>School Inspect — offline school inspection (教育督导): checklists, canteen food safety, teacher ethics, signed reports and sync by bundle files.
 
 Profile: %1</source>
@@ -601,17 +684,22 @@ Profile: %1</source>
 配置目录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="309" />
+        <source>The signing key password was changed.</source>
+        <translation>签名密钥密码已更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="328" />
         <source>Load demo data?</source>
         <translation>加载演示数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="329" />
         <source>This profile has no schools yet. Load demo data (12 schools with teachers, inspections and corrective actions) to try School Inspect? You can also start empty and add your own schools.</source>
         <translation>此配置中还没有学校。是否加载演示数据（12 所学校及其教师、督导记录和整改事项）来试用？也可以不加载，直接添加自己的学校。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -705,6 +793,74 @@ Profile: %1</source>
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="26" />
+        <source>Welcome to School Inspect</source>
+        <translation>欢迎使用督导检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="27" />
+        <source>My profile</source>
+        <translation>我的资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="29" />
+        <source>Please tell School Inspect who you are. Your name is used as the inspector, in reports and on your signing certificate.</source>
+        <translation>请填写您的身份。您的姓名将作为督导人员出现在检查、报告和签名证书中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="35" />
+        <source>e.g. 张明华</source>
+        <translation>例如：张明华</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="41" />
+        <source>Optional, e.g. 青山区教育督导室</source>
+        <translation>可选，例如：青山区教育督导室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="42" />
+        <source>Your name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="43" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="44" />
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="45" />
+        <source>Load demo data (12 schools with teachers, inspections and corrective actions) to try School Inspect</source>
+        <translation>载入演示数据（12 所学校及其教师、督导检查和整改事项）以试用本软件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="59" />
+        <source>Inspector</source>
+        <translation>督导人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="59" />
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="60" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="65" />
+        <source>Enter your name: it appears on inspections and signed reports.</source>
+        <translation>请输入姓名：它会出现在督导检查和已签署的报告中。</translation>
+    </message>
+</context>
+<context>
     <name>SchoolDetailPage</name>
     <message>
         <location filename="../../ui/pages/school_detail.py" line="27" />
@@ -737,10 +893,10 @@ Profile: %1</source>
         <source>Failed</source>
         <translation>未达标</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/pages/school_detail.py" line="46" />
-        <source>%1 times</source>
-        <translation>%1 次</translation>
+        <source>%n time(s)</source>
+        <translation><numerusform>%n 次</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/pages/school_detail.py" line="47" />
@@ -814,27 +970,27 @@ Profile: %1</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="117" />
+        <location filename="../../ui/pages/school_detail.py" line="119" />
         <source>Principal: %s</source>
         <translation>校长：%s</translation>
     </message>
-    <message>
-        <location filename="../../ui/pages/school_detail.py" line="118" />
-        <source>%1 students</source>
-        <translation>学生 %1 人</translation>
+    <message numerus="yes">
+        <location filename="../../ui/pages/school_detail.py" line="120" />
+        <source>%n student(s)</source>
+        <translation><numerusform>%n 名学生</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="127" />
+        <location filename="../../ui/pages/school_detail.py" line="129" />
         <source>Last grade: %1 (%2, %3)</source>
         <translation>最近等级：%1（%2 分，%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="129" />
+        <location filename="../../ui/pages/school_detail.py" line="131" />
         <source>No completed inspection yet.</source>
         <translation>尚无已完成的督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/school_detail.py" line="130" />
+        <location filename="../../ui/pages/school_detail.py" line="132" />
         <source>Open actions: %1 · overdue: %2</source>
         <translation>未完成整改：%1 项 · 逾期：%2 项</translation>
     </message>
@@ -955,63 +1111,63 @@ Profile: %1</source>
         <translation>打开学校页面</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="77" />
-        <location filename="../../ui/pages/schools_page.py" line="87" />
+        <location filename="../../ui/pages/schools_page.py" line="79" />
+        <location filename="../../ui/pages/schools_page.py" line="95" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="78" />
+        <location filename="../../ui/pages/schools_page.py" line="80" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="79" />
+        <location filename="../../ui/pages/schools_page.py" line="81" />
         <source>Level</source>
         <translation>学段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="80" />
+        <location filename="../../ui/pages/schools_page.py" line="82" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="81" />
+        <location filename="../../ui/pages/schools_page.py" line="83" />
         <source>Principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="82" />
+        <location filename="../../ui/pages/schools_page.py" line="84" />
         <source>Inspections</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="83" />
+        <location filename="../../ui/pages/schools_page.py" line="85" />
         <source>Open actions</source>
         <translation>未完成整改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="86" />
+        <location filename="../../ui/pages/schools_page.py" line="94" />
         <source>Teachers</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="88" />
+        <location filename="../../ui/pages/schools_page.py" line="96" />
         <source>Subject</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="93" />
+        <location filename="../../ui/pages/schools_page.py" line="101" />
         <source>Add teacher…</source>
         <translation>添加教师…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="94" />
+        <location filename="../../ui/pages/schools_page.py" line="102" />
         <source>Edit teacher…</source>
         <translation>编辑教师…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="110" />
+        <location filename="../../ui/pages/schools_page.py" line="118" />
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
@@ -1019,57 +1175,82 @@ Profile: %1</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/widgets/status.py" line="20" />
+        <location filename="../../ui/widgets/status.py" line="22" />
         <source>Profile: %1 · User: %2</source>
         <translation>配置：%1 · 用户：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="30" />
-        <source>%1 schools · %2 inspections · %3 open actions</source>
-        <translation>%1 所学校 · %2 次督导 · %3 项未完成整改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/status.py" line="37" />
+        <location filename="../../ui/widgets/status.py" line="42" />
         <source>schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="37" />
+        <location filename="../../ui/widgets/status.py" line="42" />
         <source>teachers</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="38" />
+        <location filename="../../ui/widgets/status.py" line="43" />
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="44" />
         <source>inspections</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="38" />
+        <location filename="../../ui/widgets/status.py" line="44" />
         <source>answers</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="39" />
+        <location filename="../../ui/widgets/status.py" line="45" />
         <source>evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="39" />
+        <location filename="../../ui/widgets/status.py" line="45" />
         <source>corrective actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="40" />
+        <location filename="../../ui/widgets/status.py" line="46" />
         <source>signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="40" />
+        <location filename="../../ui/widgets/status.py" line="43" />
         <source>templates</source>
         <translation>模板</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/status.py" line="36" />
+        <source>%n school(s)</source>
+        <translation><numerusform>%n 所学校</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/status.py" line="37" />
+        <source>%n inspection(s)</source>
+        <translation><numerusform>%n 次督导</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/status.py" line="38" />
+        <source>%n open action(s)</source>
+        <translation><numerusform>%n 项未完成整改</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="42" />
+        <location filename="../../ui/widgets/status.py" line="46" />
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="47" />
+        <source>devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="54" />
         <source>%1 saved: %2</source>
         <translation>%1 已保存：%2</translation>
     </message>

@@ -66,7 +66,7 @@ def test_changes_reach_the_pages_and_the_status_bar(make_window, ws):
     window.operations.run(lambda: add_school(ws, name="青山区朝阳中学", district="青山区"))
     schools = window.pages["schools"]
     assert "青山区朝阳中学" in [r["name"] for r in schools.model.rows]
-    assert window.status.counts.text().startswith("1 schools")
+    assert window.status.counts.text().startswith("1 school ·")
     assert "schools" in window.status.currentMessage()
 
 
