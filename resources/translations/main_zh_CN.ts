@@ -80,12 +80,16 @@
     <message numerus="yes">
         <location filename="../../ui/pages/actions_page.py" line="113" />
         <source>%n action(s)</source>
-        <translation><numerusform>%n 项整改</numerusform></translation>
+        <translation>
+            <numerusform>%n 项整改</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/actions_page.py" line="114" />
         <source>(%n open)</source>
-        <translation><numerusform>（%n 项未完成）</numerusform></translation>
+        <translation>
+            <numerusform>（%n 项未完成）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/actions_page.py" line="114" />
@@ -95,7 +99,9 @@
     <message numerus="yes">
         <location filename="../../ui/pages/actions_page.py" line="115" />
         <source>%n overdue</source>
-        <translation><numerusform>%n 项逾期</numerusform></translation>
+        <translation>
+            <numerusform>%n 项逾期</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -183,7 +189,9 @@
     <message numerus="yes">
         <location filename="../../ui/pages/ethics_page.py" line="103" />
         <source>(%n still in progress)</source>
-        <translation><numerusform>（%n 项仍在进行中）</numerusform></translation>
+        <translation>
+            <numerusform>（%n 项仍在进行中）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -299,7 +307,9 @@
     <message numerus="yes">
         <location filename="../../ui/pages/inspections_page.py" line="140" />
         <source>%n inspection(s) (teacher-ethics evaluations are on their own page)</source>
-        <translation><numerusform>%n 次督导（师德考核见其专页）</numerusform></translation>
+        <translation>
+            <numerusform>%n 次督导（师德考核见其专页）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -670,12 +680,12 @@
         <translation>无法打开此次督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>About School Inspect</source>
         <translation>关于校园督导</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>School Inspect — offline school inspection (教育督导): checklists, canteen food safety, teacher ethics, signed reports and sync by bundle files.
 
 Profile: %1</source>
@@ -684,22 +694,22 @@ Profile: %1</source>
 配置目录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>The signing key password was changed.</source>
         <translation>签名密钥密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>Load demo data?</source>
         <translation>加载演示数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>This profile has no schools yet. Load demo data (12 schools with teachers, inspections and corrective actions) to try School Inspect? You can also start empty and add your own schools.</source>
         <translation>此配置中还没有学校。是否加载演示数据（12 所学校及其教师、督导记录和整改事项）来试用？也可以不加载，直接添加自己的学校。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -707,87 +717,93 @@ Profile: %1</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="21" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="23" />
         <source>New inspection</source>
         <translation>新建督导</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="42" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="44" />
         <source>Names separated by commas</source>
         <translation>多个姓名用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="45" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="48" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="46" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="49" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="46" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="48" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="47" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="50" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="47" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="50" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="48" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="51" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="110" />
         <source>Inspectors</source>
         <translation>督导人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="49" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="52" />
         <source>Follow-up of</source>
         <translation>回头看（复查）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="50" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="53" />
         <source>Verifies self-assessment</source>
         <translation>核查的自评</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="93" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="110" />
+        <source>Filled in by</source>
+        <translation>填写人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_inspection.py" line="144" />
         <source>(choose a teacher)</source>
         <translation>（请选择教师）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="95" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="146" />
         <source>(not a follow-up visit)</source>
         <translation>（非回头看）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="97" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="127" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="123" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="175" />
         <source>Add a school first (Schools page), then choose it here.</source>
         <translation>请先在“学校”页面添加学校，再在此选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="126" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="178" />
         <source>Choose a template.</source>
         <translation>请选择检查模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="128" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="180" />
         <source>This template evaluates one teacher: choose the teacher.</source>
         <translation>此模板针对单个教师进行考核：请选择教师。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="130" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="182" />
         <source>Enter at least one inspector's name.</source>
         <translation>请至少填写一名督导人员姓名。</translation>
     </message>
@@ -896,7 +912,9 @@ Profile: %1</source>
     <message numerus="yes">
         <location filename="../../ui/pages/school_detail.py" line="46" />
         <source>%n time(s)</source>
-        <translation><numerusform>%n 次</numerusform></translation>
+        <translation>
+            <numerusform>%n 次</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/school_detail.py" line="47" />
@@ -977,7 +995,9 @@ Profile: %1</source>
     <message numerus="yes">
         <location filename="../../ui/pages/school_detail.py" line="120" />
         <source>%n student(s)</source>
-        <translation><numerusform>%n 名学生</numerusform></translation>
+        <translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/school_detail.py" line="129" />
@@ -1227,17 +1247,23 @@ Profile: %1</source>
     <message numerus="yes">
         <location filename="../../ui/widgets/status.py" line="36" />
         <source>%n school(s)</source>
-        <translation><numerusform>%n 所学校</numerusform></translation>
+        <translation>
+            <numerusform>%n 所学校</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/widgets/status.py" line="37" />
         <source>%n inspection(s)</source>
-        <translation><numerusform>%n 次督导</numerusform></translation>
+        <translation>
+            <numerusform>%n 次督导</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/widgets/status.py" line="38" />
         <source>%n open action(s)</source>
-        <translation><numerusform>%n 项未完成整改</numerusform></translation>
+        <translation>
+            <numerusform>%n 项未完成整改</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/widgets/status.py" line="46" />

@@ -255,3 +255,16 @@ def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english)
     long_row = next(n for n, r in enumerate(page.model.rows) if r["overdue"])
     assert "补齐留样记录" * 20 in page.model.index(long_row, 2).data(
         Qt.ItemDataRole.ToolTipRole)
+
+
+def test_new_dialogs_speak_chinese(ctx, ws, qtbot, chinese):
+    from ui.dialogs.profile_dialog import ProfileDialog
+    welcome = ProfileDialog(ctx, first_start=True)
+    qtbot.addWidget(welcome)
+    assert welcome.windowTitle() == "欢迎使用督导检查"
+    assert welcome.role.itemText(0) == "督导人员"
+    school = add_school(ws, name="青山区育英中学", district="青山区", principal="刘校长").created
+    dialog = NewInspectionDialog(ctx, school_id=school)
+    qtbot.addWidget(dialog)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("self_assessment"))
+    assert dialog.form.labelForField(dialog.inspectors).text() == "填写人"
