@@ -73,12 +73,12 @@ class ActionsPage(QWidget):
                 Column(self.tr("Note"), lambda r: r["note"] or "")]
 
     def _fit_columns(self) -> None:
-        """Description and note share the width left over (no horizontal scroll bar); long
-        text is elided and shown whole in the tooltip."""
+        """The description takes the width left over (no horizontal scroll bar); long text
+        is elided and shown whole, with the note, in the tooltip."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in (2, 6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(6, 160)  # notes are short or empty; the tooltip has all
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
 
