@@ -97,7 +97,13 @@ def interesting_ids(ws) -> dict:
     ethics = pick(ws, "select school_id as id from inspections where template_key = "
                       "'teacher_ethics' group by school_id order by count(*) desc, "
                       "school_id limit 1")
-    return {"school": school, "food": food, "signed": signed, "ethics_school": ethics}
+    # A school whose principal finished a self-assessment: the New inspection dialog then
+    # shows it preselected under "Verifies self-assessment".
+    verified = pick(ws, "select school_id as id from inspections where template_key = "
+                        "'school_comprehensive_self' and status in ('completed', 'signed') "
+                        "order by visit_date desc limit 1") or school
+    return {"school": school, "food": food, "signed": signed, "ethics_school": ethics,
+            "self_school": verified}
 
 
 def screens(window, ids: dict) -> list[tuple[str, callable]]:
@@ -179,10 +185,39 @@ def shoot(ws, out: Path, language: str) -> list[Path]:
         path = out / f"{language}-{number:02d}-{name}.png"
         window.grab().save(str(path))
         saved.append(path)
+    saved += shoot_dialogs(window, app, ids, out, language, len(saved) + 1)
     wait_idle(window, app)
     window.close()
     window.deleteLater()
     settle(app)
+    return saved
+
+
+def shoot_dialogs(window, app, ids: dict, out: Path, language: str,
+                  number: int) -> list[Path]:
+    """The first-start welcome (on a fresh, empty profile, so demo data is offered) and the
+    New inspection dialog for the school selected on the Schools page."""
+    from ui.context import UiContext
+    from ui.dialogs.profile_dialog import ProfileDialog
+    from ui.operations import Operations
+    fresh = Workspace.open(Path(tempfile.mkdtemp(prefix="school-inspect-fresh-")))
+    fresh.set_identity(language=language)
+    welcome = ProfileDialog(UiContext(fresh, Operations()), first_start=True)
+    window.show_page("schools")
+    schools = window.pages["schools"]
+    schools.stack.setCurrentIndex(0)
+    schools.select_school(ids["self_school"])
+    new = window.new_inspection_dialog()
+    new.template.setCurrentIndex(max(new.template.findData("school_comprehensive"), 0))
+    saved = []
+    for offset, (name, dialog) in enumerate((("welcome", welcome), ("new-inspection", new))):
+        dialog.show()
+        settle(app)
+        path = out / f"{language}-{number + offset:02d}-{name}.png"
+        dialog.grab().save(str(path))
+        dialog.close()
+        saved.append(path)
+    fresh.close()
     return saved
 
 
