@@ -268,3 +268,16 @@ def test_new_dialogs_speak_chinese(ctx, ws, qtbot, chinese):
     qtbot.addWidget(dialog)
     dialog.mode.setCurrentIndex(dialog.mode.findData("self_assessment"))
     assert dialog.form.labelForField(dialog.inspectors).text() == "填写人"
+
+
+def test_inspections_list_shows_the_english_school_name_in_english(ctx, ws, qtbot):
+    school = add_school(ws, name="青山区实验小学", name_en="Qingshan Experimental Primary",
+                        district="青山区").created
+    start_inspection(ws, school_id=school, template="mini")
+    ws.set_identity(language="en")
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert page.model.index(0, COLUMNS.index("school")).data() == \
+        "Qingshan Experimental Primary"

@@ -119,8 +119,9 @@ class InspectionsModel(QAbstractTableModel):
         if column == "visit_date":
             return row["visit_date"] or ""
         if column == "school":
-            return row["school_name"] + (f" · {row['teacher_name']}"
-                                         if row["teacher_name"] else "")
+            # The English UI shows a school's English name when it has one.
+            name = (self.lang == "en" and row.get("school_name_en")) or row["school_name"]
+            return name + (f" · {row['teacher_name']}" if row["teacher_name"] else "")
         if column == "template":
             return labels.bilingual({"zh": row["title_zh"], "en": row["title_en"]}, self.lang)
         if column == "mode":

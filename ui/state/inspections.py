@@ -30,7 +30,7 @@ ORDER_BY = {
 
 ROW_SQL = ("select i.id, i.visit_date, i.mode, i.status, i.inspectors, i.updated_at, "
            "i.template_key, i.follow_up_of, i.self_assessment_id, s.name as school_name, "
-           "s.district, t.name as teacher_name, tp.title_zh, tp.title_en, tp.kind "
+           "s.name_en as school_name_en, s.district, t.name as teacher_name, tp.title_zh, tp.title_en, tp.kind "
            "from inspections i join schools s on s.id = i.school_id "
            "left join teachers t on t.id = i.teacher_id "
            "join templates tp on tp.id = i.template_id where i.id in ({marks})")
