@@ -14,13 +14,6 @@ from ui.pages.actions_page import OVERDUE, ActionsPage
 
 
 @pytest.fixture
-def ctx(ws):
-    operations = Operations()
-    operations.show_errors = False
-    return UiContext(ws, operations)
-
-
-@pytest.fixture
 def actions(ws, mini_inspection):
     late = raise_action(ws, mini_inspection, description="补齐留样记录",
                         due_date="2020-01-31").created

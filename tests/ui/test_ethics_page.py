@@ -11,21 +11,7 @@ from app.services.answers import answer_item
 from app.services.inspections import complete_inspection, start_inspection
 from app.services.schools import add_teacher
 from app.services.templates import get_template
-from ui.context import UiContext
-from ui.operations import Operations
 from ui.pages.ethics_page import EthicsPage
-
-
-@pytest.fixture
-def opened():
-    return []
-
-
-@pytest.fixture
-def ctx(ws, opened):
-    operations = Operations()
-    operations.show_errors = False
-    return UiContext(ws, operations, open_inspection=opened.append)
 
 
 @pytest.fixture

@@ -12,23 +12,9 @@ from app.services.actions import raise_action
 from app.services.changes import Changes
 from app.services.inspections import start_inspection
 from app.services.schools import add_school, add_teacher
-from ui.context import UiContext
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.models.inspections_model import PAGE
-from ui.operations import Operations
 from ui.pages.inspections_page import InspectionsPage
-
-
-@pytest.fixture
-def opened():
-    return []
-
-
-@pytest.fixture
-def ctx(ws, opened):
-    operations = Operations()
-    operations.show_errors = False
-    return UiContext(ws, operations, open_inspection=opened.append)
 
 
 @pytest.fixture

@@ -8,22 +8,13 @@ import pytest
 from app.services.actions import raise_action
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
-from ui.context import UiContext
 from ui.models.inspections_model import InspectionsModel
 from ui.models.rows_model import Column, RowsModel
-from ui.operations import Operations
 from ui.pages.actions_page import ActionsPage
 from ui.pages.ethics_page import EthicsPage
 from ui.pages.schools_page import SchoolsPage
 from ui.pages.templates_page import TemplatesPage
 from ui.state.inspections import InspectionQuery
-
-
-@pytest.fixture
-def ctx(ws):
-    operations = Operations()
-    operations.show_errors = False
-    return UiContext(ws, operations)
 
 
 @pytest.fixture

@@ -13,12 +13,10 @@ from app.services.changes import Changes
 from app.services.inspections import complete_inspection, start_inspection
 from app.services.schools import add_school, add_teacher
 from app.services.templates import get_template
-from ui.context import UiContext
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.models.inspections_model import COLUMNS
-from ui.operations import Operations
 from ui.pages.actions_page import ActionsPage
 from ui.pages.ethics_page import EthicsPage
 from ui.pages.inspections_page import InspectionsPage
@@ -57,13 +55,6 @@ def english(qapp):
     """English with its plural forms ("1 school", "2 schools")."""
     install_translations(QApplication.instance(), "en")
     yield
-
-
-@pytest.fixture
-def ctx(ws):
-    operations = Operations()
-    operations.show_errors = False
-    return UiContext(ws, operations)
 
 
 def test_status_bar_counts_use_singular_and_plural(ws, qtbot, english, school_id):

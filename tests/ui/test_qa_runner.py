@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QStackedWidget
 from app.services.answers import answers_of, set_note
 from app.services.inspections import start_inspection
 from app.services.schools import add_school, add_teacher
-from tests.ui.test_runner_support import RecordingOperations, ui_ctx  # noqa: F401 (fixture)
+from tests.ui.conftest import RecordingOperations
 from tests.ui.test_runner_visit import open_runner
 from ui.context import UiContext
 from ui.runner import InspectionRunner

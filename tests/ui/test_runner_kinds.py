@@ -10,7 +10,7 @@ from app.services.answers import answer_item
 from app.services.inspections import start_inspection
 from app.services.schools import add_teacher
 from app.workspace import Workspace
-from tests.ui.test_runner_support import answers_in_database, ui_ctx  # noqa: F401
+from tests.ui.test_runner_support import answers_in_database
 from tests.ui.test_runner_visit import open_runner
 from ui.i18n import install_translations
 from ui.runner.item_view import ItemView

@@ -1,35 +1,12 @@
-"""Shared by the runner tests (imported, not a conftest, so it cannot clash with other
-pages' fixtures): a UiContext on the test workspace whose errors are recorded, not shown in
-modal boxes (a modal box would block a test)."""
+"""Helpers shared by the runner tests: answers as a crashed app leaves them on disk, and a
+small photo file. The recording UiContext fixture lives in tests/ui/conftest.py."""
 
 from __future__ import annotations
 
-import pytest
+from tests.ui.conftest import RecordingOperations, ui_ctx
 
-from ui.context import UiContext
-from ui.operations import Operations
-
-
-class RecordingOperations(Operations):
-    """Operations that remember reported errors instead of opening message boxes."""
-
-    def __init__(self):
-        super().__init__()
-        self.show_errors = False
-        self.errors: list[BaseException] = []
-
-    def report(self, exc, parent=None) -> None:
-        self.errors.append(exc)
-        super().report(exc, parent)
-
-
-@pytest.fixture
-def ui_ctx(ws, qapp):
-    operations = RecordingOperations()
-    reports: list[str] = []
-    ctx = UiContext(ws=ws, operations=operations, open_report=reports.append)
-    ctx.reports = reports
-    yield ctx
+# RecordingOperations and ui_ctx moved to conftest; re-exported for modules importing them here.
+__all__ = ["RecordingOperations", "ui_ctx", "answers_in_database", "write_png"]
 
 
 def answers_in_database(path, inspection_id: str) -> dict:

@@ -14,7 +14,7 @@ from app.services.actions import actions_of
 from app.services.answers import answers_of, responses_of
 from app.services.evidence import attachments_of
 from app.services.signoff import signatures_of
-from tests.ui.test_runner_support import ui_ctx, write_png  # noqa: F401 (fixture)
+from tests.ui.test_runner_support import write_png
 from ui.runner import InspectionRunner
 from ui.runner.evidence import image_mime
 from ui.runner.section_list import MISSING_BG

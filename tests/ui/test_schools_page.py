@@ -13,18 +13,9 @@ from app.services.answers import answer_item
 from app.services.changes import Changes
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
-from ui.context import UiContext
 from ui.dialogs.school_dialog import SchoolDialog
 from ui.dialogs.teacher_dialog import TeacherDialog
-from ui.operations import Operations
 from ui.pages.schools_page import SchoolsPage
-
-
-@pytest.fixture
-def ctx(ws, qtbot):
-    operations = Operations()
-    operations.show_errors = False
-    return UiContext(ws, operations)
 
 
 @pytest.fixture

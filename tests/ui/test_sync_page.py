@@ -10,16 +10,7 @@ from app.services.schools import add_school
 from app.storage.digest import stats
 from app.sync.export import export_bundle
 from app.sync.importer import verify_bundle
-from ui.context import UiContext
-from ui.operations import Operations
 from ui.pages.sync_page import SyncPage
-
-
-@pytest.fixture
-def ctx(ws):
-    operations = Operations()
-    operations.show_errors = False
-    return UiContext(ws, operations)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from ui.pages.templates_page import TemplatesPage
 
 @pytest.fixture
 def ctx(ws):
+    """Unlike the shared `ctx`, errors open a real message box: the test reads it."""
     return UiContext(ws, Operations())
 
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from app.services.demo import generate_demo
 from app.services.inspections import list_inspections
-from tests.ui.test_runner_support import ui_ctx  # noqa: F401 (fixture)
 
 
 @pytest.fixture
@@ -38,7 +37,7 @@ def _page(name: str, ctx):
 
 @pytest.mark.parametrize("name", ["schools", "inspections", "actions", "ethics", "templates",
                                   "sync", "conflicts", "reports", "runner"])
-def test_every_item_view_model_passes_the_model_tester(name, demo, ui_ctx, qtbot,  # noqa: F811
+def test_every_item_view_model_passes_the_model_tester(name, demo, ui_ctx, qtbot,
                                                        qtmodeltester):
     page = _page(name, ui_ctx)
     qtbot.addWidget(page)

@@ -1,0 +1,45 @@
+"""Fixtures shared by the UI tests: a UiContext on the test workspace whose errors are
+recorded instead of shown in modal boxes (a modal box would block a test), and that
+remembers which inspections and reports the page asked to open."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.context import UiContext
+from ui.operations import Operations
+
+
+class RecordingOperations(Operations):
+    """Operations that remember reported errors instead of opening message boxes."""
+
+    def __init__(self):
+        super().__init__()
+        self.show_errors = False
+        self.errors: list[BaseException] = []
+
+    def report(self, exc, parent=None) -> None:
+        self.errors.append(exc)
+        super().report(exc, parent)
+
+
+@pytest.fixture
+def opened() -> list[str]:
+    """Inspection ids a page asked the main window to open."""
+    return []
+
+
+@pytest.fixture
+def ctx(ws, opened, qapp) -> UiContext:
+    """The context a page gets; `ctx.reports` lists the reports it asked to open."""
+    reports: list[str] = []
+    context = UiContext(ws=ws, operations=RecordingOperations(),
+                        open_inspection=opened.append, open_report=reports.append)
+    context.reports = reports
+    return context
+
+
+@pytest.fixture
+def ui_ctx(ctx) -> UiContext:
+    """The runner tests' name for `ctx`."""
+    return ctx
