@@ -1,5 +1,4 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ConflictsPage</name>
@@ -178,147 +177,168 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="61" />
-        <location filename="../../ui/pages/sync_page.py" line="161" />
+        <location filename="../../ui/pages/sync_page.py" line="62" />
+        <location filename="../../ui/pages/sync_page.py" line="162" />
         <source>Export a bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="63" />
+        <location filename="../../ui/pages/sync_page.py" line="64" />
         <source>Changes since the last export</source>
         <translation>上次导出以来的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="64" />
+        <location filename="../../ui/pages/sync_page.py" line="65" />
         <source>Everything</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="65" />
+        <location filename="../../ui/pages/sync_page.py" line="66" />
         <source>Only the chosen schools</source>
         <translation>仅选中的学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66" />
+        <location filename="../../ui/pages/sync_page.py" line="67" />
         <source>Assignment for an inspector (schools, templates, planned visits)</source>
         <translation>给督学的任务包（学校、模板、计划检查）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="78" />
+        <location filename="../../ui/pages/sync_page.py" line="79" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="97" />
         <location filename="../../ui/pages/sync_page.py" line="197" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97" />
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="99" />
+        <location filename="../../ui/pages/sync_page.py" line="100" />
         <source>Bundles are checked completely before anything is changed.</source>
         <translation>数据包会先完整校验，再做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="105" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="105" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="105" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="105" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="106" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="106" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
         <source>Teachers</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
         <source>Inspections</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
         <source>Answers</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <location filename="../../ui/pages/sync_page.py" line="123" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <location filename="../../ui/pages/sync_page.py" line="123" />
         <source>Corrective actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123" />
+        <location filename="../../ui/pages/sync_page.py" line="124" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="162" />
+        <location filename="../../ui/pages/sync_page.py" line="163" />
         <location filename="../../ui/pages/sync_page.py" line="199" />
         <source>Sync bundles (*.sibundle)</source>
         <translation>同步数据包 (*.sibundle)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="170" />
+        <location filename="../../ui/pages/sync_page.py" line="171" />
         <source>Choose at least one school to export.</source>
         <translation>请至少选择一所要导出的学校。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="184" />
+        <location filename="../../ui/pages/sync_page.py" line="185" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="191" />
-        <source>Exported %1 records and %2 evidence files to %3</source>
-        <translation>已导出 %1 条记录和 %2 个佐证文件到 %3</translation>
+        <location filename="../../ui/pages/sync_page.py" line="192" />
+        <source>Exported %1 and %2 to %3</source>
+        <translation>已导出 %1和%2到 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/sync_page.py" line="192" />
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/sync_page.py" line="193" />
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n 个佐证文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/sync_page.py" line="274" />
+        <source>%n conflict(s) need a decision on the Conflicts page.</source>
+        <translation>
+            <numerusform>%n 个冲突需要在“冲突”页面处理。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="216" />
@@ -369,11 +389,6 @@ Compare the fingerprint with the sender (for example by phone) before you trust 
         <location filename="../../ui/pages/sync_page.py" line="272" />
         <source>Imported from %1.</source>
         <translation>已从 %1 导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync_page.py" line="274" />
-        <source>%1 conflicts need a decision on the Conflicts page.</source>
-        <translation>%1 个冲突需要在“冲突”页面处理。</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from app.services.changes import Changes
 from app.services.schools import list_schools
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync.trust import UnknownSignerError
+from ui.runner.text import fill
 
 SCOPES = ("changes", "full", "schools", "assignment")
 OUTCOMES = ("added", "updated", "unchanged", "conflicts", "skipped")
@@ -187,10 +188,9 @@ class SyncPage(QWidget):
         self._busy(False)
         self.last_export = summary
         records = sum(summary["counts"].values())
-        self.export_status.setText(
-            self.tr("Exported %1 records and %2 evidence files to %3").replace(
-                "%1", str(records)).replace("%2", str(summary["evidence_files"])).replace(
-                "%3", summary["path"]))
+        self.export_status.setText(fill(
+            self.tr("Exported %1 and %2 to %3"), self.tr("%n record(s)", "", records),
+            self.tr("%n evidence file(s)", "", summary["evidence_files"]), summary["path"]))
 
     # -- import ---------------------------------------------------------------------------
     def choose_import_file(self) -> None:
@@ -271,8 +271,8 @@ class SyncPage(QWidget):
         sender = result["sender"]["name"] or result["sender"]["device_id"]
         text = self.tr("Imported from %1.").replace("%1", sender)
         if conflicts:
-            text += " " + self.tr("%1 conflicts need a decision on the Conflicts page.") \
-                .replace("%1", str(conflicts))
+            text += " " + self.tr("%n conflict(s) need a decision on the Conflicts page.", "",
+                                  conflicts)
         self.import_status.setText(text)
 
     # -- shared ---------------------------------------------------------------------------

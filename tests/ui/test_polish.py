@@ -1,0 +1,117 @@
+"""User-visible polish: counts read "1 item" / "2 items" (Qt plural forms, not "item(s)"),
+English school names in the English UI, carried-over corrective actions named as such,
+the trusted sender devices listed on the Sync page, and a conflict about a deletion in
+words rather than 0/1."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.services import answers, schools
+from app.services.inspections import start_inspection
+from app.sync.conflicts import list_conflicts
+from app.sync.export import export_bundle
+from app.sync.importer import import_bundle
+from ui.context import UiContext
+from ui.i18n import install_translations
+from ui.operations import Operations
+from ui.pages.sync_page import SyncPage
+from ui.runner import InspectionRunner
+
+# The offscreen platform says this for every top-level window; it is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def english(qapp):
+    """The English UI with its plural forms installed, as the launcher does."""
+    install_translations(QApplication.instance(), "en")
+    yield
+    install_translations(QApplication.instance(), "en")
+
+
+@pytest.fixture
+def chinese(qapp):
+    install_translations(QApplication.instance(), "zh")
+    yield
+    install_translations(QApplication.instance(), "en")
+
+
+def make_ctx(ws, lang: str = "en") -> UiContext:
+    operations = Operations()
+    operations.show_errors = False
+    ws.set_identity(language=lang)
+    return UiContext(ws, operations)
+
+
+def open_runner(qtbot, ctx, inspection_id) -> InspectionRunner:
+    runner = InspectionRunner(ctx, inspection_id)
+    qtbot.addWidget(runner)
+    return runner
+
+
+@pytest.fixture
+def office(make_workspace):
+    return make_workspace("office")
+
+
+def send(src, dst, path) -> dict:
+    export_bundle(src, path)
+    return import_bundle(dst, path, trust=True)
+
+
+# -- 1. plural forms ----------------------------------------------------------------------------
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def test_runner_counts_open_items_in_singular_and_plural(ws, mini_inspection, qtbot, english):
+    runner = open_runner(qtbot, make_ctx(ws), mini_inspection)
+    text = runner.score_panel.open_items.text()
+    assert "(s)" not in text
+    result = runner.result
+    assert plural(len(result.missing_required), "required item open",
+                  "required items open") in text
+
+
+def test_runner_count_is_one_form_in_chinese(ws, mini_inspection, qtbot, chinese):
+    runner = open_runner(qtbot, make_ctx(ws, "zh"), mini_inspection)
+    text = runner.score_panel.open_items.text()
+    assert f"{len(runner.result.missing_required)} " in text and "(s)" not in text
+    assert not any(c.isascii() and c.isalpha() for c in text), text
+
+
+@pytest.fixture
+def one_conflict(ws, office, school_id, tmp_path) -> dict:
+    """The same school's phone changed here and at the office: one conflict here."""
+    send(ws, office, tmp_path / "1.sibundle")
+    schools.edit_school(ws, school_id, phone="0571-111")
+    schools.edit_school(office, school_id, phone="0571-222")
+    return send(office, ws, tmp_path / "2.sibundle")
+
+
+def test_sync_summary_says_one_conflict_needs_a_decision(ws, one_conflict, qtbot, english):
+    page = SyncPage(make_ctx(ws))
+    qtbot.addWidget(page)
+    page.show_summary(one_conflict)
+    assert "1 conflict needs a decision on the Conflicts page." in page.import_status.text()
+
+
+def test_sync_summary_in_chinese(ws, one_conflict, qtbot, chinese):
+    page = SyncPage(make_ctx(ws, "zh"))
+    qtbot.addWidget(page)
+    page.show_summary(one_conflict)
+    assert "1 个冲突需要在“冲突”页面处理。" in page.import_status.text()
+
+
+def test_export_status_counts_records_and_files(ws, school_id, qtbot, english, tmp_path):
+    page = SyncPage(make_ctx(ws))
+    qtbot.addWidget(page)
+    summary = export_bundle(ws, tmp_path / "out.sibundle", kind="full")
+    page._exported(summary)
+    records = sum(summary["counts"].values())
+    assert page.export_status.text() == (
+        f"Exported {plural(records, 'record', 'records')} and "
+        f"{plural(summary['evidence_files'], 'evidence file', 'evidence files')} to "
+        f"{summary['path']}")
