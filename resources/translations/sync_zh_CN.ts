@@ -3,173 +3,190 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="57" />
+        <location filename="../../ui/pages/conflicts_page.py" line="26" />
+        <source>deleted</source>
+        <comment>state of a record</comment>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="27" />
+        <source>present</source>
+        <comment>state of a record</comment>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="53" />
+        <source>Type “%1” or “%2” as the edited value of Deleted.</source>
+        <translation>请将“已删除”的修改值填写为“%1”或“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts_page.py" line="76" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="57" />
+        <location filename="../../ui/pages/conflicts_page.py" line="76" />
         <source>Ours (this device)</source>
         <translation>本机（我方）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="58" />
+        <location filename="../../ui/pages/conflicts_page.py" line="77" />
         <source>Theirs (from the bundle)</source>
         <translation>对方（来自数据包）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="59" />
+        <location filename="../../ui/pages/conflicts_page.py" line="78" />
         <source>Edited value</source>
         <translation>编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="63" />
+        <location filename="../../ui/pages/conflicts_page.py" line="82" />
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="64" />
+        <location filename="../../ui/pages/conflicts_page.py" line="83" />
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="65" />
+        <location filename="../../ui/pages/conflicts_page.py" line="84" />
         <source>Save edited value</source>
         <translation>保存编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="69" />
+        <location filename="../../ui/pages/conflicts_page.py" line="88" />
         <source>No open conflicts: every change merged by itself.</source>
         <translation>没有待处理的冲突：所有更改都已自动合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="94" />
+        <location filename="../../ui/pages/conflicts_page.py" line="113" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="94" />
+        <location filename="../../ui/pages/conflicts_page.py" line="113" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="95" />
+        <location filename="../../ui/pages/conflicts_page.py" line="114" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="95" />
+        <location filename="../../ui/pages/conflicts_page.py" line="114" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="96" />
+        <location filename="../../ui/pages/conflicts_page.py" line="115" />
         <source>Inspection</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="96" />
-        <location filename="../../ui/pages/conflicts_page.py" line="101" />
+        <location filename="../../ui/pages/conflicts_page.py" line="115" />
+        <location filename="../../ui/pages/conflicts_page.py" line="120" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="97" />
+        <location filename="../../ui/pages/conflicts_page.py" line="116" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="97" />
+        <location filename="../../ui/pages/conflicts_page.py" line="116" />
         <source>Corrective action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="98" />
+        <location filename="../../ui/pages/conflicts_page.py" line="117" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="101" />
+        <location filename="../../ui/pages/conflicts_page.py" line="120" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="101" />
+        <location filename="../../ui/pages/conflicts_page.py" line="120" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="102" />
+        <location filename="../../ui/pages/conflicts_page.py" line="121" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="102" />
+        <location filename="../../ui/pages/conflicts_page.py" line="121" />
         <source>Principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="103" />
+        <location filename="../../ui/pages/conflicts_page.py" line="122" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="103" />
+        <location filename="../../ui/pages/conflicts_page.py" line="122" />
         <source>Subject</source>
         <translation>任教学科</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="104" />
+        <location filename="../../ui/pages/conflicts_page.py" line="123" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="104" />
+        <location filename="../../ui/pages/conflicts_page.py" line="123" />
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="105" />
+        <location filename="../../ui/pages/conflicts_page.py" line="124" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="105" />
+        <location filename="../../ui/pages/conflicts_page.py" line="124" />
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="106" />
+        <location filename="../../ui/pages/conflicts_page.py" line="125" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="106" />
+        <location filename="../../ui/pages/conflicts_page.py" line="125" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="107" />
+        <location filename="../../ui/pages/conflicts_page.py" line="126" />
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="107" />
+        <location filename="../../ui/pages/conflicts_page.py" line="126" />
         <source>Visit date</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="108" />
+        <location filename="../../ui/pages/conflicts_page.py" line="127" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="158" />
+        <location filename="../../ui/pages/conflicts_page.py" line="177" />
         <source>%1 “%2” was changed here and on another device. Choose what to keep.</source>
         <translation>%1“%2”在本机和另一台设备上都被修改了。请选择保留哪一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts_page.py" line="164" />
+        <location filename="../../ui/pages/conflicts_page.py" line="183" />
         <source>It is new and belongs to an inspection signed here: keeping ours leaves it out.</source>
         <translation>这是新记录，属于本机已签署的督导检查：保留我方将不采用它。</translation>
     </message>

@@ -7,21 +7,31 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.errors import KnownError
+from app.errors import KnownError, ValidationError
 from app.sync.conflicts import list_conflicts, resolve_conflict
 
 EDITED = QColor("#fff9c4")
 JSON_FIELDS = {("responses", "value")}
+translate = QCoreApplication.translate
+
+
+def _deletion_words() -> dict[int, str]:
+    """The `deleted` flag in words (a literal `translate` call so that lupdate finds it)."""
+    return {1: translate("ConflictsPage", "deleted", "state of a record"),
+            0: translate("ConflictsPage", "present", "state of a record")}
 
 
 def shown(table: str, field: str, value) -> str:
-    """A stored value as a person reads it (answers are stored as JSON)."""
+    """A stored value as a person reads it (answers are stored as JSON; the deleted flag
+    as "deleted" / "present")."""
+    if field == "deleted" and value in (0, 1):
+        return _deletion_words()[value]
     if value is None:
         return ""
     if (table, field) in JSON_FIELDS:
@@ -34,6 +44,15 @@ def shown(table: str, field: str, value) -> str:
 
 def stored(table: str, field: str, text: str):
     """What a person typed, as the column stores it."""
+    if field == "deleted":
+        typed = text.strip().lower()
+        for flag, word in _deletion_words().items():
+            if typed in (word.lower(), str(flag)):
+                return flag
+        words = _deletion_words()
+        raise ValidationError(translate("ConflictsPage", "Type “%1” or “%2” as the edited "
+                                        "value of Deleted.")
+                              .replace("%1", words[1]).replace("%2", words[0]))
     if (table, field) in JSON_FIELDS:
         try:
             number = json.loads(text)
@@ -187,9 +206,10 @@ class ConflictsPage(QWidget):
         conflict = self.selected()
         if conflict is None:
             return
-        values = self.edited_values() if take == "edited" else None
-        self.ctx.operations.run(lambda: resolve_conflict(self.ctx.ws, conflict["id"], take,
-                                                         values), parent=self)
+        # Reading the edited values may refuse what was typed: shown like any other error.
+        self.ctx.operations.run(lambda: resolve_conflict(
+            self.ctx.ws, conflict["id"], take,
+            self.edited_values() if take == "edited" else None), parent=self)
         self.reload()
 
     def on_changes(self, changes) -> None:
