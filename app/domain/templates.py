@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain.template_format import (FORMAT, FORMAT_VERSION, ITEM_TYPES,  # noqa: F401
-                                        KINDS, MODES, UNSCORED_TYPES, validate_template)
+from app.domain.template_format import UNSCORED_TYPES, validate_template
 from app.errors import TemplateError
 
 # Stable ids: the same template version has the same id on every device.
