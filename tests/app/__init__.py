@@ -1,0 +1,1 @@
+"""Tests of the core package `app`: domain, storage, services, sync, reports and CLI."""

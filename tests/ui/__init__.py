@@ -1,0 +1,1 @@
+"""Tests of the Qt user interface, driven by pytest-qt (offscreen)."""

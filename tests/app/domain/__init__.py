@@ -1,0 +1,1 @@
+"""Tests of templates, answers and scoring (app/domain)."""

@@ -1,0 +1,1 @@
+"""Tests of the PDF reports: layout, signing, verification and the report CLI."""

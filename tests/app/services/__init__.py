@@ -1,0 +1,1 @@
+"""Tests of the services: the inspection flow a user goes through, one call at a time."""

@@ -1,0 +1,1 @@
+"""Tests of the SQLite store: migrations, revisions, history and blobs."""

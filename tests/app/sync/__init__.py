@@ -1,0 +1,1 @@
+"""Tests of sync by signed bundle files: export, verify, import and merge."""
