@@ -17,6 +17,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI_TEMPLATE = FIXTURES / "mini_template.json"
 
 
+def open_profile(prepared_db: Path, home: Path, *, copy_db: bool = True) -> Workspace:
+    """A profile in `home` (created if missing) on a copy of the prepared database; for
+    fixtures with a wider scope than `make_workspace`. The caller closes it."""
+    home.mkdir(parents=True, exist_ok=True)
+    if copy_db:
+        shutil.copy(prepared_db, home / "school-inspect.db")
+    return Workspace.open(home)
+
+
 @pytest.fixture(scope="session")
 def prepared_db(tmp_path_factory) -> Path:
     """A database with the built-in templates and the small test template installed."""
@@ -36,10 +45,8 @@ def make_workspace(prepared_db, tmp_path):
 
     def make(name: str = "profile", *, copy_db: bool = True) -> Workspace:
         home = tmp_path / name
-        home.mkdir()
-        if copy_db:
-            shutil.copy(prepared_db, home / "school-inspect.db")
-        ws = Workspace.open(home)
+        home.mkdir()  # a name used twice is a mistake in the test
+        ws = open_profile(prepared_db, home, copy_db=copy_db)
         opened.append(ws)
         return ws
 

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from app.workspace import Workspace
-
-MINI = Path(__file__).parents[2] / "fixtures" / "mini_template.json"
+from tests.conftest import MINI_TEMPLATE, open_profile
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +18,7 @@ def demo_ws(prepared_db, tmp_path_factory):
     """A profile with an inspector identity and, built through the real services by the demo
     builder: a verified self-assessment, a teacher-ethics assessment and a draft."""
     from app.services.demo import DemoBuilder
-    home = tmp_path_factory.mktemp("reports_demo")
-    shutil.copy(prepared_db, home / "school-inspect.db")
-    ws = Workspace.open(home)
+    ws = open_profile(prepared_db, tmp_path_factory.mktemp("reports_demo"))
     ws.set_identity(name="陈国栋", role="inspector", organisation="青山区教育督导室")
     builder = DemoBuilder(ws, seed=11)
     school = builder.add_schools(1)[0]
@@ -52,7 +47,7 @@ def poppler(tool: str, pdf_path: Path, *extra: str) -> str:
 def big_template_body(items: int = 200) -> dict:
     """A template of `items` yes/no items in four sections, built on the test template's
     grading."""
-    body = json.loads(MINI.read_text(encoding="utf-8"))
+    body = json.loads(MINI_TEMPLATE.read_text(encoding="utf-8"))
     body.update(key="big_layout", version=1, modes=["inspection"])
     per = items // 4
     body["sections"] = [{

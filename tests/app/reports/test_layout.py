@@ -4,7 +4,6 @@ inside the page margins, long tables carry their header on every page, and no pa
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
@@ -14,8 +13,8 @@ from app.services import inspections, signoff
 from app.services.answers import answer_item, set_note
 from app.services.schools import add_school
 from app.services.templates import store_template_body
-from app.workspace import Workspace
 from tests.app.reports.conftest import big_template_body, pdftext
+from tests.conftest import open_profile
 
 LONG_NOTE_ZH = ("冷藏柜温度记录缺失，留样标签不全，部分留样不足一百二十五克。" * 100)[:3000]
 LONG_NOTE_EN = ("The sample fridge log is missing several days and labels are incomplete; "
@@ -25,9 +24,7 @@ TOLERANCE = 0.5  # points: rounding in pdftotext's boxes
 
 @pytest.fixture(scope="module")
 def big_reports(prepared_db, tmp_path_factory):
-    home = tmp_path_factory.mktemp("layout")
-    shutil.copy(prepared_db, home / "school-inspect.db")
-    ws = Workspace.open(home)
+    ws = open_profile(prepared_db, tmp_path_factory.mktemp("layout"))
     ws.set_identity(name="Inspector Long-Name Example", role="inspector")
     with ws.store.atomic():
         template_id = store_template_body(ws, big_template_body(200)).created

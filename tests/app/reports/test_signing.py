@@ -15,6 +15,7 @@ from pyhanko_certvalidator import ValidationContext
 from app.cli.main import main
 from app.reports.service import make_report, sign_as_user
 from app.reports.verify import import_certificate, verify_bytes, verify_report
+from tests.conftest import open_profile
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +28,7 @@ def signed(demo_ws):
 @pytest.fixture(scope="module")
 def principal(prepared_db, tmp_path_factory):
     """The school principal on their own laptop: another profile, key and certificate."""
-    import shutil
-    from app.workspace import Workspace
-    home = tmp_path_factory.mktemp("principal")
-    shutil.copy(prepared_db, home / "school-inspect.db")
-    ws = Workspace.open(home)
+    ws = open_profile(prepared_db, tmp_path_factory.mktemp("principal"))
     ws.set_identity(name="王校长", role="principal")
     yield ws
     ws.close()

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from app.errors import KnownError
 from app.services import answers, inspections, schools
 from app.sync.conflicts import list_conflicts, resolve_conflict
-from app.workspace import Workspace
 from tests.app.sync.helpers import digest, send
+from tests.conftest import open_profile
 
 ITEMS = ("a.samples", "a.score", "a.rating")
 VALUES = {"a.samples": ("yes", "no"), "a.score": ("0", "2", "5"), "a.rating": ("poor", "good")}
@@ -36,11 +36,7 @@ class World:
 
     def __init__(self, prepared_db: Path, count: int):
         self.root = Path(tempfile.mkdtemp(prefix="prop-"))
-        self.profiles = []
-        for n in range(count):
-            (self.root / str(n)).mkdir()
-            shutil.copy(prepared_db, self.root / str(n) / "school-inspect.db")
-            self.profiles.append(Workspace.open(self.root / str(n)))
+        self.profiles = [open_profile(prepared_db, self.root / str(n)) for n in range(count)]
         first = self.profiles[0]
         self.school = schools.add_school(first, name="育才小学").created
         self.teachers = [schools.add_teacher(first, self.school, name=f"老师{n}").created
