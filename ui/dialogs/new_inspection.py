@@ -59,7 +59,8 @@ class NewInspectionDialog(ValidatedDialog):
         self._preset(school_id, template_key)
         if teacher_id:
             self.teacher.setCurrentIndex(max(self.teacher.findData(teacher_id), 0))
-        self.resize(560, self.sizeHint().height())
+        # Wide enough for "date  template title (status)" entries in either language.
+        self.resize(720, self.sizeHint().height())
 
     def _base_key(self, template: dict) -> str:
         """The checklist a template belongs to: a self-assessment variant names its base in

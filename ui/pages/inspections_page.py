@@ -31,7 +31,7 @@ class InspectionsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.set_widths([100, 250, 220, 100, 80, 60, 80])
+        self.table.set_widths([96, 270, 330, 110, 86, 56, 80])
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.activated_row.connect(self.open_row)
         self.count = QLabel(self)
