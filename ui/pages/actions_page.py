@@ -28,6 +28,7 @@ class ActionsPage(QWidget):
         for code in ACTION_STATUSES:
             self.status.addItem(labels.action_status(code), code)
         self.school = QComboBox(self)
+        self.school_names: dict[str, str] = {}
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.count = QLabel(self)
         self.model = RowsModel(self._columns(), self)
@@ -65,12 +66,16 @@ class ActionsPage(QWidget):
 
     def _columns(self) -> list[Column]:
         return [Column(self.tr("Due"), lambda r: r["due_date"] or ""),
-                Column(self.tr("School"), lambda r: r["school_name"]),
+                Column(self.tr("School"), self._school_name),
                 Column(self.tr("Action"), lambda r: r["description"]),
                 Column(self.tr("Severity"), lambda r: labels.severity(r["severity"])),
                 Column(self.tr("Status"), lambda r: labels.action_status(r["status"])),
                 Column(self.tr("Responsible"), lambda r: r["responsible"] or ""),
                 Column(self.tr("Note"), lambda r: r["note"] or "")]
+
+    def _school_name(self, row: dict) -> str:
+        # The rows carry the Chinese name; the English UI shows the English one if set.
+        return self.school_names.get(row["school_id"]) or row["school_name"]
 
     def _fit_columns(self) -> None:
         """The description takes the width left over (no horizontal scroll bar); long text
@@ -95,8 +100,10 @@ class ActionsPage(QWidget):
         self.school.blockSignals(True)
         self.school.clear()
         self.school.addItem(self.tr("All schools"), None)
+        self.school_names = {}
         for school in list_schools(self.ctx.ws):
-            self.school.addItem(school["name"], school["id"])
+            self.school_names[school["id"]] = labels.school_name(school, self.ctx.lang)
+            self.school.addItem(self.school_names[school["id"]], school["id"])
         self.school.setCurrentIndex(max(self.school.findData(current), 0))
         self.school.blockSignals(False)
         self.reload()

@@ -80,7 +80,8 @@ class EthicsPage(QWidget):
         self.school.blockSignals(True)
         self.school.clear()
         for school in list_schools(self.ctx.ws):
-            self.school.addItem(f"{school['name']} ({school['district'] or ''})", school["id"])
+            name = labels.school_name(school, self.ctx.lang)
+            self.school.addItem(f"{name} ({school['district'] or ''})", school["id"])
         self.school.setCurrentIndex(max(self.school.findData(current), 0))
         self.school.blockSignals(False)
         self.reload()

@@ -19,6 +19,7 @@ from app.errors import PasswordError, WrongPasswordError
 from app.services.inspections import list_inspections
 from app.services.schools import districts
 from ui.runner.text import fill
+from ui.widgets import labels
 
 LANGUAGES = (("zh", "中文"), ("en", "English"))
 PRINT_DPI = 300
@@ -131,11 +132,13 @@ class ReportsPage(QWidget):
         self.inspection.blockSignals(True)
         self.inspection.clear()
         title = "template_title_en" if self.ctx.lang == "en" else "template_title_zh"
+        names = labels.school_names(self.ctx.ws, self.ctx.lang)
         for row in list_inspections(self.ctx.ws):
             if row["status"] == "draft":
                 continue
             state = self.tr("signed") if row["status"] == "signed" else self.tr("not signed")
-            self.inspection.addItem(f"{row['visit_date']} · {row['school_name']} · "
+            school = names.get(row["school_id"]) or row["school_name"]
+            self.inspection.addItem(f"{row['visit_date']} · {school} · "
                                     f"{row[title]} ({state})", row["id"])
         self.inspection.blockSignals(False)
         self._fill_districts()

@@ -86,9 +86,7 @@ class SchoolsPage(QWidget):
 
     def school_name(self, row: dict) -> str:
         """The English name in the English UI when the school has one."""
-        if self.ctx.lang == "en" and row.get("name_en"):
-            return row["name_en"]
-        return row["name"]
+        return labels.school_name(row, self.ctx.lang)
 
     def _teachers_box(self, parent) -> QGroupBox:
         box = QGroupBox(self.tr("Teachers"), parent)

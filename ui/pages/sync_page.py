@@ -20,6 +20,7 @@ from app.services.schools import list_schools
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync.trust import UnknownSignerError
 from ui.runner.text import fill
+from ui.widgets import labels
 
 SCOPES = ("changes", "full", "schools", "assignment")
 OUTCOMES = ("added", "updated", "unchanged", "conflicts", "skipped")
@@ -127,7 +128,7 @@ class SyncPage(QWidget):
         chosen = set(self.chosen_schools())
         self.schools.clear()
         for school in list_schools(self.ctx.ws):
-            item = QListWidgetItem(school["name"], self.schools)
+            item = QListWidgetItem(labels.school_name(school, self.ctx.lang), self.schools)
             item.setData(Qt.ItemDataRole.UserRole, school["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if school["id"] in chosen

@@ -31,6 +31,7 @@ from ui.runner.section_list import SectionList
 from ui.runner.signoff_dialog import SignoffDialog, missing_roles
 from ui.runner.style import RUNNER_QSS
 from ui.runner.text import fill, join_names
+from ui.widgets import labels
 
 READ_ONLY_STATUSES = ("completed", "signed")
 WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
@@ -122,7 +123,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def _header(self) -> RunnerHeader:
         school = self.ctx.ws.store.get("schools", self.inspection["school_id"]) or {}
         self.header = RunnerHeader(
-            f"{self.template.title[self.lang]} — {school.get('name', '')}", self.inspection,
+            f"{self.template.title[self.lang]} — {labels.school_name(school, self.lang)}",
+            self.inspection,
             self.own is not None, self.lang,
             {"complete": self.try_complete, "reopen": self.reopen, "sign": self.open_signoff,
              "report": lambda: self.ctx.open_report(self.inspection_id)}, self)

@@ -77,6 +77,22 @@ def bilingual(title: dict | None, lang: str) -> str:
     return title.get(lang) or title.get("zh") or title.get("en") or ""
 
 
+def school_name(row: dict | None, lang: str) -> str:
+    """A school as the user reads it: its English name in the English UI when it has one,
+    else its (Chinese) name. `row` is a schools row (name, name_en)."""
+    if not row:
+        return ""
+    if lang == "en" and row.get("name_en"):
+        return row["name_en"]
+    return row.get("name") or ""
+
+
+def school_names(ws, lang: str) -> dict[str, str]:
+    """School id -> display name, for lists whose rows carry only the Chinese name."""
+    from app.services.schools import list_schools
+    return {s["id"]: school_name(s, lang) for s in list_schools(ws)}
+
+
 def join(parts) -> str:
     """A list for the screen: "a, b" in English, "a、b" in Chinese (the catalogue decides)."""
     return translate("Labels", ", ", "separator between list items").join(
