@@ -86,8 +86,10 @@ def pick(ws, sql: str, params=()) -> str | None:
 
 def interesting_ids(ws) -> dict:
     """The school, inspections and ethics school that show the most on screen."""
-    school = pick(ws, "select school_id as id, count(*) n from inspections group by school_id "
-                      "order by n desc, school_id limit 1")
+    # Ethics evaluations live on their own page, so they do not count for the school page.
+    school = pick(ws, "select school_id as id, count(*) n from inspections where template_key"
+                      " != 'teacher_ethics' group by school_id order by n desc, school_id "
+                      "limit 1")
     food = pick(ws, "select id from inspections where template_key = 'canteen_food_safety' "
                     "and status = 'in_progress' order by visit_date desc limit 1") or \
         pick(ws, "select id from inspections where template_key = 'canteen_food_safety' "
