@@ -3,7 +3,7 @@
 <context>
     <name>InspectionRunner</name>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="298" />
+        <location filename="../../ui/runner/runner.py" line="302" />
         <source>Not complete yet: %n item(s) still need an answer or a photo (marked red).</source>
         <translation>
             <numerusform>Not complete yet: %n item still needs an answer or a photo (marked red).</numerusform>

@@ -240,3 +240,52 @@ def test_without_an_english_name_the_english_ui_shows_the_chinese_one(ws, school
                                                                      english):
     start_inspection(ws, school_id=school_id, template="mini")
     assert runner_title(ws, qtbot, "en").endswith("— 青山区育才小学")
+
+
+# -- 3. 回头看: actions carried over from the earlier visit -------------------------------------
+@pytest.fixture
+def follow_up(ws, school_id) -> str:
+    """A visit on 2026-03-01 raised an action on a.score; the follow-up on 2026-06-01 carries
+    it over to re-check it."""
+    from app.services.actions import carry_over_actions, raise_action
+    earlier = start_inspection(ws, school_id=school_id, template="mini",
+                               visit_date="2026-03-01").created
+    raise_action(ws, earlier, description="补齐留样记录", item_key="a.score")
+    later = start_inspection(ws, school_id=school_id, template="mini",
+                             visit_date="2026-06-01").created
+    carry_over_actions(ws, later, earlier)
+    return later
+
+
+def runner_texts(runner, object_name: str) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+    return [label.text() for label in runner.findChildren(QLabel, object_name)]
+
+
+def test_a_carried_over_action_says_which_visit_it_comes_from(ws, follow_up, qtbot, english):
+    runner = open_runner(qtbot, make_ctx(ws), follow_up)
+    runner.show_item("a.score")
+    hints = runner_texts(runner.item_view, "hint")
+    assert any("补齐留样记录 (Carried over from the visit of 2026-03-01)" in h for h in hints), \
+        hints
+    subtitle = runner_texts(runner.header, "runnerSubtitle")[0]
+    assert "Follows up the visit of 2026-03-01" in subtitle
+
+
+def test_a_carried_over_action_in_chinese(ws, follow_up, qtbot, chinese):
+    runner = open_runner(qtbot, make_ctx(ws, "zh"), follow_up)
+    runner.show_item("a.score")
+    hints = runner_texts(runner.item_view, "hint")
+    assert any("上次督导（2026-03-01）遗留" in h for h in hints), hints
+    assert "2026-03-01" in runner_texts(runner.header, "runnerSubtitle")[0]
+
+
+def test_an_action_raised_in_this_visit_is_not_called_carried_over(ws, mini_inspection, qtbot,
+                                                                   english):
+    from app.services.actions import raise_action
+    raise_action(ws, mini_inspection, description="更换灭火器", item_key="a.score")
+    runner = open_runner(qtbot, make_ctx(ws), mini_inspection)
+    runner.show_item("a.score")
+    hints = runner_texts(runner.item_view, "hint")
+    assert any("更换灭火器" in h for h in hints) and not any("Carried" in h for h in hints)
+    assert "Follows up" not in runner_texts(runner.header, "runnerSubtitle")[0]

@@ -14,13 +14,14 @@ from ui.runner.text import fill, join_names
 
 class RunnerHeader(QWidget):
     def __init__(self, title: str, inspection: dict, verifying: bool, lang: str,
-                 commands: dict[str, Callable[[], object]], parent: QWidget | None = None):
+                 commands: dict[str, Callable[[], object]], parent: QWidget | None = None,
+                 *, follow_up_date: str = ""):
         super().__init__(parent)
         self.setObjectName("runnerHeader")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         heading = QLabel(title, self)
         heading.setObjectName("runnerTitle")
-        subtitle = QLabel(self._subtitle(inspection, verifying, lang), self)
+        subtitle = QLabel(self._subtitle(inspection, verifying, lang, follow_up_date), self)
         subtitle.setObjectName("runnerSubtitle")
         self.status_badge = QLabel(self)
         self.status_badge.setObjectName("statusBadge")
@@ -48,7 +49,8 @@ class RunnerHeader(QWidget):
         button.clicked.connect(lambda: slot())
         return button
 
-    def _subtitle(self, inspection: dict, verifying: bool, lang: str) -> str:
+    def _subtitle(self, inspection: dict, verifying: bool, lang: str,
+                  follow_up_date: str) -> str:
         parts = [inspection["visit_date"] or ""]
         inspectors = join_names(inspectors_of(inspection), lang)
         self_assessment = inspection["mode"] == "self_assessment"
@@ -60,6 +62,8 @@ class RunnerHeader(QWidget):
             parts.append(self.tr("Self-assessment"))
         if verifying:
             parts.append(self.tr("Verifying the school's self-assessment"))
+        if inspection.get("follow_up_of"):
+            parts.append(fill(self.tr("Follows up the visit of %1"), follow_up_date or "?"))
         return "  ·  ".join(p for p in parts if p)
 
     def show_status(self, status: str, *, can_sign: bool) -> None:

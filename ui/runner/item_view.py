@@ -136,7 +136,7 @@ class ItemView(QFrame):
         self.action_button.clicked.connect(lambda: self.action_requested.emit(self.item.key))
         row.addWidget(self.action_button)
         if actions:
-            listed = "; ".join(a["description"] for a in actions[:3])
+            listed = "; ".join(self._action_text(a) for a in actions[:3])
             summary = QLabel(fill(self.tr("%n action(s) raised: %1", "", len(actions)), listed),
                              self)
             summary.setObjectName("hint")
@@ -145,6 +145,15 @@ class ItemView(QFrame):
         else:
             row.addStretch(1)
         return row
+
+    def _action_text(self, action: dict) -> str:
+        """An action as listed; one carried over from an earlier visit (回头看) says so."""
+        if not action.get("carried_from"):
+            return action["description"]
+        origin = fill(self.tr("Carried over from the visit of %1"),
+                      action.get("carried_date") or "?")
+        return fill(self.tr("%1 (%2)", "an action and where it comes from"),
+                    action["description"], origin)
 
     def _navigation(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -21,6 +21,7 @@ from app.services.evidence import attachments_of
 from app.services.signoff import signatures_of
 from app.services.templates import get_template
 from ui.runner.action_dialog import ActionDialog
+from ui.runner.carried import visit_date, with_origin
 from ui.runner.comparison import load_self_assessment
 from ui.runner.ethics import EthicsView, grade_reason
 from ui.runner.header import RunnerHeader
@@ -124,10 +125,10 @@ class InspectionRunner(KeyboardFlow, QWidget):
         school = self.ctx.ws.store.get("schools", self.inspection["school_id"]) or {}
         self.header = RunnerHeader(
             f"{self.template.title[self.lang]} — {labels.school_name(school, self.lang)}",
-            self.inspection,
-            self.own is not None, self.lang,
+            self.inspection, self.own is not None, self.lang,
             {"complete": self.try_complete, "reopen": self.reopen, "sign": self.open_signoff,
-             "report": lambda: self.ctx.open_report(self.inspection_id)}, self)
+             "report": lambda: self.ctx.open_report(self.inspection_id)}, self,
+            follow_up_date=visit_date(self.ctx.ws, self.inspection.get("follow_up_of")))
         self.complete_button = self.header.complete_button
         self.reopen_button = self.header.reopen_button
         self.sign_button = self.header.sign_button
@@ -185,8 +186,9 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def _make_item_view(self, item) -> ItemView:
         view = ItemView(self.ctx, self.inspection_id, item, position=self._position(item),
                         response=self.responses.get(item.key), own=self.own,
-                        actions=[a for a in actions_of(self.ctx.ws, self.inspection_id)
-                                 if a["item_key"] == item.key])
+                        actions=with_origin(self.ctx.ws, [
+                            a for a in actions_of(self.ctx.ws, self.inspection_id)
+                            if a["item_key"] == item.key]))
         view.answered.connect(self.save_answer)
         view.note_edited.connect(self.save_note)
         view.evidence_changed.connect(self._evidence_changed)
