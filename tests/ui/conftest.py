@@ -40,6 +40,18 @@ def ctx(ws, opened, qapp) -> UiContext:
 
 
 @pytest.fixture
+def open_page(ctx, qtbot):
+    """Factory: a page of the given class on `ctx`, refreshed by the changes saved through
+    its operations, as the main window wires it."""
+    def make(page_class):
+        page = page_class(ctx)
+        qtbot.addWidget(page)
+        ctx.operations.changed.connect(page.on_changes)
+        return page
+    return make
+
+
+@pytest.fixture
 def ui_ctx(ctx) -> UiContext:
     """The runner tests' name for `ctx`."""
     return ctx

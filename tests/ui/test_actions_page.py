@@ -23,11 +23,8 @@ def actions(ws, mini_inspection):
 
 
 @pytest.fixture
-def page(ctx, actions, qtbot):
-    page = ActionsPage(ctx)
-    qtbot.addWidget(page)
-    ctx.operations.changed.connect(page.on_changes)
-    return page
+def page(open_page, actions):
+    return open_page(ActionsPage)
 
 
 def test_overdue_action_is_highlighted_with_a_tooltip(page, actions, qapp):

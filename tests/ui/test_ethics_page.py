@@ -21,11 +21,8 @@ def teachers(ws, school_id):
 
 
 @pytest.fixture
-def page(ctx, teachers, qtbot):
-    page = EthicsPage(ctx)
-    qtbot.addWidget(page)
-    ctx.operations.changed.connect(page.on_changes)
-    return page
+def page(open_page, teachers):
+    return open_page(EthicsPage)
 
 
 def evaluate_teacher(ws, school_id, teacher_id, violated: str | None = None) -> str:

@@ -18,11 +18,8 @@ from ui.pages.inspections_page import InspectionsPage
 
 
 @pytest.fixture
-def page(ctx, qtbot):
-    page = InspectionsPage(ctx)
-    qtbot.addWidget(page)
-    ctx.operations.changed.connect(page.on_changes)
-    return page
+def page(open_page):
+    return open_page(InspectionsPage)
 
 
 def loaded_ids(page) -> list[str]:

@@ -7,14 +7,12 @@ import pytest
 
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
-from ui.context import UiContext
-from ui.operations import Operations
 from ui.pages.reports_page import ReportsPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def test_the_district_follows_the_chosen_inspection(qtbot, ws):
+def test_the_district_follows_the_chosen_inspection(qtbot, ws, ctx):
     schools = {district: add_school(ws, name=f"{district}实验小学", district=district,
                                     level="primary").created
                for district in ("城南区", "青山区")}
@@ -22,24 +20,20 @@ def test_the_district_follows_the_chosen_inspection(qtbot, ws):
     for district, school in schools.items():
         ids[district] = start_inspection(ws, school_id=school, template="mini").created
         ws.store.update("inspections", ids[district], {"status": "completed"})
-    operations = Operations()
-    operations.show_errors = False
-    page = ReportsPage(UiContext(ws=ws, operations=operations))
+    page = ReportsPage(ctx)
     qtbot.addWidget(page)
     for district in ("青山区", "城南区", "青山区"):
         page.inspection.setCurrentIndex(page.inspection.findData(ids[district]))
         assert page.district.currentText() == district
 
 
-def test_the_preview_says_how_many_pages_and_can_show_a_whole_page(qtbot, ws):
+def test_the_preview_says_how_many_pages_and_can_show_a_whole_page(qtbot, ws, ctx):
     from PySide6.QtPdfWidgets import QPdfView
     from app.services.demo import DemoBuilder
     builder = DemoBuilder(ws, seed=5)
     signed = builder.inspection(builder.add_schools(1)[0], "canteen_food_safety",
                                 "inspection", "signed")
-    operations = Operations()
-    operations.show_errors = False
-    page = ReportsPage(UiContext(ws=ws, operations=operations))
+    page = ReportsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1100, 800)
     page.show()
@@ -55,7 +49,7 @@ def test_the_preview_says_how_many_pages_and_can_show_a_whole_page(qtbot, ws):
 
 
 def test_a_password_protected_signing_key_is_asked_for_then_the_report_is_signed(
-        qtbot, ws, tmp_path):
+        qtbot, ws, tmp_path, ctx):
     import subprocess
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QInputDialog
@@ -76,9 +70,7 @@ def test_a_password_protected_signing_key_is_asked_for_then_the_report_is_signed
     timer = QTimer()
     timer.timeout.connect(answer_password_box)
     timer.start(50)
-    operations = Operations()
-    operations.show_errors = False
-    page = ReportsPage(UiContext(ws=ws, operations=operations))
+    page = ReportsPage(ctx)
     qtbot.addWidget(page)
     page.show()
     page.show_inspection(signed)

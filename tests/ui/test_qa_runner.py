@@ -66,15 +66,21 @@ def test_rating_buttons_wrap_instead_of_running_off_a_narrow_window(qtbot, ui_ct
     qtbot.waitUntil(lambda: editor._columns == editor.max_columns)
 
 
-def test_a_sections_title_stays_in_sight_when_going_back_to_its_first_item(qtbot, ui_ctx, canteen):
-    # As in the main window: the runner is made inside an already shown window, then shown.
+def runner_in_shown_window(qtbot, ctx, inspection_id):
+    """As in the main window: the runner is made inside an already shown window, then shown.
+    Returns (window, runner)."""
     stack = QStackedWidget()
     qtbot.addWidget(stack)
     stack.resize(1110, 800)
     stack.show()
-    runner = InspectionRunner(ui_ctx, canteen, stack)
+    runner = InspectionRunner(ctx, inspection_id, stack)
     stack.addWidget(runner)
     stack.setCurrentWidget(runner)
+    return stack, runner  # the caller keeps the window: qtbot holds it only weakly
+
+
+def test_a_sections_title_stays_in_sight_when_going_back_to_its_first_item(qtbot, ui_ctx, canteen):
+    _window, runner = runner_in_shown_window(qtbot, ui_ctx, canteen)
     section_list = runner.section_list
     qtbot.waitUntil(lambda: section_list.viewport().height() > 300)
     head = section_list.topLevelItem(0)
@@ -136,13 +142,7 @@ def test_the_english_ethics_page_fits_its_window(qtbot, ui_ctx, ws, school_id):
     teacher = add_teacher(ws, school_id, name="何秀英").created
     inspection = start_inspection(ws, school_id=school_id, template="teacher_ethics",
                                   teacher_id=teacher).created
-    stack = QStackedWidget()
-    qtbot.addWidget(stack)
-    stack.resize(1110, 800)
-    stack.show()
-    runner = InspectionRunner(ui_ctx, inspection, stack)
-    stack.addWidget(runner)
-    stack.setCurrentWidget(runner)
+    _window, runner = runner_in_shown_window(qtbot, ui_ctx, inspection)
     qtbot.waitUntil(lambda: runner.ethics_view.width() > 300)
     qtbot.wait(50)
     # The commitment-letter standard's long name used to widen the page past the window.

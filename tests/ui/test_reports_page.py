@@ -10,8 +10,6 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from app.services.demo import DemoBuilder
-from ui.context import UiContext
-from ui.operations import Operations
 from ui.pages.reports_page import ReportsPage
 
 # The offscreen platform warns when a top-level window (the progress dialog) is shown.
@@ -30,10 +28,8 @@ def cases(ws):
 
 
 @pytest.fixture
-def page(qtbot, ws, cases):
-    operations = Operations()
-    operations.show_errors = False
-    widget = ReportsPage(UiContext(ws=ws, operations=operations))
+def page(qtbot, ctx, cases):
+    widget = ReportsPage(ctx)
     qtbot.add_widget(widget)
     widget.resize(1100, 800)
     widget.show()

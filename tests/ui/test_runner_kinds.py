@@ -10,7 +10,7 @@ from app.services.answers import answer_item
 from app.services.inspections import start_inspection
 from app.services.schools import add_teacher
 from app.workspace import Workspace
-from tests.ui.test_runner_support import answers_in_database
+from tests.ui.test_runner_support import answer_every_mini_item, answers_in_database
 from tests.ui.test_runner_visit import open_runner
 from ui.i18n import install_translations
 from ui.runner.item_view import ItemView
@@ -189,14 +189,10 @@ def test_hiding_the_runner_saves_what_was_typed(qtbot, ui_ctx, ws, mini_inspecti
 
 
 def test_self_assessment_is_signed_by_the_principal_alone(qtbot, ui_ctx, ws, school_id):
-    from app.services.evidence import attach_file
     from tests.ui.test_runner_visit import draw_signature
     inspection = start_inspection(ws, school_id=school_id, template="mini",
                                   mode="self_assessment").created
-    for key, value in (("a.samples", "yes"), ("a.score", 5), ("a.rating", "good"),
-                       ("b.fridge", 3), ("b.choice", "full")):
-        answer_item(ws, inspection, key, value)
-    attach_file(ws, inspection, "b.fridge", data=b"\x89PNG fake", filename="f.png")
+    answer_every_mini_item(ws, inspection)
     runner = open_runner(qtbot, ui_ctx, inspection)
     assert runner.try_complete()
     dialog = runner.open_signoff()

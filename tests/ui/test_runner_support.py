@@ -6,7 +6,19 @@ from __future__ import annotations
 from tests.ui.conftest import RecordingOperations, ui_ctx
 
 # RecordingOperations and ui_ctx moved to conftest; re-exported for modules importing them here.
-__all__ = ["RecordingOperations", "ui_ctx", "answers_in_database", "write_png"]
+__all__ = ["RecordingOperations", "ui_ctx", "answer_every_mini_item", "answers_in_database",
+           "write_png"]
+
+
+def answer_every_mini_item(ws, inspection_id: str) -> None:
+    """Answer every item of the mini template and attach its required photo, so that the
+    inspection can be completed."""
+    from app.services.answers import answer_item
+    from app.services.evidence import attach_file
+    for key, value in (("a.samples", "yes"), ("a.score", 5), ("a.rating", "good"),
+                       ("b.fridge", 3), ("b.choice", "full")):
+        answer_item(ws, inspection_id, key, value)
+    attach_file(ws, inspection_id, "b.fridge", data=b"\x89PNG fake", filename="f.png")
 
 
 def answers_in_database(path, inspection_id: str) -> dict:

@@ -14,7 +14,7 @@ from app.services.actions import actions_of
 from app.services.answers import answers_of, responses_of
 from app.services.evidence import attachments_of
 from app.services.signoff import signatures_of
-from tests.ui.test_runner_support import write_png
+from tests.ui.test_runner_support import answer_every_mini_item, write_png
 from ui.runner import InspectionRunner
 from ui.runner.evidence import image_mime
 from ui.runner.section_list import MISSING_BG
@@ -179,15 +179,10 @@ def test_report_button_opens_the_report_of_this_inspection(qtbot, ui_ctx, mini_i
 
 def test_signed_elsewhere_meanwhile_turns_read_only_without_a_crash(qtbot, ui_ctx, ws,
                                                                     mini_inspection):
-    from app.services.answers import answer_item
-    from app.services.evidence import attach_file
     from app.services.inspections import complete_inspection
     from app.services.signoff import sign_off
     runner = open_runner(qtbot, ui_ctx, mini_inspection)
-    for key, value in (("a.samples", "yes"), ("a.score", 5), ("a.rating", "good"),
-                       ("b.fridge", 3), ("b.choice", "full")):
-        answer_item(ws, mini_inspection, key, value)
-    attach_file(ws, mini_inspection, "b.fridge", data=b"\x89PNG fake", filename="f.png")
+    answer_every_mini_item(ws, mini_inspection)
     complete_inspection(ws, mini_inspection)
     sign_off(ws, mini_inspection, signer="王督学", role="inspector")
     qtbot.mouseClick(runner.item_view.editor.buttons["no"], Qt.MouseButton.LeftButton)
@@ -198,12 +193,7 @@ def test_signed_elsewhere_meanwhile_turns_read_only_without_a_crash(qtbot, ui_ct
 
 
 def test_completed_inspection_can_be_reopened(qtbot, ui_ctx, ws, mini_inspection):
-    from app.services.answers import answer_item
-    from app.services.evidence import attach_file
-    for key, value in (("a.samples", "yes"), ("a.score", 5), ("a.rating", "good"),
-                       ("b.fridge", 3), ("b.choice", "full")):
-        answer_item(ws, mini_inspection, key, value)
-    attach_file(ws, mini_inspection, "b.fridge", data=b"\x89PNG fake", filename="f.png")
+    answer_every_mini_item(ws, mini_inspection)
     runner = open_runner(qtbot, ui_ctx, mini_inspection)
     assert runner.try_complete()
     assert runner.reopen_button.isVisible() and runner.read_only

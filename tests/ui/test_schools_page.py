@@ -19,11 +19,8 @@ from ui.pages.schools_page import SchoolsPage
 
 
 @pytest.fixture
-def page(ctx, qtbot):
-    page = SchoolsPage(ctx)
-    qtbot.addWidget(page)
-    ctx.operations.changed.connect(page.on_changes)
-    return page
+def page(open_page):
+    return open_page(SchoolsPage)
 
 
 def type_chinese(widget, text: str) -> None:

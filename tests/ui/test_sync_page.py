@@ -14,11 +14,8 @@ from ui.pages.sync_page import SyncPage
 
 
 @pytest.fixture
-def page(ctx, qtbot):
-    page = SyncPage(ctx)
-    qtbot.addWidget(page)
-    ctx.operations.changed.connect(page.on_changes)
-    return page
+def page(open_page):
+    return open_page(SyncPage)
 
 
 @pytest.fixture

@@ -22,11 +22,8 @@ def ctx(ws):
 
 
 @pytest.fixture
-def page(ctx, qtbot):
-    page = TemplatesPage(ctx)
-    qtbot.addWidget(page)
-    ctx.operations.changed.connect(page.on_changes)
-    return page
+def page(open_page):
+    return open_page(TemplatesPage)
 
 
 def test_lists_templates_and_shows_sections_and_items(page):
