@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from app.services.demo import generate_demo
 from app.services.inspections import list_inspections
+from ui.main_window import PAGE_CLASSES
 
 
 @pytest.fixture
@@ -22,21 +23,11 @@ def _page(name: str, ctx):
         started = next(r["id"] for r in list_inspections(ctx.ws)
                        if r["status"] == "in_progress")
         return InspectionRunner(ctx, started)
-    module, cls = {
-        "schools": ("ui.pages.schools_page", "SchoolsPage"),
-        "inspections": ("ui.pages.inspections_page", "InspectionsPage"),
-        "actions": ("ui.pages.actions_page", "ActionsPage"),
-        "ethics": ("ui.pages.ethics_page", "EthicsPage"),
-        "templates": ("ui.pages.templates_page", "TemplatesPage"),
-        "sync": ("ui.pages.sync_page", "SyncPage"),
-        "conflicts": ("ui.pages.conflicts_page", "ConflictsPage"),
-        "reports": ("ui.pages.reports_page", "ReportsPage"),
-    }[name]
+    module, cls = PAGE_CLASSES[name]
     return getattr(__import__(module, fromlist=[cls]), cls)(ctx)
 
 
-@pytest.mark.parametrize("name", ["schools", "inspections", "actions", "ethics", "templates",
-                                  "sync", "conflicts", "reports", "runner"])
+@pytest.mark.parametrize("name", [*PAGE_CLASSES, "runner"])
 def test_every_item_view_model_passes_the_model_tester(name, demo, ui_ctx, qtbot,
                                                        qtmodeltester):
     page = _page(name, ui_ctx)
