@@ -3,7 +3,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="192" />
+        <location filename="../../ui/pages/sync_page.py" line="196" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="193" />
+        <location filename="../../ui/pages/sync_page.py" line="197" />
         <source>%n evidence file(s)</source>
         <translation>
             <numerusform>%n evidence file</numerusform>
@@ -19,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="274" />
+        <location filename="../../ui/pages/sync_page.py" line="278" />
         <source>%n conflict(s) need a decision on the Conflicts page.</source>
         <translation>
             <numerusform>%n conflict needs a decision on the Conflicts page.</numerusform>

@@ -192,188 +192,231 @@
     </message>
 </context>
 <context>
+    <name>DevicesBox</name>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="15" />
+        <source>Trusted devices</source>
+        <translation>受信任的设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="18" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="18" />
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="19" />
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="19" />
+        <source>Trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="26" />
+        <source>No other device has sent a bundle here yet.</source>
+        <translation>尚无其他设备向本机发送过数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="36" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices_box.py" line="36" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="62" />
-        <location filename="../../ui/pages/sync_page.py" line="162" />
+        <location filename="../../ui/pages/sync_page.py" line="66" />
+        <location filename="../../ui/pages/sync_page.py" line="166" />
         <source>Export a bundle</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="64" />
+        <location filename="../../ui/pages/sync_page.py" line="68" />
         <source>Changes since the last export</source>
         <translation>上次导出以来的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="65" />
+        <location filename="../../ui/pages/sync_page.py" line="69" />
         <source>Everything</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66" />
+        <location filename="../../ui/pages/sync_page.py" line="70" />
         <source>Only the chosen schools</source>
         <translation>仅选中的学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67" />
+        <location filename="../../ui/pages/sync_page.py" line="71" />
         <source>Assignment for an inspector (schools, templates, planned visits)</source>
         <translation>给督学的任务包（学校、模板、计划检查）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="79" />
+        <location filename="../../ui/pages/sync_page.py" line="83" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97" />
-        <location filename="../../ui/pages/sync_page.py" line="197" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="201" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <location filename="../../ui/pages/sync_page.py" line="104" />
         <source>Bundles are checked completely before anything is changed.</source>
         <translation>数据包会先完整校验，再做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="110" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="110" />
         <source>Skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="124" />
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="124" />
         <source>Teachers</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="125" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="125" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <location filename="../../ui/pages/sync_page.py" line="126" />
         <source>Inspections</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <location filename="../../ui/pages/sync_page.py" line="126" />
         <source>Answers</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123" />
+        <location filename="../../ui/pages/sync_page.py" line="127" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123" />
+        <location filename="../../ui/pages/sync_page.py" line="127" />
         <source>Corrective actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="124" />
+        <location filename="../../ui/pages/sync_page.py" line="128" />
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="163" />
-        <location filename="../../ui/pages/sync_page.py" line="199" />
+        <location filename="../../ui/pages/sync_page.py" line="167" />
+        <location filename="../../ui/pages/sync_page.py" line="203" />
         <source>Sync bundles (*.sibundle)</source>
         <translation>同步数据包 (*.sibundle)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="171" />
+        <location filename="../../ui/pages/sync_page.py" line="175" />
         <source>Choose at least one school to export.</source>
         <translation>请至少选择一所要导出的学校。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="185" />
+        <location filename="../../ui/pages/sync_page.py" line="189" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="192" />
+        <location filename="../../ui/pages/sync_page.py" line="196" />
         <source>Exported %1 and %2 to %3</source>
         <translation>已导出 %1和%2到 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="192" />
+        <location filename="../../ui/pages/sync_page.py" line="196" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="193" />
+        <location filename="../../ui/pages/sync_page.py" line="197" />
         <source>%n evidence file(s)</source>
         <translation>
             <numerusform>%n 个佐证文件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync_page.py" line="274" />
+        <location filename="../../ui/pages/sync_page.py" line="278" />
         <source>%n conflict(s) need a decision on the Conflicts page.</source>
         <translation>
             <numerusform>%n 个冲突需要在“冲突”页面处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="216" />
+        <location filename="../../ui/pages/sync_page.py" line="220" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <location filename="../../ui/pages/sync_page.py" line="236" />
         <source>Not imported: the sender was not confirmed.</source>
         <translation>未导入：发送方未被确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="239" />
+        <location filename="../../ui/pages/sync_page.py" line="243" />
         <source>Trust this sender?</source>
         <translation>信任此发送方？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="240" />
+        <location filename="../../ui/pages/sync_page.py" line="244" />
         <source>This bundle is signed by a device not seen before:
 
 %1
@@ -388,22 +431,22 @@ Compare the fingerprint with the sender (for example by phone) before you trust 
 信任之前，请与发送方（例如通过电话）核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="246" />
+        <location filename="../../ui/pages/sync_page.py" line="250" />
         <source>Trust and import</source>
         <translation>信任并导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="247" />
+        <location filename="../../ui/pages/sync_page.py" line="251" />
         <source>Do not import</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="257" />
+        <location filename="../../ui/pages/sync_page.py" line="261" />
         <source>This bundle was already imported; nothing changed.</source>
         <translation>此数据包已导入过；没有任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="272" />
+        <location filename="../../ui/pages/sync_page.py" line="276" />
         <source>Imported from %1.</source>
         <translation>已从 %1 导入。</translation>
     </message>

@@ -289,3 +289,33 @@ def test_an_action_raised_in_this_visit_is_not_called_carried_over(ws, mini_insp
     hints = runner_texts(runner.item_view, "hint")
     assert any("更换灭火器" in h for h in hints) and not any("Carried" in h for h in hints)
     assert "Follows up" not in runner_texts(runner.header, "runnerSubtitle")[0]
+
+
+# -- 4. trusted devices on the Sync page --------------------------------------------------------
+def test_sync_page_lists_the_trusted_sender_devices(ws, make_workspace, qtbot, english,
+                                                    tmp_path):
+    from app.security.keys import fingerprint, public_key_b64
+    from app.services.changes import Changes
+    page = SyncPage(make_ctx(ws))
+    qtbot.addWidget(page)
+    assert page.devices.rows() == [] and not page.devices.empty.isHidden()
+    sender = make_workspace("sender")
+    sender.set_identity(name="李督学")
+    schools.add_school(sender, name="青山区育才小学")
+    send(sender, ws, tmp_path / "in.sibundle")
+    page.on_changes(Changes(frozenset({"schools", "devices"})))   # as after an import
+    [row] = page.devices.rows()
+    assert row[0] == "李督学"
+    assert row[1] == fingerprint(public_key_b64(sender.device_key))
+    assert row[2][:4].isdigit() and "T" not in row[2]
+    assert row[3] == "Yes"
+    assert page.devices.empty.isHidden()
+
+
+def test_trusted_devices_box_in_chinese(ws, make_workspace, qtbot, chinese, tmp_path):
+    sender = make_workspace("sender")
+    send(sender, ws, tmp_path / "in.sibundle")
+    page = SyncPage(make_ctx(ws, "zh"))
+    qtbot.addWidget(page)
+    assert page.devices.title() == "受信任的设备"
+    assert page.devices.rows()[0][3] == "是"

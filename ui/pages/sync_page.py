@@ -19,6 +19,7 @@ from app.services.changes import Changes
 from app.services.schools import list_schools
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync.trust import UnknownSignerError
+from ui.pages.devices_box import DevicesBox
 from ui.runner.text import fill
 from ui.widgets import labels
 
@@ -53,6 +54,8 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._export_box())
         layout.addWidget(self._import_box(), 1)
+        self.devices = DevicesBox(ctx.ws, self)
+        layout.addWidget(self.devices)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
@@ -209,7 +212,7 @@ class SyncPage(QWidget):
             from app.sync.importer import import_bundle
             holder["result"] = import_bundle(ws, path, trust=trust, progress=lambda d, t, s:
                                              relay.moved.emit(d, t, s))
-            return Changes(frozenset(SYNCED_TABLES) | {"conflicts"})
+            return Changes(frozenset(SYNCED_TABLES) | {"conflicts", "devices"})
 
         self._busy(True)
         return self.ctx.operations.run_in_background(
@@ -294,3 +297,5 @@ class SyncPage(QWidget):
     def on_changes(self, changes) -> None:
         if changes.touches("schools"):
             self._fill_schools()
+        if changes.touches("devices"):
+            self.devices.reload()
