@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.helpers import RecordingOperations
 from ui.context import UiContext
-from ui.operations import Operations
-
-
-class RecordingOperations(Operations):
-    """Operations that remember reported errors instead of opening message boxes."""
-
-    def __init__(self):
-        super().__init__()
-        self.show_errors = False
-        self.errors: list[BaseException] = []
-
-    def report(self, exc, parent=None) -> None:
-        self.errors.append(exc)
-        super().report(exc, parent)
 
 
 @pytest.fixture

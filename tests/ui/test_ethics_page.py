@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.answers import answer_item
-from app.services.inspections import complete_inspection, start_inspection
 from app.services.schools import add_teacher
 from app.services.templates import get_template
+from tests.ui.helpers import evaluate_teacher
 from ui.pages.ethics_page import EthicsPage
 
 
@@ -23,19 +22,6 @@ def teachers(ws, school_id):
 @pytest.fixture
 def page(open_page, teachers):
     return open_page(EthicsPage)
-
-
-def evaluate_teacher(ws, school_id, teacher_id, violated: str | None = None) -> str:
-    template = get_template(ws, "teacher_ethics")
-    evaluation = start_inspection(ws, school_id=school_id, template="teacher_ethics",
-                                  teacher_id=teacher_id).created
-    for item in template.items:
-        if item.type == "score":
-            answer_item(ws, evaluation, item.key, 95)
-        elif item.type == "yes_no":
-            answer_item(ws, evaluation, item.key, "no" if item.key == violated else "yes")
-    complete_inspection(ws, evaluation)
-    return evaluation
 
 
 def row_of(page, teacher_id) -> dict:

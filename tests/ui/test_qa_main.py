@@ -8,11 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services.actions import raise_action, set_action_status
-from app.services.answers import answer_item
 from app.services.changes import Changes
-from app.services.inspections import complete_inspection, start_inspection
+from app.services.inspections import start_inspection
 from app.services.schools import add_school, add_teacher
-from app.services.templates import get_template
+from tests.ui.helpers import evaluate_teacher
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
@@ -201,24 +200,12 @@ def test_schools_list_shows_the_english_name_in_english(ctx, ws, qtbot):
                           for r in range(page.model.rowCount())]
 
 
-def evaluate(ws, school_id, teacher_id, score: int, violated: str | None = None) -> None:
-    template = get_template(ws, "teacher_ethics")
-    evaluation = start_inspection(ws, school_id=school_id, template="teacher_ethics",
-                                  teacher_id=teacher_id).created
-    for item in template.items:
-        if item.type == "score":
-            answer_item(ws, evaluation, item.key, score)
-        elif item.type == "yes_no":
-            answer_item(ws, evaluation, item.key, "no" if item.key == violated else "yes")
-    complete_inspection(ws, evaluation)
-
-
 def test_ethics_rows_are_coloured_by_grade(ctx, ws, school_id, qtbot):
     teachers = {band: add_teacher(ws, school_id, name=name).created for band, name in
                 (("excellent", "甲老师"), ("basic_pass", "乙老师"), ("fail", "丙老师"))}
-    evaluate(ws, school_id, teachers["excellent"], 95)
-    evaluate(ws, school_id, teachers["basic_pass"], 65)
-    evaluate(ws, school_id, teachers["fail"], 95, violated="std.care")
+    evaluate_teacher(ws, school_id, teachers["excellent"], 95)
+    evaluate_teacher(ws, school_id, teachers["basic_pass"], 65)
+    evaluate_teacher(ws, school_id, teachers["fail"], 95, violated="std.care")
     page = EthicsPage(ctx)
     qtbot.addWidget(page)
     colours = {}

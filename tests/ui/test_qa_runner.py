@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMessageBox, QStackedWidget
 from app.services.answers import answers_of, set_note
 from app.services.inspections import start_inspection
 from app.services.schools import add_school, add_teacher
-from tests.ui.conftest import RecordingOperations
+from tests.ui.helpers import RecordingOperations
 from tests.ui.test_runner_visit import open_runner
 from ui.context import UiContext
 from ui.runner import InspectionRunner
@@ -122,13 +122,7 @@ def test_a_long_english_section_title_does_not_push_the_item_sideways(qtbot, ui_
     ws.set_identity(language="en")
     inspection = start_inspection(ws, school_id=school_id, template="school_comprehensive",
                                   ).created
-    stack = QStackedWidget()                    # inside a window, as in the app
-    qtbot.addWidget(stack)
-    stack.resize(1110, 800)
-    stack.show()
-    runner = InspectionRunner(ui_ctx, inspection, stack)
-    stack.addWidget(runner)
-    stack.setCurrentWidget(runner)
+    _window, runner = runner_in_shown_window(qtbot, ui_ctx, inspection)
     qtbot.waitUntil(lambda: runner.section_list.viewport().height() > 300)
     qtbot.wait(50)
     assert runner.scroll.horizontalScrollBar().maximum() == 0     # Yes/No/N-A all in sight

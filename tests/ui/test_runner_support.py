@@ -3,9 +3,10 @@ small photo file. The recording UiContext fixture lives in tests/ui/conftest.py.
 
 from __future__ import annotations
 
-from tests.ui.conftest import RecordingOperations, ui_ctx
+from tests.ui.conftest import ui_ctx
+from tests.ui.helpers import RecordingOperations
 
-# RecordingOperations and ui_ctx moved to conftest; re-exported for modules importing them here.
+# RecordingOperations (now in helpers.py) and ui_ctx (conftest.py): re-exported for modules importing them here.
 __all__ = ["RecordingOperations", "ui_ctx", "answer_every_mini_item", "answers_in_database",
            "write_png"]
 
