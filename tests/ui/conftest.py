@@ -39,6 +39,16 @@ def open_page(ctx, qtbot):
 
 
 @pytest.fixture
+def window(ws, qtbot):
+    """The main window on the test workspace; errors are logged, not shown in boxes."""
+    from ui.main_window import MainWindow
+    main_window = MainWindow(ws)
+    main_window.operations.show_errors = False
+    qtbot.addWidget(main_window)
+    return main_window
+
+
+@pytest.fixture
 def ui_ctx(ctx) -> UiContext:
     """The runner tests' name for `ctx`."""
     return ctx

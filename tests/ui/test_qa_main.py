@@ -14,7 +14,6 @@ from app.services.schools import add_school, add_teacher
 from tests.ui.helpers import evaluate_teacher
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.i18n import install_translations
-from ui.main_window import MainWindow
 from ui.models.inspections_model import COLUMNS
 from ui.pages.actions_page import ActionsPage
 from ui.pages.ethics_page import EthicsPage
@@ -64,14 +63,6 @@ def test_status_bar_counts_use_singular_and_plural(ws, qtbot, english, school_id
 
 
 # -- New inspection dialog --------------------------------------------------------------------
-@pytest.fixture
-def window(ws, qtbot):
-    window = MainWindow(ws)
-    window.operations.show_errors = False
-    qtbot.addWidget(window)
-    return window
-
-
 def test_ctrl_n_on_the_schools_page_preselects_the_selected_school(ws, window):
     first = add_school(ws, name="青山区第一小学", district="青山区").created
     second = add_school(ws, name="青山区第二小学", district="青山区").created

@@ -216,11 +216,7 @@ def test_a_self_assessment_names_who_filled_it_in_not_inspectors(qtbot, ui_ctx, 
 
 
 def test_keys_answer_at_once_when_the_main_window_opens_an_inspection(qtbot, ws,
-                                                                      mini_inspection):
-    from ui.main_window import MainWindow
-    window = MainWindow(ws)
-    window.operations.show_errors = False
-    qtbot.addWidget(window)
+                                                                      mini_inspection, window):
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
@@ -233,11 +229,9 @@ def test_keys_answer_at_once_when_the_main_window_opens_an_inspection(qtbot, ws,
     assert answers_of(ws, mini_inspection)["a.samples"] == "yes"
 
 
-def test_back_to_the_open_inspection_by_the_side_list_keys_answer(qtbot, ws, mini_inspection):
-    from ui.main_window import RUNNER, MainWindow
-    window = MainWindow(ws)
-    window.operations.show_errors = False
-    qtbot.addWidget(window)
+def test_back_to_the_open_inspection_by_the_side_list_keys_answer(qtbot, ws, mini_inspection,
+                                                                 window):
+    from ui.main_window import RUNNER
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
