@@ -4,10 +4,9 @@ district summary, countersigning, and clear errors."""
 from __future__ import annotations
 
 import json
-import subprocess
 
 from app.cli.main import main
-from tests.app.reports.conftest import pdftext
+from tests.app.reports.conftest import pdftext, poppler
 
 
 def run(ws, *args) -> int:
@@ -21,8 +20,7 @@ def test_report_command_writes_a_signed_multi_page_pdf(demo_ws, tmp_path, capsys
                "--json") == 0
     result = json.loads(capsys.readouterr().out)
     assert result["signed"] and result["inspection_id"] == inspection
-    assert "Signature is Valid." in subprocess.run(["pdfsig", str(out)], capture_output=True,
-                                                   text=True).stdout
+    assert "Signature is Valid." in poppler("pdfsig", out)
     assert pdftext(out.read_bytes()).count("\f") > 2
     assert "Inspection report" in pdftext(out.read_bytes())
 
@@ -31,9 +29,7 @@ def test_no_sign_gives_an_unsigned_pdf(demo_ws, tmp_path):
     out = tmp_path / "plain.pdf"
     assert run(demo_ws, "report", demo_ws.cases["verified"], "--out", str(out),
                "--no-sign") == 0
-    assert "does not contain any signatures" in subprocess.run(
-        ["pdfsig", str(out)], capture_output=True, text=True).stderr + subprocess.run(
-        ["pdfsig", str(out)], capture_output=True, text=True).stdout
+    assert "does not contain any signatures" in poppler("pdfsig", out)
 
 
 def test_batch_writes_one_report_per_signed_inspection_of_the_school(demo_ws, tmp_path,
@@ -64,8 +60,7 @@ def test_principal_countersigns_with_sign_report(demo_ws, make_workspace, tmp_pa
     principal = make_workspace("principal")
     principal.set_identity(name="王校长", role="principal")
     assert run(principal, "sign-report", str(out)) == 0
-    report = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout
-    assert report.count("Signature is Valid.") == 2
+    assert poppler("pdfsig", out).count("Signature is Valid.") == 2
 
 
 def test_district_summary_command(demo_ws, tmp_path):
