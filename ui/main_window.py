@@ -21,7 +21,7 @@ from app.paths import RESOURCES
 from app.services.changes import Changes
 from ui.context import UiContext
 from ui.i18n import install_translations
-from ui.operations import Operations
+from ui.operations import Operations, in_own_workspace
 from ui.widgets.status import StatusBar
 
 log = logging.getLogger(__name__)
@@ -352,17 +352,11 @@ class MainWindow(QMainWindow):
         return False
 
     def load_demo_data(self, schools: int = 12, inspections: int = 60):
-        home = self.ws.paths.home
+        from app.services.demo import generate_demo
 
         def generate() -> Changes:
-            # The GUI thread owns its sqlite connection: the worker opens its own.
-            from app.services.demo import generate_demo
-            from app.workspace import Workspace
-            worker_ws = Workspace.open(home)
-            try:
-                generate_demo(worker_ws, schools=schools, inspections=inspections)
-            finally:
-                worker_ws.close()
+            in_own_workspace(self.ws, lambda worker_ws: generate_demo(
+                worker_ws, schools=schools, inspections=inspections))
             return Changes(ALL_TABLES)
 
         return self.operations.run_in_background(

@@ -22,6 +22,20 @@ from app.services.changes import Changes
 log = logging.getLogger(__name__)
 
 
+def in_own_workspace(ws, job: Callable[[Any], Any]) -> Any:
+    """Run `job(worker_ws)` on a workspace of its own for the same profile.
+
+    The GUI thread owns its sqlite connection, so work on a worker thread opens another one
+    (and is handed the signing key's password if the user gave it this session)."""
+    from app.workspace import Workspace
+    worker_ws = Workspace.open(ws.paths.home, load_builtins=False)
+    worker_ws.key_password = ws.key_password
+    try:
+        return job(worker_ws)
+    finally:
+        worker_ws.close()
+
+
 class _Worker(QThread):
     done = Signal(object)
     failed = Signal(object)

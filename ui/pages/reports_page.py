@@ -18,23 +18,12 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
 from app.errors import PasswordError, WrongPasswordError
 from app.services.inspections import list_inspections
 from app.services.schools import districts
+from ui.operations import in_own_workspace
 from ui.runner.text import fill
 from ui.widgets import labels
 
 LANGUAGES = (("zh", "中文"), ("en", "English"))
 PRINT_DPI = 300
-
-
-def _in_worker(home: Path, job, key_password: str | None = None):
-    """The GUI thread owns its sqlite connection: background work opens its own (and is
-    handed the signing key's password if the user gave it this session)."""
-    from app.workspace import Workspace
-    worker_ws = Workspace.open(home, load_builtins=False)
-    worker_ws.key_password = key_password
-    try:
-        return job(worker_ws)
-    finally:
-        worker_ws.close()
 
 
 class ReportsPage(QWidget):
@@ -219,11 +208,11 @@ class ReportsPage(QWidget):
                          lambda pdf: self.show_pdf(pdf, self.tr("District summary ready.")))
 
     def _run(self, job, title: str, done):
-        home, password = self.ctx.ws.paths.home, self.ctx.ws.key_password
+        ws = self.ctx.ws
         self._last_run = (job, title, done)
         self.status.setText(title)
         self.worker = self.ctx.operations.run_in_background(
-            lambda: _in_worker(home, job, password), parent=self, title=title,
+            lambda: in_own_workspace(ws, job), parent=self, title=title,
             on_done=lambda result: self._finished(done, result), on_error=self._failed)
         self._update_buttons()
         return self.worker

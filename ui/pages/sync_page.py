@@ -19,6 +19,7 @@ from app.services.changes import Changes
 from app.services.schools import list_schools
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync.trust import UnknownSignerError
+from ui.operations import in_own_workspace
 from ui.pages.devices_box import DevicesBox
 from ui.runner.text import fill
 from ui.widgets import labels
@@ -31,16 +32,6 @@ class _Progress(QObject):
     """Carries progress from the worker thread to the GUI thread (queued signal)."""
 
     moved = Signal(int, int, str)
-
-
-def _in_worker(home: Path, job):
-    """The GUI thread owns its sqlite connection: background work opens its own."""
-    from app.workspace import Workspace
-    worker_ws = Workspace.open(home)
-    try:
-        return job(worker_ws)
-    finally:
-        worker_ws.close()
 
 
 class SyncPage(QWidget):
@@ -185,7 +176,7 @@ class SyncPage(QWidget):
 
         self._busy(True)
         return self.ctx.operations.run_in_background(
-            lambda: _in_worker(self.ctx.ws.paths.home, job), parent=self,
+            lambda: in_own_workspace(self.ctx.ws, job), parent=self,
             title=self.tr("Exporting…"), on_done=self._exported, on_error=self._failed)
 
     def _exported(self, summary: dict) -> None:
@@ -216,7 +207,7 @@ class SyncPage(QWidget):
 
         self._busy(True)
         return self.ctx.operations.run_in_background(
-            lambda: _in_worker(self.ctx.ws.paths.home, job), parent=self,
+            lambda: in_own_workspace(self.ctx.ws, job), parent=self,
             title=self.tr("Importing…"), on_done=lambda _: self._imported(holder["result"]),
             on_error=lambda exc: self._import_failed(exc, path))
 
