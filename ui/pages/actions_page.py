@@ -13,6 +13,7 @@ from app.domain.status import ACTION_STATUSES, ACTION_TRANSITIONS
 from app.services.actions import list_actions, set_action_status
 from app.services.schools import list_schools
 from ui.models.rows_model import Column, RowsModel
+from ui.widgets.filters import refill_filter
 from ui.widgets import labels
 from ui.widgets.table import RowTable
 
@@ -96,16 +97,10 @@ class ActionsPage(QWidget):
         return text
 
     def _fill_schools(self) -> None:
-        current = self.school.currentData()
-        self.school.blockSignals(True)
-        self.school.clear()
-        self.school.addItem(self.tr("All schools"), None)
-        self.school_names = {}
-        for school in list_schools(self.ctx.ws):
-            self.school_names[school["id"]] = labels.school_name(school, self.ctx.lang)
-            self.school.addItem(self.school_names[school["id"]], school["id"])
-        self.school.setCurrentIndex(max(self.school.findData(current), 0))
-        self.school.blockSignals(False)
+        self.school_names = {school["id"]: labels.school_name(school, self.ctx.lang)
+                             for school in list_schools(self.ctx.ws)}
+        refill_filter(self.school, self.tr("All schools"),
+                      [(name, sid) for sid, name in self.school_names.items()])
         self.reload()
 
     def reload(self, *_args) -> None:

@@ -14,6 +14,7 @@ from app.services.templates import list_templates
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.models.inspections_model import COLUMNS, SORTABLE, InspectionsModel
 from ui.state.inspections import InspectionFilter, InspectionQuery
+from ui.widgets.filters import refill_filter
 from ui.widgets import labels
 from ui.widgets.table import RowTable
 
@@ -99,14 +100,9 @@ class InspectionsPage(QWidget):
         return bar
 
     def _fill_schools(self) -> None:
-        current = self.school.currentData()
-        self.school.blockSignals(True)
-        self.school.clear()
-        self.school.addItem(self.tr("All schools"), None)
-        for school in list_schools(self.ctx.ws):
-            self.school.addItem(school["name"], school["id"])
-        self.school.setCurrentIndex(max(self.school.findData(current), 0))
-        self.school.blockSignals(False)
+        refill_filter(self.school, self.tr("All schools"),
+                      [(labels.school_name(school, self.ctx.lang), school["id"])
+                       for school in list_schools(self.ctx.ws)])
 
     # -- filtering ------------------------------------------------------------------------
     def current_filter(self) -> InspectionFilter:

@@ -13,6 +13,7 @@ from ui.dialogs.teacher_dialog import TeacherDialog
 from ui.models.rows_model import Column, RowsModel
 from ui.pages.school_detail import SchoolDetailPage
 from ui.state.schools import SchoolFilter, school_rows
+from ui.widgets.filters import refill_filter
 from ui.widgets import labels
 from ui.widgets.table import RowTable
 
@@ -110,14 +111,8 @@ class SchoolsPage(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def _fill_districts(self) -> None:
-        current = self.district.currentData()
-        self.district.blockSignals(True)
-        self.district.clear()
-        self.district.addItem(self.tr("All districts"), None)
-        for name in districts(self.ctx.ws):
-            self.district.addItem(name, name)
-        self.district.setCurrentIndex(max(self.district.findData(current), 0))
-        self.district.blockSignals(False)
+        refill_filter(self.district, self.tr("All districts"),
+                      [(name, name) for name in districts(self.ctx.ws)])
 
     def current_filter(self) -> SchoolFilter:
         return SchoolFilter(self.search.text(), self.district.currentData(),
