@@ -23,6 +23,8 @@ class Workspace:
     _templates: dict = field(default_factory=dict, repr=False)
     # The signing key's password, held in memory only, for this session once the user gave it.
     key_password: str | None = field(default=None, repr=False)
+    # Set while demo data is made (roles.training); None means the profile's role acts.
+    acting: object = field(default=None, repr=False)
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: WallClock | None = None,
@@ -49,12 +51,17 @@ class Workspace:
         return self.profile.display_name
 
     def set_identity(self, *, name: str | None = None, role: str | None = None,
-                     organisation: str | None = None, language: str | None = None) -> Profile:
+                     organisation: str | None = None, language: str | None = None,
+                     schools: list[str] | None = None) -> Profile:
         """Change who the user is; the signing certificate follows the name."""
         if name is not None:
             self.profile.user_name = name.strip()
         if role is not None:
             self.profile.role = role
+            if role != "principal" and schools is None:
+                self.profile.schools = []
+        if schools is not None:
+            self.profile.schools = list(dict.fromkeys(schools))
         if organisation is not None:
             self.profile.organisation = organisation.strip()
         if language is not None:

@@ -31,6 +31,7 @@ def prepared_db(tmp_path_factory) -> Path:
     """A database with the built-in templates and the small test template installed."""
     home = tmp_path_factory.mktemp("prepared")
     ws = Workspace.open(home)
+    ws.set_identity(role="admin")       # templates are the district office's to import
     from app.services.templates import import_template
     import_template(ws, MINI_TEMPLATE)
     ws.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

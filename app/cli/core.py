@@ -6,6 +6,7 @@ from app.cli.context import add_password_option, command, read_password, workspa
 from app.cli.main import emit
 from app.errors import ValidationError
 from app.security import audit
+from app.security.profile import check_school_id
 from app.security.keys import fingerprint, public_key_b64
 from app.security.profile import LANGUAGES, ROLES
 from app.services import actions, inspections, schools, templates
@@ -18,6 +19,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--role", choices=ROLES)
     p.add_argument("--organisation", help="e.g. the district education supervision office")
     p.add_argument("--language", choices=LANGUAGES)
+    p.add_argument("--school", action="append", metavar="ID",
+                   help="a principal's school id (repeatable); a principal's profile is bound "
+                        "to these schools")
 
     p = command(subparsers, common, "demo", cmd_demo, "fill the database with realistic demo data")
     p.add_argument("--schools", type=int, default=12)
@@ -76,10 +80,20 @@ def _register_schools(subparsers, common) -> None:
 
 def cmd_init(args) -> int:
     ws = workspace(args)
+    role = args.role or ws.profile.role
+    if args.school and role != "principal":
+        raise ValidationError("--school binds a principal's profile to their school: use it "
+                              "with --role principal.")
+    if role == "principal" and not (args.school or ws.profile.schools):
+        raise ValidationError("A principal's profile is bound to their school(s): give "
+                              "--school ID (repeatable).")
+    for school in args.school or ():
+        check_school_id(school)
     profile = ws.set_identity(name=args.name, role=args.role, organisation=args.organisation,
-                              language=args.language)
+                              language=args.language, schools=args.school)
     data = {"home": str(ws.paths.home), "device_id": profile.device_id,
-            "name": profile.user_name, "role": profile.role, "language": profile.language,
+            "name": profile.user_name, "role": profile.role, "schools": profile.schools,
+            "language": profile.language,
             "device_fingerprint": fingerprint(public_key_b64(ws.device_key))}
     emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
     return 0

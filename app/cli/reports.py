@@ -54,7 +54,8 @@ def register(subparsers, common) -> None:
     s = command(sub, common, "add", cmd_trust_add,
                 "trust an inspector's or the district office's certificate (PEM or DER)")
     s.add_argument("cert")
-    command(sub, common, "list", cmd_trust_list, "list the trusted certificates")
+    from app.cli.device_trust import register_trust
+    register_trust(sub, common)
 
 
 def cmd_report(args) -> int:
@@ -146,12 +147,4 @@ def cmd_trust_add(args) -> int:
     ws = workspace(args)
     target = import_certificate(ws, args.cert)
     emit(args, {"file": str(target)}, f"trusted: {target.name}")
-    return 0
-
-
-def cmd_trust_list(args) -> int:
-    from app.reports.verify import trusted_certificates
-    ws = workspace(args)
-    rows = trusted_certificates(ws)
-    emit(args, rows, "\n".join(f"{r['file']}  {r['subject']}" for r in rows) or "(none)")
     return 0

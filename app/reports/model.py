@@ -119,6 +119,8 @@ class ReportModel:
 
 
 def gather(ws, inspection_id: str, lang: str) -> ReportModel:
+    from app.security.roles import require_inspection_read
+    require_inspection_read(ws, ws.store.require("inspections", inspection_id, "inspection"))
     """Read one inspection and everything around it into a ReportModel."""
     labels = labels_for(lang)
     lang = "en" if lang == "en" else "zh"

@@ -10,6 +10,7 @@ from app.errors import NotFoundError, ValidationError
 from app.reports.labels import labels_for
 from app.reports.render import build_report
 from app.reports.signing import sign_pdf
+from app.security import roles
 from app.services import signoff
 
 
@@ -42,7 +43,7 @@ def make_report(ws, inspection_id: str, *, lang: str | None = None,
     lang = lang or ws.profile.language
     pdf = build_report(ws, inspection_id, lang)
     row = ws.store.require("inspections", inspection_id, "inspection")
-    if not sign or row["status"] != "signed":
+    if not sign or row["status"] != "signed" or not roles.may_sign_reports(ws):
         return MadeReport(inspection_id, pdf, False)
     return MadeReport(inspection_id, sign_as_user(ws, pdf, inspection_id=inspection_id,
                                                   lang=lang), True)
@@ -54,6 +55,7 @@ def sign_as_user(ws, pdf: bytes, *, role: str | None = None, inspection_id: str 
     already signed)."""
     # Without a user name the certificate carries the device name (`init --name` sets one).
     role = role or ws.profile.role or "inspector"
+    roles.require_report_role(ws, role)
     key, cert = ws.signing_identity()
     labels = labels_for(lang or ws.profile.language)
     return sign_pdf(pdf, key, cert, signer_name=ws.actor, role=role,

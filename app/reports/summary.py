@@ -83,6 +83,8 @@ def _overdue(ws, district: str, today: str) -> list:
 
 def build_summary(ws, district: str, date_from: str, date_to: str,
                   lang: str | None = None) -> bytes:
+    from app.security.roles import require
+    require(ws, "district.summary")
     return render_summary(gather_summary(ws, district, date_from, date_to,
                                          lang or ws.profile.language))
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from app.errors import ValidationError
 from app.paths import AppPaths
 
 ROLES = ("inspector", "principal", "admin")
 LANGUAGES = ("zh", "en")
+SCHOOL_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 
 
 @dataclass
@@ -27,10 +29,18 @@ class Profile:
     role: str = "inspector"
     organisation: str = ""
     language: str = "zh"
+    # A principal's schools (ids): what their role may touch (app/security/roles.py).
+    schools: list = field(default_factory=list)
 
     @property
     def display_name(self) -> str:
         return self.user_name or self.device_name
+
+
+def check_school_id(school_id: str) -> None:
+    if not isinstance(school_id, str) or not SCHOOL_ID.match(school_id):
+        raise ValidationError(f"school: {school_id!r:.60} is not a school id (see `list "
+                              "schools`).")
 
 
 def load_profile(paths: AppPaths) -> Profile:
@@ -49,6 +59,10 @@ def save_profile(paths: AppPaths, profile: Profile) -> None:
         raise ValidationError(f"role: must be one of {', '.join(ROLES)}.")
     if profile.language not in LANGUAGES:
         raise ValidationError("language: must be zh or en.")
+    if not isinstance(profile.schools, list):
+        raise ValidationError("schools: must be a list of school ids.")
+    for school_id in profile.schools:
+        check_school_id(school_id)
     tmp = paths.profile_file.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(profile), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, paths.profile_file)

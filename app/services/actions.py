@@ -7,7 +7,7 @@ import datetime as dt
 
 from app.domain.status import ACTION_SEVERITIES, ACTION_TRANSITIONS
 from app.errors import StateError, ValidationError
-from app.security import audit
+from app.security import audit, roles
 from app.services.changes import Changes
 from app.services.inspections import editable_inspection
 
@@ -51,6 +51,8 @@ def edit_action(ws, action_id: str, **fields) -> Changes:
     action = ws.store.require("actions", action_id, "corrective action")
     if set(fields) - {"note"}:
         editable_inspection(ws, action["inspection_id"])
+    else:
+        roles.require(ws, "action.rectify", action["school_id"])
     _check_due(fields.get("due_date"))
     with ws.store.atomic():
         ws.store.update("actions", action_id, {**fields, "updated_at": ws.store.clock_iso()})
@@ -62,6 +64,7 @@ def set_action_status(ws, action_id: str, status: str, *, note: str | None = Non
     """Move an action along its life cycle. Works on signed inspections too: rectification
     happens after the report is signed."""
     action = ws.store.require("actions", action_id, "corrective action")
+    roles.require(ws, roles.action_status_action(status), action["school_id"])
     if status not in ACTION_TRANSITIONS.get(action["status"], ()):
         raise StateError(f"A corrective action that is {action['status']} cannot become "
                          f"{status}.")

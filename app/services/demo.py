@@ -12,6 +12,7 @@ import random
 import uuid
 
 from app.clock import FixedClock
+from app.security import roles
 from app.services import actions, answers, evidence, inspections, schools, signoff
 from app.services.demo_data import (ACTIONS, DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES,
                                     PLACES, RESPONSIBLE, SUBJECTS, SURNAMES)
@@ -178,7 +179,7 @@ def generate_demo(ws, *, schools: int = 12, inspections: int = 60, seed: int = 1
     store.clock = FixedClock(builder.anchor - dt.timedelta(days=300))
     store.id_factory = lambda: str(uuid.UUID(int=builder.rng.getrandbits(128), version=4))
     try:
-        with store.atomic():
+        with store.atomic(), roles.training(ws):
             builder.add_users()
             made = builder.add_schools(schools)
             _add_inspections(builder, made, inspections)

@@ -4,12 +4,14 @@ reason, and the count per grade (优秀 / 合格 / 基本合格 / 不合格)."""
 from __future__ import annotations
 
 from app.domain.explain import grade_reason
+from app.security.roles import require
 from app.services.inspections import evaluate
 from app.services.templates import get_template
 
 
 def latest_evaluations(ws, school_id: str, lang: str = "zh") -> list[dict]:
     """One row per teacher of the school: the latest ethics evaluation (or none yet)."""
+    require(ws, "ethics.read", school_id)
     rows = ws.store.query(
         "select t.id as teacher_id, t.name as teacher_name, t.subject, i.id as inspection_id, "
         "i.status, i.visit_date, i.template_id from teachers t left join inspections i on "

@@ -9,7 +9,7 @@ import json
 from app.domain import scoring
 from app.domain.status import EDITABLE, MODES
 from app.errors import FrozenError, StateError, ValidationError
-from app.security import audit
+from app.security import audit, roles
 from app.services.changes import Changes
 from app.services.templates import get_template
 
@@ -26,6 +26,8 @@ def start_inspection(ws, *, school_id: str, template: str, mode: str = "inspecti
                      self_assessment_id: str | None = None) -> Changes:
     """A new draft inspection of `school_id` with the exact template version pinned."""
     tpl = get_template(ws, template)
+    roles.require(ws, "self_assessment.start" if mode == "self_assessment"
+                  else "inspection.start", school_id)
     _check_start(ws, tpl, mode, school_id, teacher_id, visit_date)
     now = ws.store.clock_iso()
     with ws.store.atomic():
@@ -84,8 +86,10 @@ def link_self_assessment(ws, inspection_id: str, self_assessment_id: str) -> Cha
 
 
 def editable_inspection(ws, inspection_id: str) -> dict:
-    """The inspection row, or FrozenError/StateError when it may not change."""
+    """The inspection row, or FrozenError/StateError when it may not change, or RoleError
+    when this profile's role may not change it (a principal never changes findings)."""
     row = ws.store.require("inspections", inspection_id, "inspection")
+    roles.require_inspection_edit(ws, row)
     if row["status"] == "signed":
         raise FrozenError("This inspection is signed and frozen. To change it, start an "
                           "amendment; it will need to be signed again.")
@@ -141,6 +145,7 @@ def complete_inspection(ws, inspection_id: str) -> Changes:
 
 def reopen_inspection(ws, inspection_id: str) -> Changes:
     row = ws.store.require("inspections", inspection_id, "inspection")
+    roles.require_inspection_edit(ws, row)
     if row["status"] != "completed":
         raise StateError("Only a completed (unsigned) inspection can be reopened.")
     with ws.store.atomic():
@@ -155,6 +160,7 @@ def amend_inspection(ws, inspection_id: str, reason: str) -> Changes:
     """Unfreeze a signed inspection for an amendment; the old signatures stay on record
     (bound to the old content hash) and the audit log shows both."""
     row = ws.store.require("inspections", inspection_id, "inspection")
+    roles.require_inspection_edit(ws, row)
     if row["status"] != "signed":
         raise StateError("Only a signed inspection needs an amendment.")
     if not reason.strip():
@@ -174,6 +180,10 @@ def list_inspections(ws, *, status: str | None = None, template_key: str | None 
                      search: str = "", limit: int | None = None, offset: int = 0,
                      include_ethics: bool = True) -> list[dict]:
     sql, params = _list_query(status, template_key, school_id, mode, search, include_ethics)
+    visible = roles.visible_schools(ws)
+    if visible is not None:     # a principal reads only their own school's results
+        sql += f" and i.school_id in ({','.join('?' * len(visible)) or 'null'})"
+        params += sorted(visible)
     sql += " order by i.visit_date desc, i.created_at desc"
     if limit is not None:
         sql += f" limit {int(limit)} offset {int(offset)}"

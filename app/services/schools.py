@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.errors import ValidationError
-from app.security import audit
+from app.security import audit, roles
 from app.services.changes import Changes
 
 LEVELS = ("kindergarten", "primary", "junior", "senior", "nine_year", "twelve_year",
@@ -31,6 +31,7 @@ def _clean_school(fields: dict, *, creating: bool) -> dict:
 
 
 def add_school(ws, **fields) -> Changes:
+    roles.require(ws, "school.add")
     clean = _clean_school(fields, creating=True)
     now = ws.store.clock_iso()
     with ws.store.atomic():
@@ -41,6 +42,7 @@ def add_school(ws, **fields) -> Changes:
 
 
 def edit_school(ws, school_id: str, **fields) -> Changes:
+    roles.require(ws, "school.edit", school_id)
     clean = _clean_school(fields, creating=False)
     with ws.store.atomic():
         ws.store.require("schools", school_id, "school")
@@ -75,6 +77,7 @@ def districts(ws) -> list[str]:
 
 
 def add_teacher(ws, school_id: str, **fields) -> Changes:
+    roles.require(ws, "teacher.add", school_id)
     unknown = set(fields) - set(TEACHER_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown teacher field(s): {', '.join(sorted(unknown))}.")
@@ -97,8 +100,9 @@ def edit_teacher(ws, teacher_id: str, **fields) -> Changes:
         raise ValidationError(f"Unknown teacher field(s): {', '.join(sorted(unknown))}.")
     if "name" in fields and not (fields["name"] or "").strip():
         raise ValidationError("name: a teacher needs a name.")
+    teacher = ws.store.require("teachers", teacher_id, "teacher")
+    roles.require(ws, "teacher.edit", teacher["school_id"])
     with ws.store.atomic():
-        ws.store.require("teachers", teacher_id, "teacher")
         ws.store.update("teachers", teacher_id, {**fields, "updated_at": ws.store.clock_iso()})
     return Changes.of("teachers", teacher_id)
 

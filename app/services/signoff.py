@@ -9,7 +9,7 @@ import json
 from app.domain.status import SIGNER_ROLES
 from app.domain.templates import canonical_json
 from app.errors import StateError, ValidationError
-from app.security import audit
+from app.security import audit, roles
 from app.services.changes import Changes
 
 CONTENT_FIELDS = ("id", "template_id", "school_id", "teacher_id", "mode", "visit_date",
@@ -49,6 +49,7 @@ def sign_off(ws, inspection_id: str, *, signer: str, role: str = "inspector",
         raise ValidationError("signer: the signer's name is needed.")
     if role not in SIGNER_ROLES:
         raise ValidationError(f"role: must be one of {', '.join(SIGNER_ROLES)}.")
+    roles.require_sign_off(ws, inspection, role, signer)
     if image_png is not None and not image_png.startswith(b"\x89PNG"):
         raise ValidationError("The drawn signature must be a PNG image.")
     digest = content_sha256(ws, inspection_id)

@@ -9,7 +9,7 @@ from pathlib import Path
 from app.domain.templates import (Template, body_sha256, load_template_file, parse_template,
                                   template_id)
 from app.errors import NotFoundError, TemplateError
-from app.security import audit
+from app.security import audit, roles
 from app.services.changes import Changes, NOTHING
 
 
@@ -66,6 +66,7 @@ def _store_template(ws, template: Template, *, builtin: bool) -> Changes:
 
 def import_template(ws, path: Path | str) -> Changes:
     """Import a user's template file; a bad file is refused naming the item and field."""
+    roles.require(ws, "template.import")
     template = load_template_file(path, lambda k, v: _base_body(ws, k, v))
     with ws.store.atomic():
         return _store_template(ws, template, builtin=False)
@@ -73,6 +74,7 @@ def import_template(ws, path: Path | str) -> Changes:
 
 def store_template_body(ws, body: dict) -> Changes:
     """Install an already-resolved template body (e.g. one that came in a bundle)."""
+    roles.require(ws, "template.import")
     template = parse_template(body, source_name=f"template {body.get('key')}")
     return _store_template(ws, template, builtin=False)
 

@@ -109,5 +109,16 @@ def m002_attachment_taken_at(db: Database) -> None:
     db["attachments"].add_column("taken_at", str)
 
 
+@migrations()
+def m005_roles(db: Database) -> None:
+    """Roles travel with trust: a device's recorded role and school scope (and where that came
+    from), its published encryption key, and the office's signed role records (relayed)."""
+    for column in ("role", "schools", "role_source", "role_rev", "encryption_key"):
+        db["devices"].add_column(column, str)
+    db["role_records"].create({
+        "device_id": str, "role": str, "schools": str, "issuer_id": str, "issuer_key": str,
+        "issued_rev": str, "signature": str}, pk="device_id")
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -11,6 +11,7 @@ from app.errors import NotFoundError, StateError, ValidationError
 from app.security import audit
 from app.services.changes import Changes
 from app.storage.store import HLC_SETTING
+from app.sync.scope import check_resolution
 from app.sync.merge import supersede_conflicts, write_new_rev, write_row
 from app.sync.records import content_fields
 
@@ -49,6 +50,8 @@ def resolve_conflict(ws, conflict_id: str, take: str, values: dict | None = None
     table, theirs = conflict["table_name"], conflict["theirs"]
     chosen = _chosen_values(conflict, take, values or {})
     store = ws.store
+    check_resolution(ws, table, {**(store.get(table, conflict["record_id"]) or theirs),
+                                 **chosen})
     now = store.clock_iso()
     with store.atomic():
         current = store.get(table, conflict["record_id"])

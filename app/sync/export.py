@@ -17,6 +17,7 @@ from typing import Callable
 
 from app.errors import ValidationError
 from app.storage.store import SYNCED_TABLES
+from app.sync import device_roles
 from app.sync import manifest as mf
 from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest
 
@@ -140,6 +141,9 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
             lines = [json.dumps(r, ensure_ascii=False, sort_keys=True)
                      for _, r in sorted(rows[table].items())]
             files[f"records/{table}.ndjson"] = ("\n".join(lines) + "\n").encode("utf-8")
+    roles_json = device_roles.export_records(ws)
+    if roles_json:
+        files[device_roles.ROLES_FILE] = roles_json
     cert = _certificate(ws)
     if cert:
         files[f"certificates/{hashlib.sha256(cert).hexdigest()}.pem"] = cert
@@ -156,7 +160,8 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
         progress(n + 1, total, "evidence")
     manifest_bytes = mf.build_manifest(
         bundle_id=bundle_id, created_at=ws.store.clock_iso(), kind=kind,
-        sender=mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key), counts=counts,
+        sender={**mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key),
+                **device_roles.declaration(ws)}, counts=counts,
         files=entries, extra={"records_sha256": records_digest(
             {t: list(rows[t].values()) for t in SYNCED_TABLES})})
     _zip(out, manifest_bytes, mf.sign(manifest_bytes, ws.device_key),

@@ -16,6 +16,7 @@ from app.domain.templates import body_sha256, parse_template, template_id
 from app.errors import BundleError, TemplateError
 from app.security import audit
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
+from app.sync import device_roles, scope
 from app.sync import trust as trust_mod
 from app.sync.export import LAST_EXPORT
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
@@ -58,6 +59,8 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(store, bundle)
+    scope.check_bundle(store, bundle, *scope.sender_actor(device, bundle.sender),
+                       bundle.sender["device_id"])
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)
     return {**describe(bundle), "status": "imported", "tables": tables}
@@ -137,6 +140,7 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
         # they are checked once everything is written, still inside the transaction.
         store.db.execute("PRAGMA defer_foreign_keys = ON")
         trust_mod.record_sender(ws, device, now)
+        device_roles.apply_records(ws, bundle.extras.get(device_roles.ROLES_FILE))
         for sha, data in bundle.blobs.items():
             store.put_blob(sha, data, "application/octet-stream")
         ctx = MergeContext.for_store(store, bundle.bundle_id, now, schema)

@@ -25,6 +25,9 @@ from app.sync.records import check_record, records_digest
 RECORD_PATH = re.compile(r"^records/([a-z_]+)\.ndjson$")
 ATTACHMENT_PATH = re.compile(r"^attachments/([0-9a-f]{64})$")
 CERTIFICATE_PATH = re.compile(r"^certificates/([0-9a-f]{64})\.pem$")
+# Role records of the office and sealed confidential records (app/sync/device_roles.py,
+# app/sync/confidential.py): checked by their own modules.
+EXTRA_PATH = re.compile(r"^(roles\.json|confidential/[a-z0-9_-]{1,80}\.sealed)$")
 CHUNK = 1 << 16
 
 
@@ -49,6 +52,7 @@ class Bundle:
     records: dict[str, list[dict]] = field(default_factory=dict)
     blobs: dict[str, bytes] = field(default_factory=dict)
     certificates: dict[str, bytes] = field(default_factory=dict)
+    extras: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def bundle_id(self) -> str:
@@ -202,6 +206,8 @@ def _decode(bundle: Bundle, name: str, data: bytes, schema: dict) -> None:
         if not data.startswith(b"-----BEGIN CERTIFICATE-----"):
             raise BundleError(f"{name}: not a PEM certificate.")
         bundle.certificates[match.group(1)] = data
+    elif EXTRA_PATH.match(name):
+        bundle.extras[name] = data
     else:
         raise BundleError(f"The bundle holds {name!r}, which is not a known kind of bundle "
                           "file (records/, attachments/, certificates/); refused.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from app.errors import TrustError
 from app.security.keys import fingerprint, public_key_b64
+from app.sync.device_roles import describe_declared, on_trust
 
 
 class UnknownSignerError(TrustError):
@@ -33,15 +34,18 @@ def check_sender(ws, sender: dict, *, trust: bool) -> dict | None:
             f"(fingerprint {shown}) from the one trusted before ({known['fingerprint']}). "
             "The bundle may be forged; it was refused.")
     if known and known["trusted"]:
-        return {**known, "name": sender.get("name") or known["name"]}
+        return on_trust(ws, {**known, "name": sender.get("name") or known["name"]}, sender,
+                        first_time=False)
     if not trust:
         raise UnknownSignerError(
             f"The bundle is signed by a device not seen before: {sender.get('name') or '?'} "
-            f"with key fingerprint {shown}. Compare the fingerprint with the sender, then "
-            "import again confirming it (--trust on the command line).",
+            f"with key fingerprint {shown}, declaring itself {describe_declared(sender)}. "
+            "Compare the fingerprint and role with the sender, then import again confirming "
+            "it (--trust on the command line).",
             device_id=sender["device_id"], name=sender.get("name") or "", fingerprint=shown)
-    return {"id": sender["device_id"], "name": sender.get("name") or "", "public_key": key,
-            "fingerprint": shown, "trusted": 1, "first_seen": None, "last_seen": None}
+    return on_trust(ws, {"id": sender["device_id"], "name": sender.get("name") or "",
+                         "public_key": key, "fingerprint": shown, "trusted": 1,
+                         "first_seen": None, "last_seen": None}, sender, first_time=True)
 
 
 def record_sender(ws, device: dict | None, now: str) -> None:

@@ -39,6 +39,7 @@ def test_a_broken_template_is_refused_in_one_line_naming_the_field(capsys, tmp_p
     body["sections"][0]["items"][0]["weight"] = "heavy"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(body), "utf-8")
+    run(capsys, tmp_path / "home", "init", "--role", "admin")     # templates are the office's
     code, out, err = run(capsys, tmp_path / "home", "templates", "import", str(bad))
     assert code != 0 and out == ""
     assert err.count("\n") == 1 and "item a.samples: weight" in err

@@ -25,9 +25,10 @@ TOLERANCE = 0.5  # points: rounding in pdftotext's boxes
 @pytest.fixture(scope="module")
 def big_reports(prepared_db, tmp_path_factory):
     ws = open_profile(prepared_db, tmp_path_factory.mktemp("layout"))
-    ws.set_identity(name="Inspector Long-Name Example", role="inspector")
+    ws.set_identity(name="Inspector Long-Name Example", role="admin")   # installs a template
     with ws.store.atomic():
         template_id = store_template_body(ws, big_template_body(200)).created
+    ws.set_identity(role="inspector")
     school = add_school(ws, name="青山区第一实验小学（东校区）附属幼儿园与食堂管理中心",
                         district="青山区", level="primary").created
     inspection = inspections.start_inspection(ws, school_id=school, template=template_id).created

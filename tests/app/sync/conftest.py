@@ -15,3 +15,11 @@ def inspector(make_workspace):
     ws = make_workspace("inspector")
     ws.set_identity(name="李督学", role="inspector")
     return ws
+
+
+@pytest.fixture
+def colleague(make_workspace):
+    """A second inspector of the same team, on their own laptop."""
+    ws = make_workspace("colleague")
+    ws.set_identity(name="赵督学", role="inspector")
+    return ws

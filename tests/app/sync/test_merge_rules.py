@@ -13,9 +13,9 @@ def _value(ws, inspection_id, item):
     return answers.answers_of(ws, inspection_id).get(item)
 
 
-def _shared(ws, office, tmp_path, inspection_id):
+def _shared(ws, other, tmp_path, inspection_id):
     answers.answer_item(ws, inspection_id, "a.score", "3")
-    send(ws, office, tmp_path)
+    send(ws, other, tmp_path)
 
 
 def test_a_new_record_is_inserted_with_the_senders_rev(ws, office, school_id, tmp_path):
@@ -79,77 +79,77 @@ def test_different_fields_changed_on_both_sides_merge_by_themselves(ws, office, 
     assert digest(ws) == digest(office)
 
 
-def test_answers_to_different_items_merge_without_conflict(ws, office, mini_inspection,
+def test_answers_to_different_items_merge_without_conflict(ws, colleague, mini_inspection,
                                                            tmp_path):
-    _shared(ws, office, tmp_path, mini_inspection)
+    _shared(ws, colleague, tmp_path, mini_inspection)
     answers.answer_item(ws, mini_inspection, "a.samples", "yes")
-    answers.answer_item(office, mini_inspection, "a.rating", "good")
-    send(ws, office, tmp_path)
-    send(office, ws, tmp_path)
-    assert not list_conflicts(ws) and not list_conflicts(office)
-    assert digest(ws) == digest(office)
+    answers.answer_item(colleague, mini_inspection, "a.rating", "good")
+    send(ws, colleague, tmp_path)
+    send(colleague, ws, tmp_path)
+    assert not list_conflicts(ws) and not list_conflicts(colleague)
+    assert digest(ws) == digest(colleague)
     assert _value(ws, mini_inspection, "a.rating") == "good"
 
 
-def test_the_same_answer_changed_on_both_sides_is_one_conflict(ws, office, mini_inspection,
+def test_the_same_answer_changed_on_both_sides_is_one_conflict(ws, colleague, mini_inspection,
                                                               tmp_path):
-    _shared(ws, office, tmp_path, mini_inspection)
+    _shared(ws, colleague, tmp_path, mini_inspection)
     answers.answer_item(ws, mini_inspection, "a.score", "5")
-    answers.answer_item(office, mini_inspection, "a.score", "1")
-    result = send(ws, office, tmp_path)
+    answers.answer_item(colleague, mini_inspection, "a.score", "1")
+    result = send(ws, colleague, tmp_path)
     assert result["tables"]["responses"]["conflicts"] == 1
-    [conflict] = list_conflicts(office)
+    [conflict] = list_conflicts(colleague)
     assert conflict["fields"] == ["value"]
-    assert _value(office, mini_inspection, "a.score") == 1          # ours stays current
+    assert _value(colleague, mini_inspection, "a.score") == 1          # ours stays current
     assert json.loads(conflict["theirs"]["value"]) == 5             # theirs is kept
 
 
-def test_a_resolved_conflict_syncs_back_and_both_sides_agree(ws, office, mini_inspection,
+def test_a_resolved_conflict_syncs_back_and_both_sides_agree(ws, colleague, mini_inspection,
                                                               tmp_path):
-    _shared(ws, office, tmp_path, mini_inspection)
+    _shared(ws, colleague, tmp_path, mini_inspection)
     answers.answer_item(ws, mini_inspection, "a.score", "5")
-    answers.answer_item(office, mini_inspection, "a.score", "1")
-    send(ws, office, tmp_path)
-    [conflict] = list_conflicts(office)
-    resolve_conflict(office, conflict["id"], "theirs")
-    assert _value(office, mini_inspection, "a.score") == 5
-    send(office, ws, tmp_path)
+    answers.answer_item(colleague, mini_inspection, "a.score", "1")
+    send(ws, colleague, tmp_path)
+    [conflict] = list_conflicts(colleague)
+    resolve_conflict(colleague, conflict["id"], "theirs")
+    assert _value(colleague, mini_inspection, "a.score") == 5
+    send(colleague, ws, tmp_path)
     assert _value(ws, mini_inspection, "a.score") == 5
-    assert not list_conflicts(ws) and not list_conflicts(office)
-    assert digest(ws) == digest(office)
+    assert not list_conflicts(ws) and not list_conflicts(colleague)
+    assert digest(ws) == digest(colleague)
 
 
-def test_taking_ours_or_an_edited_value_also_syncs_back(ws, office, mini_inspection, tmp_path):
-    _shared(ws, office, tmp_path, mini_inspection)
+def test_taking_ours_or_an_edited_value_also_syncs_back(ws, colleague, mini_inspection, tmp_path):
+    _shared(ws, colleague, tmp_path, mini_inspection)
     schools_id = ws.store.get("inspections", mini_inspection)["school_id"]
     answers.answer_item(ws, mini_inspection, "a.score", "5")
-    answers.answer_item(office, mini_inspection, "a.score", "1")
+    answers.answer_item(colleague, mini_inspection, "a.score", "1")
     schools.edit_school(ws, schools_id, phone="111")
-    schools.edit_school(office, schools_id, phone="222")
-    send(ws, office, tmp_path)
-    by_table = {c["table_name"]: c for c in list_conflicts(office)}
-    resolve_conflict(office, by_table["responses"]["id"], "ours")
-    resolve_conflict(office, by_table["schools"]["id"], "edited", {"phone": "333"})
-    send(office, ws, tmp_path)
+    schools.edit_school(colleague, schools_id, phone="222")
+    send(ws, colleague, tmp_path)
+    by_table = {c["table_name"]: c for c in list_conflicts(colleague)}
+    resolve_conflict(colleague, by_table["responses"]["id"], "ours")
+    resolve_conflict(colleague, by_table["schools"]["id"], "edited", {"phone": "333"})
+    send(colleague, ws, tmp_path)
     assert _value(ws, mini_inspection, "a.score") == 1
     assert ws.store.get("schools", schools_id)["phone"] == "333"
-    assert digest(ws) == digest(office) and not list_conflicts(ws)
+    assert digest(ws) == digest(colleague) and not list_conflicts(ws)
 
 
-def test_both_sides_resolving_independently_still_converge(ws, office, mini_inspection,
+def test_both_sides_resolving_independently_still_converge(ws, colleague, mini_inspection,
                                                            tmp_path):
-    _shared(ws, office, tmp_path, mini_inspection)
+    _shared(ws, colleague, tmp_path, mini_inspection)
     answers.answer_item(ws, mini_inspection, "a.score", "5")
-    answers.answer_item(office, mini_inspection, "a.score", "1")
-    send(ws, office, tmp_path)
-    send(office, ws, tmp_path)
-    for side in (ws, office):
+    answers.answer_item(colleague, mini_inspection, "a.score", "1")
+    send(ws, colleague, tmp_path)
+    send(colleague, ws, tmp_path)
+    for side in (ws, colleague):
         [conflict] = list_conflicts(side)
         resolve_conflict(side, conflict["id"], "theirs")
     for _ in range(2):
-        send(ws, office, tmp_path)
-        send(office, ws, tmp_path)
-    assert digest(ws) == digest(office)
+        send(ws, colleague, tmp_path)
+        send(colleague, ws, tmp_path)
+    assert digest(ws) == digest(colleague)
 
 
 def test_deletes_travel_as_tombstones(ws, office, mini_inspection, tmp_path):
