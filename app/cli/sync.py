@@ -11,6 +11,7 @@ from app.sync.conflicts import list_conflicts, resolve_conflict
 from app.sync.export import export_bundle
 from app.sync.importer import import_bundle, verify_bundle
 from app.sync.manifest import KINDS
+from app.sync.confidential import confidential_lines
 
 
 def register(subparsers, common) -> None:
@@ -53,7 +54,8 @@ def cmd_export(args) -> int:
                             inspections=args.inspection)
     counts = ", ".join(f"{t} {n}" for t, n in summary["counts"].items()) or "no records"
     emit(args, summary, f"{summary['path']}: {kind} bundle {summary['bundle_id']} — {counts}; "
-                        f"{summary['evidence_files']} evidence file(s)")
+                        f"{summary['evidence_files']} evidence file(s)"
+                        + "".join(f"\n{line}" for line in confidential_lines(summary)))
     return 0
 
 
@@ -73,6 +75,7 @@ def _import_text(result: dict) -> str:
     for table, n in result["tables"].items():
         lines.append(f"{table:12} {n['added']:7} {n['updated']:8} {n['unchanged']:10} "
                      f"{n['conflicts']:10} {n['skipped']:8}")
+    lines += confidential_lines(result)
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from typing import Callable
 
 from app.errors import ValidationError
 from app.storage.store import SYNCED_TABLES
-from app.sync import device_roles
+from app.sync import confidential, device_roles
 from app.sync import manifest as mf
 from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest
 
@@ -33,6 +33,9 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
         raise ValidationError(f"kind must be one of {', '.join(mf.KINDS)}.")
     store = ws.store
     rows = _select(store, kind, set(schools), set(inspections))
+    if kind == "changes":
+        for table, extra in confidential.extra_rows(ws).items():
+            rows[table].update({r["id"]: r for r in extra})
     _add_parents(store, rows)
     _add_ancestry(store, rows)
     blobs = sorted({row[col] for (table, col) in BLOB_COLUMNS for row in rows[table].values()
@@ -41,6 +44,7 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
     summary = _write(ws, out, kind, rows, blobs, progress or (lambda *a: None))
     if kind in ("changes", "full") and not schools and not inspections:
         _remember_export(store, rows)
+        confidential.after_export(ws)
     return summary
 
 
@@ -135,7 +139,9 @@ def _remember_export(store, rows: dict) -> None:
 
 # -- writing -------------------------------------------------------------------------------
 def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Progress) -> dict:
-    files: dict[str, bytes] = {}
+    bundle_id = str(uuid.uuid4())
+    rows, blobs, sealed, secret = confidential.split(ws, rows, blobs, bundle_id)
+    files: dict[str, bytes] = dict(sealed)
     for table in SYNCED_TABLES:
         if rows[table]:
             lines = [json.dumps(r, ensure_ascii=False, sort_keys=True)
@@ -148,7 +154,6 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
     if cert:
         files[f"certificates/{hashlib.sha256(cert).hexdigest()}.pem"] = cert
     counts = {t: len(rows[t]) for t in SYNCED_TABLES if rows[t]}
-    bundle_id = str(uuid.uuid4())
     entries = [{"path": p, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                for p, d in files.items()]
     total = len(files) + len(blobs)
@@ -163,12 +168,13 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
         sender={**mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key),
                 **device_roles.declaration(ws)}, counts=counts,
         files=entries, extra={"records_sha256": records_digest(
-            {t: list(rows[t].values()) for t in SYNCED_TABLES})})
+            {t: list(rows[t].values()) for t in SYNCED_TABLES}), "confidential": secret})
     _zip(out, manifest_bytes, mf.sign(manifest_bytes, ws.device_key),
          list(files.items()) + blob_entries)
     progress(total, total, "done")
     return {"bundle_id": bundle_id, "path": str(out), "kind": kind, "counts": counts,
-            "evidence_files": len(blobs), "bytes": out.stat().st_size}
+            "evidence_files": len(blobs), "bytes": out.stat().st_size,
+            "confidential": secret}
 
 
 def _certificate(ws) -> bytes | None:

@@ -16,7 +16,7 @@ from app.domain.templates import body_sha256, parse_template, template_id
 from app.errors import BundleError, TemplateError
 from app.security import audit
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
-from app.sync import device_roles, scope
+from app.sync import confidential, device_roles, scope
 from app.sync import trust as trust_mod
 from app.sync.export import LAST_EXPORT
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
@@ -56,6 +56,7 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     device = trust_mod.check_sender(ws, bundle.sender, trust=trust)
     if _already(ws, bundle):
         return {**describe(bundle), "status": "already_imported", "tables": {}}
+    sealed = confidential.open_into(ws, bundle, schema)
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(store, bundle)
@@ -63,7 +64,8 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
                        bundle.sender["device_id"])
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)
-    return {**describe(bundle), "status": "imported", "tables": tables}
+    return {**describe(bundle), "status": "imported", "tables": tables,
+            "confidential": sealed}
 
 
 def _already(ws, bundle: Bundle) -> bool:

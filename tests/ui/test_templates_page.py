@@ -17,7 +17,9 @@ from ui.pages.templates_page import TemplatesPage
 
 @pytest.fixture
 def ctx(ws):
-    """Unlike the shared `ctx`, errors open a real message box: the test reads it."""
+    """Unlike the shared `ctx`, errors open a real message box: the test reads it. Templates
+    are the district office's to import, so this profile is the office's."""
+    ws.set_identity(role="admin")
     return UiContext(ws, Operations())
 
 

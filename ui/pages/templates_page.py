@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from app.security.roles import may
 from app.services.templates import get_template, import_template, list_templates
 from ui.models.rows_model import Column, RowsModel
 from ui.widgets import labels
@@ -43,6 +44,9 @@ class TemplatesPage(QWidget):
         self.description.setWordWrap(True)
         import_button = QPushButton(self.tr("Import template…"), self)
         import_button.clicked.connect(self.choose_file)
+        # Templates are the office's (docs/ROLES.md): others see the catalogue only.
+        import_button.setVisible(may(ctx.ws, "template.import"))
+        self.import_button = import_button
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Installed templates"), self), 1)
         bar.addWidget(import_button)
