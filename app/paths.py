@@ -73,12 +73,21 @@ class AppPaths:
         return RESOURCES / "fonts"
 
     def ensure(self) -> None:
-        """Create the profile folders; keys are private to the owner."""
+        """Create the profile folders, private to the owner (0700) on a shared laptop; the
+        files in them are written 0600 (`private_files` tightens what older versions left)."""
         self.home.mkdir(parents=True, exist_ok=True)
-        self.keys.mkdir(exist_ok=True)
-        self.trust_store.mkdir(exist_ok=True)
-        self.exports.mkdir(exist_ok=True)
-        _chmod(self.keys, 0o700)
+        for folder in (self.home, self.keys, self.trust_store, self.exports):
+            folder.mkdir(exist_ok=True)
+            _chmod(folder, 0o700)
+
+    def private_files(self) -> None:
+        """Owner-only files: the database (SQLite gives its -wal/-shm the same mode), the
+        profile and the keys."""
+        for path in (self.database, self.database.with_name(self.database.name + "-wal"),
+                     self.database.with_name(self.database.name + "-shm"), self.profile_file,
+                     *self.keys.glob("*")):
+            if path.exists():
+                _chmod(path, 0o600)
 
 
 def _chmod(path: Path, mode: int) -> None:

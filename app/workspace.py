@@ -5,12 +5,13 @@ Both the command line and the desktop app open one and hand it to the services.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import WallClock
 from app.paths import AppPaths
-from app.security import keys
+from app.security import keys, vault
 from app.security.profile import Profile, load_profile, save_profile
 from app.storage.store import Store
 
@@ -28,15 +29,25 @@ class Workspace:
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: WallClock | None = None,
-             load_builtins: bool = True) -> "Workspace":
-        """Open (creating on first use) a profile and its database."""
+             load_builtins: bool = True, password: str | None = None) -> "Workspace":
+        """Open (creating on first use) a profile and its database. A password-protected
+        profile needs `password`; a wrong or missing one is refused before anything is
+        written."""
         paths = AppPaths.resolve(home)
         paths.ensure()
+        connection = vault.connect(paths.database, password) \
+            if vault.is_encrypted(paths.database) else None
         profile = load_profile(paths)
-        keys.ensure_device_key(paths.keys)
-        keys.ensure_signing_identity(paths.keys, profile.display_name, profile.organisation)
-        store = Store(paths.database, device_id=profile.device_id, clock=clock)
-        workspace = cls(paths, profile, store)
+        keys.ensure_device_key(paths.keys, password)
+        keys.ensure_signing_identity(paths.keys, profile.display_name, profile.organisation,
+                                     password)
+        if not paths.database.exists():
+            # Created empty and owner-only, so the database is never readable by others.
+            os.close(os.open(paths.database, os.O_WRONLY | os.O_CREAT, 0o600))
+        store = Store(paths.database, device_id=profile.device_id, clock=clock,
+                      connection=connection)
+        paths.private_files()
+        workspace = cls(paths, profile, store, key_password=password)
         if load_builtins:
             from app.services.templates import install_builtin_templates
             install_builtin_templates(workspace)
@@ -90,4 +101,34 @@ class Workspace:
 
     @property
     def device_key(self):
-        return keys.ensure_device_key(self.paths.keys)
+        return keys.ensure_device_key(self.paths.keys, self.key_password)
+
+    @property
+    def protected(self) -> bool:
+        """Whether the database is encrypted under a profile password."""
+        return vault.is_encrypted(self.paths.database)
+
+    def set_profile_password(self, new: str | None) -> Path | None:
+        """Encrypt the database and keys under `new` (None removes the password); the current
+        password is the one this workspace was opened with. Returns the backup made first (kept
+        when it is itself encrypted; a plaintext copy is removed once the change holds)."""
+        old, was_plain = self.key_password, not self.protected
+        for name in vault.KEY_FILES:       # every key must open before anything changes
+            if (self.paths.keys / name).exists():
+                keys.load_private_key(self.paths.keys / name, old)
+        self.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.store.close()
+        try:
+            made = vault.rekey(self.paths, old, new)
+            vault.rekey_keys(self.paths.keys, old, new)
+            self.key_password = new
+        finally:
+            connection = vault.connect(self.paths.database, self.key_password) \
+                if vault.is_encrypted(self.paths.database) else None
+            self.store = Store(self.paths.database, device_id=self.profile.device_id,
+                               clock=self.store.clock, connection=connection)
+            self.paths.private_files()
+        if was_plain and new:
+            made.unlink()      # a plaintext copy would defeat the password: not kept
+            return None
+        return made

@@ -6,16 +6,21 @@ import os
 from pathlib import Path
 
 from app.errors import ValidationError
+from app.security.vault import PASSWORD_ENV as PROFILE_PASSWORD_ENV
 from app.workspace import Workspace
 
 PASSWORD_ENV = "SCHOOL_INSPECT_KEY_PASSWORD"
 
 
+def password_of(args) -> str | None:
+    """The profile's password (which also opens its keys): --password-file, else
+    $SCHOOL_INSPECT_PASSWORD, else the signing key's $SCHOOL_INSPECT_KEY_PASSWORD."""
+    return read_password(getattr(args, "password_file", None)) \
+        or os.environ.get(PROFILE_PASSWORD_ENV) or os.environ.get(PASSWORD_ENV) or None
+
+
 def workspace(args) -> Workspace:
-    ws = Workspace.open(getattr(args, "home", None))
-    ws.key_password = read_password(getattr(args, "password_file", None)) \
-        or os.environ.get(PASSWORD_ENV) or None
-    return ws
+    return Workspace.open(getattr(args, "home", None), password=password_of(args))
 
 
 def read_password(path: str | None) -> str | None:
@@ -29,8 +34,14 @@ def read_password(path: str | None) -> str | None:
 
 
 def add_password_option(parser) -> None:
-    parser.add_argument("--password-file", help="file whose first line is the signing key's "
-                                                f"password (or set ${PASSWORD_ENV})")
+    """Every command takes --password-file (the common options); kept for the commands that
+    named it before."""
+
+
+def add_common_password_option(common) -> None:
+    common.add_argument("--password-file", help="file whose first line is the profile's "
+                        f"password, which also opens its keys (or set ${PROFILE_PASSWORD_ENV}; "
+                        f"the signing key's alone: ${PASSWORD_ENV})")
 
 
 def command(subparsers, common, name: str, handler, help_text: str, **kwargs):

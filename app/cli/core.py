@@ -42,6 +42,13 @@ def register(subparsers, common) -> None:
             "counts per table and the content digest (equal digests = equal data)")
     command(subparsers, common, "audit", cmd_audit, "check the audit log's hash chain")
 
+    p = command(subparsers, common, "profile-password", cmd_profile_password,
+                "encrypt the whole profile (database and keys) under a password, change or "
+                "remove it; the database is copied to backups/ first")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--new-password-file", help="file whose first line is the new password")
+    group.add_argument("--remove", action="store_true", help="remove the password")
+
     p = command(subparsers, common, "key-password", cmd_key_password,
                 "protect the report-signing key with a password, change or remove it")
     add_password_option(p)
@@ -91,6 +98,8 @@ def cmd_init(args) -> int:
         check_school_id(school)
     profile = ws.set_identity(name=args.name, role=args.role, organisation=args.organisation,
                               language=args.language, schools=args.school)
+    if args.password_file and not ws.protected:
+        ws.set_profile_password(ws.key_password)   # init --password-file: a protected profile
     data = {"home": str(ws.paths.home), "device_id": profile.device_id,
             "name": profile.user_name, "role": profile.role, "schools": profile.schools,
             "language": profile.language,
@@ -189,6 +198,20 @@ def cmd_audit(args) -> int:
     emit(args, data, f"{count} entries, chain intact" if broken is None
          else f"chain broken at entry {broken}")
     return 0 if broken is None else 1
+
+
+def cmd_profile_password(args) -> int:
+    ws = workspace(args)
+    new = None if args.remove else read_password(args.new_password_file)
+    if not args.remove and not new:
+        raise ValidationError("The new password file is empty.")
+    if args.remove and not ws.protected:
+        raise ValidationError("This profile has no password to remove.")
+    made = ws.set_profile_password(new)
+    status = "protected by a password" if new else "not protected"
+    emit(args, {"profile": status, "backup": str(made)},
+         f"profile {status} (the database before the change: {made})")
+    return 0
 
 
 def cmd_key_password(args) -> int:

@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     common = Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON")
+    from app.cli.context import add_common_password_option
+    add_common_password_option(common)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES + _available(OPTIONAL_MODULES):
         importlib.import_module(name).register(subparsers, common)
@@ -81,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args) or 0
     except KnownError as exc:
-        hint = (" Give it with --password-file FILE or $SCHOOL_INSPECT_KEY_PASSWORD."
-                if isinstance(exc, PasswordRequiredError) else "")
+        hint = (" Give it with --password-file FILE or $SCHOOL_INSPECT_PASSWORD."
+                if isinstance(exc, PasswordRequiredError) and "--password-file" not in str(exc)
+                else "")
         sys.stderr.write(f"school-inspect: {one_line(exc)}{hint}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -38,11 +38,26 @@ def _pem_private(key) -> bytes:
 
 
 # -- device key ----------------------------------------------------------------------------
-def ensure_device_key(keys_dir: Path) -> ed25519.Ed25519PrivateKey:
+def ensure_device_key(keys_dir: Path, password: str | None = None
+                      ) -> ed25519.Ed25519PrivateKey:
     path = keys_dir / DEVICE_KEY
     if not path.exists():
         write_private(path, _pem_private(ed25519.Ed25519PrivateKey.generate()))
-    return serialization.load_pem_private_key(path.read_bytes(), password=None)
+    return load_private_key(path, password)
+
+
+def load_private_key(path: Path, password: str | None):
+    """A private key file, encrypted under the profile password or not."""
+    if not key_is_protected(path):
+        return serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not password:
+        raise PasswordRequiredError("The keys of this profile are protected by a password: "
+                                    "give it (nothing was changed).")
+    try:
+        return serialization.load_pem_private_key(path.read_bytes(), password=password.encode())
+    except ValueError as exc:
+        raise WrongPasswordError("The password for this profile's keys is wrong: nothing was "
+                                 "changed. Try again.") from exc
 
 
 def public_key_b64(key: ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey) -> str:

@@ -64,5 +64,7 @@ def save_profile(paths: AppPaths, profile: Profile) -> None:
     for school_id in profile.schools:
         check_school_id(school_id)
     tmp = paths.profile_file.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(profile), ensure_ascii=False, indent=2), encoding="utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(asdict(profile), ensure_ascii=False, indent=2))
     os.replace(tmp, paths.profile_file)

@@ -36,7 +36,8 @@ def ensure_encryption_key(keys_dir: Path, password: str | None = None) -> x25519
         write_private(path, key.private_bytes(serialization.Encoding.PEM,
                                               serialization.PrivateFormat.PKCS8,
                                               serialization.NoEncryption()))
-    return serialization.load_pem_private_key(path.read_bytes(), password=None)
+    from app.security.keys import load_private_key
+    return load_private_key(path, password)
 
 
 def _raw(public: x25519.X25519PublicKey) -> bytes:
@@ -44,7 +45,8 @@ def _raw(public: x25519.X25519PublicKey) -> bytes:
 
 
 def encryption_public_b64(ws) -> str:
-    return base64.b64encode(_raw(ensure_encryption_key(ws.paths.keys).public_key())).decode()
+    key = ensure_encryption_key(ws.paths.keys, ws.key_password)
+    return base64.b64encode(_raw(key.public_key())).decode()
 
 
 def _b64(data: bytes) -> str:

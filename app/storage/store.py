@@ -27,7 +27,14 @@ SYNC_META = ("rev", "base_rev", "device_id")
 HLC_SETTING = "hlc_last"
 
 
-def translate_sqlite_error(exc: sqlite3.Error) -> DatabaseError:
+try:   # SQLCipher (an encrypted profile): its errors are not sqlite3's
+    import sqlcipher3
+    DB_ERRORS: tuple = (sqlite3.Error, sqlcipher3.Error)
+except ImportError:  # pragma: no cover - a dependency; a plain profile still opens
+    DB_ERRORS = (sqlite3.Error,)
+
+
+def translate_sqlite_error(exc: Exception) -> DatabaseError:
     """Turn what the environment caused into a message that says what to do."""
     text = str(exc).lower()
     if "full" in text:
@@ -47,16 +54,18 @@ def translate_sqlite_error(exc: sqlite3.Error) -> DatabaseError:
 class Store:
     """A profile's database."""
 
-    def __init__(self, path: Path | str, *, device_id: str, clock: WallClock | None = None):
+    def __init__(self, path: Path | str, *, device_id: str, clock: WallClock | None = None,
+                 connection=None):
+        """`connection`: an already opened (e.g. SQLCipher, keyed) DB-API connection."""
         self.path = Path(path)
         self.device_id = device_id
         self.clock = clock or WallClock()
         self.id_factory = lambda: str(uuid.uuid4())
         try:
-            self.db = sqlite_utils.Database(str(self.path))
+            self.db = sqlite_utils.Database(connection or str(self.path))
             self._configure()
             self._migrate()
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
         self.hlc = HybridLogicalClock(device_id, self.clock.ms, self.setting(HLC_SETTING))
 
@@ -95,7 +104,7 @@ class Store:
         try:
             with self.db.atomic():
                 yield self
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
     # -- reads ----------------------------------------------------------------------------
@@ -112,7 +121,7 @@ class Store:
     def query(self, sql: str, params: Any = ()) -> list[dict]:
         try:
             return list(self.db.query(sql, params))
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
     def scalar(self, sql: str, params: Any = ()) -> Any:

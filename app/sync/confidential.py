@@ -136,7 +136,7 @@ def open_into(ws, bundle, schema: dict) -> dict:
     sealed = {n: d for n, d in bundle.extras.items() if n.startswith(PREFIX)}
     if not sealed:
         return {"opened": 0, "not_addressed": 0}
-    key = ensure_encryption_key(ws.paths.keys)
+    key = ensure_encryption_key(ws.paths.keys, ws.key_password)
     described = {d.get("file"): d for d in bundle.manifest.get("confidential") or []
                  if isinstance(d, dict)}
     opened = missed = 0
