@@ -13,10 +13,11 @@ import socket
 import uuid
 from dataclasses import asdict, dataclass, field
 
+from app.domain.status import USER_ROLES
 from app.errors import ValidationError
 from app.paths import AppPaths
 
-ROLES = ("inspector", "principal", "admin")
+ROLES = USER_ROLES
 LANGUAGES = ("zh", "en")
 SCHOOL_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 

@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from app.domain.status import USER_ROLES
 from app.errors import KnownError
 
-ROLES = ("inspector", "principal", "admin")
+ROLES = USER_ROLES
 ANY, OWN = "any", "own"
 
 # action: {role: ANY | OWN}. OWN = only for a school in the principal's scope.
