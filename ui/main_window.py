@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetIte
                                QMainWindow, QMessageBox, QSplitter, QStackedWidget)
 
 from app.paths import RESOURCES
+from app.security.roles import actor_of
 from app.services.changes import Changes
 from app.services.demo import generate_demo
+from app.services.inspections import list_inspections
 from ui.context import UiContext
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.dialogs.profile_dialog import KeyPasswordDialog, ProfileDialog
@@ -348,7 +350,20 @@ class MainWindow(QMainWindow):
         state = self.settings.value("state")
         if state is not None:
             self.restoreState(state)
-        self.show_page(str(self.settings.value("page", "schools")))
+        if not self.open_principal_home():
+            self.show_page(str(self.settings.value("page", "schools")))
+
+    def open_principal_home(self) -> bool:
+        """A principal's profile opens on their own school's newest self-assessment (or the
+        list of their school's inspections when there is none yet)."""
+        if actor_of(self.ctx.ws).role != "principal":
+            return False
+        own = list_inspections(self.ctx.ws, mode="self_assessment")
+        if own:
+            self.open_inspection(own[0]["id"])
+        else:
+            self.show_page("inspections")
+        return True
 
     def save_state(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

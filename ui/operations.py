@@ -28,7 +28,7 @@ def in_own_workspace(ws, job: Callable[[Any], Any]) -> Any:
     The GUI thread owns its sqlite connection, so work on a worker thread opens another one
     (and is handed the signing key's password if the user gave it this session)."""
     from app.workspace import Workspace
-    worker_ws = Workspace.open(ws.paths.home, load_builtins=False)
+    worker_ws = Workspace.open(ws.paths.home, load_builtins=False, password=ws.key_password)
     worker_ws.key_password = ws.key_password
     try:
         return job(worker_ws)

@@ -25,7 +25,9 @@ ANY, OWN = "any", "own"
 # action: {role: ANY | OWN}. OWN = only for a school in the principal's scope.
 RULES: dict[str, dict[str, str]] = {
     # schools and teachers: the office curates, an inspector adds what is met in the field
-    "school.add": {"inspector": ANY, "admin": ANY},
+    # (a principal's "own" add is only ever their school's own record arriving in a bundle:
+    # a school added on a device has a new id, never in anyone's scope)
+    "school.add": {"inspector": ANY, "principal": OWN, "admin": ANY},
     "school.edit": {"inspector": ANY, "principal": OWN, "admin": ANY},
     "teacher.add": {"inspector": ANY, "principal": OWN, "admin": ANY},
     "teacher.edit": {"inspector": ANY, "principal": OWN, "admin": ANY},
@@ -208,3 +210,14 @@ def markdown_table() -> str:
         cells = " | ".join(mark[grants.get(role)] for role in ROLES)
         lines.append(f"| `{action}` | {ACTION_LABELS[action]} | {cells} |")
     return "\n".join(lines)
+
+
+def startable_modes(ws) -> list[str]:
+    """The modes this profile may start an inspection in (the New inspection dialog)."""
+    return [mode for mode, action in (("inspection", "inspection.start"),
+                                      ("self_assessment", "self_assessment.start"))
+            if RULES[action].get(actor_of(ws).role) or actor_of(ws).unrestricted]
+
+
+def may_edit_inspection(ws, inspection: dict) -> bool:
+    return may(ws, inspection_edit_action(inspection), inspection.get("school_id"))

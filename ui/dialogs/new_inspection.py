@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
 from app.services.inspections import list_inspections, start_inspection
+from app.security.roles import may, startable_modes
 from app.services.schools import list_schools, list_teachers
 from app.services.templates import get_template, list_templates
 from ui.widgets import labels
@@ -23,7 +24,11 @@ class NewInspectionDialog(ValidatedDialog):
         self.setWindowTitle(self.tr("New inspection"))
         lang = ctx.lang
         self.school = QComboBox(self)
-        self.schools = {s["id"]: s for s in list_schools(ctx.ws)}
+        # Only what this role may start (docs/ROLES.md): a principal, their own school's
+        # self-assessment; the office, planned inspections.
+        modes = startable_modes(ctx.ws)
+        self.schools = {s["id"]: s for s in list_schools(ctx.ws)
+                        if any(may(ctx.ws, f"{m}.start", s["id"]) for m in modes)}
         for school in self.schools.values():
             name = school["name_en"] if lang == "en" and school.get("name_en") else school["name"]
             self.school.addItem(f"{name} ({school['district'] or ''})", school["id"])
@@ -33,7 +38,7 @@ class NewInspectionDialog(ValidatedDialog):
             self.templates.setdefault(template["key"], template)
         self.base_keys = {key: self._base_key(t) for key, t in self.templates.items()}
         self.mode = QComboBox(self)
-        for code in ("inspection", "self_assessment"):
+        for code in modes:
             self.mode.addItem(labels.mode(code), code)
         self.teacher = QComboBox(self)
         self.date = QDateEdit(QDate.currentDate(), self)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QVBo
                                QWidget)
 
 from app.services.inspections import start_inspection
+from app.security.roles import may
 from app.services.schools import list_schools
 from ui.models.rows_model import Column, RowsModel
 from ui.state.ethics import ethics_overview, ethics_template
@@ -80,6 +81,8 @@ class EthicsPage(QWidget):
         self.school.blockSignals(True)
         self.school.clear()
         for school in list_schools(self.ctx.ws):
+            if not may(self.ctx.ws, "ethics.read", school["id"]):
+                continue      # a principal sees their own school's evaluations only
             name = labels.school_name(school, self.ctx.lang)
             self.school.addItem(f"{name} ({school['district'] or ''})", school["id"])
         self.school.setCurrentIndex(max(self.school.findData(current), 0))

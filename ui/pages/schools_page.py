@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
+from app.security.roles import may
 from app.services.schools import LEVELS, districts, list_teachers
 from ui.dialogs.school_dialog import SchoolDialog
 from ui.dialogs.teacher_dialog import TeacherDialog
@@ -43,6 +44,7 @@ class SchoolsPage(QWidget):
         for code in LEVELS:
             self.level.addItem(labels.level(code), code)
         add = QPushButton(self.tr("Add school…"), page)
+        add.setVisible(may(self.ctx.ws, "school.add"))     # not a principal's (docs/ROLES.md)
         self.edit_button = QPushButton(self.tr("Edit…"), page)
         self.open_button = QPushButton(self.tr("Open school page"), page)
         self.search.textChanged.connect(self.reload)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QLabel, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
+from app.security.roles import may_edit_inspection
 from app.services import answers as answer_service
 from app.services import inspections as inspection_service
 from app.services.actions import actions_of
@@ -74,7 +75,10 @@ class InspectionRunner(KeyboardFlow, QWidget):
 
     @property
     def read_only(self) -> bool:
-        return self.status in READ_ONLY_STATUSES
+        # A role that may not change this inspection (a principal and an inspector's
+        # findings) reads it only (docs/ROLES.md).
+        return self.status in READ_ONLY_STATUSES or \
+            not may_edit_inspection(self.ctx.ws, self.inspection)
 
     @property
     def answers(self) -> dict[str, Any]:

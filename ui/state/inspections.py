@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, replace
 
 from app.errors import KnownError
+from app.security.roles import visible_schools
 from app.services.reads import evaluate
 
 # Sortable columns: key → SQL expression (ids are the tie-breaker so paging is stable).
@@ -78,6 +79,10 @@ class InspectionQuery:
             sql, params = sql + " and i.inspectors like ?", params + [f"%{f.inspector.strip()}%"]
         if not f.include_ethics:
             sql += " and tp.kind != 'ethics'"
+        visible = visible_schools(self.ws)
+        if visible is not None:     # a principal reads their own school's results only
+            sql += f" and i.school_id in ({','.join('?' * len(visible)) or 'null'})"
+            params += sorted(visible)
         if f.search.strip():
             like = f"%{f.search.strip()}%"
             sql += (" and (s.name like ? or s.name_en like ? or i.inspectors like ? "
