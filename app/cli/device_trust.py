@@ -4,7 +4,7 @@ school scope recorded for each (docs/ROLES.md)."""
 from __future__ import annotations
 
 from app.cli.context import command, workspace
-from app.cli.main import emit
+from app.cli.output import emit
 from app.security.roles import ROLES
 from app.sync import device_roles
 

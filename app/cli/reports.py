@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli.context import add_password_option, command, workspace
+from app.cli.device_trust import register_trust
 from app.cli.output import emit
 from app.domain.status import SIGNER_ROLES
 from app.errors import ValidationError
@@ -54,7 +55,6 @@ def register(subparsers, common) -> None:
     s = command(sub, common, "add", cmd_trust_add,
                 "trust an inspector's or the district office's certificate (PEM or DER)")
     s.add_argument("cert")
-    from app.cli.device_trust import register_trust
     register_trust(sub, common)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 
 from app.errors import BundleError
+from app.sync.records import content_fields
 from app.security.roles import (ROLE_LABELS, ROLES, Actor, action_status_action,
                                 inspection_edit_action, signature_action)
 
@@ -65,10 +66,12 @@ def _scope_text(actor: Actor) -> str:
 
 
 def _already_held(store, table: str, ours: dict | None, row: dict) -> bool:
-    """Relayed records we already hold are no change, whoever relays them."""
+    """Relayed records we already hold, or the same content under another rev (a built-in
+    template installed on each device), are no change, whoever sends them."""
     if ours is None:
         return False
-    if ours["rev"] == row["rev"]:
+    if ours["rev"] == row["rev"] or content_fields(ours) == content_fields(
+            {k: v for k, v in row.items() if k in ours}):
         return True
     return bool(store.scalar("select 1 from history where table_name = ? and record_id = ? "
                              "and rev = ?", [table, row["id"], row["rev"]]))

@@ -194,3 +194,14 @@ def test_trust_list_shows_recorded_roles(office, principal, school, capsys):
     rows = run_json(capsys, office.paths.home, "trust", "list")
     [row] = [r for r in rows if r["device_id"] == principal.profile.device_id]
     assert row["role"] == "principal" and row["schools"] == [school]
+
+
+def test_the_same_content_under_another_rev_is_no_change(make_workspace, tmp_path):
+    """Built-in templates are installed on each device with its own rev: a non-office sender
+    relaying them changes nothing and is not refused for it."""
+    a, b = make_workspace("fresh_a", copy_db=False), make_workspace("fresh_b", copy_db=False)
+    a.set_identity(name="甲", role="inspector")
+    b.set_identity(name="乙", role="principal", schools=["s-1"])
+    schools.add_school(a, name="育才小学")
+    assert send(a, b, tmp_path, kind="full")["status"] == "imported"
+    assert send(b, a, tmp_path, kind="full")["status"] == "imported"
