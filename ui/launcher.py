@@ -10,9 +10,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import KnownError
-from app.workspace import Workspace
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translations
+from ui.lock import open_with_password
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -26,9 +26,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run(home: str | None = None) -> int:
     app = create_application()
     try:
-        ws = Workspace.open(home or os.environ.get("SCHOOL_INSPECT_HOME"))
+        ws = open_with_password(home or os.environ.get("SCHOOL_INSPECT_HOME"))
     except KnownError as exc:
         QMessageBox.critical(None, "School Inspect", str(exc))
+        return 1
+    if ws is None:         # the password was not given
         return 1
     install_translations(app, ws.profile.language)
     from ui.main_window import MainWindow

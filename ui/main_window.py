@@ -32,6 +32,7 @@ from ui.pages.reports_page import ReportsPage
 from ui.pages.schools_page import SchoolsPage
 from ui.pages.sync_page import SyncPage
 from ui.pages.templates_page import TemplatesPage
+from ui.lock import IdleLock
 from ui.runner import InspectionRunner
 from ui.widgets.status import StatusBar
 
@@ -71,6 +72,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.build()
         self.restore_state()
+        # A protected profile locks itself when the laptop is left alone.
+        self.idle_lock = IdleLock(self) if ws.protected else None
+
+    def flush_before_lock(self) -> None:
+        self._flush_runner()
 
     # -- building (again after a language switch) -----------------------------------------
     def build(self) -> None:
@@ -374,5 +380,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._flush_runner()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.save_state()
         super().closeEvent(event)
