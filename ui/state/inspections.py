@@ -9,7 +9,6 @@ Teacher-ethics evaluations are excluded by default: they have their own page.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
@@ -131,10 +130,3 @@ def display_row(row: dict) -> dict:
     return {**row, "inspector_list": [str(n) for n in names],
             "inspector_names": "、".join(str(n) for n in names)}
 
-
-def valid_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
