@@ -21,6 +21,7 @@ from app.paths import RESOURCES
 from app.services.changes import Changes
 from ui.context import UiContext
 from ui.i18n import install_translations
+from ui.lazy_pages import LazyPages
 from ui.operations import Operations, in_own_workspace
 from ui.widgets.status import StatusBar
 
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.operations.changed.connect(self.route_changes)
         self.ctx = UiContext(ws, self.operations, open_inspection=self.open_inspection,
                              show_page=self.show_page, open_report=self.open_report)
-        self.pages: dict[str, object] = {}
+        self.pages: LazyPages | dict = {}
         self.runner = None
         self.runner_id: str | None = None
         self.status = StatusBar(self)
@@ -90,10 +91,9 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; outline: 0; } "
                                "QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
-        self.pages, self.runner = {}, None
+        self.runner = None
+        self.pages = LazyPages(self.stack, PAGE_KEYS, self._make_page)
         for key, title in zip(PAGE_KEYS, self.page_titles()):
-            self.pages[key] = self._make_page(key)
-            self.stack.addWidget(self.pages[key])
             item = QListWidgetItem(nav_icon(key), title, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
         self.runner_item = QListWidgetItem(nav_icon(RUNNER), self.tr("Open inspection"),
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
 
     # -- data changes ---------------------------------------------------------------------
     def route_changes(self, changes: Changes) -> None:
-        targets = list(self.pages.values()) + ([self.runner] if self.runner else [])
+        targets = list(self.pages.built()) + ([self.runner] if self.runner else [])
         for page in targets:
             handler = getattr(page, "on_changes", None)
             if handler is None:
