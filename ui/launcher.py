@@ -32,8 +32,8 @@ def run(home: str | None = None) -> int:
         return 1
     install_translations(app, ws.profile.language)
     from ui.main_window import MainWindow
-    window = MainWindow(ws)
     from ui import bench_exit
+    window = MainWindow(ws, start_page="inspections" if bench_exit.requested() else None)
     if bench_exit.requested():
         bench_exit.arm(window)
     window.show()

@@ -61,7 +61,7 @@ def nav_icon(key: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws, parent=None):
+    def __init__(self, ws, parent=None, start_page: str | None = None):
         super().__init__(parent)
         self.ws = ws
         self.settings = QSettings(str(ws.paths.home / "ui.ini"), QSettings.Format.IniFormat)
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.build()
-        self.restore_state()
+        self.restore_state(start_page)
 
     # -- building (again after a language switch) -----------------------------------------
     def build(self) -> None:
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
             generate, parent=self, title=self.tr("Loading demo data…"))
 
     # -- window state ---------------------------------------------------------------------
-    def restore_state(self) -> None:
+    def restore_state(self, start_page: str | None = None) -> None:
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("state")
         if state is not None:
             self.restoreState(state)
-        self.show_page(str(self.settings.value("page", "schools")))
+        self.show_page(start_page or str(self.settings.value("page", "schools")))
 
     def save_state(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

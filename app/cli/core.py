@@ -5,11 +5,16 @@ from __future__ import annotations
 from app.cli.context import add_password_option, command, read_password, workspace
 from app.cli.main import emit
 from app.errors import ValidationError
-from app.security import audit
-from app.security.keys import fingerprint, public_key_b64
+from app.cli.lazy import lazy
+from app.domain.levels import LEVELS
 from app.security.profile import LANGUAGES, ROLES
-from app.services import actions, inspections, schools, templates
-from app.storage.digest import stats
+
+audit = lazy("app.security.audit")
+fingerprint = lazy("app.security.keys", "fingerprint")
+public_key_b64 = lazy("app.security.keys", "public_key_b64")
+actions, inspections, schools, templates = (lazy(f"app.services.{name}") for name in (
+    "actions", "inspections", "schools", "templates"))
+stats = lazy("app.storage.digest", "stats")
 
 
 def register(subparsers, common) -> None:
@@ -65,7 +70,7 @@ def _register_schools(subparsers, common) -> None:
     s = command(sub, common, "add", cmd_school_add, "add a school (prints its id)")
     s.add_argument("--name", required=True)
     s.add_argument("--district")
-    s.add_argument("--level", choices=schools.LEVELS)
+    s.add_argument("--level", choices=LEVELS)
     s.add_argument("--code")
     s.add_argument("--principal")
     s = command(sub, common, "add-teacher", cmd_teacher_add, "add a teacher (prints the id)")

@@ -5,7 +5,10 @@ from __future__ import annotations
 from app.cli.context import command, workspace
 from app.cli.main import emit
 from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
-from app.services import actions, answers, evidence, inspections, signoff
+from app.cli.lazy import lazy
+
+actions, answers, evidence, inspections, signoff = (lazy(f"app.services.{name}") for name in (
+    "actions", "answers", "evidence", "inspections", "signoff"))
 
 
 def register(subparsers, common) -> None:

@@ -7,10 +7,16 @@ from pathlib import Path
 
 from app.cli.context import command, workspace
 from app.cli.main import emit
-from app.sync.conflicts import list_conflicts, resolve_conflict
-from app.sync.export import export_bundle
-from app.sync.importer import import_bundle, verify_bundle
-from app.sync.manifest import KINDS
+from app.cli.lazy import lazy
+
+list_conflicts = lazy("app.sync.conflicts", "list_conflicts")
+resolve_conflict = lazy("app.sync.conflicts", "resolve_conflict")
+export_bundle = lazy("app.sync.export", "export_bundle")
+import_bundle = lazy("app.sync.importer", "import_bundle")
+verify_bundle = lazy("app.sync.importer", "verify_bundle")
+# The manifest's kinds; app.sync.manifest checks they are the same (imported lazily, it
+# would pull cryptography into `--help`).
+KINDS = ("full", "changes", "assignment")
 
 
 def register(subparsers, common) -> None:
