@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from app.cli.context import command, workspace
 from app.cli.main import emit
-from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
 from app.cli.lazy import lazy
+from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
 
-actions, answers, evidence, inspections, signoff = (lazy(f"app.services.{name}") for name in (
-    "actions", "answers", "evidence", "inspections", "signoff"))
+actions, answers, evidence, inspections, reads, signoff = (
+    lazy(f"app.services.{name}") for name in (
+        "actions", "answers", "evidence", "inspections", "reads", "signoff"))
 
 
 def register(subparsers, common) -> None:
@@ -95,7 +96,7 @@ def cmd_action(args) -> int:
 def cmd_show(args) -> int:
     ws = workspace(args)
     row = ws.store.require("inspections", args.id, "inspection")
-    result = inspections.evaluate(ws, args.id)
+    result = reads.evaluate(ws, args.id)
     data = {"id": row["id"], "status": row["status"], "template_key": row["template_key"],
             "total": result.total, "grade": result.grade.key if result.grade else None,
             "capped_by": list(result.capped_by), "answered": result.answered,
