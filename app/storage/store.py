@@ -170,6 +170,16 @@ class Store:
         self.set_setting(HLC_SETTING, rev)
         return rev
 
+    # -- stored scores (local, for lists; see app/storage/scores.py) ----------------------
+    def refresh_scores(self, inspection_ids=None, template_of=None) -> int:
+        """Recompute stored scores: of the given inspections, else of every one whose
+        answers or template changed since. Runs in the caller's transaction."""
+        from app.storage.scores import refresh
+        try:
+            return refresh(self.db.conn, inspection_ids, template_of)
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc) from exc
+
     # -- blobs (content-addressed evidence) -----------------------------------------------
     def put_blob(self, sha256: str, data: bytes, mime: str) -> None:
         self.db["blobs"].insert({"sha256": sha256, "data": data, "size": len(data),
