@@ -68,9 +68,6 @@ def _write_response(ws: Workspace, inspection: dict, item_key: str, fields: dict
         else:
             return Changes()
         touch(ws, inspection)
-        if "value" in fields:  # notes do not change the score
-            ws.store.refresh_scores([inspection["id"]],
-                                    lambda tid: get_template(ws, tid))
     return Changes.of("responses", rid) | Changes.of("inspections", inspection["id"])
 
 

@@ -6,8 +6,10 @@ inspection, written only here, from `app.domain.scoring.score` — the one scori
 Triggers (migration m007_scale) put an inspection in `score_dirty` whenever anything its
 score depends on changes (its answers, its template), by whatever path: an answer in the
 runner, an import, a merge, a conflict resolution, or `sqlite3` on the file. `refresh`
-recomputes the dirty ones; the answer service and the importer call it in their own
-transaction, and the list calls it before it queries, so a stale score is never shown.
+recomputes the dirty ones: the importer in its own transaction, the list before it
+queries, so a stale score is never shown. An answer only marks its inspection (the runner
+scores live on its own; recomputing on every keystroke would triple the cost of autosave),
+and the list rescores the few inspections answered since it last loaded.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Stored scores (migration m007_scale): what the lists sort by always equals what the one
 scoring rule says, whichever way the answers changed — the answer service, an imported
-bundle, or a raw write to the file — and an older database is backfilled on opening."""
+bundle, or a raw write to the file — and an older database is backfilled on opening.
+An answer marks its inspection for rescoring (in its own transaction); the list rescores
+marked ones before it loads, an import before it commits."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from ui.state.inspections import InspectionFilter, InspectionQuery
 
 
 def stored(ws, inspection_id: str) -> dict:
+    """The stored score as the Inspections list reads it (after its rescoring)."""
+    InspectionQuery(ws, InspectionFilter()).count()
     return ws.store.query("select total, grade_key, capped from inspection_scores "
                           "where inspection_id = ?", [inspection_id])[0]
 
@@ -26,6 +30,8 @@ def expected(ws, inspection_id: str) -> dict:
 def test_each_answer_updates_the_stored_score(ws, mini_inspection):
     assert stored(ws, mini_inspection)["total"] is None
     answer_item(ws, mini_inspection, "a.score", 4)
+    assert ws.store.scalar("select count(*) from score_dirty where inspection_id = ?",
+                           [mini_inspection]) == 1
     assert stored(ws, mini_inspection) == expected(ws, mini_inspection)
     answer_item(ws, mini_inspection, "a.samples", "no")  # a failed red line caps the grade
     assert stored(ws, mini_inspection) == expected(ws, mini_inspection)
@@ -40,11 +46,12 @@ def test_an_import_stores_the_scores_of_what_it_brought(ws, mini_inspection, mak
     answer_item(ws, mini_inspection, "a.samples", "yes")
     other = make_workspace("office")
     send(ws, other, tmp_path, kind="full")
+    assert other.store.scalar("select count(*) from score_dirty") == 0  # scored in import
     assert stored(other, mini_inspection) == expected(ws, mini_inspection)
     answer_item(ws, mini_inspection, "a.score", 5)
     send(ws, other, tmp_path)
-    assert stored(other, mini_inspection) == expected(ws, mini_inspection)
     assert other.store.scalar("select count(*) from score_dirty") == 0
+    assert stored(other, mini_inspection) == expected(ws, mini_inspection)
 
 
 def test_a_raw_write_to_the_file_is_rescored_before_the_list_shows_it(ws, mini_inspection):
