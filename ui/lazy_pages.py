@@ -53,8 +53,12 @@ class LazyPages:
         """The pages built so far (the ones that show data and must hear of changes)."""
         return iter(list(self._built.values()))
 
-    def values(self) -> Iterator[QWidget]:
-        return self.built()
+    def keys(self) -> list[str]:
+        return [*self._built, *self._standins]
+
+    def items(self) -> list[tuple[str, QWidget]]:
+        """Every page, building those not built yet (for callers that want them all)."""
+        return [(key, self[key]) for key in self.keys()]
 
     def is_built(self, key: str) -> bool:
         return key in self._built

@@ -3,18 +3,60 @@
 from __future__ import annotations
 
 from app.cli.context import add_password_option, command, read_password, workspace
-from app.cli.main import emit
-from app.errors import ValidationError
-from app.cli.lazy import lazy
+from app.cli.output import emit
+from app.cli.lazy import deferred
 from app.domain.levels import LEVELS
+from app.errors import ValidationError
 from app.security.profile import LANGUAGES, ROLES
 
-audit = lazy("app.security.audit")
-fingerprint = lazy("app.security.keys", "fingerprint")
-public_key_b64 = lazy("app.security.keys", "public_key_b64")
-actions, inspections, schools, templates = (lazy(f"app.services.{name}") for name in (
-    "actions", "inspections", "schools", "templates"))
-stats = lazy("app.storage.digest", "stats")
+
+# Loaded when a command runs (see app/cli/lazy.py): `--help` stays light.
+@deferred
+def audit():
+    from app.security import audit
+    return audit
+
+
+@deferred
+def fingerprint():
+    from app.security.keys import fingerprint
+    return fingerprint
+
+
+@deferred
+def public_key_b64():
+    from app.security.keys import public_key_b64
+    return public_key_b64
+
+
+@deferred
+def actions():
+    from app.services import actions
+    return actions
+
+
+@deferred
+def inspections():
+    from app.services import inspections
+    return inspections
+
+
+@deferred
+def schools():
+    from app.services import schools
+    return schools
+
+
+@deferred
+def templates():
+    from app.services import templates
+    return templates
+
+
+@deferred
+def stats():
+    from app.storage.digest import stats
+    return stats
 
 
 def register(subparsers, common) -> None:

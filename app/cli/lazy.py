@@ -1,29 +1,38 @@
 """Imports deferred until a command runs, so `school-inspect --help` (and a usage error)
 does not load SQLite, cryptography, reportlab and the sync engine just to print text.
 
-`lazy("pkg.mod")` stands for the module, `lazy("pkg.mod", "name")` for a function in it;
-either imports the module at first use and is thereafter the real thing's attribute.
+A command module names each heavy dependency with a small loader function holding a plain
+import statement (so the import graph still shows it) and decorates it with `deferred`:
+
+    @deferred
+    def stats():
+        from app.storage.digest import stats
+        return stats
+
+`stats` then stands for the real thing: calling it or reading an attribute runs the loader
+(once; Python caches the module) and forwards to what it returned.
 """
 
 from __future__ import annotations
 
-import importlib
+from typing import Any, Callable
 
 
-class _LazyModule:
-    def __init__(self, name: str):
-        self._name = name
+class _Deferred:
+    def __init__(self, loader: Callable[[], Any]):
+        self._loader = loader
+        self.__name__ = loader.__name__
+        self.__doc__ = loader.__doc__
 
     def __getattr__(self, attr: str):
-        return getattr(importlib.import_module(self._name), attr)
+        return getattr(self._loader(), attr)
+
+    def __call__(self, *args, **kwargs):
+        return self._loader()(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<deferred {self.__name__}>"
 
 
-def lazy(module: str, function: str | None = None):
-    if function is None:
-        return _LazyModule(module)
-
-    def call(*args, **kwargs):
-        return getattr(importlib.import_module(module), function)(*args, **kwargs)
-
-    call.__name__ = call.__qualname__ = function
-    return call
+def deferred(loader: Callable[[], Any]) -> Any:
+    return _Deferred(loader)
