@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetIte
 from app.paths import RESOURCES
 from app.security.roles import actor_of
 from app.services.changes import Changes
-from app.services.demo import generate_demo
+from ui import jobs
 from app.services.inspections import list_inspections
 from ui.context import UiContext
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.dialogs.profile_dialog import KeyPasswordDialog, ProfileDialog
 from ui.i18n import install_translations
-from ui.operations import Operations, in_own_workspace
+from ui.lazy_pages import LazyPages
+from ui.operations import Operations, initiated_by
 from ui.pages.actions_page import ActionsPage
 from ui.pages.conflicts_page import ConflictsPage
 from ui.pages.ethics_page import EthicsPage
@@ -34,6 +35,7 @@ from ui.pages.sync_page import SyncPage
 from ui.pages.templates_page import TemplatesPage
 from ui.lock import IdleLock
 from ui.runner import InspectionRunner
+from ui.runner.text import fill
 from ui.widgets.status import StatusBar
 
 PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
@@ -47,8 +49,6 @@ PAGE_CLASSES = {
 }
 RUNNER = "runner"
 ICONS = RESOURCES / "icons"
-ALL_TABLES = frozenset({"schools", "teachers", "users", "templates", "inspections",
-                        "responses", "attachments", "actions", "signatures"})
 
 
 def nav_icon(key: str) -> QIcon:
@@ -57,21 +57,21 @@ def nav_icon(key: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws, parent=None):
+    def __init__(self, ws, parent=None, start_page: str | None = None):
         super().__init__(parent)
         self.ws = ws
         self.settings = QSettings(str(ws.paths.home / "ui.ini"), QSettings.Format.IniFormat)
-        self.operations = Operations(self)
+        self.operations = Operations(self, ws=ws)
         self.operations.changed.connect(self.route_changes)
         self.ctx = UiContext(ws, self.operations, open_inspection=self.open_inspection,
                              show_page=self.show_page, open_report=self.open_report)
-        self.pages: dict[str, object] = {}
+        self.pages: LazyPages | dict = {}
         self.runner = None
         self.runner_id: str | None = None
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.build()
-        self.restore_state()
+        self.restore_state(start_page)
         # A protected profile locks itself when the laptop is left alone.
         self.idle_lock = IdleLock(self) if ws.protected else None
 
@@ -92,10 +92,9 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; outline: 0; } "
                                "QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
-        self.pages, self.runner = {}, None
+        self.runner = None
+        self.pages = LazyPages(self.stack, PAGE_KEYS, self._make_page)
         for key, title in zip(PAGE_KEYS, self.page_titles()):
-            self.pages[key] = self._make_page(key)
-            self.stack.addWidget(self.pages[key])
             item = QListWidgetItem(nav_icon(key), title, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
         self.runner_item = QListWidgetItem(nav_icon(RUNNER), self.tr("Open inspection"),
@@ -232,11 +231,13 @@ class MainWindow(QMainWindow):
             page.show_inspection(inspection_id)
 
     # -- data changes ---------------------------------------------------------------------
-    def route_changes(self, changes: Changes) -> None:
-        targets = list(self.pages.values()) + ([self.runner] if self.runner else [])
+    def route_changes(self, changes: Changes, initiator=None) -> None:
+        """Every page and the runner hear of a change once; the one that asked for it
+        (itself or through one of its widgets or dialogs) has refreshed already."""
+        targets = list(self.pages.built()) + ([self.runner] if self.runner else [])
         for page in targets:
             handler = getattr(page, "on_changes", None)
-            if handler is None:
+            if handler is None or initiated_by(page, initiator):
                 continue
             try:
                 handler(changes)
@@ -275,10 +276,10 @@ class MainWindow(QMainWindow):
             (page.choose_import_file if direction == "import" else page.choose_export_file)()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About School Inspect"), self.tr(
+        QMessageBox.about(self, self.tr("About School Inspect"), fill(self.tr(
             "School Inspect — offline school inspection (教育督导): checklists, canteen food "
             "safety, teacher ethics, signed reports and sync by bundle files.\n\n"
-            "Profile: %1").replace("%1", str(self.ws.paths.home)))
+            "Profile: %1"), self.ws.paths.home))
 
     def set_language(self, language: str) -> None:
         """Switch language: remember it, reinstall translators, rebuild the widgets."""
@@ -338,16 +339,12 @@ class MainWindow(QMainWindow):
         return False
 
     def load_demo_data(self, schools: int = 12, inspections: int = 60):
-        def generate() -> Changes:
-            in_own_workspace(self.ws, lambda worker_ws: generate_demo(
-                worker_ws, schools=schools, inspections=inspections))
-            return Changes(ALL_TABLES)
-
         return self.operations.run_in_background(
-            generate, parent=self, title=self.tr("Loading demo data…"))
+            jobs.load_demo_data(schools, inspections), parent=self,
+            title=self.tr("Loading demo data…"))
 
     # -- window state ---------------------------------------------------------------------
-    def restore_state(self) -> None:
+    def restore_state(self, start_page: str | None = None) -> None:
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -356,8 +353,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("state")
         if state is not None:
             self.restoreState(state)
-        if not self.open_principal_home():
-            self.show_page(str(self.settings.value("page", "schools")))
+        if start_page or not self.open_principal_home():
+            self.show_page(start_page or str(self.settings.value("page", "schools")))
 
     def open_principal_home(self) -> bool:
         """A principal's profile opens on their own school's newest self-assessment (or the

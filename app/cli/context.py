@@ -7,7 +7,6 @@ from pathlib import Path
 
 from app.errors import ValidationError
 from app.security.vault import PASSWORD_ENV as PROFILE_PASSWORD_ENV
-from app.workspace import Workspace
 
 PASSWORD_ENV = "SCHOOL_INSPECT_KEY_PASSWORD"
 
@@ -19,7 +18,10 @@ def password_of(args) -> str | None:
         or os.environ.get(PROFILE_PASSWORD_ENV) or os.environ.get(PASSWORD_ENV) or None
 
 
-def workspace(args) -> Workspace:
+def workspace(args):
+    # Imported here, not at the top: `--help` and argument errors never open a profile, and
+    # the workspace pulls in SQLite, cryptography and the template catalogue.
+    from app.workspace import Workspace
     return Workspace.open(getattr(args, "home", None), password=password_of(args))
 
 
