@@ -4,9 +4,22 @@ school scope recorded for each (docs/ROLES.md)."""
 from __future__ import annotations
 
 from app.cli.context import command, workspace
+from app.cli.lazy import deferred
 from app.cli.output import emit
-from app.security.roles import ROLES
-from app.sync import device_roles
+from app.domain.status import USER_ROLES as ROLES
+
+
+# Loaded when a command runs (see app/cli/lazy.py): `--help` stays light.
+@deferred
+def device_roles():
+    from app.sync import device_roles
+    return device_roles
+
+
+@deferred
+def trusted_certificates():
+    from app.reports.verify import trusted_certificates
+    return trusted_certificates
 
 
 def register_trust(sub, common) -> None:
@@ -40,7 +53,6 @@ def _role_text(row: dict) -> str:
 
 
 def cmd_trust_list(args) -> int:
-    from app.reports.verify import trusted_certificates
     ws = workspace(args)
     devices = device_roles.list_devices(ws)
     lines = [f"{d['device_id']}  {d['name']:20} {d['fingerprint']}  {_role_text(d)}"
@@ -51,7 +63,6 @@ def cmd_trust_list(args) -> int:
 
 
 def cmd_trust_certificates(args) -> int:
-    from app.reports.verify import trusted_certificates
     rows = trusted_certificates(workspace(args))
     emit(args, rows, "\n".join(f"{r['file']}  {r['subject']}" for r in rows) or "(none)")
     return 0

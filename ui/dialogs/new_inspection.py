@@ -118,10 +118,12 @@ class NewInspectionDialog(ValidatedDialog):
         self._template_changed()
 
     def _set_default_names(self) -> None:
-        """The inspector by default; the school's principal fills in a self-assessment."""
+        """The inspector by default; the school's principal fills in a self-assessment (on a
+        principal's own profile: themselves)."""
         school = self.schools.get(self.school.currentData()) or {}
         default = (school.get("principal") or "") \
-            if self.mode.currentData() == "self_assessment" else self.ctx.ws.actor
+            if self.mode.currentData() == "self_assessment" and \
+            self.ctx.ws.profile.role != "principal" else self.ctx.ws.actor
         if self.inspectors.text() == self._default_names:
             self.inspectors.setText(default)
         self._default_names = default

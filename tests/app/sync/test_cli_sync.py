@@ -18,6 +18,13 @@ def test_demo_profiles_exchange_both_ways_by_command_line(capsys, tmp_path):
     assert result["status"] == "imported" and set(result) >= {"bundle_id", "status", "tables"}
     assert set(result["tables"]["schools"]) >= {"added", "updated", "unchanged", "conflicts"}
     run_json(capsys, a, "import", str(ba), "--trust")
+    # Now each knows the other's encryption key: one more round carries the teacher-ethics
+    # evaluations that were sealed before the other was a recipient.
+    ab2, ba2 = tmp_path / "ab2.sibundle", tmp_path / "ba2.sibundle"
+    run_json(capsys, a, "export", "--out", str(ab2))
+    run_json(capsys, b, "import", str(ab2))
+    run_json(capsys, b, "export", "--out", str(ba2))
+    run_json(capsys, a, "import", str(ba2))
     assert run_json(capsys, a, "stats")["digest"] == run_json(capsys, b, "stats")["digest"]
     again = run_json(capsys, b, "import", str(ab))
     assert again["status"] == "already_imported"

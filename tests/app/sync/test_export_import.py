@@ -18,6 +18,9 @@ def test_two_demo_profiles_exchanging_both_ways_end_equal(make_workspace, tmp_pa
     assert digest(a) != digest(b)
     first = send(a, b, tmp_path)
     send(b, a, tmp_path)
+    # a learnt b's encryption key from b's bundle: its next bundle carries its teacher-ethics
+    # evaluations sealed to b too (before, b was not a recipient)
+    send(a, b, tmp_path)
     assert digest(a) == digest(b)
     assert first["tables"]["responses"]["added"] > 0
     assert first["tables"]["templates"]["unchanged"] == first["counts"]["templates"]

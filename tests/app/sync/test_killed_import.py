@@ -30,6 +30,9 @@ importer.import_bundle(ws, sys.argv[2], trust=True)
 def test_a_killed_import_leaves_the_database_as_it_was(make_workspace, office, tmp_path):
     sender = make_workspace("sender")
     sender.set_identity(name="甲督学")
+    # The sender knows the office (and its encryption key): ethics evaluations are sealed to it.
+    export_bundle(office, tmp_path / "hello.sibundle", kind="changes")
+    import_bundle(sender, tmp_path / "hello.sibundle", trust=True)
     generate_demo(sender, schools=3, inspections=12, seed=3)
     bundle = tmp_path / "big.sibundle"
     export_bundle(sender, bundle, kind="full")

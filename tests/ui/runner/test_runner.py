@@ -162,7 +162,7 @@ def test_signed_elsewhere_meanwhile_turns_read_only_without_a_crash(qtbot, ui_ct
     runner = open_runner(qtbot, ui_ctx, mini_inspection)
     answer_every_mini_item(ws, mini_inspection)
     complete_inspection(ws, mini_inspection)
-    sign_off(ws, mini_inspection, signer="王督学", role="inspector")
+    sign_off(ws, mini_inspection, signer="张督学", role="inspector")   # a team member
     qtbot.mouseClick(runner.item_view.editor.buttons["no"], Qt.MouseButton.LeftButton)
     assert answers_of(ws, mini_inspection)["a.samples"] == "yes"   # nothing changed
     assert [type(e).__name__ for e in ui_ctx.operations.errors] == ["FrozenError"]
