@@ -16,7 +16,7 @@ from importlib import metadata
 from app import __version__
 from app.errors import KnownError, PasswordRequiredError
 
-COMMAND_MODULES = ("app.cli.core", "app.cli.inspect")
+COMMAND_MODULES = ("app.cli.core", "app.cli.inspect", "app.cli.rectification")
 OPTIONAL_MODULES = ("app.cli.sync", "app.cli.reports")
 EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 1, 2, 3
 

@@ -12,6 +12,7 @@ from app.errors import FrozenError, StateError, ValidationError
 from app.security import audit
 from app.services.changes import Changes
 from app.services.templates import get_template
+from app.services.today import today as district_today
 
 LIST_COLUMNS = ("i.id, i.school_id, i.template_id, i.template_key, i.template_version, "
                 "i.teacher_id, i.mode, i.status, i.visit_date, i.inspectors, "
@@ -32,7 +33,7 @@ def start_inspection(ws, *, school_id: str, template: str, mode: str = "inspecti
         row = ws.store.insert("inspections", {
             "template_id": tpl.id, "template_key": tpl.key, "template_version": tpl.version,
             "school_id": school_id, "teacher_id": teacher_id, "mode": mode, "status": "draft",
-            "visit_date": visit_date or now[:10],
+            "visit_date": visit_date or district_today(ws),
             "inspectors": json.dumps(inspectors or [ws.actor], ensure_ascii=False),
             "follow_up_of": None, "self_assessment_id": None, "summary": "",
             "created_at": now, "updated_at": now})
