@@ -20,7 +20,7 @@ from app.reports.sections import AccentBar, table_heading, text
 from app.reports.styles import (CONTENT_WIDTH, FOOTER_SPACE, HEADER_SPACE, MARGIN, PAGE,
                                 Styles, table_style)
 from app.services.action_query import current_actions, escalation_list
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 from app.services.schools import districts
 from app.services.templates import get_template
 

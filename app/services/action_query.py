@@ -10,10 +10,15 @@ append-only and ordered by rev, the hybrid logical clock), else the head's store
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import defaultdict
 
 from app.domain import actions as rule
 from app.services.today import today as district_today
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 ACTION_SQL = ("select a.*, s.name as school_name, s.name_en as school_name_en, "
               "s.district as district, i.visit_date as visit_date from actions a "
@@ -21,7 +26,7 @@ ACTION_SQL = ("select a.*, s.name as school_name, s.name_en as school_name_en, "
               "left join inspections i on i.id = a.inspection_id where a.deleted = 0")
 
 
-def current_actions(ws, *, school_id: str | None = None, district: str | None = None,
+def current_actions(ws: Workspace, *, school_id: str | None = None, district: str | None = None,
                     inspection_id: str | None = None, status: str | None = None,
                     overdue_only: bool = False, heads_only: bool = True,
                     today: str | None = None) -> list[dict]:
@@ -106,7 +111,7 @@ def _state(status: str, due_date: str | None, today: str, history: list[dict]) -
             "last_note": history[-1]["note"] if history else None}
 
 
-def chain_ids(ws, action_id: str) -> list[str]:
+def chain_ids(ws: Workspace, action_id: str) -> list[str]:
     """Every row of the logical action `action_id` belongs to (its school's rows only)."""
     school_id = ws.store.scalar("select school_id from actions where id = ?", [action_id])
     rows = ws.store.query("select id, carried_from from actions where school_id = ? "
@@ -118,7 +123,7 @@ def chain_ids(ws, action_id: str) -> list[str]:
     return [r["id"] for r in rows if _root(r["id"], by_id) == root]
 
 
-def action_state(ws, action_id: str) -> dict:
+def action_state(ws: Workspace, action_id: str) -> dict:
     """One action (any row of its chain) with its chain's state."""
     ws.store.require("actions", action_id, "corrective action")
     school_id = ws.store.scalar("select school_id from actions where id = ?", [action_id])
@@ -126,7 +131,7 @@ def action_state(ws, action_id: str) -> dict:
     return next(r for r in rows if r["id"] == action_id)
 
 
-def action_history(ws, action_id: str) -> list[dict]:
+def action_history(ws: Workspace, action_id: str) -> list[dict]:
     """Every move of the logical action, oldest first, each with its evidence files."""
     ids = chain_ids(ws, action_id)
     marks = ",".join("?" * len(ids))
@@ -139,7 +144,7 @@ def action_history(ws, action_id: str) -> list[dict]:
     return events
 
 
-def escalation_list(ws, district: str | None = None, today: str | None = None) -> list[dict]:
+def escalation_list(ws: Workspace, district: str | None = None, today: str | None = None) -> list[dict]:
     """Schools to name (通报) or interview (约谈): an action found 未整改到位 again and again, or
     long overdue. One row per school, worst first."""
     schools: dict[str, dict] = {}

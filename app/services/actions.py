@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain import actions as rule
 from app.domain.status import ACTION_SEVERITIES, ACTION_STATUSES
@@ -19,7 +20,10 @@ from app.errors import StateError, ValidationError
 from app.security import audit
 from app.services.action_query import action_state, current_actions
 from app.services.changes import Changes
-from app.services.inspections import editable_inspection
+from app.services.guard import editable_inspection
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 MAX_NOTE = 4000
@@ -33,8 +37,8 @@ def _check_due(due_date: str | None, visit_date: str | None) -> None:
         raise ValidationError(problem)
 
 
-def raise_action(ws, inspection_id: str, *, description: str, item_key: str | None = None,
-                 severity: str = "medium", responsible: str = "",
+def raise_action(ws: Workspace, inspection_id: str, *, description: str,
+                 item_key: str | None = None, severity: str = "medium", responsible: str = "",
                  due_date: str | None = None) -> Changes:
     """A corrective action from a finding of an inspection that is still being filled in."""
     inspection = editable_inspection(ws, inspection_id)
@@ -55,7 +59,7 @@ def raise_action(ws, inspection_id: str, *, description: str, item_key: str | No
     return Changes.of("actions", row["id"], created=row["id"])
 
 
-def edit_action(ws, action_id: str, **fields) -> Changes:
+def edit_action(ws: Workspace, action_id: str, **fields) -> Changes:
     allowed = {"description", "severity", "responsible", "due_date", "note"}
     if set(fields) - allowed:
         raise ValidationError(f"Unknown action field(s): {', '.join(set(fields) - allowed)}.")
@@ -72,7 +76,7 @@ def edit_action(ws, action_id: str, **fields) -> Changes:
 
 
 # -- the life cycle ------------------------------------------------------------------------
-def move_action(ws, action_id: str, status: str, *, note: str = "", photos=(),
+def move_action(ws: Workspace, action_id: str, status: str, *, note: str = "", photos=(),
                 visit_id: str | None = None) -> Changes:
     """Record one move of the life cycle with its note and evidence (paths, or (name, bytes)
     pairs). Works on signed inspections: rectification happens after the report is signed."""
@@ -110,14 +114,14 @@ def move_action(ws, action_id: str, status: str, *, note: str = "", photos=(),
                                                          created=event["id"])
 
 
-def _acting_role(ws) -> str:
+def _acting_role(ws: Workspace) -> str:
     acting = getattr(ws, "acting", None)      # demo data: a training profile's waiver
     if acting is not None and getattr(acting, "unrestricted", False):
         return "admin"
     return ws.profile.role
 
 
-def _check_scope(ws, role: str, school_id: str) -> None:
+def _check_scope(ws: Workspace, role: str, school_id: str) -> None:
     """A principal acts for their own school(s) only."""
     schools = getattr(ws.profile, "schools", None)
     if role == "principal" and schools and school_id not in schools:
@@ -141,27 +145,27 @@ def _read_photo(photo) -> tuple[str, bytes, str]:
     return name, data, mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def rectify(ws, action_id: str, *, note: str, photos=()) -> Changes:
+def rectify(ws: Workspace, action_id: str, *, note: str, photos=()) -> Changes:
     """The school reports the rectification done (已报告整改), with a note and evidence."""
     return move_action(ws, action_id, "reported", note=note, photos=photos)
 
 
-def verify(ws, action_id: str, *, verified: bool, note: str, photos=(),
+def verify(ws: Workspace, action_id: str, *, verified: bool, note: str, photos=(),
            visit_id: str | None = None) -> Changes:
     """The inspector or office checks: 已核查销号 (closed) or 未整改到位 (back to the school)."""
     return move_action(ws, action_id, "verified" if verified else "not_rectified",
                        note=note, photos=photos, visit_id=visit_id)
 
 
-def set_action_status(ws, action_id: str, status: str, *, note: str | None = None,
-                      verified_in: str | None = None) -> Changes:
+def set_action_status(ws: Workspace, action_id: str, status: str, *,
+                      note: str | None = None, verified_in: str | None = None) -> Changes:
     """Older name for `move_action`."""
     return move_action(ws, action_id, rule.normal_status(status), note=note or "",
                        visit_id=verified_in)
 
 
 # -- carry-over and reads ------------------------------------------------------------------
-def carry_over_actions(ws, follow_up_id: str, earlier_id: str) -> Changes:
+def carry_over_actions(ws: Workspace, follow_up_id: str, earlier_id: str) -> Changes:
     """Copy the earlier inspection's open actions into its follow-up for re-checking."""
     earlier = ws.store.require("inspections", earlier_id, "earlier inspection")
     follow_up = ws.store.require("inspections", follow_up_id, "inspection")
@@ -180,17 +184,17 @@ def carry_over_actions(ws, follow_up_id: str, earlier_id: str) -> Changes:
     return changes
 
 
-def open_actions_of(ws, inspection_id: str) -> list[dict]:
+def open_actions_of(ws: Workspace, inspection_id: str) -> list[dict]:
     """The inspection's actions that are not closed (by the one rule)."""
     return [a for a in actions_of(ws, inspection_id) if a["open"]]
 
 
-def actions_of(ws, inspection_id: str) -> list[dict]:
+def actions_of(ws: Workspace, inspection_id: str) -> list[dict]:
     """One visit's actions (its own and those carried into it), with their state."""
     return current_actions(ws, inspection_id=inspection_id)
 
 
-def list_actions(ws, *, status: str | None = None, school_id: str | None = None,
+def list_actions(ws: Workspace, *, status: str | None = None, school_id: str | None = None,
                  overdue_only: bool = False, today: str | None = None,
                  district: str | None = None) -> list[dict]:
     """Actions across schools, each logical action once, with `overdue` from the one rule."""

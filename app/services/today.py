@@ -3,13 +3,18 @@ time zone (a local setting, default Asia/Shanghai). Every due-date rule asks her
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.clock import DEFAULT_TIMEZONE, local_date, zone
 from app.errors import ValidationError
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 TIMEZONE_SETTING = "district_timezone"
 
 
-def district_timezone(ws) -> str:
+def district_timezone(ws: Workspace) -> str:
     name = ws.store.setting(TIMEZONE_SETTING, DEFAULT_TIMEZONE) or DEFAULT_TIMEZONE
     try:
         zone(name)
@@ -18,7 +23,7 @@ def district_timezone(ws) -> str:
     return name
 
 
-def set_district_timezone(ws, name: str) -> str:
+def set_district_timezone(ws: Workspace, name: str) -> str:
     try:
         zone(name)
     except ValueError as exc:
@@ -28,6 +33,6 @@ def set_district_timezone(ws, name: str) -> str:
     return name
 
 
-def today(ws) -> str:
+def today(ws: Workspace) -> str:
     """Today's date (YYYY-MM-DD) in the district, from the workspace's clock."""
     return local_date(ws.store.clock.now(), district_timezone(ws)).isoformat()
