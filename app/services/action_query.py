@@ -144,7 +144,8 @@ def action_history(ws: Workspace, action_id: str) -> list[dict]:
     return events
 
 
-def escalation_list(ws: Workspace, district: str | None = None, today: str | None = None) -> list[dict]:
+def escalation_list(ws: Workspace, district: str | None = None,
+                    today: str | None = None) -> list[dict]:
     """Schools to name (通报) or interview (约谈): an action found 未整改到位 again and again, or
     long overdue. One row per school, worst first."""
     schools: dict[str, dict] = {}
