@@ -4,7 +4,7 @@ that decides which day "today" is for due dates."""
 from __future__ import annotations
 
 from app.cli.context import command, workspace
-from app.cli.main import emit
+from app.cli.output import emit
 from app.services import actions
 from app.services.action_query import action_history, action_state
 from app.services.today import district_timezone, set_district_timezone, today

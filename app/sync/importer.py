@@ -18,7 +18,6 @@ from app.security import audit
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync import trust as trust_mod
 from app.sync.export import LAST_EXPORT
-from app.sync.legacy import upgrade_records
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
 from app.sync.reader import Bundle, Limits, read_bundle
 from app.sync.records import foreign_keys, records_digest, schema_of
@@ -29,7 +28,6 @@ Progress = Callable[[int, int, str], None]
 def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
     """Every check that does not change the database; returns what the bundle holds."""
     bundle = read_bundle(path, schema_of(ws.store), limits)
-    upgrade_records(bundle.records)
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(ws.store, bundle)
@@ -54,7 +52,6 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     store = ws.store
     schema = schema_of(store)
     bundle = read_bundle(path, schema, limits)
-    upgrade_records(bundle.records)
     device = trust_mod.check_sender(ws, bundle.sender, trust=trust)
     if _already(ws, bundle):
         return {**describe(bundle), "status": "already_imported", "tables": {}}
