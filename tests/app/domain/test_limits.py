@@ -66,7 +66,7 @@ def test_check_fields_enumerations_follow_the_domain(monkeypatch):
     # a status added to the domain is accepted at once, one removed is refused
     monkeypatch.setattr(status, "ACTION_STATUSES", ("verified", "finished"))
     check_fields("actions", {"status": "finished"})
-    with pytest.raises(ValidationError, match="'open' is not one of verified, finished"):
+    with pytest.raises(ValidationError, match="'pending' is not one of verified, finished"):
         check_fields("actions", {"status": "pending"})
 
 
