@@ -211,9 +211,10 @@ def test_ethics_rows_are_coloured_by_grade(ctx, ws, school_id, qtbot):
 
 
 def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english):
+    ws.store.update("inspections", mini_inspection, {"visit_date": "2020-01-02"})
     raise_action(ws, mini_inspection, description="补齐留样记录" * 20, due_date="2020-01-31")
     done = raise_action(ws, mini_inspection, description="更换灭火器").created
-    set_action_status(ws, done, "resolved")
+    set_action_status(ws, done, "verified", note="现场核查属实")
     page = ActionsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1000, 300)
