@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.actions import raise_action
+from app.services.action_query import action_history
+from app.services.actions import raise_action, set_action_status
+from tests.ui.helpers import visit_with_two_actions
 from ui.context import UiContext
 from ui.i18n import install_translations
 from ui.operations import Operations
-from ui.pages.actions_page import OVERDUE, ActionsPage
+from ui.pages.actions_page import ActionsPage, OVERDUE
 
 
 @pytest.fixture
@@ -96,3 +98,33 @@ def test_enter_opens_the_inspection_the_action_came_from(ws, actions, mini_inspe
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [mini_inspection]
+
+
+def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english):
+    ws.store.update("inspections", mini_inspection, {"visit_date": "2020-01-02"})
+    raise_action(ws, mini_inspection, description="补齐留样记录" * 20, due_date="2020-01-31")
+    done = raise_action(ws, mini_inspection, description="更换灭火器").created
+    set_action_status(ws, done, "verified", note="现场核查属实")
+    page = ActionsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.count.text() == "2 actions (1 open), 1 overdue"
+    assert not page.table.horizontalScrollBar().isVisible()
+    long_row = next(n for n, r in enumerate(page.model.rows) if r["overdue"])
+    assert "补齐留样记录" * 20 in page.model.index(long_row, 2).data(
+        Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_principal_reports_rectification_but_cannot_verify(qtbot, open_page, ws, school_id):
+    visit_with_two_actions(ws, school_id)
+    ws.set_identity(role="principal")
+    page = open_page(ActionsPage)
+    page.table.selectRow(0)
+    assert page.buttons["reported"].isEnabled() and not page.buttons["verified"].isEnabled()
+    page.act("reported")
+    page.dialog.note.setPlainText("已整改完毕")
+    page.dialog.accept()
+    assert page.selected()["status"] == "reported"
+    assert action_history(ws, page.selected()["id"])[0]["actor_role"] == "principal"
