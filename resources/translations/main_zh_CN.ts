@@ -3,101 +3,114 @@
 <context>
     <name>ActionsPage</name>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="27" />
+        <location filename="../../ui/pages/actions_page.py" line="31" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="31" />
+        <location filename="../../ui/pages/actions_page.py" line="36" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="42" />
+        <location filename="../../ui/pages/actions_page.py" line="47" />
         <source>Double-click or Enter opens the inspection the action came from.</source>
         <translation>双击或按回车键打开该整改事项所属的督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="50" />
+        <location filename="../../ui/pages/actions_page.py" line="55" />
         <source>Mark in progress</source>
         <translation>标记为整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="51" />
         <source>Mark resolved</source>
-        <translation>标记为已整改</translation>
+        <translation type="vanished">标记为已整改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="52" />
         <source>Mark verified</source>
-        <translation>标记为已复核</translation>
+        <translation type="vanished">标记为已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="67" />
+        <location filename="../../ui/pages/actions_page.py" line="56" />
+        <source>Report rectification…</source>
+        <translation>报告整改情况…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="57" />
+        <source>Verify…</source>
+        <translation>核查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="58" />
+        <source>History…</source>
+        <translation>整改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="73" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="68" />
+        <location filename="../../ui/pages/actions_page.py" line="74" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="69" />
+        <location filename="../../ui/pages/actions_page.py" line="75" />
         <source>Action</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="70" />
+        <location filename="../../ui/pages/actions_page.py" line="76" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="71" />
+        <location filename="../../ui/pages/actions_page.py" line="77" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="72" />
+        <location filename="../../ui/pages/actions_page.py" line="78" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="73" />
+        <location filename="../../ui/pages/actions_page.py" line="79" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="88" />
+        <location filename="../../ui/pages/actions_page.py" line="98" />
         <source>Overdue: it was due on %1 and is still %2.</source>
         <translation>已逾期：整改期限为 %1，目前仍为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="97" />
+        <location filename="../../ui/pages/actions_page.py" line="106" />
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/actions_page.py" line="113" />
+        <location filename="../../ui/pages/actions_page.py" line="118" />
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n 项整改</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/actions_page.py" line="114" />
+        <location filename="../../ui/pages/actions_page.py" line="119" />
         <source>(%n open)</source>
         <translation>
             <numerusform>（%n 项未完成）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/actions_page.py" line="114" />
+        <location filename="../../ui/pages/actions_page.py" line="119" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/actions_page.py" line="115" />
+        <location filename="../../ui/pages/actions_page.py" line="120" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项逾期</numerusform>
@@ -172,26 +185,59 @@
         <translation>各评价主体加权得分</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="98" />
+        <location filename="../../ui/pages/ethics_page.py" line="99" />
         <source>Add a school and its teachers on the Schools page first.</source>
         <translation>请先在“学校”页面添加学校及其教师。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="99" />
+        <location filename="../../ui/pages/ethics_page.py" line="100" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/ethics_page.py" line="101" />
+        <location filename="../../ui/pages/ethics_page.py" line="102" />
         <source>Completed evaluations by grade — %1</source>
         <translation>已完成考核的等级分布 — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/ethics_page.py" line="103" />
+        <location filename="../../ui/pages/ethics_page.py" line="104" />
         <source>(%n still in progress)</source>
         <translation>
             <numerusform>（%n 项仍在进行中）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="115" />
+        <source>History of the corrective action</source>
+        <translation>整改事项记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="118" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="118" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="118" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="119" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="119" />
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
     </message>
 </context>
 <context>
@@ -251,61 +297,66 @@
         <source>The grade is capped by a failed critical (red-line) item.</source>
         <translation>因关键项（红线项）未达标，等级被限定。</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/inspections_model.py" line="129" />
+        <source>follow-up</source>
+        <translation>回头看</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="48" />
+        <location filename="../../ui/pages/inspections_page.py" line="49" />
         <source>Search school, teacher, inspector, template…</source>
         <translation>搜索学校、教师、督导人员、模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="52" />
+        <location filename="../../ui/pages/inspections_page.py" line="53" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="56" />
+        <location filename="../../ui/pages/inspections_page.py" line="57" />
         <source>All templates</source>
         <translation>全部模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="66" />
+        <location filename="../../ui/pages/inspections_page.py" line="67" />
         <source>New inspection…</source>
         <translation>新建督导…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="75" />
+        <location filename="../../ui/pages/inspections_page.py" line="76" />
         <source>Dates from</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="84" />
+        <location filename="../../ui/pages/inspections_page.py" line="85" />
         <source>Inspector</source>
         <translation>督导人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="86" />
+        <location filename="../../ui/pages/inspections_page.py" line="87" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="88" />
+        <location filename="../../ui/pages/inspections_page.py" line="89" />
         <source>Report…</source>
         <translation>报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="93" />
+        <location filename="../../ui/pages/inspections_page.py" line="94" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inspections_page.py" line="105" />
+        <location filename="../../ui/pages/inspections_page.py" line="103" />
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/inspections_page.py" line="140" />
+        <location filename="../../ui/pages/inspections_page.py" line="136" />
         <source>%n inspection(s) (teacher-ethics evaluations are on their own page)</source>
         <translation>
             <numerusform>%n 次督导（师德考核见其专页）</numerusform>
@@ -383,10 +434,9 @@
         <translation>已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="25" />
         <source>Open</source>
         <comment>action status</comment>
-        <translation>待整改</translation>
+        <translation type="vanished">待整改</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="26" />
@@ -395,148 +445,182 @@
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="27" />
         <source>Resolved</source>
-        <translation>已整改</translation>
+        <translation type="vanished">已整改</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="vanished">已复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="25" />
+        <source>To rectify</source>
+        <comment>action status</comment>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="27" />
+        <source>Rectification reported</source>
+        <translation>已报告整改</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="28" />
-        <source>Verified</source>
-        <translation>已复核</translation>
+        <source>Verified and closed</source>
+        <translation>已核查销号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="32" />
+        <location filename="../../ui/widgets/labels.py" line="29" />
+        <source>Not rectified</source>
+        <translation>未整改到位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="33" />
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="34" />
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="35" />
+        <source>District office</source>
+        <translation>督导室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="39" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="33" />
+        <location filename="../../ui/widgets/labels.py" line="40" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="34" />
+        <location filename="../../ui/widgets/labels.py" line="41" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="38" />
+        <location filename="../../ui/widgets/labels.py" line="45" />
         <source>Inspection</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="39" />
+        <location filename="../../ui/widgets/labels.py" line="46" />
         <source>Self-assessment</source>
         <translation>学校自评</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="43" />
-        <location filename="../../ui/widgets/labels.py" line="58" />
+        <location filename="../../ui/widgets/labels.py" line="50" />
+        <location filename="../../ui/widgets/labels.py" line="65" />
         <source>Kindergarten</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="44" />
+        <location filename="../../ui/widgets/labels.py" line="51" />
         <source>Primary school</source>
         <translation>小学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="45" />
+        <location filename="../../ui/widgets/labels.py" line="52" />
         <source>Junior middle school</source>
         <translation>初级中学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="46" />
+        <location filename="../../ui/widgets/labels.py" line="53" />
         <source>Senior high school</source>
         <translation>高级中学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="47" />
+        <location filename="../../ui/widgets/labels.py" line="54" />
         <source>Nine-year school</source>
         <translation>九年一贯制学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="48" />
+        <location filename="../../ui/widgets/labels.py" line="55" />
         <source>Twelve-year school</source>
         <translation>十二年一贯制学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="49" />
+        <location filename="../../ui/widgets/labels.py" line="56" />
         <source>Vocational school</source>
         <translation>职业学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="50" />
+        <location filename="../../ui/widgets/labels.py" line="57" />
         <source>Special education school</source>
         <translation>特殊教育学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="54" />
+        <location filename="../../ui/widgets/labels.py" line="61" />
         <source>Comprehensive</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="55" />
+        <location filename="../../ui/widgets/labels.py" line="62" />
         <source>Food safety</source>
         <translation>食品安全</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="56" />
+        <location filename="../../ui/widgets/labels.py" line="63" />
         <source>Teacher ethics</source>
         <translation>师德考核</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="57" />
+        <location filename="../../ui/widgets/labels.py" line="64" />
         <source>Safety</source>
         <translation>安全检查</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="59" />
+        <location filename="../../ui/widgets/labels.py" line="66" />
         <source>Supervision</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="63" />
+        <location filename="../../ui/widgets/labels.py" line="70" />
         <source>Yes / no</source>
         <translation>是 / 否</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="64" />
+        <location filename="../../ui/widgets/labels.py" line="71" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="65" />
+        <location filename="../../ui/widgets/labels.py" line="72" />
         <source>Rating</source>
         <translation>等级评定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="66" />
+        <location filename="../../ui/widgets/labels.py" line="73" />
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="67" />
+        <location filename="../../ui/widgets/labels.py" line="74" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="68" />
+        <location filename="../../ui/widgets/labels.py" line="75" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="69" />
+        <location filename="../../ui/widgets/labels.py" line="76" />
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="70" />
+        <location filename="../../ui/widgets/labels.py" line="77" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/labels.py" line="82" />
+        <location filename="../../ui/widgets/labels.py" line="105" />
         <source>, </source>
         <comment>separator between list items</comment>
         <translation>、</translation>
@@ -545,147 +629,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>School Inspect — school inspection</source>
         <translation>校园督导 — 学校督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Open inspection</source>
         <translation>当前督导</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Inspections</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Corrective actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Teacher ethics</source>
         <translation>师德考核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Templates</source>
         <translation>检查模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
         <source>This part of School Inspect is not installed in this build.</source>
-        <translation>此版本未安装该功能模块。</translation>
+        <translation type="vanished">此版本未安装该功能模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>This page could not be opened.</source>
         <translation>无法打开此页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;New inspection…</source>
         <translation>新建督导(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Import bundle…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Profile</source>
         <translation>个人资料(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>My &amp;profile…</source>
         <translation>我的资料(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Signing key &amp;password…</source>
         <translation>签名密钥密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Find on this page</source>
         <translation>在本页查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;About School Inspect</source>
         <translation>关于校园督导(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
         <source>The inspection runner is not installed in this build.</source>
-        <translation>此版本未安装督导检查填报模块。</translation>
+        <translation type="vanished">此版本未安装督导检查填报模块。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>This inspection could not be opened.</source>
         <translation>无法打开此次督导。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>About School Inspect</source>
         <translation>关于校园督导</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>School Inspect — offline school inspection (教育督导): checklists, canteen food safety, teacher ethics, signed reports and sync by bundle files.
 
 Profile: %1</source>
@@ -694,116 +776,199 @@ Profile: %1</source>
 配置目录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>The signing key password was changed.</source>
         <translation>签名密钥密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Load demo data?</source>
         <translation>加载演示数据？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>This profile has no schools yet. Load demo data (12 schools with teachers, inspections and corrective actions) to try School Inspect? You can also start empty and add your own schools.</source>
         <translation>此配置中还没有学校。是否加载演示数据（12 所学校及其教师、督导记录和整改事项）来试用？也可以不加载，直接添加自己的学校。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="33" />
+        <source>Report rectification</source>
+        <translation>报告整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="34" />
+        <source>Verify rectification</source>
+        <translation>核查整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="39" />
+        <source>What was done (report) or found (verification)</source>
+        <translation>整改做了什么（报告）或核查发现了什么（核查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="43" />
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="46" />
+        <source>Action:</source>
+        <translation>整改事项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="47" />
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="48" />
+        <source>Verified: close it (销号)</source>
+        <translation>已整改到位，予以销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="49" />
+        <source>Not rectified (未整改到位)</source>
+        <translation>未整改到位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="58" />
+        <source>Result:</source>
+        <translation>核查结论：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="62" />
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="63" />
+        <source>Evidence:</source>
+        <translation>佐证材料：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="71" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="72" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="81" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="98" />
+        <source>Write a note: what was done or found.</source>
+        <translation>请填写说明：整改做了什么或核查发现了什么。</translation>
+    </message>
+</context>
+<context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="23" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="24" />
         <source>New inspection</source>
         <translation>新建督导</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="44" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="45" />
         <source>Names separated by commas</source>
         <translation>多个姓名用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="48" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="49" />
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="49" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="50" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="48" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="49" />
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="50" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="51" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="50" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="51" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="51" />
-        <location filename="../../ui/dialogs/new_inspection.py" line="110" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="52" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="112" />
         <source>Inspectors</source>
         <translation>督导人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="52" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="53" />
         <source>Follow-up of</source>
         <translation>回头看（复查）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="53" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="54" />
         <source>Verifies self-assessment</source>
         <translation>核查的自评</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="110" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="112" />
         <source>Filled in by</source>
         <translation>填写人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="144" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="146" />
         <source>(choose a teacher)</source>
         <translation>（请选择教师）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="146" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="148" />
         <source>(not a follow-up visit)</source>
         <translation>（非回头看）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="127" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="129" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/new_inspection.py" line="164" />
+        <source>%n open action(s)</source>
+        <translation><numerusform>%n 项未销号整改</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="175" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="179" />
         <source>Add a school first (Schools page), then choose it here.</source>
         <translation>请先在“学校”页面添加学校，再在此选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="178" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="182" />
         <source>Choose a template.</source>
         <translation>请选择检查模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="180" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="184" />
         <source>This template evaluates one teacher: choose the teacher.</source>
         <translation>此模板针对单个教师进行考核：请选择教师。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/new_inspection.py" line="182" />
+        <location filename="../../ui/dialogs/new_inspection.py" line="186" />
         <source>Enter at least one inspector's name.</source>
         <translation>请至少填写一名督导人员姓名。</translation>
     </message>
@@ -1106,88 +1271,88 @@ Profile: %1</source>
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="37" />
+        <location filename="../../ui/pages/schools_page.py" line="38" />
         <source>Search name, code or principal…</source>
         <translation>搜索名称、代码或校长…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="41" />
+        <location filename="../../ui/pages/schools_page.py" line="42" />
         <source>All levels</source>
         <translation>全部学段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="44" />
+        <location filename="../../ui/pages/schools_page.py" line="45" />
         <source>Add school…</source>
         <translation>添加学校…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="45" />
+        <location filename="../../ui/pages/schools_page.py" line="46" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="46" />
+        <location filename="../../ui/pages/schools_page.py" line="47" />
         <source>Open school page</source>
         <translation>打开学校页面</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="79" />
-        <location filename="../../ui/pages/schools_page.py" line="95" />
+        <location filename="../../ui/pages/schools_page.py" line="80" />
+        <location filename="../../ui/pages/schools_page.py" line="94" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="80" />
+        <location filename="../../ui/pages/schools_page.py" line="81" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="81" />
+        <location filename="../../ui/pages/schools_page.py" line="82" />
         <source>Level</source>
         <translation>学段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="82" />
+        <location filename="../../ui/pages/schools_page.py" line="83" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="83" />
+        <location filename="../../ui/pages/schools_page.py" line="84" />
         <source>Principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="84" />
+        <location filename="../../ui/pages/schools_page.py" line="85" />
         <source>Inspections</source>
         <translation>督导检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="85" />
+        <location filename="../../ui/pages/schools_page.py" line="86" />
         <source>Open actions</source>
         <translation>未完成整改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="94" />
+        <location filename="../../ui/pages/schools_page.py" line="93" />
         <source>Teachers</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="96" />
+        <location filename="../../ui/pages/schools_page.py" line="95" />
         <source>Subject</source>
         <translation>学科</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="101" />
+        <location filename="../../ui/pages/schools_page.py" line="100" />
         <source>Add teacher…</source>
         <translation>添加教师…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="102" />
+        <location filename="../../ui/pages/schools_page.py" line="101" />
         <source>Edit teacher…</source>
         <translation>编辑教师…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/schools_page.py" line="118" />
+        <location filename="../../ui/pages/schools_page.py" line="114" />
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
@@ -1195,88 +1360,98 @@ Profile: %1</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/widgets/status.py" line="22" />
+        <location filename="../../ui/widgets/status.py" line="23" />
         <source>Profile: %1 · User: %2</source>
         <translation>配置：%1 · 用户：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="42" />
+        <location filename="../../ui/widgets/status.py" line="41" />
         <source>schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="42" />
+        <location filename="../../ui/widgets/status.py" line="41" />
         <source>teachers</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="43" />
+        <location filename="../../ui/widgets/status.py" line="42" />
         <source>users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="44" />
+        <location filename="../../ui/widgets/status.py" line="43" />
         <source>inspections</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="44" />
+        <location filename="../../ui/widgets/status.py" line="43" />
         <source>answers</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="45" />
+        <location filename="../../ui/widgets/status.py" line="44" />
         <source>evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="45" />
+        <location filename="../../ui/widgets/status.py" line="44" />
         <source>corrective actions</source>
         <translation>整改事项</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/status.py" line="45" />
+        <source>corrective-action history</source>
+        <translation>整改记录</translation>
+    </message>
+    <message>
         <location filename="../../ui/widgets/status.py" line="46" />
+        <source>rectification evidence</source>
+        <translation>整改佐证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="47" />
         <source>signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="43" />
+        <location filename="../../ui/widgets/status.py" line="42" />
         <source>templates</source>
         <translation>模板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status.py" line="36" />
+        <location filename="../../ui/widgets/status.py" line="35" />
         <source>%n school(s)</source>
         <translation>
             <numerusform>%n 所学校</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status.py" line="37" />
+        <location filename="../../ui/widgets/status.py" line="36" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n 次督导</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status.py" line="38" />
+        <location filename="../../ui/widgets/status.py" line="37" />
         <source>%n open action(s)</source>
         <translation>
             <numerusform>%n 项未完成整改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="46" />
+        <location filename="../../ui/widgets/status.py" line="47" />
         <source>conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="47" />
+        <location filename="../../ui/widgets/status.py" line="48" />
         <source>devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status.py" line="54" />
+        <location filename="../../ui/widgets/status.py" line="55" />
         <source>%1 saved: %2</source>
         <translation>%1 已保存：%2</translation>
     </message>

@@ -218,41 +218,84 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="31" />
+        <source>Carried-over action</source>
+        <translation>结转整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="32" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="33" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="34" />
+        <source>School's report</source>
+        <translation>学校整改报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="43" />
+        <source>Verified on the spot…</source>
+        <translation>现场核查销号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="44" />
+        <source>Not rectified…</source>
+        <translation>未整改到位…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="45" />
+        <source>History…</source>
+        <translation>整改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="62" />
+        <source>Follow-up: %1 carried-over action(s), %2 verified and closed</source>
+        <translation>回头看：结转整改 %1 项，已核查销号 %2 项</translation>
+    </message>
+</context>
+<context>
     <name>InspectionRunner</name>
     <message>
-        <location filename="../../ui/runner/runner.py" line="213" />
+        <location filename="../../ui/runner/runner.py" line="218" />
         <source>Section %1 of %2 · %3 · item %4 of %5  (%6 of %7 overall)</source>
         <translation>第 %1/%2 部分 · %3 · 第 %4/%5 项（全部第 %6/%7 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="296" />
+        <location filename="../../ui/runner/runner.py" line="301" />
         <source>Signed — read-only. %1</source>
         <translation>已签署 — 只读。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="298" />
+        <location filename="../../ui/runner/runner.py" line="303" />
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="302" />
+        <location filename="../../ui/runner/runner.py" line="307" />
         <source>Not complete yet: %n item(s) still need an answer or a photo (marked red).</source>
         <translation>
             <numerusform>尚未完成：还有 %n 项需要作答或拍照（已用红色标出）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="309" />
+        <location filename="../../ui/runner/runner.py" line="314" />
         <source>inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="309" />
+        <location filename="../../ui/runner/runner.py" line="314" />
         <source>principal</source>
         <translation>校长</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/runner.py" line="310" />
+        <location filename="../../ui/runner/runner.py" line="315" />
         <source>panel</source>
         <translation>考核小组</translation>
     </message>
