@@ -72,4 +72,4 @@ def test_each_earlier_visit_says_how_many_open_actions_it_has(qtbot, ctx, ws, sc
     qtbot.addWidget(dialog)
     dialog.school.setCurrentIndex(dialog.school.findData(school_id))
     texts = [dialog.follow_up.itemText(i) for i in range(1, dialog.follow_up.count())]
-    assert len(texts) == 1 and texts[0].endswith("2 open action(s)"), texts
+    assert len(texts) == 1 and "  2 open action" in texts[0], texts
