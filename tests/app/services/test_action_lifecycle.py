@@ -108,3 +108,24 @@ def test_repeatedly_not_rectified_or_long_overdue_schools_are_escalated(ws, scho
     assert summary.escalation == [("青山区育才小学", 1, 1, 41)]
     actions.verify(ws, action, verified=True, note="已整改到位")
     assert escalation_list(ws, "青山区", today="2026-04-20") == []
+
+
+@pytest.mark.parametrize("change", [{"note": "改写的说明"}, {"deleted": 1},
+                                    {"to_status": "verified"}])
+def test_a_peer_cannot_rewrite_or_delete_the_history(ws, action, make_workspace, tmp_path,
+                                                      change):
+    actions.rectify(ws, action, note="已更换")
+    office = make_workspace("office")
+    send(ws, office, tmp_path, kind="full")
+    path = tmp_path / "rewritten.sibundle"
+    from app.sync.export import export_bundle
+    export_bundle(ws, path, kind="full")
+    entries = read_entries(path)
+    events = records(entries, "action_events")
+    events[0].update(change)
+    set_records(entries, "action_events", events)
+    write_entries(path, resign(entries, ws.device_key))
+    with pytest.raises(BundleError, match="append-only"):
+        import_bundle(office, path, trust=True)
+    assert [e["note"] for e in action_history(office, action)] == ["已更换"]
+    assert action_state(office, action)["status"] == "reported"
