@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QP
                                QWidget)
 
 from app.errors import KnownError
+from ui import jobs
 from ui.runner.text import fill
 
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -45,13 +46,9 @@ class OfficeTools(QWidget):
         inspection_id, lang = self.page.inspection.currentData(), self.page.language.currentData()
         if inspection_id is None:
             return None
-
-        def job(ws):
-            from app.reports.documents import make_document
-            return make_document(ws, kind, inspection_id, lang=lang)
-
         self.page.suggested_name = f"{kind}_{inspection_id[:8]}_{lang}.pdf"
-        return self.page._run(job, self.tr("Making the document…"), self._document_done)
+        return self.page._run(jobs.make_document(kind, inspection_id, lang),
+                              self.tr("Making the document…"), self._document_done)
 
     def _document_done(self, made) -> None:
         note = self.tr("Document ready, signed digitally.") if made.signed else \
@@ -60,13 +57,8 @@ class OfficeTools(QWidget):
 
     def ledger(self):
         lang = self.page.language.currentData()
-
-        def job(ws):
-            from app.reports.ledger import gather_ledger, render_ledger
-            return render_ledger(gather_ledger(ws, lang=lang))
-
         self.page.suggested_name = f"ledger_{lang}.pdf"
-        return self.page._run(job, self.tr("Making the ledger…"),
+        return self.page._run(jobs.rectification_ledger(lang), self.tr("Making the ledger…"),
                               lambda pdf: self.page.show_pdf(pdf, self.tr("Ledger ready.")))
 
     # -- workbooks ------------------------------------------------------------------------
