@@ -4,10 +4,27 @@ that decides which day "today" is for due dates."""
 from __future__ import annotations
 
 from app.cli.context import command, workspace
+from app.cli.lazy import deferred
 from app.cli.output import emit
-from app.services import actions
-from app.services.action_query import action_history, action_state
-from app.services.today import district_timezone, set_district_timezone, today
+
+
+# Loaded when a command runs (see app/cli/lazy.py): `--help` stays light.
+@deferred
+def actions():
+    from app.services import actions
+    return actions
+
+
+@deferred
+def query():
+    from app.services import action_query
+    return action_query
+
+
+@deferred
+def clock():
+    from app.services import today
+    return today
 
 
 def register(subparsers, common) -> None:
@@ -37,7 +54,7 @@ def register(subparsers, common) -> None:
 
 
 def _result(args, ws, action_id: str) -> int:
-    state = action_state(ws, action_id)
+    state = query.action_state(ws, action_id)
     data = {k: state[k] for k in ("id", "status", "open", "overdue", "closed", "due_date",
                                   "school_id", "inspection_id")}
     emit(args, data, f"{action_id}: {state['status']}")
@@ -65,8 +82,8 @@ def cmd_progress(args) -> int:
 
 def cmd_history(args) -> int:
     ws = workspace(args)
-    action_state(ws, args.id)                         # a clear "no such action" first
-    events = action_history(ws, args.id)
+    query.action_state(ws, args.id)                   # a clear "no such action" first
+    events = query.action_history(ws, args.id)
     text = "\n".join(f"{e['at']}  {e['actor']} ({e['actor_role']})  {e['from_status']} → "
                      f"{e['to_status']}  {e['note']}  [{len(e['evidence'])} file(s)]"
                      for e in events)
@@ -77,7 +94,7 @@ def cmd_history(args) -> int:
 def cmd_timezone(args) -> int:
     ws = workspace(args)
     if args.name:
-        set_district_timezone(ws, args.name)
-    data = {"timezone": district_timezone(ws), "today": today(ws)}
+        clock.set_district_timezone(ws, args.name)
+    data = {"timezone": clock.district_timezone(ws), "today": clock.today(ws)}
     emit(args, data, f"{data['timezone']} (today is {data['today']})")
     return 0
