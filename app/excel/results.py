@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import KnownError, ValidationError
+from app.domain.limits import check_date
+from app.errors import KnownError
 from app.excel.sheets import new_workbook, table_sheet
 from app.reports.labels import labels_for
 from app.services.action_query import current_actions
@@ -35,9 +36,9 @@ def export_results(ws: Workspace, out: Path | str, *, date_from: str | None = No
                    date_to: str | None = None, district: str | None = None,
                    lang: str = "zh") -> dict:
     """Write the workbook; returns counts per sheet."""
-    for value, name in ((date_from, "--from"), (date_to, "--to")):
-        if value and (len(value) != 10 or value[4] != "-" or value[7] != "-"):
-            raise ValidationError(f"{name}: use a date like 2026-12-31.")
+    # One form for the comparisons below (a date may be typed as 20260901).
+    date_from = check_date(date_from, "from") if date_from else None
+    date_to = check_date(date_to, "to") if date_to else None
     labels = labels_for(lang)
     rows = [r for r in list_inspections(ws, mode=None, include_ethics=False)
             if r["status"] != "draft" and (not district or r["district"] == district)

@@ -17,10 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle
 
+from app.domain.limits import check_date
 from app.reports.canvas import Furniture, make_canvas_class
 from app.reports.doc_labels import doc_labels
 from app.reports.sections import AccentBar, text
-from app.reports.service import check_date
 from app.reports.styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, Styles, table_style
 from app.services.action_query import action_history, current_actions
 from app.services.templates import get_template
@@ -51,9 +51,9 @@ def gather_ledger(ws: Workspace, *, school_id: str | None = None,
                   date_from: str | None = None, date_to: str | None = None,
                   lang: str = "zh") -> Ledger:
     labels = doc_labels(lang)
-    for value in (date_from, date_to):
-        if value:
-            check_date(value)
+    # One form for the comparisons below (a date may be typed as 20260901).
+    date_from = check_date(date_from, "from") if date_from else None
+    date_to = check_date(date_to, "to") if date_to else None
     if school_id:
         school = ws.store.require("schools", school_id, "school")
         scope = (school["name_en"] or school["name"]) if lang == "en" else school["name"]
