@@ -134,11 +134,10 @@ class Furniture:
         canvas.restoreState()
 
     def _draw_qr(self, canvas: Canvas) -> None:
-        widget = QrCodeWidget(self.qr_text, barLevel="M")
-        left, bottom, right, top = widget.getBounds()
-        drawing = Drawing(QR_SIZE, QR_SIZE,
-                          transform=[QR_SIZE / (right - left), 0, 0,
-                                     QR_SIZE / (top - bottom), 0, 0])
+        # Sized directly: measuring the widget (getBounds) would encode the text again.
+        widget = QrCodeWidget(self.qr_text, barLevel="M", barWidth=QR_SIZE,
+                              barHeight=QR_SIZE)
+        drawing = Drawing(QR_SIZE, QR_SIZE)
         drawing.initialFontName = self.font  # else the renderer selects Helvetica
         drawing.add(widget)
         renderPDF.draw(drawing, canvas, 0, 0)

@@ -38,13 +38,15 @@ def prepare(data: bytes, filename: str | None) -> Prepared:
         with Image.open(io.BytesIO(data)) as source:
             if source.format not in PHOTO_FORMATS:
                 return Prepared(data, filename, None, False)
+            if source.format != "JPEG" and max(source.size) <= MAX_EDGE:
+                # A small PNG stays lossless; checked before getexif(), which decodes a
+                # whole PNG to find its EXIF chunk.
+                return Prepared(data, filename, None, False)
             exif = source.getexif()
             orientation = exif.get(ORIENTATION, 1)
             if source.format == "JPEG" and max(source.size) <= MAX_EDGE \
                     and orientation in (0, 1):
                 return Prepared(data, filename, None, False)
-            if source.format != "JPEG" and max(source.size) <= MAX_EDGE:
-                return Prepared(data, filename, None, False)  # a small PNG stays lossless
             jpeg = _reduce(source, exif)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         # Not an image Pillow can read (or a hostile one): kept as the file it is.

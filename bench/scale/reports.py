@@ -15,8 +15,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 ITEMS, PHOTOS = 200, 30
 
 
+def camera_jpeg(seed: int) -> bytes:
+    """A 4000×3000 JPEG as heavy as a phone camera's (about 3.5 MB: fine-grained noise
+    over gradients), every other one rotated by its EXIF orientation."""
+    from PIL import Image
+    base = Image.linear_gradient("L").resize((4000, 3000))
+    noise = Image.effect_noise((4000, 3000), 10 + seed % 3)
+    image = Image.merge("RGB", (Image.blend(base, noise, 0.5), noise,
+                                base.transpose(Image.Transpose.FLIP_LEFT_RIGHT)))
+    exif = Image.Exif()
+    exif[0x0112] = 6 if seed % 2 else 1
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=88, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
 def _inspection(ws):
-    from bench_reports import camera_jpeg, template_body
+    from bench_reports import template_body
     from app.services import evidence, inspections
     from app.services.answers import answer_item, set_note
     from app.services.schools import add_school
