@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from app.domain.actions import SCHOOL_MOVES
 from app.domain.status import USER_ROLES
 from app.errors import KnownError
 
@@ -44,8 +45,8 @@ RULES: dict[str, dict[str, str]] = {
     # the principal's countersignature: on their own device, or drawn on the inspector's pad
     "countersign": {"inspector": ANY, "principal": OWN},
     # corrective actions: reports of rectification by the school, verification by inspectors
-    "action.rectify": {"inspector": ANY, "principal": OWN},
-    "action.verify": {"inspector": ANY},
+    "action.rectify": {"inspector": ANY, "principal": OWN, "admin": ANY},
+    "action.verify": {"inspector": ANY, "admin": ANY},
     # reading teacher-ethics results and reports
     "ethics.read": {"inspector": ANY, "principal": OWN, "admin": ANY},
     "results.read": {"inspector": ANY, "principal": OWN, "admin": ANY},
@@ -72,7 +73,7 @@ ACTION_LABELS = {
 ROLE_LABELS = {"inspector": "an inspector (督学)", "principal": "a principal (校长/园长)",
                "admin": "the district office (督导室)"}
 # Action statuses a school may report; anything else (verify, reopen, …) is the inspector's.
-RECTIFY_STATUSES = ("in_progress", "resolved", "rectifying", "reported")
+RECTIFY_STATUSES = (*SCHOOL_MOVES, "resolved")
 
 
 class RoleError(KnownError):

@@ -18,6 +18,7 @@ from app.security import audit
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync import confidential, device_roles, scope
 from app.sync import trust as trust_mod
+from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
 from app.sync.reader import Bundle, Limits, read_bundle
@@ -32,6 +33,7 @@ def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(ws.store, bundle)
+    check_append_only(ws.store, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
             "fingerprint": trust_mod.fingerprint(bundle.sender["public_key"]),
@@ -60,6 +62,7 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(store, bundle)
+    check_append_only(store, bundle)
     scope.check_bundle(store, bundle, *scope.sender_actor(device, bundle.sender),
                        bundle.sender["device_id"])
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))

@@ -105,6 +105,12 @@ def record_action(store, incoming, table, version, ours, row) -> tuple[str | Non
                 and version.get("status") == "draft":
             return "inspection.start", version.get("school_id")
         return inspection_edit_action(version), version.get("school_id")
+    if table in ("action_events", "action_evidence"):
+        event = version if table == "action_events" else \
+            _held_or_incoming(store, incoming, "action_events", version.get("event_id"))
+        action = _held_or_incoming(store, incoming, "actions", event.get("action_id"))
+        # the school of the action itself, not what the event claims
+        return action_status_action(event.get("to_status")), action.get("school_id")
     parent = _parent(store, incoming, version.get("inspection_id"))
     if table == "signatures":
         return signature_action(version.get("role"), parent), parent.get("school_id")
@@ -118,6 +124,11 @@ def _parent(store, incoming, inspection_id) -> dict:
     (an incoming change of the parent itself is judged on its own)."""
     return store.get("inspections", inspection_id) or \
         incoming.get("inspections", {}).get(inspection_id) or {}
+
+
+def _held_or_incoming(store, incoming, table: str, record_id) -> dict:
+    return (record_id and store.get(table, record_id)) or \
+        incoming.get(table, {}).get(record_id) or {}
 
 
 def _status_only(ours: dict, theirs: dict) -> bool:
