@@ -88,7 +88,7 @@ def move_action(ws: Workspace, action_id: str, status: str, *, note: str = "", p
     problem = rule.move_problem(state["status"], status, _acting_role(ws), note)
     if problem:
         raise StateError(problem[0].upper() + problem[1:])
-    _check_scope(ws, role, state["school_id"])
+    _check_scope(ws, _acting_role(ws), state["school_id"])
     if len(note) > MAX_NOTE:
         raise ValidationError(f"note: at most {MAX_NOTE} characters.")
     files = [_read_photo(p) for p in photos]

@@ -47,11 +47,12 @@ class World:
                 signoff.sign_off(self.ws, iid, signer="张督学", image_png=png())
         return iid
 
-    def action(self) -> str:
+    def action(self, reported: bool) -> str:
         iid = self.inspection()
         with roles.training(self.ws):
             aid = actions.raise_action(self.ws, iid, description="补齐台账").created
-            actions.set_action_status(self.ws, aid, "resolved")
+            if reported:
+                actions.rectify(self.ws, aid, note="已整改")
         return aid
 
     def conflict(self) -> str:
@@ -105,10 +106,10 @@ CASES = {
         w.ws, i, description="整改"))(w.inspection()), {"inspector"}),
     "edit action": (lambda w: (lambda a: lambda: actions.edit_action(
         w.ws, a, description="改"))(_open_action(w)), {"inspector"}),
-    "report rectification": (lambda w: (lambda a: lambda: actions.set_action_status(
-        w.ws, a, "in_progress"))(w.action()), {"inspector", "principal"}),
-    "verify action": (lambda w: (lambda a: lambda: actions.set_action_status(
-        w.ws, a, "verified"))(w.action()), {"inspector"}),
+    "report rectification": (lambda w: (lambda a: lambda: actions.rectify(
+        w.ws, a, note="已整改"))(w.action(False)), {"inspector", "principal", "admin"}),
+    "verify action": (lambda w: (lambda a: lambda: actions.verify(
+        w.ws, a, verified=True, note="已核查"))(w.action(True)), {"inspector", "admin"}),
     "complete": (lambda w: (lambda i: lambda: inspections.complete_inspection(w.ws, i))(
         _filled(w)), {"inspector"}),
     "reopen": (lambda w: (lambda i: lambda: inspections.reopen_inspection(w.ws, i))(
