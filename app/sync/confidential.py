@@ -29,7 +29,11 @@ from app.sync.records import check_record
 
 READERS = "confidential_readers"
 CHILD_TABLES = ("responses", "attachments", "actions", "signatures")
-BLOB_COLUMNS = {"attachments": "sha256", "signatures": "image_sha256"}
+# An evaluation's corrective actions' life-cycle events and their evidence travel with it.
+EVENT_TABLES = ("action_events", "action_evidence")
+SEALED_TABLES = ("inspections", *CHILD_TABLES, *EVENT_TABLES)
+BLOB_COLUMNS = {"attachments": "sha256", "signatures": "image_sha256",
+                "action_evidence": "sha256"}
 PREFIX = "confidential/"
 
 
@@ -57,24 +61,34 @@ def extra_rows(ws) -> dict[str, list[dict]]:
     for table in CHILD_TABLES:
         found[table] = store.query(f"select * from [{table}] where inspection_id in ({marks})",
                                    ids)
+    actions = [r["id"] for r in found["actions"]]
+    marks = ",".join("?" * len(actions)) or "null"
+    found["action_events"] = store.query(
+        f"select * from action_events where action_id in ({marks})", actions)
+    events = [r["id"] for r in found["action_events"]]
+    marks = ",".join("?" * len(events)) or "null"
+    found["action_evidence"] = store.query(
+        f"select * from action_evidence where event_id in ({marks})", events)
     return found
 
 
 def split(ws, rows: dict, blobs: list[str], bundle_id: str):
     """(clear rows, clear blobs, sealed files, description) for a bundle about to be written."""
     ethics = ethics_ids(ws.store)
-    secret = (ethics & set(rows["inspections"])) | {
-        r["inspection_id"] for t in CHILD_TABLES for r in rows[t].values()
-        if r.get("inspection_id") in ethics}
+    if not ethics:
+        return rows, blobs, {}, []
+    owner = {(t, rid): _inspection_of(ws.store, rows, t, row)
+             for t in SEALED_TABLES if t in rows for rid, row in rows[t].items()}
+    secret = {iid for iid in owner.values() if iid in ethics}
     if not secret:
         return rows, blobs, {}, []
     school_of = {iid: (rows["inspections"].get(iid) or ws.store.get("inspections", iid))
                  ["school_id"] for iid in secret}
     clear = {t: dict(by_id) for t, by_id in rows.items()}
     groups: dict[str, dict[str, list]] = {}
-    for table in ("inspections", *CHILD_TABLES):
-        for rid, row in list(clear[table].items()):
-            iid = rid if table == "inspections" else row.get("inspection_id")
+    for table in SEALED_TABLES:
+        for rid, row in list(clear.get(table, {}).items()):
+            iid = owner[(table, rid)]
             if iid in secret:
                 groups.setdefault(school_of[iid], {}).setdefault(table, []).append(row)
                 del clear[table][rid]
@@ -88,9 +102,24 @@ def split(ws, rows: dict, blobs: list[str], bundle_id: str):
     return clear, sorted(kept & set(blobs)), files, described
 
 
+def _inspection_of(store, rows: dict, table: str, row: dict) -> str | None:
+    """The inspection a record belongs to (through its action and event for the history)."""
+    if table == "inspections":
+        return row["id"]
+    if table == "action_evidence":
+        event = rows.get("action_events", {}).get(row.get("event_id")) or \
+            store.get("action_events", row.get("event_id")) or {}
+        return _inspection_of(store, rows, "action_events", event) if event else None
+    if table == "action_events":
+        action = rows.get("actions", {}).get(row.get("action_id")) or \
+            store.get("actions", row.get("action_id")) or {}
+        return action.get("inspection_id")
+    return row.get("inspection_id")
+
+
 def _clear_blobs(clear: dict) -> set[str]:
-    return {row[col] for table, col in BLOB_COLUMNS.items() for row in clear[table].values()
-            if row.get(col)}
+    return {row[col] for table, col in BLOB_COLUMNS.items()
+            for row in clear.get(table, {}).values() if row.get(col)}
 
 
 def _seal_school(ws, school_id: str, records: dict, secret_blobs: set, bundle_id: str):
@@ -160,7 +189,7 @@ def _merge_payload(bundle, name: str, plain: bytes, schema: dict) -> int:
         raise BundleError(f"{name}: the confidential records are malformed.") from None
     count = 0
     for table, rows in records.items():
-        if table not in ("inspections", *CHILD_TABLES) or not isinstance(rows, list):
+        if table not in SEALED_TABLES or not isinstance(rows, list):
             raise BundleError(f"{name}: holds records of table {table!r:.40}; refused.")
         held = {r["id"] for r in bundle.records.get(table, [])}
         for number, row in enumerate(rows, 1):

@@ -134,3 +134,23 @@ def test_a_tampered_envelope_is_refused_by_its_recipient(world, inspector, offic
     with pytest.raises(Exception, match="do not decrypt"):
         import_bundle(office, hostile)
     assert digest(office) == before
+
+
+def test_an_evaluations_corrective_action_history_travels_sealed_too(world, inspector,
+                                                                    tmp_path):
+    from app.services import actions
+    iid = _evaluate(inspector, world["s"], world["teacher"])
+    action = actions.raise_action(inspector, iid, description="师德整改：公开道歉").created
+    actions.rectify(inspector, action, note="已向家长道歉", photos=[("道歉.png", PHOTO)])
+    path = tmp_path / "e.sibundle"
+    export_bundle(inspector, path, kind="changes")
+    for name, data in read_entries(path).items():
+        assert "已向家长道歉".encode() not in data and action.encode() not in data, name
+        assert PHOTO not in data, name
+    theirs = import_bundle(world["other"], path, trust=True)    # not a recipient: the rest
+    assert theirs["status"] == "imported"
+    assert world["other"].store.get("actions", action) is None
+    mine = import_bundle(world["mine"], path, trust=True)
+    assert mine["confidential"]["opened"] > 0
+    assert world["mine"].store.query("select note from action_events where action_id = ?",
+                                     [action])[0]["note"] == "已向家长道歉"
