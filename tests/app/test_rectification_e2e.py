@@ -35,7 +35,7 @@ def test_office_inspector_principal_round_trip(make_workspace, tmp_path):
                                   due_date="2026-03-31").created
     inspections.complete_inspection(inspector, visit)
     signoff.sign_off(inspector, visit, signer="李督学")
-    principal.set_identity(name="赵校长", role="principal")
+    principal.set_identity(name="赵校长", role="principal", schools=[school])
     send(inspector, principal, tmp_path, kind="full")
 
     # The principal sees the school's open action and reports the rectification.

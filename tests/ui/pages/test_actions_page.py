@@ -119,7 +119,7 @@ def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english)
 
 def test_a_principal_reports_rectification_but_cannot_verify(qtbot, open_page, ws, school_id):
     visit_with_two_actions(ws, school_id)
-    ws.set_identity(role="principal")
+    ws.set_identity(role="principal", schools=[school_id])   # the principal of that school
     page = open_page(ActionsPage)
     page.table.selectRow(0)
     assert page.buttons["reported"].isEnabled() and not page.buttons["verified"].isEnabled()
