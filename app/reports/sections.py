@@ -54,7 +54,8 @@ class AccentBar(Table):
 
 def _grade_panel(model: ReportModel, styles: Styles) -> Table:
     labels = model.labels
-    colour = grade_colour(model.grade_rank, model.band_count)
+    colour = grade_colour(model.grade_rank, model.band_count) if model.grade_rank >= 0 \
+        else MUTED
     total = labels["none"] if model.total is None else f"{model.total:.1f}"
     grade_cell = [Paragraph(text(labels["grade"]), styles.grade_note),
                   Paragraph(text(model.grade), styles.grade)]
@@ -79,7 +80,7 @@ def _at_a_glance(model: ReportModel, styles: Styles) -> Table:
     total = sum(s.total for s in model.sections)
     figures = ((f"{answered}/{total}", labels["at_answered"], False),
                (str(model.failed_count), labels["at_failed"], model.failed_count > 0),
-               (str(len(model.failed_critical)), labels["at_red"], bool(model.failed_critical)),
+               (str(model.failed_vetoes), labels["at_red"], bool(model.failed_vetoes)),
                (str(len(model.actions)), labels["at_actions"], False),
                (str(len(model.photos)), labels["at_photos"], False))
     cells = [[Paragraph(text(value), tinted(styles.figure, FAIL) if alarm else styles.figure),
@@ -184,7 +185,8 @@ def failed_critical(model: ReportModel, styles: Styles) -> list:
     if not model.failed_critical:
         return [title, Paragraph(text(labels["no_failed_critical"]), styles.body)]
     head = [Paragraph(text(labels[k]), styles.head_cell) for k in ("no", "item", "answer", "note")]
-    rows = [[Paragraph(r.number, styles.cell), Paragraph(text(r.text), styles.cell),
+    rows = [[Paragraph(r.number, styles.cell),
+             Paragraph(f"{text(r.text)}<br/><font size='7'>[{text(r.tag)}]</font>", styles.cell),
              Paragraph(text(r.answer), tinted(styles.cell, FAIL)),
              Paragraph(text(r.note), styles.cell)] for r in model.failed_critical]
     table = Table([head] + rows, colWidths=[10 * mm, 80 * mm, 30 * mm, CONTENT_WIDTH - 120 * mm],

@@ -73,8 +73,8 @@ def _item_table(model: ReportModel, rows: list[ItemRow], styles: Styles) -> Tabl
 
 def _item_cells(row: ItemRow, paired: bool, labels: dict, styles: Styles) -> list:
     item = text(row.text)
-    if row.critical:
-        item += f" <font color='#{FAIL.hexval()[2:]}' size='7'>[{text(labels['critical'])}]</font>"
+    if row.tag:
+        item += f" <font color='#{FAIL.hexval()[2:]}' size='7'>[{text(row.tag)}]</font>"
     answer_style = tinted(styles.cell, FAIL) if row.failed else styles.cell
     cells = [Paragraph(row.number, styles.cell), Paragraph(item, styles.cell)]
     if paired:

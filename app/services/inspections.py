@@ -27,6 +27,7 @@ def start_inspection(ws, *, school_id: str, template: str, mode: str = "inspecti
     """A new draft inspection of `school_id` with the exact template version pinned."""
     tpl = get_template(ws, template)
     _check_start(ws, tpl, mode, school_id, teacher_id, visit_date)
+    _check_level(ws, tpl, school_id)
     now = ws.store.clock_iso()
     with ws.store.atomic():
         row = ws.store.insert("inspections", {
@@ -67,6 +68,19 @@ def _check_start(ws, tpl, mode, school_id, teacher_id, visit_date) -> None:
             dt.date.fromisoformat(visit_date)
         except ValueError:
             raise ValidationError("visit date: use a date like 2026-09-01.") from None
+
+
+def _check_level(ws, tpl, school_id: str) -> None:
+    """A template is only for the school levels (学段) it names: a kindergarten is not
+    inspected with a primary/secondary checklist."""
+    school = ws.store.require("schools", school_id, "school")
+    if not tpl.fits_level(school.get("level")):
+        raise ValidationError(f"Template {tpl.key} is for {', '.join(tpl.levels)} schools; "
+                              f"this school is {school['level']}.")
+
+
+def fits_school(template, school: dict) -> bool:
+    return template.fits_level(school.get("level"))
 
 
 def link_self_assessment(ws, inspection_id: str, self_assessment_id: str) -> Changes:
@@ -112,12 +126,37 @@ def set_summary(ws, inspection_id: str, summary: str) -> Changes:
 
 def evaluate(ws, inspection_id: str) -> scoring.Result:
     """Scores, grade, caps and completeness of an inspection as it stands."""
-    from app.services.answers import answers_of
+    from app.services.answers import responses_of
     from app.services.evidence import evidence_counts
     inspection = ws.store.require("inspections", inspection_id, "inspection")
     template = get_template(ws, inspection["template_id"])
-    return scoring.score(template, answers_of(ws, inspection_id),
-                         evidence_counts(ws, inspection_id))
+    responses = responses_of(ws, inspection_id)
+    return scoring.score(template, {k: r["value"] for k, r in responses.items()
+                                    if r["value"] is not None},
+                         evidence_counts(ws, inspection_id),
+                         notes={k: r["note"] or "" for k, r in responses.items()},
+                         actions=action_counts(ws, inspection_id))
+
+
+def action_counts(ws, inspection_id: str) -> dict[str, int]:
+    """item key → corrective actions raised on it in this inspection."""
+    rows = ws.store.query("select item_key, count(*) as n from actions where "
+                          "inspection_id = ? and deleted = 0 and item_key is not null "
+                          "group by item_key", [inspection_id])
+    return {r["item_key"]: r["n"] for r in rows}
+
+
+_NEEDS = {"note": "a written fact description (note)", "evidence": "evidence",
+          "action": "a corrective action"}
+
+
+def missing_text(result: scoring.Result) -> str:
+    """`3 required item(s) still open: a.b, c.d (photo), std.care (needs a written fact description
+    (note))` — what stops completion, by item."""
+    missing = list(result.missing_required) + [f"{k} (photo)" for k in result.missing_photos]
+    missing += [f"{k} (needs {_NEEDS[need]})" for k, need in result.missing_facts]
+    shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+    return f"{len(missing)} required item(s) still open: {shown}."
 
 
 def complete_inspection(ws, inspection_id: str) -> Changes:
@@ -125,9 +164,7 @@ def complete_inspection(ws, inspection_id: str) -> Changes:
     inspection = editable_inspection(ws, inspection_id)
     result = evaluate(ws, inspection_id)
     if not result.complete:
-        missing = list(result.missing_required) + [f"{k} (photo)" for k in result.missing_photos]
-        shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-        raise ValidationError(f"{len(missing)} required item(s) still open: {shown}.")
+        raise ValidationError(missing_text(result))
     with ws.store.atomic():
         ws.store.update("inspections", inspection_id, {
             "status": "completed", "completed_at": ws.store.clock_iso(),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from app.domain.template_format import SCHOOL_LEVELS
 from app.errors import ValidationError
 from app.security import audit
 from app.services.changes import Changes
 
-LEVELS = ("kindergarten", "primary", "junior", "senior", "nine_year", "twelve_year",
-          "vocational", "special")
+LEVELS = SCHOOL_LEVELS  # one list: templates name the same levels in `levels`
 SCHOOL_FIELDS = ("name", "name_en", "code", "district", "level", "address", "principal",
                  "phone", "student_count", "boarding")
 TEACHER_FIELDS = ("name", "subject", "employee_no", "phone")

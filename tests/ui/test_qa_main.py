@@ -87,7 +87,7 @@ def test_templates_follow_the_mode_and_show_one_language(ctx, school_id, qtbot):
     keys = [dialog.template.itemData(i) for i in range(dialog.template.count())]
     assert "school_comprehensive" in keys and "school_comprehensive_self" not in keys
     title = template_titles(dialog)[keys.index("school_comprehensive")]
-    assert "  " not in title and title.endswith(" (v1)") and "·" not in title
+    assert "  " not in title and title.endswith(" (v2)") and "·" not in title
     dialog.mode.setCurrentIndex(dialog.mode.findData("self_assessment"))
     keys = [dialog.template.itemData(i) for i in range(dialog.template.count())]
     assert "school_comprehensive_self" in keys and "school_comprehensive" not in keys
@@ -230,8 +230,8 @@ def test_new_dialogs_speak_chinese(ctx, ws, qtbot, chinese):
     from ui.dialogs.profile_dialog import ProfileDialog
     welcome = ProfileDialog(ctx, first_start=True)
     qtbot.addWidget(welcome)
-    assert welcome.windowTitle() == "欢迎使用督导检查"
-    assert welcome.role.itemText(0) == "督导人员"
+    assert welcome.windowTitle() == "欢迎使用学校督导"
+    assert welcome.role.itemText(0) == "督学"
     school = add_school(ws, name="青山区育英中学", district="青山区", principal="刘校长").created
     dialog = NewInspectionDialog(ctx, school_id=school)
     qtbot.addWidget(dialog)

@@ -198,7 +198,7 @@ def test_the_shortened_red_line_item_reads_in_full_on_hover(qtbot, ui_ctx, ws, s
                                   ).created
     runner = open_runner(qtbot, ui_ctx, inspection)
     runner.show_item("fin.no_slush_fund")
-    qtbot.keyClick(runner, Qt.Key.Key_2)                     # a red line fails
+    qtbot.keyClick(runner, Qt.Key.Key_2)                     # a veto item: 不符合
     full = runner.template.item("fin.no_slush_fund").text[ui_ctx.lang]
     assert runner.score_panel.cap.isVisible()
     assert full in runner.score_panel.cap.toolTip()
@@ -248,7 +248,7 @@ def test_back_to_the_open_inspection_by_the_side_list_keys_answer(qtbot, ws, min
 
 def test_the_coloured_dots_are_explained_on_hover(qtbot, ui_ctx, ws, canteen):
     runner = open_runner(qtbot, ui_ctx, canteen)
-    qtbot.keyClick(runner, Qt.Key.Key_2)                     # item 1: no
+    qtbot.keyClick(runner, Qt.Key.Key_3)                     # item 1: 不符合 (does not meet)
     runner.show_item("store.fridge_temp")
     qtbot.keyClicks(runner.item_view.editor.field, "12")
     runner.flush()

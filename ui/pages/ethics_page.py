@@ -70,7 +70,7 @@ class EthicsPage(QWidget):
 
     def _reason(self, row: dict) -> str:
         if row.get("capped_by"):
-            return self.tr("Grade limited by: %1").replace("%1", "；".join(row["capped_by"]))
+            return "；".join(row["capped_by"])
         if row["total"] is not None:
             return self.tr("Weighted score of the rater groups")
         return row.get("reason", "")

@@ -118,7 +118,7 @@ class InspectionQuery:
         except KnownError:
             return {"total": None, "grade": None, "capped": False}
         return {"total": result.total, "grade": result.grade.label if result.grade else None,
-                "capped": bool(result.capped_by)}
+                "capped": bool(result.limited_by)}
 
 
 def display_row(row: dict) -> dict:

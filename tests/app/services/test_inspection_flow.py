@@ -71,6 +71,7 @@ def test_evidence_is_stored_once_however_often_it_is_attached(ws, mini_inspectio
 
 def _signed(ws, inspection_id):
     _answer_all(ws, inspection_id, **{"a.samples": "no"})
+    answers.set_note(ws, inspection_id, "a.samples", "当日午餐未留样")  # the failed veto's fact
     evidence.attach_file(ws, inspection_id, "b.fridge", data=_png(), filename="f.png")
     actions.raise_action(ws, inspection_id, item_key="a.samples", description="每餐留样",
                          responsible="食堂负责人", due_date="2026-12-01")
