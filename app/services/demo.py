@@ -10,14 +10,18 @@ import datetime as dt
 import io
 import random
 import uuid
+from typing import TYPE_CHECKING
 
 from app.clock import FixedClock
-from app.services import actions, answers, evidence, inspections, schools, signoff
 from app.domain.scoring import is_failed
+from app.services import actions, answers, evidence, inspections, reads, schools, signoff
 from app.services.demo_data import (DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES, PLACES,
                                     SUBJECTS, SURNAMES, action_text, fact_note,
                                     responsible_for)
 from app.services.templates import get_template, list_templates
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 STATUS_WEIGHTS = (("draft", 1), ("in_progress", 2), ("completed", 2), ("signed", 5))
 # How many days before today a visit in each status took place: drafts and visits in
@@ -27,7 +31,7 @@ VISIT_AGE = {"draft": (0, 10), "in_progress": (0, 21), "completed": (3, 45),
 
 
 class DemoBuilder:
-    def __init__(self, ws, seed: int):
+    def __init__(self, ws: Workspace, seed: int):
         self.ws, self.rng = ws, random.Random(seed)
         self.anchor = dt.datetime.combine(dt.date.today(), dt.time(8), dt.timezone.utc)
         self.photos = [_photo(i, self.rng) for i in range(4)]
@@ -179,7 +183,7 @@ class DemoBuilder:
     def raise_actions(self, inspection_id: str, template, day: dt.date) -> None:
         """Corrective actions on failed items that can be corrected (not on rater scores),
         each worded for its own item, due 2–8 weeks after the visit."""
-        result = inspections.evaluate(self.ws, inspection_id)
+        result = reads.evaluate(self.ws, inspection_id)
         rater_items = {r["item"] for r in template.raters}
         needed = [k for k, need in result.missing_facts if need == "action"]
         # Only items a school can correct: not rater scores, not counts that weigh nothing.
@@ -219,7 +223,8 @@ class DemoBuilder:
             self.set_day(signed_on)
 
 
-def generate_demo(ws, *, schools: int = 12, inspections: int = 60, seed: int = 1) -> dict:
+def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
+                  seed: int = 1) -> dict:
     """Add `schools` schools and exactly `inspections` inspections of every template."""
     builder = DemoBuilder(ws, seed)
     store = ws.store
