@@ -44,6 +44,12 @@ def validate_template(body: Any) -> list[str]:
     for index, section in enumerate(sections):
         _check_section(section, index, context, seen_sections, seen_items, problems)
     _check_raters(body.get("raters"), seen_items, sections, problems)
+    if isinstance(body.get("grading"), dict) and body["grading"].get("graded") is False and any(
+            isinstance(i, dict) and (i.get("veto") or i.get("cap") or i.get("critical"))
+            for s in sections if isinstance(s, dict) for i in s.get("items") or []
+            if isinstance(s.get("items"), list)):
+        problems.append("grading.graded: a template without grades cannot have veto or cap "
+                        "items")
     return problems
 
 

@@ -12,7 +12,9 @@ LABELS = {
         "content_hash": "内容指纹 SHA-256", "generated": "生成时间",
         "summary": "结果概要", "section_scores": "各部分得分", "section": "部分",
         "score": "得分", "answered": "已答", "overall": "总体意见",
-        "sep": "；", "full_stop": "。", "not_graded": "尚未评定", "record": "不评定等级",
+        "sep": "；", "full_stop": "。", "not_graded": "尚未评定", "record": "督导记录",
+        "record_kind": "不评定等级",
+        "record_note": "本记录为责任督学经常性督导的督导记录，不评定等级；发现的问题和整改建议见检查明细和整改要求。",
         "visit_record": "责任督学挂牌督导记录", "survey_report": "满意度测评结果",
         "veto_tag": "一票否决", "cap_tag": "限定等级项，最高评为{band}",
         "failed_critical": "未达标的一票否决项和限定等级项",
@@ -61,7 +63,11 @@ LABELS = {
         "section": "Section", "score": "Score", "answered": "Answered",
         "overall": "Overall comments",
         "sep": "; ", "full_stop": ".", "not_graded": "Not yet graded",
-        "record": "Not graded", "visit_record": "Designated inspector's visit record",
+        "record": "Visit record", "record_kind": "Not graded",
+        "record_note": "This is the designated inspector's record of a regular visit; it is not "
+                       "graded. Findings and suggestions are in the checklist items and the "
+                       "corrective actions.",
+        "visit_record": "Designated inspector's visit record",
         "survey_report": "Satisfaction survey results",
         "veto_tag": "veto", "cap_tag": "grade-limiting: at most {band}",
         "failed_critical": "Veto and grade-limiting items not met",

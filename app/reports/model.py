@@ -107,6 +107,8 @@ class ReportModel:
     sections: list[SectionRow]
     failed_critical: list[ItemRow]
     failed_vetoes: int
+    graded: bool
+    has_judgements: bool
     failed_count: int
     summary_text: str
     self_assessment_date: str | None
@@ -151,6 +153,7 @@ def gather(ws, inspection_id: str, lang: str) -> ReportModel:
         band_count=len(bands), capped_note=_capped_note(template, result, lang, labels),
         sections=sections, failed_critical=[r for r in rows if r.failed and r.critical],
         failed_vetoes=sum(1 for r in rows if r.failed and r.veto),
+        graded=template.graded, has_judgements=any(i.critical for i in template.items),
         failed_count=sum(1 for r in rows if r.failed), summary_text=row["summary"] or "",
         self_assessment_date=own[0] if own else None,
         difference_count=sum(1 for r in rows if r.differs),

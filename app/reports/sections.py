@@ -57,7 +57,8 @@ def _grade_panel(model: ReportModel, styles: Styles) -> Table:
     colour = grade_colour(model.grade_rank, model.band_count) if model.grade_rank >= 0 \
         else MUTED
     total = labels["none"] if model.total is None else f"{model.total:.1f}"
-    grade_cell = [Paragraph(text(labels["grade"]), styles.grade_note),
+    grade_cell = [Paragraph(text(labels["grade"] if model.graded else labels["record_kind"]),
+                            styles.grade_note),
                   Paragraph(text(model.grade), styles.grade)]
     score_cell = [Paragraph(text(labels["total"]), styles.muted),
                   Paragraph(f'<font size="22">{total}</font>', styles.body),
@@ -83,6 +84,8 @@ def _at_a_glance(model: ReportModel, styles: Styles) -> Table:
                (str(model.failed_vetoes), labels["at_red"], bool(model.failed_vetoes)),
                (str(len(model.actions)), labels["at_actions"], False),
                (str(len(model.photos)), labels["at_photos"], False))
+    if not model.has_judgements:  # no veto items: the figure would always read 0
+        figures = figures[:2] + figures[3:]
     cells = [[Paragraph(text(value), tinted(styles.figure, FAIL) if alarm else styles.figure),
               Paragraph(text(label), styles.caption)] for value, label, alarm in figures]
     table = Table([cells], colWidths=[CONTENT_WIDTH / len(cells)] * len(cells))
@@ -122,16 +125,21 @@ def tinted(style, colour):
 def summary(model: ReportModel, styles: Styles) -> list:
     labels = model.labels
     total = labels["none"] if model.total is None else f"{model.total:.1f}"
-    story = [Paragraph(text(labels["summary"]), styles.h1),
-             Paragraph(f'{text(labels["grade"])}{labels["colon"]}<font color="{_hex(model)}">'
-                       f'{text(model.grade)}</font>　　{text(labels["total"])}'
-                       f'{labels["colon"]}{total}', styles.h2)]
+    story = [Paragraph(text(labels["summary"]), styles.h1)]
+    if not model.graded:  # a visit record (督导记录): findings and suggestions, no grade
+        story.append(Paragraph(text(labels["record_note"]), styles.body))
+    else:
+        story.append(Paragraph(
+            f'{text(labels["grade"])}{labels["colon"]}<font color="{_hex(model)}">'
+            f'{text(model.grade)}</font>　　{text(labels["total"])}{labels["colon"]}{total}',
+            styles.h2))
     if model.capped_note:
         story.append(Paragraph(text(model.capped_note), tinted(styles.body, FAIL)))
     if any(s.score is not None for s in model.sections):
         story += [Paragraph(text(labels["section_scores"]), styles.h2),
                   section_chart(model, styles)]
-    story += failed_critical(model, styles)
+    if model.has_judgements:
+        story += failed_critical(model, styles)
     if model.summary_text:
         story += [Paragraph(text(labels["overall"]), styles.h2),
                   Paragraph(text(model.summary_text), styles.body)]

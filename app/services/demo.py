@@ -132,7 +132,7 @@ class DemoBuilder:
             value = self.answer(item, quality)
             failed = is_failed(item, value, template.pass_fraction)
             needs = item.fact_needs() if failed else ()
-            note = fact_note(item) if "note" in needs or (failed and self.rng.random() < 0.5) \
+            note = fact_note(item, template.kind) if "note" in needs or (failed and self.rng.random() < 0.5) \
                 else self.rng.choice(NOTES) if self.rng.random() < 0.15 else None
             answers.answer_item(self.ws, inspection_id, item.key, value,
                                 note=note if note else answers._UNSET)
@@ -145,10 +145,15 @@ class DemoBuilder:
         self.raise_actions(inspection_id, template, day)
 
     def answer(self, item, quality: float):
-        good = self.rng.random() < quality
+        # Red lines are crossed rarely in real schools; ordinary shortcomings are common.
+        good = self.rng.random() < (max(quality, 0.97) if item.veto else quality)
         if item.type == "yes_no":
             return "na" if item.na_allowed and self.rng.random() < 0.03 else \
                 ("yes" if good else "no")
+        if item.type == "score" and item.max_score >= 50:  # rater scores, satisfaction rates
+            top = item.max_score
+            return self.rng.randint(int(top * 0.85), top) if good else \
+                self.rng.randint(int(top * 0.55), int(top * 0.84))
         if item.type == "score":
             top = item.max_score
             return self.rng.randint(int(top * 0.75), top) if good else \
@@ -188,7 +193,8 @@ class DemoBuilder:
         needed = [k for k, need in result.missing_facts if need == "action"]
         # Only items a school can correct: not rater scores, not counts that weigh nothing.
         correctable = [k for k in result.failed if k not in needed and k not in rater_items
-                       and (template.item(k).veto or template.item(k).weight > 0)]
+                       and (template.item(k).veto or template.item(k).weight > 0)
+                       and not template.per_teacher]  # a teacher's breach is sanctioned
         chosen = needed + correctable[:max(0, 3 - len(needed))]
         for key in chosen:
             item = template.item(key)

@@ -41,7 +41,9 @@ def action_text(item, rng) -> str:
     return rng.choice(ACTION_PATTERNS).format(item=item.short_label("zh"))
 
 
-def fact_note(item) -> str:
+def fact_note(item, kind: str = "") -> str:
+    if kind == "ethics":
+        return f"经调查核实，被考核教师存在违反“{item.short_label('zh')}”的行为，已按程序报告。"
     return FACT_PATTERNS[len(item.key) % len(FACT_PATTERNS)].format(item=item.short_label("zh"))
 
 

@@ -59,6 +59,11 @@ def test_the_validator_refuses_a_judgement_that_cannot_hold(bad, expected):
     assert any(expected in p for p in problems), problems
 
 
+def test_a_record_without_grades_has_no_vetoes():
+    problems = validate_template(body(item("v", veto=True), *PLAIN, graded=False))
+    assert any("without grades" in p for p in problems)
+
+
 def test_an_old_critical_item_loads_as_veto_or_cap_by_its_cap_band():
     old = parse_template(body(item("v", critical=True), item("c", critical=True, cap="pass"),
                               *PLAIN, critical_cap="fail"))

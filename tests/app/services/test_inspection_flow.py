@@ -162,12 +162,11 @@ def test_an_ethics_red_line_makes_the_teacher_fail(ws, school_id):
     template = get_template(ws, "teacher_ethics")
     for rater in template.raters:
         answers.answer_item(ws, evaluation, rater["item"], "98")
-    red_line = next(i for i in template.items if i.critical
-                    and (i.cap or template.critical_cap) == "fail")
+    red_line = next(i for i in template.items if i.veto)
     answers.answer_item(ws, evaluation, red_line.key, "no")
     result = reads.evaluate(ws, evaluation)
     assert result.total >= 90 and result.grade.label["zh"] == "不合格"
-    assert result.capped_by == (red_line.key,)
+    assert result.vetoed_by == (red_line.key,)
 
 
 def test_unknown_ids_are_clear_errors(ws):
