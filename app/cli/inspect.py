@@ -3,10 +3,52 @@
 from __future__ import annotations
 
 from app.cli.context import command, workspace
+from app.cli.lazy import deferred
 from app.cli.output import emit
-from app.domain.explain import grade_reason
 from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
-from app.services import actions, answers, evidence, inspections, reads, signoff, templates
+
+
+# Loaded when a command runs (see app/cli/lazy.py): `--help` stays light.
+@deferred
+def actions():
+    from app.services import actions
+    return actions
+
+
+@deferred
+def answers():
+    from app.services import answers
+    return answers
+
+
+@deferred
+def evidence():
+    from app.services import evidence
+    return evidence
+
+
+@deferred
+def inspections():
+    from app.services import inspections
+    return inspections
+
+
+@deferred
+def reads():
+    from app.services import reads
+    return reads
+
+
+@deferred
+def signoff():
+    from app.services import signoff
+    return signoff
+
+
+@deferred
+def templates():
+    from app.services import templates
+    return templates
 
 
 def register(subparsers, common) -> None:
@@ -93,6 +135,7 @@ def cmd_action(args) -> int:
 def cmd_show(args) -> int:
     ws = workspace(args)
     row = ws.store.require("inspections", args.id, "inspection")
+    from app.domain.explain import grade_reason
     result = reads.evaluate(ws, args.id)
     template = templates.get_template(ws, row["template_id"])
     data = {"id": row["id"], "status": row["status"], "template_key": row["template_key"],

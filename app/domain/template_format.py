@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.domain.levels import LEVELS
+
 FORMAT = "school-inspect-template"
 FORMAT_VERSION = 1
 KINDS = ("inspection", "food_safety", "ethics", "safety", "kindergarten", "supervision",
@@ -19,9 +21,8 @@ UNSCORED_TYPES = ("text", "date", "photo")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 ITEM_KEY_RE = re.compile(r"^[a-z0-9_.]+$")
 NA_TYPES = ("yes_no", "score", "rating", "number", "choice")
-# School levels (学段) a template may name in `levels`; the schools table uses the same codes.
-SCHOOL_LEVELS = ("kindergarten", "primary", "junior", "senior", "nine_year", "twelve_year",
-                 "vocational", "special")
+# School levels (学段) a template may name in `levels`: the codes school records use.
+SCHOOL_LEVELS = LEVELS
 ON_FAIL_NEEDS = ("note", "evidence", "action")
 # Share of the required scored items that must be answered before a grade is shown, when the
 # template does not declare its own `grading.grade_after`.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.domain.template_format import SCHOOL_LEVELS
+from app.domain.levels import LEVELS  # noqa: F401 - callers know them as schools.LEVELS
 from app.errors import ValidationError
 from app.security import audit
 from app.services.changes import Changes
@@ -12,7 +12,6 @@ from app.services.changes import Changes
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
-LEVELS = SCHOOL_LEVELS  # one list: templates name the same levels in `levels`
 SCHOOL_FIELDS = ("name", "name_en", "code", "district", "level", "address", "principal",
                  "phone", "student_count", "boarding")
 TEACHER_FIELDS = ("name", "subject", "employee_no", "phone")
