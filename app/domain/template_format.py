@@ -262,9 +262,21 @@ def _check_judgement(item: dict, kind: str, where: str, context: dict,
         problems.append(f"{where}: {name}: a {kind} item like this can never fail")
     if item.get("required") is False:
         problems.append(f"{where}: {name}: a veto or cap item must be required")
+    if veto and kind == "choice" and _partial_pass(item, context):
+        problems.append(f"{where}: veto: a veto is met or not: no answer may pass it in part "
+                        "(use the 符合/不符合 answers)")
     if veto and item.get("na_allowed") is True:
         problems.append(f"{where}: na_allowed: a veto item (一票否决) cannot be answered "
                         "不适用 (N/A)")
+
+
+def _partial_pass(item: dict, context: dict) -> bool:
+    """A choice that passes without fully meeting the item (基本符合 on a red line)."""
+    options = context["answer_sets"].get(item.get("answers")) if "answers" in item \
+        else item.get("choices")
+    return isinstance(options, list) and any(
+        isinstance(o, dict) and _is_number(o.get("score"))
+        and context["pass_fraction"] <= o["score"] < 1 for o in options)
 
 
 def _can_fail(item: dict, kind: str, context: dict) -> bool:

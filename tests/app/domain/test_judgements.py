@@ -51,6 +51,10 @@ ALL_YES = {i.key: "yes" for i in JUDGED.items}
       "choices": [{"key": "a", "label": SOURCE, "score": 1},
                   {"key": "b", "label": SOURCE, "score": 0.8}]}, "can never fail"),
     (item("v", critical=True, veto=True), "old form"),
+    ({**item("v", veto=True), "type": "choice",
+      "choices": [{"key": "yes", "label": SOURCE, "score": 1},
+                  {"key": "partly", "label": SOURCE, "score": 0.7},
+                  {"key": "no", "label": SOURCE, "score": 0}]}, "in part"),
     (item("v", on_fail={"photo": True}), "on_fail"),
     (item("v", cap="nonsense"), "not a band key"),
 ])
