@@ -70,7 +70,10 @@ def test_cli_refuses_na_on_a_veto_in_one_line_and_lists_levels(capsys, tmp_path)
 def test_templates_diff_shows_what_a_version_changed(capsys, tmp_path):
     code, out, err = run(capsys, tmp_path, "templates", "diff", "canteen_food_safety", "1", "2")
     assert code == 0, err
-    assert "+ resp.licence_valid  有效食品经营许可证  [一票否决]" in out
+    assert "+ supply.tuck_shop  校内小卖部" in out
+    licence = next(line for line in out.splitlines()
+                   if line.startswith("~ resp.licence_displayed"))
+    assert "判定: — → 一票否决" in licence
     chlorine = next(line for line in out.splitlines() if line.startswith("~ dis.chlorine_mgl"))
     assert "'max': 300" in chlorine and "{'min': 250}" in chlorine
     assert "判定: — → 一票否决" in next(line for line in out.splitlines()

@@ -144,7 +144,7 @@ def test_canteen_chlorine_needs_250_and_has_no_upper_limit():
     assert canteen.item("dis.minutes").limits.get("min") == 5
 
 
-@pytest.mark.parametrize("key", ["src.no_expired", "resp.licence_valid", "sample.kept",
+@pytest.mark.parametrize("key", ["src.no_expired", "resp.licence_displayed", "sample.kept",
                                  "cook.no_high_risk"])
 def test_canteen_illegal_operation_is_a_veto(key):
     canteen = CURRENT["canteen_food_safety"]
