@@ -197,7 +197,9 @@ def failed_critical(model: ReportModel, styles: Styles) -> list:
              Paragraph(f"{text(r.text)}<br/><font size='7'>[{text(r.tag)}]</font>", styles.cell),
              Paragraph(text(r.answer), tinted(styles.cell, FAIL)),
              Paragraph(text(r.note), styles.cell)] for r in model.failed_critical]
-    table = Table([head] + rows, colWidths=[10 * mm, 80 * mm, 30 * mm, CONTENT_WIDTH - 120 * mm],
+    # The note column stops short of the margin: the CJK line breaker lets a closing "。"
+    # hang past the cell's edge, and it must not hang past the page margin.
+    table = Table([head] + rows, colWidths=[10 * mm, 80 * mm, 30 * mm, CONTENT_WIDTH - 124 * mm],
                   repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(table_style(zebra=False) + [
         ("BACKGROUND", (0, 0), (-1, 0), FAIL),
