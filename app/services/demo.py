@@ -16,7 +16,7 @@ from app.clock import FixedClock
 from app.domain.scoring import is_failed
 from app.services import actions, answers, evidence, inspections, reads, schools, signoff
 from app.services.demo_data import (DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES, PLACES,
-                                    SUBJECTS, SURNAMES, action_text, fact_note,
+                                    RECTIFIED, SUBJECTS, SURNAMES, action_text, fact_note,
                                     responsible_for)
 from app.services.templates import get_template, list_templates
 
@@ -212,7 +212,7 @@ class DemoBuilder:
                          image_png=_signature(self.rng))
         today = self.anchor.date()
         for action in actions.open_actions_of(self.ws, inspection_id):
-            if action["status"] != "open":
+            if action["status"] != "pending":
                 continue
             due = dt.date.fromisoformat(action["due_date"])
             # Past its due date most actions are done; a few are overdue, as in a real ledger.
@@ -222,10 +222,21 @@ class DemoBuilder:
             if roll < done + started:
                 span = max(1, (min(due, today) - signed_on).days)
                 self.set_day(signed_on + dt.timedelta(days=self.rng.randrange(1, span + 1)))
-                status = "resolved" if roll < done else "in_progress"
-                actions.set_action_status(self.ws, action["id"], status)
-                if status == "resolved" and due < today and self.rng.random() < 0.6:
-                    actions.set_action_status(self.ws, action["id"], "verified")
+                if roll >= done:
+                    actions.move_action(self.ws, action["id"], "in_progress",
+                                        note="已制定整改方案，正在落实。")
+                else:
+                    actions.rectify(self.ws, action["id"], note=self.rng.choice(RECTIFIED))
+                    if due < today:  # checked on a later visit: most closed, some sent back
+                        self.set_day(min(today, self.ws.store.clock.current.date()
+                                         + dt.timedelta(days=self.rng.randrange(3, 15))))
+                        check = self.rng.random()
+                        if check < 0.7:
+                            actions.verify(self.ws, action["id"], verified=True,
+                                           note="复查核实整改到位，予以销号。")
+                        elif check < 0.8:
+                            actions.verify(self.ws, action["id"], verified=False,
+                                           note="复查发现整改不到位，退回学校继续整改。")
             self.set_day(signed_on)
 
 
@@ -272,8 +283,8 @@ def _earlier_with_open_actions(builder: DemoBuilder, school_id: str, key: str) -
     rows = builder.ws.store.query(
         "select i.id from inspections i where i.school_id = ? and i.template_key = ? and "
         "i.status = 'signed' and exists (select 1 from actions a where a.inspection_id = i.id "
-        "and a.status in ('open', 'in_progress')) order by i.id limit 1", [school_id, key])
-    return rows[0]["id"] if rows else None
+        "and a.deleted = 0) order by i.id", [school_id, key])
+    return next((r["id"] for r in rows if actions.open_actions_of(builder.ws, r["id"])), None)
 
 
 def _photo(index: int, rng: random.Random) -> bytes:

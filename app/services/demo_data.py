@@ -49,3 +49,5 @@ def fact_note(item, kind: str = "") -> str:
 
 def responsible_for(kind: str, rng) -> str:
     return rng.choice(RESPONSIBLE_BY_KIND.get(kind, RESPONSIBLE_BY_KIND["inspection"]))
+RECTIFIED = ("已按要求整改，附整改前后照片。", "已完成整改并建立台账，请复核。",
+             "已更换设备，每日记录已上墙。")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
+from tests.ui.helpers import visit_with_two_actions
 from ui.dialogs.new_inspection import NewInspectionDialog
 
 
@@ -75,3 +76,12 @@ def test_a_school_is_offered_only_the_templates_for_its_level(ctx, ws, school_id
     dialog.school.setCurrentIndex(dialog.school.findData(school_id))  # a primary school
     keys = {dialog.template.itemData(i) for i in range(dialog.template.count())}
     assert "school_comprehensive" in keys and "kindergarten_conduct" not in keys
+
+
+def test_each_earlier_visit_says_how_many_open_actions_it_has(qtbot, ctx, ws, school_id):
+    visit_with_two_actions(ws, school_id)
+    dialog = NewInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.school.setCurrentIndex(dialog.school.findData(school_id))
+    texts = [dialog.follow_up.itemText(i) for i in range(1, dialog.follow_up.count())]
+    assert len(texts) == 1 and "  2 open action" in texts[0], texts
