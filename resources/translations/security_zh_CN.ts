@@ -21,13 +21,13 @@ Password:</source>
         <location filename="../../ui/lock.py" line="33" />
         <source>School Inspect was locked after %1 minutes without use.
 Password:</source>
-        <translation>已 %1 分钟未操作，校园督导已锁定。
+        <translation>已 %1 分钟未操作，学校督导已锁定。
 密码：</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="36" />
         <source>School Inspect — locked</source>
-        <translation>校园督导 — 已锁定</translation>
+        <translation>学校督导 — 已锁定</translation>
     </message>
 </context>
 </TS>
