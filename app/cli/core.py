@@ -7,6 +7,8 @@ from app.cli.main import emit
 from app.errors import ValidationError
 from app.security import audit
 from app.security.keys import fingerprint, public_key_b64
+from app.cli.context import whole_number
+from app.domain.limits import MAX_INT
 from app.security.profile import LANGUAGES, ROLES
 from app.services import actions, inspections, schools, templates
 from app.storage.digest import stats
@@ -20,9 +22,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--language", choices=LANGUAGES)
 
     p = command(subparsers, common, "demo", cmd_demo, "fill the database with realistic demo data")
-    p.add_argument("--schools", type=int, default=12)
-    p.add_argument("--inspections", type=int, default=60)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--schools", type=whole_number("--schools", 1, 10_000), default=12)
+    p.add_argument("--inspections", type=whole_number("--inspections", 0, 1_000_000), default=60)
+    p.add_argument("--seed", type=whole_number("--seed", 0, MAX_INT), default=1)
 
     _register_templates(subparsers, common)
     _register_schools(subparsers, common)
@@ -53,7 +55,7 @@ def _register_templates(subparsers, common) -> None:
     command(sub, common, "list", cmd_templates_list, "installed templates")
     s = command(sub, common, "show", cmd_templates_show, "one template with all its items")
     s.add_argument("key")
-    s.add_argument("--version", type=int)
+    s.add_argument("--version", type=whole_number("--version", 1, MAX_INT))
     s = command(sub, common, "import", cmd_templates_import, "import a template file (JSON)")
     s.add_argument("file")
 

@@ -14,6 +14,7 @@ import sys
 from importlib import metadata
 
 from app import __version__
+from app.domain.limits import check_text, escape_controls, escape_json_text
 from app.errors import KnownError, PasswordRequiredError
 
 COMMAND_MODULES = ("app.cli.core", "app.cli.inspect")
@@ -61,24 +62,44 @@ def _available(names: tuple[str, ...]) -> tuple[str, ...]:
 def emit(args, data, text: str | None = None) -> None:
     """Print a command's result: JSON with --json, else the text (or JSON as fallback)."""
     if getattr(args, "json", False) or text is None:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        print(escape_json_text(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
     elif text:
-        print(text)
+        # Names and notes may come from others' bundles: escape what a terminal would obey.
+        print(escape_controls(text, keep="\n\t"))
+
+
+PATH_ARGUMENTS = {"home", "file", "out", "image", "password_file", "new_password_file"}
+
+
+def check_arguments(args) -> None:
+    """Text arguments obey the same limits as any text (argv bytes that are not UTF-8 arrive
+    as lone surrogates and are refused here); file names are left as the system gives them."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS or callable(value):
+            continue
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, str):
+                check_text(one, f"argument {name}", "long")
 
 
 def one_line(message: str) -> str:
     lines = [line.strip(" -") for line in str(message).splitlines() if line.strip()]
-    return "; ".join(lines)
+    return escape_controls("; ".join(lines))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except KnownError as exc:       # an argument's value broke a limit (exit 1, one line)
+        sys.stderr.write(f"school-inspect: {one_line(exc)}\n")
+        return EXIT_ERROR
     if args.home:
         os.environ["SCHOOL_INSPECT_HOME"] = args.home
     if not args.command:
         return launch_desktop(args.home)
     try:
+        check_arguments(args)
         return args.handler(args) or 0
     except KnownError as exc:
         hint = (" Give it with --password-file FILE or $SCHOOL_INSPECT_KEY_PASSWORD."

@@ -17,6 +17,7 @@ from typing import Any, Iterator
 import sqlite_utils
 
 from app.clock import HybridLogicalClock, WallClock, iso
+from app.domain.limits import check_fields
 from app.errors import DatabaseError, NotFoundError
 from app.storage.schema import known_migration_names, migrations
 
@@ -122,6 +123,7 @@ class Store:
     # -- synced writes --------------------------------------------------------------------
     def insert(self, table: str, fields: dict, *, record_id: str | None = None) -> dict:
         """A new synced row with a fresh rev; returns it."""
+        check_fields(table, fields)
         row = {**fields, "id": record_id or fields.get("id") or self.new_id(),
                "rev": self._tick(), "base_rev": None, "device_id": self.device_id,
                "deleted": 0}
@@ -130,6 +132,7 @@ class Store:
 
     def update(self, table: str, record_id: str, changes: dict) -> dict | None:
         """Apply changes to a synced row; None when nothing actually changed."""
+        check_fields(table, changes)
         current = self.require(table, record_id)
         if all(current.get(k) == v for k, v in changes.items()):
             return None

@@ -11,6 +11,7 @@ from app.errors import NotFoundError, StateError, ValidationError
 from app.security import audit
 from app.services.changes import Changes
 from app.storage.store import HLC_SETTING
+from app.sync.answer_check import TemplateSource, check_response
 from app.sync.merge import supersede_conflicts, write_new_rev, write_row
 from app.sync.records import content_fields
 
@@ -49,6 +50,9 @@ def resolve_conflict(ws, conflict_id: str, take: str, values: dict | None = None
     table, theirs = conflict["table_name"], conflict["theirs"]
     chosen = _chosen_values(conflict, take, values or {})
     store = ws.store
+    if table == "responses" and "value" in chosen:
+        check_response(TemplateSource(store), {**theirs, **chosen},
+                       where=f"answer {conflict['record_id']}")
     now = store.clock_iso()
     with store.atomic():
         current = store.get(table, conflict["record_id"])

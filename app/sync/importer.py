@@ -12,11 +12,13 @@ import json
 from pathlib import Path
 from typing import Callable
 
+from app.domain.limits import loads
 from app.domain.templates import body_sha256, parse_template, template_id
 from app.errors import BundleError, TemplateError
 from app.security import audit
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync import trust as trust_mod
+from app.sync.answer_check import check_bundle_values
 from app.sync.export import LAST_EXPORT
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
 from app.sync.reader import Bundle, Limits, read_bundle
@@ -30,6 +32,7 @@ def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
     bundle = read_bundle(path, schema_of(ws.store), limits)
     check_templates(ws, bundle)
     check_response_ids(bundle)
+    check_bundle_values(ws.store, bundle.records)
     check_references(ws.store, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
@@ -57,6 +60,7 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
         return {**describe(bundle), "status": "already_imported", "tables": {}}
     check_templates(ws, bundle)
     check_response_ids(bundle)
+    check_bundle_values(store, bundle.records)
     check_references(store, bundle)
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)
@@ -74,10 +78,9 @@ def check_templates(ws, bundle: Bundle) -> None:
     incoming = {r["id"]: r for r in bundle.records.get("templates", [])}
     for row in incoming.values():
         where = f"records/templates.ndjson: template {row.get('key')} v{row.get('version')}"
-        try:
-            body = json.loads(row.get("body") or "")
-        except json.JSONDecodeError:
-            raise BundleError(f"{where}: the body is not valid JSON.") from None
+        body = loads(row.get("body") or "", f"{where}: the body", error=BundleError)
+        if not isinstance(body, dict):
+            raise BundleError(f"{where}: the body is not a JSON object.")
         if body_sha256(body) != row.get("sha256") or \
                 row["id"] != template_id(body.get("key", ""), body.get("version", 0)) or \
                 (row.get("key"), row.get("version")) != (body.get("key"), body.get("version")):

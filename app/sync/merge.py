@@ -18,6 +18,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
+from app.domain.limits import check_fields
 from app.storage.store import HLC_SETTING
 from app.sync.records import ANCESTRY, content_fields
 
@@ -187,7 +188,9 @@ def supersede_conflicts(store, table: str, record_id: str, known: set[str], now:
 
 
 def write_row(store, table: str, row: dict, *, insert: bool) -> None:
-    """Write a full row as given (parameters only: text is stored exactly as sent)."""
+    """Write a full row as given (parameters only: text is stored exactly as sent), within
+    the same limits and enumerations as every other write."""
+    check_fields(table, row)
     if insert:
         store.db[table].insert(row)
     else:
