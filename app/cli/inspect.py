@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.cli.context import command, workspace
-from app.cli.main import emit
+from app.cli.output import emit
 from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
 from app.services import actions, answers, evidence, inspections, reads, signoff
 
