@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from app.cli.context import (add_password_option, command, read_password, whole_number,
                              workspace)
 from app.cli.lazy import deferred
@@ -85,7 +87,9 @@ def register(subparsers, common) -> None:
 
     command(subparsers, common, "stats", cmd_stats,
             "counts per table and the content digest (equal digests = equal data)")
-    command(subparsers, common, "audit", cmd_audit, "check the audit log's hash chain")
+    command(subparsers, common, "audit", cmd_audit,
+            "check the audit log: hash chain, signed heads (own checkpoints and heads other "
+            "devices witnessed), and data changed after the last entry; exit 1 if tampered")
 
     p = command(subparsers, common, "key-password", cmd_key_password,
                 "protect the report-signing key with a password, change or remove it")
@@ -218,12 +222,17 @@ def cmd_stats(args) -> int:
 
 def cmd_audit(args) -> int:
     ws = workspace(args)
-    broken = audit.verify_chain(ws.store)
+    problems = audit.check_log(ws.store, ws.device_key.public_key())
     count = ws.store.scalar("select count(*) from audit_log")
-    data = {"entries": count, "intact": broken is None, "first_broken_seq": broken}
-    emit(args, data, f"{count} entries, chain intact" if broken is None
-         else f"chain broken at entry {broken}")
-    return 0 if broken is None else 1
+    heads = ws.store.scalar("select count(*) from audit_heads where device_id = ?",
+                            [ws.store.device_id])
+    data = {"entries": count, "signed_heads": heads, "intact": not problems,
+            "first_broken_seq": audit.verify_chain(ws.store), "problems": problems}
+    emit(args, data, f"{count} entries, {heads} signed heads, chain intact" if not problems
+         else "audit log tampered: " + "; ".join(problems))
+    if problems:
+        sys.stderr.write(f"school-inspect: the audit log was tampered with: {problems[0]}\n")
+    return 0 if not problems else 1
 
 
 def cmd_key_password(args) -> int:

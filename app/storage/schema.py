@@ -109,6 +109,17 @@ def m002_attachment_taken_at(db: Database) -> None:
     db["attachments"].add_column("taken_at", str)
 
 
+@migrations()
+def m004_audit(db: Database) -> None:
+    """The audit log records the rev each entry was written at (so data changed after the
+    last entry shows a cut tail), and signed chain heads: this device's checkpoints and the
+    heads of other devices witnessed in their bundles."""
+    db["audit_log"].add_column("rev", str)
+    db["audit_heads"].create({"device_id": str, "seq": int, "hash": str, "at": str,
+                              "signature": str, "source": str, "received_at": str,
+                              "reason": str}, pk=("device_id", "seq", "hash", "source"))
+
+
 SCORE_TRIGGERS = {
     # A new inspection gets its (empty) score row at once, so the list joins without gaps.
     "inspections_score_insert": "after insert on inspections begin "

@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
@@ -60,6 +60,10 @@ class Store:
         self.device_id = device_id
         self.clock = clock or WallClock()
         self.id_factory = lambda: str(uuid.uuid4())
+        # Set by the workspace: log every synced write in the audit chain, and sign its heads
+        # with the device key (app/security/audit.py); a bare Store logs nothing.
+        self.write_log: Callable[[str, str, str, list], None] | None = None
+        self.audit_signer: Callable[[bytes], bytes] | None = None
         try:
             self.db = sqlite_utils.Database(str(self.path))
             self._configure()
@@ -140,6 +144,8 @@ class Store:
         columns = ", ".join(f"[{k}]" for k in row)
         self.db.execute(f"insert into [{table}] ({columns}) values "
                         f"({', '.join('?' * len(row))})", [_cell(v) for v in row.values()])
+        if self.write_log is not None:
+            self.write_log(table, row["id"], row["rev"], list(fields))
         return row
 
     def update(self, table: str, record_id: str, changes: dict) -> dict | None:
@@ -154,6 +160,8 @@ class Store:
         keys = (*changes, *SYNC_META)
         self.db.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
                         "where id = ?", [*(_cell(new[k]) for k in keys), record_id])
+        if self.write_log is not None:
+            self.write_log(table, record_id, new["rev"], list(changes))
         return new
 
     def tombstone(self, table: str, record_id: str) -> dict | None:

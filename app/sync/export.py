@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.errors import ValidationError
+from app.security import audit_heads
 from app.storage.store import SYNCED_TABLES
 from app.sync import manifest as mf
 from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest
@@ -158,12 +159,20 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
         bundle_id=bundle_id, created_at=ws.store.clock_iso(), kind=kind,
         sender=mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key), counts=counts,
         files=entries, extra={"records_sha256": records_digest(
-            {t: list(rows[t].values()) for t in SYNCED_TABLES})})
+            {t: list(rows[t].values()) for t in SYNCED_TABLES}),
+            audit_heads.MANIFEST_KEY: _audit_heads(ws)})
     _zip(out, manifest_bytes, mf.sign(manifest_bytes, ws.device_key),
          list(files.items()) + blob_entries)
     progress(total, total, "done")
     return {"bundle_id": bundle_id, "path": str(out), "kind": kind, "counts": counts,
             "evidence_files": len(blobs), "bytes": out.stat().st_size}
+
+
+def _audit_heads(ws) -> list[dict]:
+    """Checkpoint the audit chain at every export; the heads travel as witnesses."""
+    with ws.store.atomic():
+        audit_heads.checkpoint(ws.store, reason="export")
+    return audit_heads.heads_to_send(ws.store)
 
 
 def _certificate(ws) -> bytes | None:

@@ -15,7 +15,8 @@ from typing import Callable
 from app.domain.limits import loads
 from app.domain.templates import body_sha256, parse_template, template_id
 from app.errors import BundleError, TemplateError
-from app.security import audit
+from app.security import audit, audit_heads
+from app.security.keys import public_key_b64
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync import trust as trust_mod
 from app.sync.answer_check import check_bundle_values
@@ -34,6 +35,7 @@ def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
     check_response_ids(bundle)
     check_bundle_values(ws.store, bundle.records)
     check_references(ws.store, bundle)
+    _audit_heads(ws, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
             "fingerprint": trust_mod.fingerprint(bundle.sender["public_key"]),
@@ -62,9 +64,14 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     check_response_ids(bundle)
     check_bundle_values(store, bundle.records)
     check_references(store, bundle)
+    _audit_heads(ws, bundle)
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)
     return {**describe(bundle), "status": "imported", "tables": tables}
+
+
+def _audit_heads(ws, bundle: Bundle) -> list[dict]:
+    return audit_heads.heads_in(ws.store, bundle.manifest, public_key_b64(ws.device_key))
 
 
 def _already(ws, bundle: Bundle) -> bool:
@@ -151,6 +158,7 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
                 if done % 200 == 0:
                     progress(done, total, table)
         store.set_setting(HLC_SETTING, store.hlc.last)
+        audit_heads.witness(store, _audit_heads(ws, bundle), bundle.sender["device_id"], now)
         _lower_export_mark(store, bundle)
         sanity_check(store, bundle, tables)
         # Scores of the inspections whose answers or template this import changed.

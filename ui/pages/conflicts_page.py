@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QListWidget, QL
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from app.domain import limits
 from app.errors import KnownError, ValidationError
 from app.sync.conflicts import list_conflicts, resolve_conflict
 
@@ -55,10 +56,10 @@ def stored(table: str, field: str, text: str):
                               .replace("%1", words[1]).replace("%2", words[0]))
     if (table, field) in JSON_FIELDS:
         try:
-            number = json.loads(text)
-            if isinstance(number, (int, float)):
+            number = limits.loads(text, "value")   # strict: no NaN, no 10^400, no deep nesting
+            if isinstance(number, (int, float)) and not isinstance(number, bool):
                 return json.dumps(number)
-        except ValueError:
+        except ValidationError:
             pass
         return json.dumps(text, ensure_ascii=False) if text else None
     return text
