@@ -90,6 +90,7 @@ ENUM_FIELDS = {
     ("signatures", "role"): ("app.domain.status", "SIGNER_ROLES"),
     ("users", "role"): ("app.domain.status", "USER_ROLES"),
     ("templates", "kind"): ("app.domain.template_format", "KINDS"),
+    ("schools", "level"): ("app.domain.levels", "LEVELS"),
 }
 FLAG_FIELDS = {("schools", "boarding"), ("templates", "builtin")}
 DATE_FIELDS = {("inspections", "visit_date"), ("actions", "due_date")}
