@@ -47,27 +47,9 @@ def _long_notes(rows: list[ItemRow], labels: dict, styles: Styles) -> list:
     for row in rows:
         story += [Spacer(1, 3 * mm),
                   Paragraph(f"<font color='#{ACCENT.hexval()[2:]}'>{text(labels['note'])} "
-                            f"{row.number}</font>　{text(row.text)}", styles.small)]
-        story += [Paragraph(text(piece), styles.body) for piece in note_pieces(row.note)]
+                            f"{row.number}</font>　{text(row.text)}", styles.small),
+                  Paragraph(text(row.note), styles.body)]
     return story
-
-
-NOTE_PIECE = 800
-
-
-def note_pieces(note: str) -> list[str]:
-    """A long note as paragraphs of at most NOTE_PIECE characters, split at line breaks and
-    then at a space where there is one: reportlab re-wraps a paragraph's whole remaining
-    text at every page break, so one 20,000-character paragraph costs quadratic time."""
-    pieces = []
-    for line in note.splitlines() or [""]:
-        while len(line) > NOTE_PIECE:
-            cut = line.rfind(" ", NOTE_PIECE // 2, NOTE_PIECE)
-            cut = cut if cut > 0 else NOTE_PIECE
-            pieces.append(line[:cut])
-            line = line[cut:].lstrip(" ")
-        pieces.append(line)
-    return [p for p in pieces if p.strip()] or [""]
 
 
 def _item_table(model: ReportModel, rows: list[ItemRow], styles: Styles) -> Table:
