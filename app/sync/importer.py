@@ -20,6 +20,7 @@ from app.security.keys import public_key_b64
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync import trust as trust_mod
 from app.sync.answer_check import check_bundle_values
+from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
 from app.sync.reader import Bundle, Limits, read_bundle
@@ -35,6 +36,7 @@ def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
     check_response_ids(bundle)
     check_bundle_values(ws.store, bundle.records)
     check_references(ws.store, bundle)
+    check_append_only(ws.store, bundle)
     _audit_heads(ws, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
@@ -64,6 +66,7 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     check_response_ids(bundle)
     check_bundle_values(store, bundle.records)
     check_references(store, bundle)
+    check_append_only(store, bundle)
     _audit_heads(ws, bundle)
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from app.domain import limits as lim
 from app.errors import BundleError
 from app.sync import manifest as mf
+from app.sync.legacy import upgrade_record
 from app.sync.records import check_record, records_digest
 
 RECORD_PATH = re.compile(r"^records/([a-z_]+)\.ndjson$")
@@ -306,6 +307,7 @@ class _RecordParser:
             if len(self.records) >= self.promised:
                 raise BundleError(f"{self.name} holds more records than the {self.promised} "
                                   "its manifest promises; refused.")
+            upgrade_record(self.table, record)  # an older version's vocabulary, before checking
             check_record(record, self.table, self.columns, where)
             if record["id"] in self.seen:
                 raise BundleError(f"{where}: record {record['id']} appears twice.")

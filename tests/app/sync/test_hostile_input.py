@@ -255,7 +255,7 @@ def action_conflict(ws, office, mini_inspection, tmp_path):
     action = actions.raise_action(ws, mini_inspection, description="修好冰箱").created
     send(ws, office, tmp_path)
     office.store.update("actions", action, {"status": "in_progress"})
-    ws.store.update("actions", action, {"status": "resolved"})
+    ws.store.update("actions", action, {"status": "reported"})
     send(ws, office, tmp_path)
     [conflict] = [c for c in list_conflicts(office) if c["table_name"] == "actions"]
     return conflict
@@ -265,7 +265,7 @@ def test_the_conflict_editor_refuses_a_status_outside_the_list(office, action_co
     unchanged(office, lambda: resolve_conflict(office, action_conflict["id"], "edited",
                                                {"status": "finished"}),
               r"actions.status: 'finished' is not one of")
-    resolve_conflict(office, action_conflict["id"], "edited", {"status": "resolved"})
+    resolve_conflict(office, action_conflict["id"], "edited", {"status": "reported"})
 
 
 def test_the_conflict_editor_refuses_an_answer_the_item_does_not_allow(ws, office,
