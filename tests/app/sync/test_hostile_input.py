@@ -271,15 +271,17 @@ def test_the_conflict_editor_refuses_a_status_outside_the_list(office, action_co
 def test_the_conflict_editor_refuses_an_answer_the_item_does_not_allow(ws, office,
                                                                        mini_inspection,
                                                                        tmp_path):
-    answers.answer_item(ws, mini_inspection, "a.samples", "yes")
+    answers.answer_item(ws, mini_inspection, "a.score", "3")
     send(ws, office, tmp_path)
-    answers.answer_item(ws, mini_inspection, "a.samples", "no")
-    answers.answer_item(office, mini_inspection, "a.samples", "na")
+    answers.answer_item(ws, mini_inspection, "a.score", "4")
+    answers.answer_item(office, mini_inspection, "a.score", "5")
     send(ws, office, tmp_path)
     [conflict] = [c for c in list_conflicts(office) if c["table_name"] == "responses"]
-    unchanged(office, lambda: resolve_conflict(office, conflict["id"], "edited",
-                                               {"value": '"perhaps"'}),
-              "answer yes, no or na")
+    for bad, message in (('"perhaps"', "a whole number"), ("99", "outside"),
+                         ('"4"', "is not a valid score answer")):
+        unchanged(office, lambda: resolve_conflict(office, conflict["id"], "edited",
+                                                   {"value": bad}), message)
+    resolve_conflict(office, conflict["id"], "edited", {"value": "4"})
 
 
 # -- the command line --------------------------------------------------------------------------
