@@ -39,7 +39,7 @@ def recompute_chain(ws) -> None:
 @pytest.fixture
 def logged(ws, mini_inspection, tmp_path):
     """A profile whose answers are logged and whose head was checkpointed by an export."""
-    for value in ("yes", "no", "na"):
+    for value in ("yes", "no", "yes"):
         answers.answer_item(ws, mini_inspection, "a.samples", value)
     export_bundle(ws, tmp_path / "x.sibundle", kind="full")
     answers.set_note(ws, mini_inspection, "a.samples", "冰箱温度偏高")
