@@ -11,7 +11,6 @@ as they are painted; scores made stale by a change elsewhere are recomputed befo
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
@@ -191,10 +190,3 @@ def display_row(row: dict) -> dict:
     return {**row, "inspector_list": [str(n) for n in names],
             "inspector_names": "、".join(str(n) for n in names)}
 
-
-def valid_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
