@@ -120,7 +120,7 @@ class InspectionsModel(QAbstractTableModel):
         if role == TOOLTIP and column == "school":
             return row["district"] or None
         if role == TOOLTIP and column == "grade" and row["capped"]:
-            return self.tr("The grade is capped by a failed critical (red-line) item.")
+            return self.tr("A veto item failed or a grade-limiting item is not met.")
         if role == ALIGNMENT and column == "score":
             return RIGHT
         if role == FOREGROUND and row["status"] == "signed":
