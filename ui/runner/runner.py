@@ -24,6 +24,7 @@ from ui.runner.action_dialog import ActionDialog
 from ui.runner.carried import visit_date, with_origin
 from ui.runner.comparison import load_self_assessment
 from ui.runner.ethics import EthicsView, grade_reason
+from ui.runner.finder import ItemFinder, matching_keys
 from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
 from ui.runner.keyboard import KeyboardFlow
@@ -32,13 +33,14 @@ from ui.runner.section_list import SectionList
 from ui.runner.signoff_dialog import SignoffDialog, missing_roles
 from ui.runner.style import RUNNER_QSS
 from ui.runner.text import fill, join_names
+from ui.runner.undo import UndoFlow
 from ui.widgets import labels
 
 READ_ONLY_STATUSES = ("completed", "signed")
 WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
 
 
-class InspectionRunner(KeyboardFlow, QWidget):
+class InspectionRunner(KeyboardFlow, UndoFlow, QWidget):
     """Fill in, complete and sign one inspection. The main window forwards every
     `Operations.changed` to `on_changes` and calls `flush` before it closes the runner."""
 
@@ -60,6 +62,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
         self.ethics_view: EthicsView | None = None
         self.action_dialog: ActionDialog | None = None
         self.signoff_dialog: SignoffDialog | None = None
+        self.undo_steps = []
+        self.differing: set[str] = set()
         self.current_key = self._first_open_key()
         self._build()
         self._bind_keys()
@@ -93,7 +97,17 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def _build(self) -> None:
         self.section_list = SectionList(self.template, self.lang, self)
         self.section_list.item_chosen.connect(self.show_item)
-        self.section_list.setMinimumWidth(300)
+        self.finder = ItemFinder(self.own is not None, self)
+        self.finder.changed.connect(self.apply_finder)
+        self.finder.open_first.connect(self.open_first_match)
+        self.finder.done.connect(self._focus_editor_or_row)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.finder)
+        left_layout.addWidget(self.section_list, 1)
+        left.setMinimumWidth(300)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -101,7 +115,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
         self.score_panel.setMinimumWidth(230)
         self.score_panel.setMaximumWidth(320)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.section_list)
+        splitter.addWidget(left)
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.score_panel)
         splitter.setStretchFactor(1, 1)
@@ -118,7 +132,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         if self.is_ethics:
-            self.section_list.hide()
+            left.hide()
             self._build_ethics()
 
     def _header(self) -> RunnerHeader:
@@ -204,6 +218,28 @@ class InspectionRunner(KeyboardFlow, QWidget):
         else:
             self.setFocus()
 
+    def _focus_editor_or_row(self) -> None:
+        if self.ethics_view is not None:
+            self._focus_ethics_row()
+        elif self.item_view is not None:
+            self._focus_editor()
+
+    # -- finding --------------------------------------------------------------------------
+    def apply_finder(self) -> None:
+        """Narrow the section list to the items matching the search and the filter."""
+        if not self.finder.active:
+            self.section_list.show_only(None)
+            return
+        self.section_list.show_only(set(matching_keys(
+            self.items, self.lang, self.finder.query, self.finder.mode, answers=self.answers,
+            result=self.result, differing=self.differing)))
+
+    def open_first_match(self) -> None:
+        keys = self.section_list.visible_keys()
+        if keys:
+            self.show_item(keys[0])
+            self._focus_editor_or_row()
+
     def _position(self, item) -> str:
         sections = self.template.sections
         index = next(n for n, s in enumerate(sections) if s.key == item.section)
@@ -227,6 +263,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def save_answer(self, key: str, value: Any) -> None:
         if self.read_only:
             return
+        self.remember_answer(key, value)
         changes = self.ctx.operations.run(lambda: answer_service.answer_item(
             self.ctx.ws, self.inspection_id, key, value), parent=self)
         self._after_save(changes, key)
@@ -250,11 +287,12 @@ class InspectionRunner(KeyboardFlow, QWidget):
         item = self.item_view.item if self.item_view else None
         self._reload()
         if item is not None and item.type == "photo" and self.answers.get(item.key) is None:
-            # A photo item is answered by its photo: name the first file as the answer.
+            # A photo item is answered by its photo.
             files = attachments_of(self.ctx.ws, self.inspection_id, item.key)
             if files:
+                # The finding reads "see photo", not the camera's file name (IMG_2041.JPG).
                 self.item_view.editor.set_value(None)
-                self.item_view.editor.field.setPlainText(files[0]["filename"] or "photo")
+                self.item_view.editor.field.setPlainText(self.tr("See the photo."))
                 self.item_view.editor.flush()
                 return
         self._refresh()
@@ -273,7 +311,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def _refresh(self, rebuild: bool = False) -> None:
         result = self.result
         self.missing &= set(result.missing_required) | set(result.missing_photos)
-        differing = set(self.own.differing(self.items, self.answers)) if self.own else set()
+        self.differing = differing = (set(self.own.differing(self.items, self.answers))
+                                      if self.own else set())
         self.section_list.update_state(result, self.answers, missing=self.missing,
                                        differing=differing)
         reason = grade_reason(self.template, result, self.lang) if self.is_ethics else None
@@ -284,6 +323,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
             self.ethics_view.mark_missing(self.missing)
             self.ethics_view.set_read_only(self.read_only)
         self._apply_status()
+        if self.finder.active:
+            self.apply_finder()
         if rebuild and self.ethics_view is None:
             self._show_current()
 

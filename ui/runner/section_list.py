@@ -56,6 +56,10 @@ class SectionList(QTreeWidget):
         self.setIndentation(14)
         self.setIconSize(QSize(12, 12))
         self.setUniformRowHeights(False)
+        # Long item titles wrap onto a second line instead of being cut after a few
+        # characters (at 1280×800 the list is narrow); the tooltip holds the whole text.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -88,6 +92,7 @@ class SectionList(QTreeWidget):
                 row = QTreeWidgetItem(head, [f"{number}. {item.text[lang]}", ""])
                 row.setData(0, KEY_ROLE, item.key)
                 row.setToolTip(0, item.text[lang])
+                row.setFirstColumnSpanned(True)  # the progress column is for sections
                 self.rows[item.key] = row
                 self.texts[item.key] = item.text[lang]
             head.setExpanded(True)
@@ -126,6 +131,22 @@ class SectionList(QTreeWidget):
                 "limit": self.tr("reading out of range"), "answered": self.tr("answered"),
                 "missing": self.tr("needs an answer or a photo before completing"),
                 "differs": self.tr("differs from the school's self-assessment")}
+
+    def show_only(self, keys: set[str] | None) -> None:
+        """Hide every item not in `keys` (None shows all) and sections left empty."""
+        for index in range(self.topLevelItemCount()):
+            head = self.topLevelItem(index)
+            shown = 0
+            for child in range(head.childCount()):
+                row = head.child(child)
+                hidden = keys is not None and row.data(0, KEY_ROLE) not in keys
+                row.setHidden(hidden)
+                shown += not hidden
+            head.setHidden(shown == 0)
+
+    def visible_keys(self) -> list[str]:
+        return [key for key, row in self.rows.items() if not row.isHidden()
+                and not (row.parent() and row.parent().isHidden())]
 
     def select(self, key: str) -> None:
         row = self.rows.get(key)
