@@ -251,6 +251,20 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # a page that fails to refresh reports, others go on
                 self.operations.report(exc, self)
         self.status.changed(self.ws, changes)
+        self._close_deleted_runner(changes)
+
+    def _close_deleted_runner(self, changes: Changes) -> None:
+        """The open inspection was deleted (here or by an imported tombstone): close it."""
+        if self.runner is None or self.runner_id not in changes.ids:
+            return
+        row = self.ws.store.get("inspections", self.runner_id)
+        if row is not None and not row["deleted"]:
+            return
+        self.stack.removeWidget(self.runner)
+        self.runner.deleteLater()
+        self.runner, self.runner_id = None, None
+        self.runner_item.setHidden(True)
+        self.show_page("inspections")
 
     # -- menu commands --------------------------------------------------------------------
     def new_inspection(self) -> None:

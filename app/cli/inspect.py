@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.cli.context import command, workspace
 from app.cli.main import emit
 from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
-from app.services import actions, answers, evidence, inspections, signoff
+from app.services import actions, answers, deletion, evidence, inspections, signoff
 
 
 def register(subparsers, common) -> None:
@@ -51,6 +51,10 @@ def register(subparsers, common) -> None:
     s.add_argument("--signer", required=True)
     s.add_argument("--role", choices=SIGNER_ROLES, default="inspector")
     s.add_argument("--image", help="PNG of the drawn signature")
+    s = command(sub, common, "delete", cmd_delete,
+                "delete a draft or in-progress inspection started by mistake (never a signed "
+                "one; a tombstone if it may already be on another device)")
+    s.add_argument("id")
 
 
 def cmd_new(args) -> int:
@@ -123,4 +127,14 @@ def cmd_sign(args) -> int:
     signoff.sign_off(ws, args.id, signer=args.signer, role=args.role, image_png=image)
     emit(args, {"id": args.id, "status": "signed",
                 "content_sha256": signoff.content_sha256(ws, args.id)}, "signed")
+    return 0
+
+
+def cmd_delete(args) -> int:
+    ws = workspace(args)
+    row = ws.store.require("inspections", args.id, "inspection")
+    how = "removed" if deletion.only_here(ws, row) else "tombstone"
+    deletion.delete_inspection(ws, args.id)
+    emit(args, {"id": args.id, "deleted": how},
+         f"deleted ({'removed' if how == 'removed' else 'a tombstone will sync the delete'})")
     return 0

@@ -173,7 +173,8 @@ def test_a_photo_item_is_answered_by_its_photo(qtbot, ui_ctx, ws, school_id, tmp
     runner.show_item("cook.kitchen_photo")
     runner.item_view.evidence.add_files([write_png(tmp_path / "kitchen.png")])
     saved = answers_in_database(ws.paths.database, inspection)["cook.kitchen_photo"]
-    assert saved[0] == "kitchen.png"
+    # The finding says to see the photo; the camera's file name means nothing in a report.
+    assert saved[0] == "See the photo." and "kitchen" not in saved[0]
     assert "cook.kitchen_photo" not in runner.result.missing_required
     assert "cook.kitchen_photo" not in runner.result.missing_photos
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 import pytest
 
@@ -129,8 +129,8 @@ def test_whole_visit_photo_action_completion_and_signatures(qtbot, ui_ctx, ws,
     drop_files(runner.item_view, [write_png(tmp_path / "log.jpg", (20, 90, 200))])
     assert len(attachments_of(ws, mini_inspection, "b.fridge")) == 2
     assert len(runner.item_view.evidence.attachments) == 2
-    thumbnails = [label for label in runner.item_view.evidence.findChildren(QLabel)
-                  if not label.pixmap().isNull()]
+    thumbnails = [button for button in runner.item_view.evidence.findChildren(QToolButton)
+                  if button.objectName() == "photoThumb" and not button.icon().isNull()]
     assert len(thumbnails) == 2                                # pictures, not file names
     assert "b.fridge" not in runner.missing
 

@@ -90,14 +90,15 @@ class EvidenceStrip(QWidget):
     def _thumbnail(self, row: dict) -> QWidget:
         frame = QFrame(self)
         frame.setObjectName("thumb")
-        index = self.attachments.index(row)
-        picture = thumbnail_button(self.ctx.ws, row, photo_caption(row, self.item_text),
-                                   lambda _=False, i=index: self.open_viewer(i), frame)
         remove = QToolButton(frame)
+        remove.setObjectName("removePhoto")
         remove.setText("✕")
         remove.setToolTip(self.tr("Remove this photo"))
         remove.setEnabled(not self.read_only)
         remove.clicked.connect(lambda _=False, r=row: self.confirm_remove(r))
+        index = self.attachments.index(row)
+        picture = thumbnail_button(self.ctx.ws, row, photo_caption(row, self.item_text),
+                                   lambda _=False, i=index: self.open_viewer(i), frame)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(picture)

@@ -107,3 +107,28 @@ class ItemFinder(QWidget):
                     self.open_first.emit()
                 return True
         return super().eventFilter(watched, event)
+
+
+class FinderFlow:
+    """Mixed into InspectionRunner: the finder narrows its section list."""
+
+    def _focus_editor_or_row(self) -> None:
+        if self.ethics_view is not None:
+            self._focus_ethics_row()
+        elif self.item_view is not None:
+            self._focus_editor()
+
+    def apply_finder(self) -> None:
+        """Narrow the section list to the items matching the search and the filter."""
+        if not self.finder.active:
+            self.section_list.show_only(None)
+            return
+        self.section_list.show_only(set(matching_keys(
+            self.items, self.lang, self.finder.query, self.finder.mode, answers=self.answers,
+            result=self.result, differing=self.differing)))
+
+    def open_first_match(self) -> None:
+        keys = self.section_list.visible_keys()
+        if keys:
+            self.show_item(keys[0])
+            self._focus_editor_or_row()

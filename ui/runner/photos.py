@@ -7,7 +7,7 @@ file name (IMG_2041.JPG tells a reader nothing); the file name is shown small be
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
@@ -57,7 +57,8 @@ def thumbnail_button(ws, row: dict, caption: str, on_click, parent: QWidget) -> 
     button.setFixedSize(THUMB + QSize(8, 8))
     button.setAutoRaise(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setToolTip(fill(button.tr("%1 — click to enlarge"), caption))
+    button.setToolTip(fill(QCoreApplication.translate("PhotoViewer", "%1 — click to enlarge"),
+                          caption))
     button.clicked.connect(on_click)
     return button
 

@@ -24,10 +24,11 @@ from ui.runner.action_dialog import ActionDialog
 from ui.runner.carried import visit_date, with_origin
 from ui.runner.comparison import load_self_assessment
 from ui.runner.ethics import EthicsView, grade_reason
-from ui.runner.finder import ItemFinder, matching_keys
+from ui.runner.finder import FinderFlow, ItemFinder
 from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
 from ui.runner.keyboard import KeyboardFlow
+from ui.runner.lifecycle import LifecycleFlow
 from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
 from ui.runner.signoff_dialog import SignoffDialog, missing_roles
@@ -40,7 +41,7 @@ READ_ONLY_STATUSES = ("completed", "signed")
 WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
 
 
-class InspectionRunner(KeyboardFlow, UndoFlow, QWidget):
+class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidget):
     """Fill in, complete and sign one inspection. The main window forwards every
     `Operations.changed` to `on_changes` and calls `flush` before it closes the runner."""
 
@@ -141,7 +142,8 @@ class InspectionRunner(KeyboardFlow, UndoFlow, QWidget):
             f"{self.template.title[self.lang]} — {labels.school_name(school, self.lang)}",
             self.inspection, self.own is not None, self.lang,
             {"complete": self.try_complete, "reopen": self.reopen, "sign": self.open_signoff,
-             "report": lambda: self.ctx.open_report(self.inspection_id)}, self,
+             "report": lambda: self.ctx.open_report(self.inspection_id),
+             "amend": self.open_amend, "delete": self.delete_inspection}, self,
             follow_up_date=visit_date(self.ctx.ws, self.inspection.get("follow_up_of")))
         self.complete_button = self.header.complete_button
         self.reopen_button = self.header.reopen_button
@@ -217,28 +219,6 @@ class InspectionRunner(KeyboardFlow, UndoFlow, QWidget):
             field.setFocus()
         else:
             self.setFocus()
-
-    def _focus_editor_or_row(self) -> None:
-        if self.ethics_view is not None:
-            self._focus_ethics_row()
-        elif self.item_view is not None:
-            self._focus_editor()
-
-    # -- finding --------------------------------------------------------------------------
-    def apply_finder(self) -> None:
-        """Narrow the section list to the items matching the search and the filter."""
-        if not self.finder.active:
-            self.section_list.show_only(None)
-            return
-        self.section_list.show_only(set(matching_keys(
-            self.items, self.lang, self.finder.query, self.finder.mode, answers=self.answers,
-            result=self.result, differing=self.differing)))
-
-    def open_first_match(self) -> None:
-        keys = self.section_list.visible_keys()
-        if keys:
-            self.show_item(keys[0])
-            self._focus_editor_or_row()
 
     def _position(self, item) -> str:
         sections = self.template.sections

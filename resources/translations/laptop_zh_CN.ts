@@ -1,0 +1,172 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>AmendDialog</name>
+    <message>
+      <source>Amend the signed inspection</source>
+      <translation>修改已签署的检查</translation>
+    </message>
+    <message>
+      <source>An amendment reopens the signed inspection for changes. The signatures given so far stay on record for the old content; the inspection must be signed again. Say why it is amended:</source>
+      <translation>修改将重新打开已签署的检查。已有签名作为旧内容的记录保留；修改后须重新签署。请说明修改原因：</translation>
+    </message>
+    <message>
+      <source>e.g. the fridge reading was typed wrongly (4 °C, not 14 °C)</source>
+      <translation>例如：冷藏温度录入错误（应为 4 °C，不是 14 °C）</translation>
+    </message>
+    <message>
+      <source>Amend</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Say why the signed inspection is amended.</source>
+      <translation>请说明修改已签署检查的原因。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComparisonBox</name>
+    <message>
+      <source>Principal's photos:</source>
+      <translation>校长上传的照片：</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionLifecycle</name>
+    <message>
+      <source>It has never left this computer and is removed completely.</source>
+      <translation>它从未离开这台电脑，将被彻底删除。</translation>
+    </message>
+    <message>
+      <source>It may already be on another computer: the delete is sent with the next bundle.</source>
+      <translation>它可能已在其他电脑上：删除将随下一个同步包发出。</translation>
+    </message>
+    <message>
+      <source>Delete inspection</source>
+      <translation>删除检查</translation>
+    </message>
+    <message>
+      <source>Delete %1, with its answers, photos and actions? %2</source>
+      <translation>删除“%1”及其答案、照片和整改事项？%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionRunner</name>
+    <message>
+      <source>See the photo.</source>
+      <translation>见照片。</translation>
+    </message>
+  </context>
+  <context>
+    <name>InspectionsPage</name>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <source>Delete a draft or an inspection in progress started by mistake</source>
+      <translation>删除误建的草稿或进行中的检查</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemFinder</name>
+    <message>
+      <source>Find an item (Ctrl+F)</source>
+      <translation>查找检查项 (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>All items</source>
+      <translation>全部检查项</translation>
+    </message>
+    <message>
+      <source>Unanswered</source>
+      <translation>未作答</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>不符合</translation>
+    </message>
+    <message>
+      <source>Differ from self-assessment</source>
+      <translation>与自评不一致</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operations</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhotoViewer</name>
+    <message>
+      <source>%1 — click to enlarge</source>
+      <translation>%1 — 点击放大</translation>
+    </message>
+    <message>
+      <source>Evidence photo</source>
+      <translation>佐证照片</translation>
+    </message>
+    <message>
+      <source>◀ Previous  (←)</source>
+      <translation>◀ 上一张  (←)</translation>
+    </message>
+    <message>
+      <source>Next  (→) ▶</source>
+      <translation>下一张  (→) ▶</translation>
+    </message>
+    <message>
+      <source>Rotate  (R)</source>
+      <translation>旋转  (R)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>%1  (photo %2 of %3)</source>
+      <translation>%1  (第 %2 张，共 %3 张)</translation>
+    </message>
+    <message>
+      <source>This file is not a picture that can be shown.</source>
+      <translation>此文件不是可显示的图片。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunnerHeader</name>
+    <message>
+      <source>Amend…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Reopen the signed inspection to correct it; it must be signed again</source>
+      <translation>重新打开已签署的检查进行更正；更正后须重新签署</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <source>Delete this inspection started by mistake</source>
+      <translation>删除误建的这次检查</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScorePanel</name>
+    <message>
+      <source>Answered: %1 of %2</source>
+      <translation>已作答：%1 / %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignerBlock</name>
+    <message>
+      <source>%1: that is too short for a signature; sign with your full signature (Clear starts again).</source>
+      <translation>%1：笔画太短，不像签名；请完整签名（“清除”可重签）。</translation>
+    </message>
+  </context>
+</TS>
