@@ -14,16 +14,21 @@ self-assessment, a follow-up of this visit) is refused so no reference points no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.errors import StateError
 from app.security import audit
 from app.services.changes import Changes
 from app.sync.export import EXPORTED_UP_TO, LAST_EXPORT
 
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
 DELETABLE = ("draft", "in_progress")
 CHILD_TABLES = ("responses", "attachments", "actions")
 
 
-def delete_inspection(ws, inspection_id: str) -> Changes:
+def delete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     """Delete (or tombstone) a draft or in-progress inspection; returns what changed."""
     store = ws.store
     with store.atomic():
@@ -49,7 +54,7 @@ def delete_inspection(ws, inspection_id: str) -> Changes:
     return changes
 
 
-def check_deletable(ws, row: dict) -> bool:
+def check_deletable(ws: Workspace, row: dict) -> bool:
     """Raise StateError saying why `row` may not be deleted; True when it may."""
     if row["deleted"]:
         raise StateError("This inspection is already deleted.")
@@ -73,7 +78,7 @@ def check_deletable(ws, row: dict) -> bool:
     return True
 
 
-def only_here(ws, row: dict) -> bool:
+def only_here(ws: Workspace, row: dict) -> bool:
     """True when the inspection cannot have left this device: made here, never changed
     elsewhere, and started after everything any exported bundle held."""
     store = ws.store

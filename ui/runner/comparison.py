@@ -18,7 +18,7 @@ from app.domain.scoring import Result, item_fraction
 from app.domain.templates import Item
 from app.services.answers import responses_of
 from app.services.evidence import attachments_of
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 from ui.runner.photos import PhotoViewer, photo_caption, thumbnail_button
 from ui.runner.text import fill
 
