@@ -70,7 +70,7 @@ def test_an_inspection_received_from_another_device_is_tombstoned(ws, make_works
 
 
 def test_signed_and_completed_inspections_are_refused(ws, mini_inspection):
-    from tests.ui.test_runner_support import answer_every_mini_item
+    from tests.ui.helpers import answer_every_mini_item
     answer_every_mini_item(ws, mini_inspection)
     complete_inspection(ws, mini_inspection)
     with pytest.raises(StateError, match="reopen"):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 import pytest
 
 from app.services.answers import answer_item, answers_of
-from tests.ui.test_runner_visit import open_runner
+from tests.ui.helpers import open_runner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -86,21 +86,3 @@ def test_filter_differing_from_the_self_assessment(qtbot, ui_ctx, ws, school_id)
     combo = runner.finder.filter
     combo.setCurrentIndex(combo.findData("differing"))
     assert runner.section_list.visible_keys() == ["a.samples"]
-
-
-def test_ctrl_z_undoes_the_last_answer_change(qtbot, ui_ctx, ws, mini_inspection):
-    runner = open_runner(qtbot, ui_ctx, mini_inspection)
-    qtbot.keyClick(runner, Qt.Key.Key_1)                     # a.samples yes
-    qtbot.keyClick(runner, Qt.Key.Key_J)
-    qtbot.keyClick(runner, Qt.Key.Key_3)                     # a.score 3
-    qtbot.keyClick(runner, Qt.Key.Key_4)                     # a.score 4 (changed mind)
-    qtbot.keyClick(runner, Qt.Key.Key_J)                     # on to the rating
-    qtbot.keyClick(runner, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert runner.current_key == "a.score"                   # shows what was undone
-    assert answers_of(ws, mini_inspection)["a.score"] == 3
-    assert runner.item_view.editor.buttons["3"].isChecked()
-    qtbot.keyClick(runner, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "a.score" not in answers_of(ws, mini_inspection)
-    qtbot.keyClick(runner, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "a.samples" not in answers_of(ws, mini_inspection)
-    assert runner.undo_last() is False                       # nothing left to undo

@@ -1,6 +1,6 @@
 """Evidence photos in the runner: a thumbnail opens a viewer (enlarge, next / previous,
-rotate), captions default to the item rather than the file name (on screen and in the report
-model), and the principal's photos appear beside their answer when verifying."""
+rotate), captions default to the item rather than the file name, and the principal's photos
+appear beside their answer when verifying."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QToolButton
 
 import pytest
 
-from app.reports.model import gather
 from app.services.answers import answer_item
 from app.services.evidence import attach_file
 from app.services.inspections import start_inspection
-from tests.ui.test_runner_support import write_png
-from tests.ui.test_runner_visit import open_runner
+from tests.ui.helpers import write_png
+from tests.ui.helpers import open_runner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -57,18 +56,6 @@ def test_a_thumbnail_opens_the_viewer_which_steps_and_rotates(qtbot, ui_ctx, ws,
     assert (after.width(), after.height()) == (before.height(), before.width())
     qtbot.keyClick(viewer, Qt.Key.Key_Left)
     assert viewer.index == 0 and viewer.rotation == 0
-
-
-def test_report_captions_a_photo_by_its_item_not_its_file_name(ws, tmp_path,
-                                                               mini_inspection):
-    attach_file(ws, mini_inspection, "b.fridge", write_png(tmp_path / "IMG_2041.png"))
-    attach_file(ws, mini_inspection, "a.samples", write_png(tmp_path / "IMG_7.png"),
-                caption="留样柜照片")
-    photos = {p.item: p.caption for p in gather(ws, mini_inspection, "en").photos}
-    assert photos == {"Fridge temperature": "Fridge temperature",
-                      "Samples kept": "留样柜照片"}
-    assert {p.caption for p in gather(ws, mini_inspection, "zh").photos} == {"冷藏温度",
-                                                                             "留样柜照片"}
 
 
 def test_principal_photos_are_shown_beside_their_answer(qtbot, ui_ctx, ws, tmp_path,

@@ -9,21 +9,13 @@ import pytest
 
 from app.services import answers, schools
 from app.sync.conflicts import list_conflicts
-from app.sync.export import export_bundle
-from app.sync.importer import import_bundle
+from tests.ui.helpers import make_ctx, send
 from ui.context import UiContext
 from ui.operations import Operations
 from ui.pages.conflicts_page import ConflictsPage
 
-
-@pytest.fixture
-def office(make_workspace):
-    return make_workspace("office")
-
-
-def send(src, dst, path):
-    export_bundle(src, path)
-    import_bundle(dst, path, trust=True)
+# The offscreen platform says this for every top-level window; it is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
@@ -91,3 +83,60 @@ def test_keep_ours(page, ws, mini_inspection):
     page.take_ours.click()
     assert answers.answers_of(ws, mini_inspection)["a.score"] == 5
     assert len(list_conflicts(ws)) == 1
+
+
+@pytest.fixture
+def deletion_conflict(ws, office, mini_inspection, tmp_path) -> dict:
+    """The office removed a photo of an inspection that was signed here meanwhile."""
+    from tests.app.sync.helpers import fill, png
+    from app.services import evidence, inspections, signoff
+    fill(ws, mini_inspection)
+    send(ws, office, tmp_path / "1.sibundle")
+    photo = evidence.attachments_of(office, mini_inspection)[0]["id"]
+    evidence.remove_attachment(office, photo)
+    inspections.complete_inspection(ws, mini_inspection)
+    signoff.sign_off(ws, mini_inspection, signer="张督学", image_png=png((0, 0, 0)))
+    send(office, ws, tmp_path / "2.sibundle")
+    return next(c for c in list_conflicts(ws) if c["table_name"] == "attachments")
+
+
+def conflicts_page(ws, qtbot, lang="en"):
+    page = ConflictsPage(make_ctx(ws, lang))
+    qtbot.addWidget(page)
+    return page
+
+
+def deleted_row(page, conflict) -> list[str]:
+    page.list.setCurrentRow([c["id"] for c in page.conflicts].index(conflict["id"]))
+    row = conflict["fields"].index("deleted")
+    return [page.fields.item(row, c).text() for c in range(4)]
+
+
+def test_a_deletion_conflict_reads_deleted_and_present(ws, deletion_conflict, qtbot):
+    page = conflicts_page(ws, qtbot)
+    assert deleted_row(page, deletion_conflict) == ["Deleted", "present", "deleted", "present"]
+
+
+def test_a_deletion_conflict_in_chinese(ws, deletion_conflict, qtbot, chinese):
+    page = conflicts_page(ws, qtbot, "zh")
+    assert deleted_row(page, deletion_conflict)[1:3] == ["存在", "已删除"]
+
+
+def test_typing_deleted_as_the_edited_value_deletes(ws, deletion_conflict, qtbot):
+    page = conflicts_page(ws, qtbot)
+    row = deletion_conflict["fields"].index("deleted")
+    deleted_row(page, deletion_conflict)
+    page.fields.item(row, 3).setText("deleted")
+    page.resolve("edited")
+    assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 1
+    assert not list_conflicts(ws)
+
+
+def test_an_unknown_edited_deleted_value_is_refused(ws, deletion_conflict, qtbot):
+    page = conflicts_page(ws, qtbot)
+    row = deletion_conflict["fields"].index("deleted")
+    deleted_row(page, deletion_conflict)
+    page.fields.item(row, 3).setText("maybe")
+    page.resolve("edited")
+    assert len(list_conflicts(ws)) == 1
+    assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 0

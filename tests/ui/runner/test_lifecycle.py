@@ -12,7 +12,7 @@ import pytest
 from app.services.answers import answer_item
 from app.services.inspections import complete_inspection
 from app.services.signoff import sign_off
-from tests.ui.test_runner_support import answer_every_mini_item
+from tests.ui.helpers import answer_every_mini_item
 from ui.main_window import RUNNER
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
