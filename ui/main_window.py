@@ -31,6 +31,7 @@ from ui.pages.schools_page import SchoolsPage
 from ui.pages.sync_page import SyncPage
 from ui.pages.templates_page import TemplatesPage
 from ui.runner import InspectionRunner
+from ui.widgets.nav_badge import open_conflicts, show_badge
 from ui.widgets.status import StatusBar
 
 PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
@@ -106,6 +107,11 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.status.retranslate(self.ws)
         self.status.refresh_counts(self.ws)
+        self.update_conflict_badge()
+
+    def update_conflict_badge(self) -> None:
+        title = self.page_titles()[PAGE_KEYS.index("conflicts")]
+        show_badge(self.nav, "conflicts", title, open_conflicts(self.ws))
 
     def page_titles(self) -> list[str]:
         return [self.tr("Schools"), self.tr("Inspections"), self.tr("Corrective actions"),
@@ -235,6 +241,8 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # a page that fails to refresh reports, others go on
                 self.operations.report(exc, self)
         self.status.changed(self.ws, changes)
+        if changes.touches("conflicts"):
+            self.update_conflict_badge()
         self._close_deleted_runner(changes)
 
     def _close_deleted_runner(self, changes: Changes) -> None:

@@ -109,5 +109,11 @@ def m002_attachment_taken_at(db: Database) -> None:
     db["attachments"].add_column("taken_at", str)
 
 
+@migrations()
+def m009_laptop(db: Database) -> None:
+    """When trust in a device was withdrawn (`trust revoke`): its later bundles are refused."""
+    db["devices"].add_column("revoked_at", str)
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

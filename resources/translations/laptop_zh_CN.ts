@@ -35,6 +35,84 @@
     </message>
   </context>
   <context>
+    <name>ConflictsPage</name>
+    <message>
+      <source>Double-click to choose one of the valid values</source>
+      <translation>双击从有效值中选择</translation>
+    </message>
+    <message>
+      <source>School: %1</source>
+      <translation>学校：%1</translation>
+    </message>
+    <message>
+      <source>Inspection: %1 of %2 (%3)</source>
+      <translation>检查：%1，%2（%3）</translation>
+    </message>
+    <message>
+      <source>Item: %1</source>
+      <translation>检查项：%1</translation>
+    </message>
+    <message>
+      <source>Corrective action: %1</source>
+      <translation>整改事项：%1</translation>
+    </message>
+    <message>
+      <source>Ours</source>
+      <translation>本机</translation>
+    </message>
+    <message>
+      <source>Theirs</source>
+      <translation>对方</translation>
+    </message>
+    <message>
+      <source>this device</source>
+      <translation>本机</translation>
+    </message>
+    <message>
+      <source>%1: changed by %2 (%3) at %4</source>
+      <translation>%1：由 %2（%3）于 %4 修改</translation>
+    </message>
+    <message>
+      <source>“%1” is not a valid value of %2; choose one from the list.</source>
+      <translation>“%1”不是“%2”的有效值；请从列表中选择。</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+  </context>
+  <context>
+    <name>DevicesBox</name>
+    <message>
+      <source>This device: %1 · key fingerprint %2 — read it out when a receiver asks to compare.</source>
+      <translation>本机：%1 · 密钥指纹 %2 —— 接收方要求核对时请读给对方。</translation>
+    </message>
+    <message>
+      <source>Revoke…</source>
+      <translation>撤销信任…</translation>
+    </message>
+    <message>
+      <source>Stop trusting the selected device: its later bundles are refused</source>
+      <translation>不再信任所选设备：此后它的同步包将被拒绝</translation>
+    </message>
+    <message>
+      <source>Revoked %1</source>
+      <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+      <source>Revoke device</source>
+      <translation>撤销设备信任</translation>
+    </message>
+    <message>
+      <source>Stop trusting %1 (fingerprint %2)? Every bundle it signs from now on is refused; what it sent before stays.</source>
+      <translation>不再信任 %1（指纹 %2）？此后它签名的同步包都将被拒绝；之前发送的内容保留。</translation>
+    </message>
+  </context>
+  <context>
     <name>InspectionLifecycle</name>
     <message>
       <source>It has never left this computer and is removed completely.</source>
@@ -134,6 +212,17 @@
     <message>
       <source>This file is not a picture that can be shown.</source>
       <translation>此文件不是可显示的图片。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfileDialog</name>
+    <message>
+      <source>Read this out when someone importing your bundles asks to compare fingerprints</source>
+      <translation>导入您同步包的人要求核对指纹时，请读出此指纹</translation>
+    </message>
+    <message>
+      <source>Key fingerprint</source>
+      <translation>密钥指纹</translation>
     </message>
   </context>
   <context>
