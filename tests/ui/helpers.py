@@ -11,7 +11,7 @@ from app.services.templates import get_template
 from app.sync.export import export_bundle
 from app.sync.importer import import_bundle
 from ui.context import UiContext
-from ui.operations import Operations
+from ui.operations import Operations, initiated_by
 from ui.runner import InspectionRunner
 
 
@@ -78,7 +78,8 @@ def write_png(path, colour=(200, 40, 40)):
 def open_runner(qtbot, ctx, inspection_id):
     runner = InspectionRunner(ctx, inspection_id)
     qtbot.addWidget(runner)
-    ctx.operations.changed.connect(runner.on_changes)  # as the main window does
+    ctx.operations.changed.connect(  # as the main window routes changes
+        lambda changes, initiator: initiated_by(runner, initiator) or runner.on_changes(changes))
     runner.resize(1280, 800)
     runner.show()
     runner.activateWindow()

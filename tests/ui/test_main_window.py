@@ -199,7 +199,7 @@ def test_a_page_that_fails_to_import_fails_the_window():
 def test_ctrl_n_on_the_schools_page_preselects_the_selected_school(ws, window):
     first = add_school(ws, name="青山区第一小学", district="青山区").created
     second = add_school(ws, name="青山区第二小学", district="青山区").created
-    window.operations.changed.emit(Changes.of("schools"))
+    window.operations.announce(Changes.of("schools"))
     window.show_page("schools")
     schools = window.pages["schools"]
     schools.select_school(second)
@@ -291,3 +291,23 @@ def test_back_to_the_open_inspection_by_the_side_list_keys_answer(qtbot, ws, min
     assert window.stack.currentWidget() is window.runner   # …and back by mouse
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
     assert answers_of(ws, mini_inspection)["a.samples"] == "yes"
+
+
+def test_one_answer_refreshes_the_runner_once_and_every_page_once(qtbot, ws, mini_inspection,
+                                                                   window, monkeypatch):
+    """The answer walk: runner → database → back. The runner asked for the change and reloads
+    once after it; the window does not tell it again, while the other pages hear it once."""
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.open_inspection(mini_inspection)
+    runner, page = window.runner, window.pages["inspections"]
+    reloads, heard = [], []
+    reload, hear = runner._reload, page.on_changes
+    monkeypatch.setattr(runner, "_reload", lambda: reloads.append(1) or reload())
+    monkeypatch.setattr(page, "on_changes", lambda changes: heard.append(changes) or hear(changes))
+    qtbot.keyClick(runner, Qt.Key.Key_1)
+    assert answers_of(ws, mini_inspection)["a.samples"] == "yes"       # in the database
+    assert runner.responses["a.samples"]["value"] == "yes"               # and back
+    assert len(reloads) == 1
+    assert len(heard) == 1 and heard[0].touches("responses")
