@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
             action.setChecked(self.ws.profile.language == code)
             group.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&User guide"), lambda: self.show_help("guide"), "F1")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"),
+                     lambda: self.show_help("shortcuts"))
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("&About School Inspect"), self.about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -287,6 +291,13 @@ class MainWindow(QMainWindow):
         page = self.pages.get("sync")
         if isinstance(page, SyncPage):  # not the placeholder of a page that failed to open
             (page.choose_import_file if direction == "import" else page.choose_export_file)()
+
+    def show_help(self, page: str):
+        """The offline guide or shortcut sheet in the current language (non-blocking)."""
+        from ui.dialogs.help_dialog import HelpDialog
+        self.help_dialog = HelpDialog(page, self.ws.profile.language, self)
+        self.help_dialog.show()
+        return self.help_dialog
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About School Inspect"), self.tr(
