@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
                                QWidget)
 
 from app.errors import PasswordError, WrongPasswordError
+from app.reports.naming import report_file_name
 from app.services.inspections import list_inspections
 from app.services.schools import districts
 from ui import jobs
@@ -185,7 +186,7 @@ class ReportsPage(QWidget):
         inspection_id, lang = self.inspection.currentData(), self.language.currentData()
         if inspection_id is None:
             return None
-        self.suggested_name = f"report_{inspection_id[:8]}_{lang}.pdf"
+        self.suggested_name = report_file_name(self.ctx.ws, inspection_id, lang)
         return self._run(jobs.make_report(inspection_id, lang),
                          self.tr("Generating the report…"), self._report_done)
 
@@ -292,7 +293,8 @@ class ReportsPage(QWidget):
                                 int(size_points.height() * scale)), image)
 
     def save_report(self) -> None:
-        folder = self.ctx.ws.paths.default_output
+        # The profile's exports folder: not wherever the app happened to be started from.
+        folder = self.ctx.ws.paths.exports
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as PDF"),
                                               str(folder / self.suggested_name),
                                               self.tr("PDF files (*.pdf)"))

@@ -7,6 +7,7 @@ import re
 import subprocess
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from app.services.demo import DemoBuilder
@@ -186,3 +187,23 @@ def test_a_password_protected_signing_key_is_asked_for_then_the_report_is_signed
     assert page.save_to(tmp_path / "signed.pdf")
     assert "Signature is Valid." in subprocess.run(["pdfsig", str(tmp_path / "signed.pdf")],
                                                    capture_output=True, text=True).stdout
+
+
+def test_save_as_proposes_the_exports_folder_and_a_readable_name(qtbot, page, cases, ws,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from app.reports.naming import report_file_name
+    page.show_inspection(cases["signed"])
+    _wait_for_pdf(qtbot, page)
+    proposed = []
+
+    def save_dialog(parent, title, path, filters):
+        proposed.append(path)
+        return path, filters                                 # the user just clicks Save
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    lang = page.language.currentData()
+    expected = ws.paths.exports / report_file_name(ws, cases["signed"], lang)
+    assert proposed == [str(expected)]
+    assert "_canteen" not in expected.name and cases["signed"][:8] not in expected.name
+    assert expected.read_bytes().startswith(b"%PDF-")
