@@ -113,6 +113,21 @@
     </message>
   </context>
   <context>
+    <name>HelpDialog</name>
+    <message>
+      <source>User guide</source>
+      <translation>使用指南</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>快捷键</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
     <name>InspectionLifecycle</name>
     <message>
       <source>It has never left this computer and is removed completely.</source>
@@ -170,6 +185,28 @@
     <message>
       <source>Differ from self-assessment</source>
       <translation>与自评不一致</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;User guide</source>
+      <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>快捷键(&amp;K)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewInspectionDialog</name>
+    <message>
+      <source>Type to search schools</source>
+      <translation>输入以搜索学校</translation>
+    </message>
+    <message>
+      <source>Choose a school from the list.</source>
+      <translation>请从列表中选择学校。</translation>
     </message>
   </context>
   <context>

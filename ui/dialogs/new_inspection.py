@@ -26,7 +26,8 @@ class NewInspectionDialog(ValidatedDialog):
         self.schools = {s["id"]: s for s in list_schools(ctx.ws)}
         for school in self.schools.values():
             name = school["name_en"] if lang == "en" and school.get("name_en") else school["name"]
-            self.school.addItem(f"{name} ({school['district'] or ''})", school["id"])
+            self.school.addItem(f"{name} ({labels.district(school['district'], lang)})",
+                                school["id"])
         self._make_searchable(self.school)
         self.template = QComboBox(self)
         self.templates: dict[str, dict] = {}

@@ -106,7 +106,7 @@ class InspectionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "school":
-            return row["district"] or None
+            return labels.district(row["district"], self.lang) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == "grade" and row["capped"]:
             return self.tr("The grade is capped by a failed critical (red-line) item.")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "score":

@@ -87,6 +87,18 @@ def school_name(row: dict | None, lang: str) -> str:
     return row.get("name") or ""
 
 
+def district(name: str | None, lang: str) -> str:
+    """A district in the UI language: 青山区, or "Qingshan District" in English when known."""
+    from app.services.names_en import district_en
+    return (lang == "en" and district_en(name)) or name or ""
+
+
+def subject(name: str | None, lang: str) -> str:
+    """A teacher's subject in the UI language: 数学, or "Mathematics" in English when known."""
+    from app.services.names_en import subject_en
+    return (lang == "en" and subject_en(name)) or name or ""
+
+
 def school_names(ws, lang: str) -> dict[str, str]:
     """School id -> display name, for lists whose rows carry only the Chinese name."""
     from app.services.schools import list_schools
