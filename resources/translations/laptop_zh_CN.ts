@@ -263,6 +263,41 @@
     </message>
   </context>
   <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>Search school, template, teacher, inspector…</source>
+      <translation>搜索学校、模板、教师、督学…</translation>
+    </message>
+    <message>
+      <source>Teacher</source>
+      <translation>教师</translation>
+    </message>
+    <message>
+      <source>Visited from</source>
+      <translation>检查日期从</translation>
+    </message>
+    <message>
+      <source>All schools</source>
+      <translation>全部学校</translation>
+    </message>
+    <message>
+      <source>All templates</source>
+      <translation>全部模板</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>%1 of %2 shown — search or filter to narrow</source>
+      <translation>显示 %1 / %2 条——请搜索或筛选以缩小范围</translation>
+    </message>
+    <message>
+      <source>%1 found</source>
+      <translation>共 %1 条</translation>
+    </message>
+  </context>
+  <context>
     <name>RunnerHeader</name>
     <message>
       <source>Amend…</source>

@@ -207,3 +207,47 @@ def test_save_as_proposes_the_exports_folder_and_a_readable_name(qtbot, page, ca
     assert proposed == [str(expected)]
     assert "_canteen" not in expected.name and cases["signed"][:8] not in expected.name
     assert expected.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_inspection_picker_searches_and_filters(qtbot, ws, ctx, cases):
+    from tests.ui.helpers import evaluate_teacher
+    from app.services.schools import add_teacher
+    ws.set_identity(language="en")
+    builder = DemoBuilder(ws, seed=5)
+    other = builder.add_schools(1)[0]
+    builder.inspection(other, "canteen_food_safety", "inspection", "completed")
+    teacher = add_teacher(ws, other["id"], name="Wang Fang", subject="数学").created
+    evaluation = evaluate_teacher(ws, other["id"], teacher)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    everything = page.inspection.count()
+    assert everything == 4 and "4 found" in page.found.text()
+    page.school_filter.setCurrentIndex(page.school_filter.findData(other["id"]))
+    assert page.inspection.count() == 2
+    qtbot.keyClicks(page.teacher_filter, "wang")
+    qtbot.waitUntil(lambda: page.inspection.count() == 1)
+    assert page.inspection.currentData() == evaluation
+    assert "Wang Fang" in page.inspection.currentText()       # ethics: the teacher's name
+    page.teacher_filter.clear()
+    page.school_filter.setCurrentIndex(0)
+    page.template_filter.setCurrentIndex(page.template_filter.findData("canteen_food_safety"))
+    assert page.inspection.count() == 2
+    page.template_filter.setCurrentIndex(0)
+    page.use_dates.setChecked(True)
+    page.visit_from.setDate(page.visit_to.date().addDays(1))  # nothing visited tomorrow
+    assert page.inspection.count() == 0 and not page.generate_button.isEnabled()
+
+
+def test_the_picker_offers_one_page_and_counts_the_rest(ws, ctx, qtbot, cases, monkeypatch):
+    from ui.state import report_picker
+    from ui.pages import reports_page
+    monkeypatch.setattr(reports_page, "LIMIT", 1)
+    monkeypatch.setattr(report_picker, "LIMIT", 1)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.inspection.count() == 1
+    assert page.found.text().startswith("1 of 2 shown")
+    hidden = next(i for i in (cases["signed"], cases["completed"])
+                  if page.inspection.findData(i) < 0)
+    page.show_inspection(hidden)                             # beyond the page: still found
+    assert page.inspection.currentData() == hidden
