@@ -150,6 +150,8 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
         store.set_setting(HLC_SETTING, store.hlc.last)
         _lower_export_mark(store, bundle)
         sanity_check(store, bundle, tables)
+        # Scores of the inspections whose answers or template this import changed.
+        store.refresh_scores()
         store.db["imported_bundles"].insert({
             "bundle_id": bundle.bundle_id, "imported_at": now,
             "sender_device_id": bundle.sender["device_id"], "kind": bundle.manifest["kind"],
