@@ -188,6 +188,7 @@ def shoot(ws, out: Path, language: str) -> list[Path]:
         window.grab().save(str(path))
         saved.append(path)
     saved += shoot_dialogs(window, app, ids, out, language, len(saved) + 1)
+    saved += shoot_laptop(window, app, ids, out, language, len(saved) + 1)
     wait_idle(window, app)
     window.close()
     window.deleteLater()
@@ -220,6 +221,27 @@ def shoot_dialogs(window, app, ids: dict, out: Path, language: str,
         dialog.close()
         saved.append(path)
     fresh.close()
+    return saved
+
+
+def shoot_laptop(window, app, ids: dict, out: Path, language: str,
+                 number: int) -> list[Path]:
+    """Issue 14's screens: the runner narrowed by a search and the "unanswered" filter, and
+    the offline user guide."""
+    window.open_inspection(ids["food"])
+    runner = window.runner
+    runner.finder.search.setText("温度" if language == "zh" else "temperature")
+    runner.finder.filter.setCurrentIndex(max(runner.finder.filter.findData("all"), 0))
+    settle(app)
+    saved = [out / f"{language}-{number:02d}-runner-search.png"]
+    window.grab().save(str(saved[0]))
+    runner.finder.search.clear()
+    guide = window.show_help("guide")
+    guide.resize(900, 700)
+    settle(app)
+    saved.append(out / f"{language}-{number + 1:02d}-help-guide.png")
+    guide.grab().save(str(saved[1]))
+    guide.close()
     return saved
 
 
