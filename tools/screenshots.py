@@ -142,7 +142,7 @@ def settle(app, rounds: int = 8) -> None:
 
 def busy(window) -> bool:
     """Background work still running (a report being rendered, a page loading)."""
-    pages = [*window.pages.values(), window.runner]
+    pages = [*window.pages.built(), window.runner]
     return bool(getattr(window.operations, "_workers", None)) or any(
         getattr(page, "worker", None) is not None for page in pages)
 

@@ -4,8 +4,15 @@ receiver compares it) and withdrawing trust from another device."""
 from __future__ import annotations
 
 from app.cli.context import command, workspace
+from app.cli.lazy import deferred
 from app.cli.output import emit
-from app.sync.revocation import revoke_device, whoami
+
+
+# Loaded when a command runs (see app/cli/lazy.py): `--help` stays light.
+@deferred
+def revocation():
+    from app.sync import revocation
+    return revocation
 
 
 def register_self(sub, common) -> None:
@@ -17,14 +24,14 @@ def register_self(sub, common) -> None:
 
 
 def cmd_whoami(args) -> int:
-    me = whoami(workspace(args))
+    me = revocation.whoami(workspace(args))
     emit(args, me, f"{me['name']} ({me['role'] or 'no role'})\ndevice {me['device_id']}\n"
                    f"fingerprint {me['fingerprint']}")
     return 0
 
 
 def cmd_revoke(args) -> int:
-    device = revoke_device(workspace(args), args.device)
+    device = revocation.revoke_device(workspace(args), args.device)
     emit(args, {"device_id": device["id"], "name": device["name"],
                 "revoked_at": device["revoked_at"]},
          f"revoked: {device['name'] or device['id']} — its later bundles are refused")
