@@ -31,8 +31,8 @@ class _PickerQuery(InspectionQuery):
 
     teacher = ""
 
-    def _where(self) -> tuple[str, list]:
-        sql, params = super()._where()
+    def _where(self, *args, **kwargs) -> tuple[str, list]:
+        sql, params = super()._where(*args, **kwargs)
         sql += " and i.status != 'draft'"
         if self.teacher.strip():
             sql, params = sql + " and t.name like ?", params + [f"%{self.teacher.strip()}%"]
