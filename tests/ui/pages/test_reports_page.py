@@ -238,7 +238,8 @@ def test_the_inspection_picker_searches_and_filters(qtbot, ws, ctx, cases):
     assert page.inspection.count() == 0 and not page.generate_button.isEnabled()
 
 
-def test_the_picker_offers_one_page_and_counts_the_rest(ws, ctx, qtbot, cases, monkeypatch):
+def test_the_picker_offers_one_page_and_counts_the_rest(ws, ctx, qtbot, cases,
+                                                        monkeypatch):
     from ui.state import report_picker
     from ui.pages import reports_page
     monkeypatch.setattr(reports_page, "LIMIT", 1)
@@ -251,3 +252,4 @@ def test_the_picker_offers_one_page_and_counts_the_rest(ws, ctx, qtbot, cases, m
                   if page.inspection.findData(i) < 0)
     page.show_inspection(hidden)                             # beyond the page: still found
     assert page.inspection.currentData() == hidden
+    _wait_for_pdf(qtbot, page)                               # its report is made, as asked
