@@ -4,10 +4,10 @@ Whether an inspection may change is `guard`'s; its score is `reads.evaluate`."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
+from app.domain.limits import check_date
 from app.domain.status import MODES
 from app.errors import StateError, ValidationError
 from app.security import audit
@@ -16,6 +16,7 @@ from app.services.changes import Changes
 from app.services.guard import editable_inspection, touch
 from app.services.reads import evaluate
 from app.services.templates import get_template
+from app.services.today import today as district_today
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -33,13 +34,15 @@ def start_inspection(ws: Workspace, *, school_id: str, template: str, mode: str 
                      self_assessment_id: str | None = None) -> Changes:
     """A new draft inspection of `school_id` with the exact template version pinned."""
     tpl = get_template(ws, template)
-    _check_start(ws, tpl, mode, school_id, teacher_id, visit_date)
+    _check_start(ws, tpl, mode, school_id, teacher_id)
+    # Stored as 2026-09-01 whatever ISO form was given, so the list sorts by date.
+    visit_date = check_date(visit_date, "visit date") if visit_date else None
     now = ws.store.clock_iso()
     with ws.store.atomic():
         row = ws.store.insert("inspections", {
             "template_id": tpl.id, "template_key": tpl.key, "template_version": tpl.version,
             "school_id": school_id, "teacher_id": teacher_id, "mode": mode, "status": "draft",
-            "visit_date": visit_date or now[:10],
+            "visit_date": visit_date or district_today(ws),
             "inspectors": json.dumps(inspectors or [ws.actor], ensure_ascii=False),
             "follow_up_of": None, "self_assessment_id": None, "summary": "",
             "created_at": now, "updated_at": now})
@@ -55,7 +58,7 @@ def start_inspection(ws: Workspace, *, school_id: str, template: str, mode: str 
     return changes
 
 
-def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id, visit_date) -> None:
+def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id) -> None:
     if mode not in MODES:
         raise ValidationError(f"mode: must be one of {', '.join(MODES)}.")
     if mode not in tpl.modes:
@@ -68,11 +71,6 @@ def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id, visit_date) ->
         teacher = ws.store.require("teachers", teacher_id, "teacher")
         if teacher["school_id"] != school_id:
             raise ValidationError("That teacher does not belong to the chosen school.")
-    if visit_date:
-        try:
-            dt.date.fromisoformat(visit_date)
-        except ValueError:
-            raise ValidationError("visit date: use a date like 2026-09-01.") from None
 
 
 def link_self_assessment(ws: Workspace, inspection_id: str, self_assessment_id: str) -> Changes:

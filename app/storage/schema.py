@@ -109,6 +109,30 @@ def m002_attachment_taken_at(db: Database) -> None:
     db["attachments"].add_column("taken_at", str)
 
 
+@migrations()
+def m006_actions_lifecycle(db: Database) -> None:
+    """The 整改 life cycle: every move of a corrective action is a synced, append-only event
+    (who, when, why, which visit) with its evidence files; old statuses take today's names."""
+    _synced(db, "action_events", {
+        "action_id": str, "school_id": str, "from_status": str, "to_status": str,
+        "note": str, "actor": str, "actor_role": str, "at": str, "visit_id": str},
+        [("action_id", "actions", "id"), ("school_id", "schools", "id"),
+         ("visit_id", "inspections", "id")])
+    _synced(db, "action_evidence", {
+        "event_id": str, "sha256": str, "filename": str, "mime": str, "size": int,
+        "created_at": str}, [("event_id", "action_events", "id"), ("sha256", "blobs", "sha256")])
+    db["action_events"].create_index(["action_id"])
+    db["action_events"].create_index(["school_id"])
+    db["action_evidence"].create_index(["event_id"])
+    for table in ("action_events", "action_evidence"):
+        db[table].create_index(["rev"])
+    # Rows keep their revs: every device maps the same way, so digests still agree, and a
+    # bundle from an older version is mapped the same way on import.
+    db.execute("update actions set status = 'pending' where status = 'open' or status is null")
+    db.execute("update actions set status = 'reported' where status = 'resolved'")
+    db["actions"].create_index(["carried_from"])
+
+
 SCORE_TRIGGERS = {
     # A new inspection gets its (empty) score row at once, so the list joins without gaps.
     "inspections_score_insert": "after insert on inspections begin "
@@ -148,13 +172,17 @@ LIST_INDEXES = {
 def m007_scale(db: Database) -> None:
     """District scale: stored score and grade per inspection (local, recomputed by
     app.storage.scores from the one scoring rule when what they depend on changes; see
-    the triggers), backfilled here, and indexes for every sortable list column."""
+    the triggers), backfilled here; indexes for every sortable list column; and a local
+    table for the full-size originals of photos downscaled on attaching, when kept."""
     db["inspection_scores"].create({
         "inspection_id": str, "total": float, "grade_key": str, "grade_zh": str,
         "grade_en": str, "capped": int, "total_sort": float, "grade_rank": int},
         pk="inspection_id", not_null={"total_sort", "grade_rank", "capped"},
         defaults={"total_sort": -1.0, "grade_rank": 99, "capped": 0})
     db["score_dirty"].create({"inspection_id": str}, pk="inspection_id")
+    # Full-size originals of downscaled photos, kept only when the user asks; local.
+    db["photo_originals"].create({"sha256": str, "data": bytes, "size": int,
+                                  "filename": str}, pk="sha256")
     for name, body in SCORE_TRIGGERS.items():
         db.execute(f"create trigger if not exists {name} {body}")
     for table, indexes in LIST_INDEXES.items():

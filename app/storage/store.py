@@ -22,7 +22,7 @@ from app.storage.schema import known_migration_names, migrations
 
 # Parents before children: the order records are written when importing or digesting.
 SYNCED_TABLES = ("schools", "teachers", "users", "templates", "inspections", "responses",
-                 "attachments", "actions", "signatures")
+                 "attachments", "actions", "action_events", "action_evidence", "signatures")
 SYNC_META = ("rev", "base_rev", "device_id")
 HLC_SETTING = "hlc_last"
 
@@ -205,6 +205,16 @@ class Store:
     def put_blob(self, sha256: str, data: bytes, mime: str) -> None:
         self.db["blobs"].insert({"sha256": sha256, "data": data, "size": len(data),
                                  "mime": mime}, ignore=True)
+
+    def keep_original(self, sha256: str, data: bytes, filename: str | None) -> None:
+        """The full-size original of a downscaled photo, kept on this device only (a local
+        table: bundles carry the downscaled photo)."""
+        self.db.execute("insert or ignore into photo_originals (sha256, data, size, filename) "
+                        "values (?, ?, ?, ?)", [sha256, data, len(data), filename])
+
+    def original(self, sha256: str) -> bytes | None:
+        """The kept full-size original of a stored photo, if the user asked to keep it."""
+        return self.scalar("select data from photo_originals where sha256 = ?", [sha256])
 
     def blob(self, sha256: str) -> bytes:
         data = self.scalar("select data from blobs where sha256 = ?", [sha256])

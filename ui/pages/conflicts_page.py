@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLis
 from app.errors import KnownError, ValidationError
 from app.sync.conflicts import list_conflicts, resolve_conflict
 from ui.runner.comparison import answer_text
+from ui.runner.text import fill
 from ui.state.conflicts import ConflictContext, describe, device_names, side
 from ui.widgets import labels
 
@@ -55,9 +56,8 @@ def stored(table: str, field: str, text: str):
             if typed in (word.lower(), str(flag)):
                 return flag
         words = _deletion_words()
-        raise ValidationError(translate("ConflictsPage", "Type “%1” or “%2” as the edited "
-                                        "value of Deleted.")
-                              .replace("%1", words[1]).replace("%2", words[0]))
+        raise ValidationError(fill(translate("ConflictsPage", "Type “%1” or “%2” as the "
+                                             "edited value of Deleted."), words[1], words[0]))
     if (table, field) in JSON_FIELDS:
         try:
             number = json.loads(text)
@@ -231,10 +231,9 @@ class ConflictsPage(QWidget):
             return
         table, ours, theirs = conflict["table_name"], conflict["ours"], conflict["theirs"]
         self.context = describe(self.ctx.ws, conflict)
-        self.heading.setText(self.tr("%1 “%2” was changed here and on another device. "
-                                     "Choose what to keep.")
-                             .replace("%1", self._table_name(table))
-                             .replace("%2", self._record_name(conflict)))
+        self.heading.setText(fill(self.tr("%1 “%2” was changed here and on another device. "
+                                          "Choose what to keep."),
+                                  self._table_name(table), self._record_name(conflict)))
         if ours is None:
             self.heading.setText(self.heading.text() + "\n" + self.tr(
                 "It is new and belongs to an inspection signed here: keeping ours leaves it "
@@ -263,20 +262,19 @@ class ConflictsPage(QWidget):
         """School, inspection, item and action the conflict is about, as the user knows them."""
         context, lang, lines = self.context, self.ctx.lang, []
         if context.school:
-            lines.append(self.tr("School: %1").replace(
-                "%1", labels.school_name(context.school, lang)))
+            lines.append(fill(self.tr("School: %1"), labels.school_name(context.school, lang)))
         if context.inspection:
             title = context.template.title[lang] if context.template else \
                 context.inspection.get("template_key", "")
-            lines.append(self.tr("Inspection: %1 of %2 (%3)").replace("%1", title)
-                         .replace("%2", context.inspection.get("visit_date") or "?")
-                         .replace("%3", labels.inspection_status(context.inspection["status"])))
+            lines.append(fill(self.tr("Inspection: %1 of %2 (%3)"), title,
+                              context.inspection.get("visit_date") or "?",
+                              labels.inspection_status(context.inspection["status"])))
         if context.item is not None:
-            lines.append(self.tr("Item: %1").replace(
-                "%1", context.item.text.get(lang) or context.item.text["zh"]))
+            lines.append(fill(self.tr("Item: %1"),
+                              context.item.text.get(lang) or context.item.text["zh"]))
         if context.action:
-            lines.append(self.tr("Corrective action: %1").replace(
-                "%1", context.action.get("description") or ""))
+            lines.append(fill(self.tr("Corrective action: %1"),
+                              context.action.get("description") or ""))
         return lines
 
     def _sides_text(self, ours: dict | None, theirs: dict | None) -> str:
@@ -287,9 +285,8 @@ class ConflictsPage(QWidget):
             if who is None:
                 continue
             device = self.tr("this device") if who.this_device else who.device
-            parts.append(self.tr("%1: changed by %2 (%3) at %4").replace("%1", title)
-                         .replace("%2", who.person).replace("%3", device)
-                         .replace("%4", who.when or "?"))
+            parts.append(fill(self.tr("%1: changed by %2 (%3) at %4"), title, who.person,
+                              device, who.when or "?"))
         return "\n".join(parts)
 
     # -- values in words ------------------------------------------------------------------
@@ -333,9 +330,8 @@ class ConflictsPage(QWidget):
             code = json.dumps(choice) if answer else choice
             if text.strip() in (self.word(table, field, code), str(choice)):
                 return code
-        raise ValidationError(self.tr("“%1” is not a valid value of %2; choose one from the "
-                                      "list.").replace("%1", text)
-                              .replace("%2", self._field_name(field)))
+        raise ValidationError(fill(self.tr("“%1” is not a valid value of %2; choose one from "
+                                           "the list."), text, self._field_name(field)))
 
     def edited_values(self) -> dict:
         conflict = self.selected()

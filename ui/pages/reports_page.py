@@ -20,6 +20,7 @@ from app.reports.naming import report_file_name
 from app.services.schools import districts, list_schools
 from app.services.templates import list_templates
 from ui import jobs
+from ui.pages.office_tools import OfficeTools
 from ui.runner.text import fill
 from ui.state.report_picker import LIMIT, PickerFilter, ReportPicker
 from ui.widgets import labels
@@ -165,6 +166,8 @@ class ReportsPage(QWidget):
         layout.addLayout(filters)
         layout.addLayout(first)
         layout.addLayout(second)
+        self.office = OfficeTools(self, self)     # 督导意见书, 整改通知书, 台账, Excel
+        layout.addWidget(self.office)
         layout.addLayout(third)
         layout.addWidget(self.view, 1)
 

@@ -8,6 +8,7 @@ import pytest
 
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
+from tests.ui.helpers import visit_with_two_actions
 from ui.dialogs.new_inspection import NewInspectionDialog
 
 
@@ -90,3 +91,12 @@ def test_the_school_is_searchable_and_preselected(ctx, ws, school_id, qtbot):
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
     assert dialog.school.currentData() == other
     assert dialog.ok_button.isEnabled()
+
+
+def test_each_earlier_visit_says_how_many_open_actions_it_has(qtbot, ctx, ws, school_id):
+    visit_with_two_actions(ws, school_id)
+    dialog = NewInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.school.setCurrentIndex(dialog.school.findData(school_id))
+    texts = [dialog.follow_up.itemText(i) for i in range(1, dialog.follow_up.count())]
+    assert len(texts) == 1 and "  2 open action" in texts[0], texts
