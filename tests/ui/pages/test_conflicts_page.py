@@ -144,14 +144,14 @@ def test_an_unknown_edited_deleted_value_is_refused(ws, deletion_conflict, qtbot
 # -- a clerk can decide: context, who and when, values in words, only valid values ----------
 @pytest.fixture
 def action_conflict(ws, office, mini_inspection, tmp_path) -> dict:
-    """Both laptops moved the same corrective action to a different status."""
-    from app.services.actions import raise_action, set_action_status
+    """Both laptops changed the severity of the same corrective action."""
+    from app.services.actions import edit_action, raise_action
     office.set_identity(name="王主任")
     action = raise_action(ws, mini_inspection, description="公示收费标准",
                           item_key="a.samples", severity="high").created
     send(ws, office, tmp_path / "1.sibundle")
-    set_action_status(ws, action, "in_progress")
-    set_action_status(office, action, "resolved")
+    edit_action(ws, action, severity="medium")
+    edit_action(office, action, severity="low")
     send(office, ws, tmp_path / "2.sibundle")
     return next(c for c in list_conflicts(ws) if c["table_name"] == "actions")
 
@@ -167,9 +167,10 @@ def test_an_action_conflict_names_school_inspection_item_and_action(ws, action_c
     assert "School: 青山区育才小学" in about and "Item: Samples kept" in about
     assert "Inspection: Mini check of 20" in about and "(Draft)" in about
     assert "Corrective action: 公示收费标准" in about
-    row = action_conflict["fields"].index("status")
-    assert [page.fields.item(row, c).text() for c in range(3)] == ["Status", "In progress",
-                                                                   "Resolved"]
+    from ui.widgets import labels
+    row = action_conflict["fields"].index("severity")
+    assert [page.fields.item(row, c).text() for c in range(3)] == [
+        "Severity", labels.severity("medium"), labels.severity("low")]   # words, not codes
     sides = page.sides.text().splitlines()
     assert sides[0].startswith("Ours: changed by 张督学 (this device) at 20")
     assert sides[1].startswith("Theirs: changed by ") and "this device" not in sides[1]
@@ -177,30 +178,31 @@ def test_an_action_conflict_names_school_inspection_item_and_action(ws, action_c
 
 def test_the_editor_offers_only_valid_values(ws, action_conflict, qtbot):
     from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox
-    from app.domain.status import ACTION_STATUSES
+    from app.domain.status import ACTION_SEVERITIES
     page = conflicts_page(ws, qtbot)
     page.show()
     page.list.setCurrentRow([c["id"] for c in page.conflicts].index(action_conflict["id"]))
-    row = action_conflict["fields"].index("status")
+    row = action_conflict["fields"].index("severity")
     page.fields.editItem(page.fields.item(row, 3))
     combo = page.fields.findChild(QComboBox, "conflictChoice")
     assert combo is not None and not combo.isEditable()
+    from ui.widgets import labels
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Open", "In progress", "Resolved", "Verified"][:len(ACTION_STATUSES)]
-    combo.setCurrentIndex(combo.findText("Verified"))
+        labels.severity(code) for code in ACTION_SEVERITIES]      # exactly the valid ones
+    combo.setCurrentIndex(combo.findText(labels.severity("high")))
     page.fields.commitData(combo)
     page.fields.closeEditor(combo, QAbstractItemDelegate.EndEditHint.NoHint)
-    assert page.fields.item(row, 3).text() == "Verified"
+    assert page.fields.item(row, 3).text() == labels.severity("high")
     page.save_edited.click()
-    assert ws.store.get("actions", action_conflict["record_id"])["status"] == "verified"
+    assert ws.store.get("actions", action_conflict["record_id"])["severity"] == "high"
     assert not [c for c in list_conflicts(ws) if c["table_name"] == "actions"]
 
 
-def test_a_typed_status_outside_the_list_is_refused(ws, action_conflict, qtbot):
+def test_a_typed_value_outside_the_list_is_refused(ws, action_conflict, qtbot):
     page = conflicts_page(ws, qtbot)
     page.list.setCurrentRow([c["id"] for c in page.conflicts].index(action_conflict["id"]))
-    row = action_conflict["fields"].index("status")
-    page.fields.item(row, 3).setText("finished")
+    row = action_conflict["fields"].index("severity")
+    page.fields.item(row, 3).setText("catastrophic")
     page.resolve("edited")
-    assert ws.store.get("actions", action_conflict["record_id"])["status"] == "in_progress"
+    assert ws.store.get("actions", action_conflict["record_id"])["severity"] == "medium"
     assert [c for c in list_conflicts(ws) if c["table_name"] == "actions"]
