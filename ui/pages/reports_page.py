@@ -111,6 +111,13 @@ class ReportsPage(QWidget):
         for combo in (self.school_filter, self.template_filter):
             combo.currentIndexChanged.connect(self._picker_changed)
         self.use_dates.toggled.connect(self._picker_changed)
+        # The text fields keep room to type; the combos shrink to their share.
+        self.search.setMinimumWidth(220)
+        self.teacher_filter.setMinimumWidth(110)
+        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        for combo in (self.school_filter, self.template_filter):
+            combo.setSizeAdjustPolicy(shrink)
+            combo.setMinimumContentsLength(12)
         self._fill_picker_choices()
 
     def _fill_picker_choices(self) -> None:

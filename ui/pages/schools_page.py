@@ -62,7 +62,7 @@ class SchoolsPage(QWidget):
             r["phone"]) if p) or None
         self.table = RowTable(page)
         self.table.setModel(self.model)
-        self.table.set_widths([230, 90, 120, 90, 90, 70, 70])
+        self.table.set_widths([230, 120, 120, 90, 90, 70, 70])  # "Qingshan District" fits
         self.table.activated_row.connect(lambda row: self.open_school(row))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         split = QSplitter(Qt.Orientation.Horizontal, page)
