@@ -146,6 +146,17 @@ class InspectionQuery:
         return {"total": row["total"], "grade": grade, "capped": bool(row["capped"])}
 
 
+def template_choices(ws) -> list[tuple[str, dict]]:
+    """(key, title) of each template the list can filter by (not teacher ethics), the
+    newest version's title; read from the rows, without parsing every template body."""
+    rows = ws.store.query("select key, title_zh, title_en from templates where deleted = 0 "
+                          "and kind != 'ethics' order by key, version desc")
+    seen: dict[str, dict] = {}
+    for row in rows:
+        seen.setdefault(row["key"], {"zh": row["title_zh"], "en": row["title_en"]})
+    return list(seen.items())
+
+
 def display_row(row: dict) -> dict:
     """Turn stored fields into what the list shows (inspectors as a joined list)."""
     try:
