@@ -17,6 +17,7 @@ from app.errors import BundleError, TemplateError
 from app.security import audit
 from app.storage.store import HLC_SETTING, SYNCED_TABLES
 from app.sync import trust as trust_mod
+from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
 from app.sync.reader import Bundle, Limits, read_bundle
@@ -31,6 +32,7 @@ def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(ws.store, bundle)
+    check_append_only(ws.store, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
             "fingerprint": trust_mod.fingerprint(bundle.sender["public_key"]),
@@ -58,6 +60,7 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(store, bundle)
+    check_append_only(store, bundle)
     tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)
     return {**describe(bundle), "status": "imported", "tables": tables}
