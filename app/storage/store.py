@@ -27,7 +27,7 @@ SYNC_META = ("rev", "base_rev", "device_id")
 HLC_SETTING = "hlc_last"
 
 
-def _cell(value: Any) -> Any:
+def cell_value(value: Any) -> Any:
     """A value as SQLite stores it; lists and dicts as JSON text, as sqlite-utils did."""
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False)
@@ -137,7 +137,8 @@ class Store:
                "deleted": 0}
         columns = ", ".join(f"[{k}]" for k in row)
         self.db.execute(f"insert into [{table}] ({columns}) values "
-                        f"({', '.join('?' * len(row))})", [_cell(v) for v in row.values()])
+                        f"({', '.join('?' * len(row))})",
+                        [cell_value(v) for v in row.values()])
         return row
 
     def update(self, table: str, record_id: str, changes: dict) -> dict | None:
@@ -150,7 +151,8 @@ class Store:
                "device_id": self.device_id}
         keys = (*changes, *SYNC_META)
         self.db.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
-                        "where id = ?", [*(_cell(new[k]) for k in keys), record_id])
+                        "where id = ?",
+                        [*(cell_value(new[k]) for k in keys), record_id])
         return new
 
     def tombstone(self, table: str, record_id: str) -> dict | None:
