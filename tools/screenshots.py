@@ -49,8 +49,10 @@ def add_ethics_evaluations(ws) -> None:
             if item.type == "score":
                 answer_item(ws, evaluation, item.key, 96 - 7 * n - len(item.key) % 4)
             elif item.type == "yes_no":
-                answer_item(ws, evaluation, item.key,
-                            "no" if (n == 2 and item.key == "std.practice") else "yes")
+                failed = n == 2 and item.key == "std.practice"
+                # A failed red line must carry the facts found (judgement rules).
+                answer_item(ws, evaluation, item.key, "no" if failed else "yes",
+                            **({"note": "经调查核实：课堂上体罚学生一次。"} if failed else {}))
         complete_inspection(ws, evaluation)
 
 
