@@ -54,6 +54,8 @@ def register(subparsers, common) -> None:
                 "trust an inspector's or the district office's certificate (PEM or DER)")
     s.add_argument("cert")
     command(sub, common, "list", cmd_trust_list, "list the trusted certificates")
+    from app.cli.trust_self import register_self
+    register_self(sub, common)
 
 
 def cmd_report(args) -> int:

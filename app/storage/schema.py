@@ -212,5 +212,11 @@ def m007_scale(db: Database) -> None:
     db.execute("analyze")
 
 
+@migrations()
+def m009_laptop(db: Database) -> None:
+    """When trust in a device was withdrawn (`trust revoke`): its later bundles are refused."""
+    db["devices"].add_column("revoked_at", str)
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

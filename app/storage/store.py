@@ -170,6 +170,13 @@ class Store:
         """Deletes travel as tombstones so the other side deletes too."""
         return self.update(table, record_id, {"deleted": 1})
 
+    def purge(self, table: str, record_id: str) -> None:
+        """Remove a synced row and its history outright. Only for records that never left
+        this device (a mistaken draft): anything that may exist elsewhere is tombstoned."""
+        self.db.execute(f"delete from [{table}] where id = ?", [record_id])
+        self.db.execute("delete from history where table_name = ? and record_id = ?",
+                        [table, record_id])
+
     def remember(self, table: str, row: dict) -> None:
         """Keep a version in history so a later merge can find the common base."""
         self.db.execute("insert or replace into history (table_name, record_id, rev, data) "

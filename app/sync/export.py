@@ -22,6 +22,8 @@ from app.sync import manifest as mf
 from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest
 
 LAST_EXPORT = "sync_last_export_rev"
+# The highest rev any exported bundle held (every export, filtered or not).
+EXPORTED_UP_TO = "sync_exported_up_to_rev"
 BLOB_COLUMNS = {("attachments", "sha256"), ("signatures", "image_sha256"),
                 ("action_evidence", "sha256")}
 Progress = Callable[[int, int, str], None]
@@ -42,6 +44,7 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
     summary = _write(ws, out, kind, rows, blobs, progress or (lambda *a: None))
     if kind in ("changes", "full") and not schools and not inspections:
         _remember_export(store, rows)
+    _remember_exported_up_to(store, rows)
     return summary
 
 
@@ -142,6 +145,15 @@ def _remember_export(store, rows: dict) -> None:
     if top and top > store.setting(LAST_EXPORT, ""):
         with store.atomic():
             store.set_setting(LAST_EXPORT, top)
+
+
+def _remember_exported_up_to(store, rows: dict) -> None:
+    """Every export, filtered or not: records at or below this rev may exist elsewhere, so
+    deleting one must leave a tombstone (app.services.deletion)."""
+    top = max((r["rev"] for by_id in rows.values() for r in by_id.values()), default=None)
+    if top and top > (store.setting(EXPORTED_UP_TO, "") or ""):
+        with store.atomic():
+            store.set_setting(EXPORTED_UP_TO, top)
 
 
 # -- writing -------------------------------------------------------------------------------
