@@ -48,6 +48,7 @@ class Workspace:
                       connection=connection)
         paths.private_files()
         workspace = cls(paths, profile, store, key_password=password)
+        workspace._wire_audit()
         if load_builtins:
             from app.services.templates import install_builtin_templates
             install_builtin_templates(workspace)
@@ -55,6 +56,14 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
+
+    def _wire_audit(self) -> None:
+        """Every synced write is logged in the audit chain; its heads are signed by the
+        device key (app/security/audit.py, audit_heads.py)."""
+        from app.security import audit
+        self.store.write_log = lambda table, record_id, rev, fields: audit.log_write(
+            self.store, self.actor, table, record_id, rev, fields)
+        self.store.audit_signer = self.device_key.sign
 
     # -- identity -------------------------------------------------------------------------
     @property
@@ -127,6 +136,7 @@ class Workspace:
                 if vault.is_encrypted(self.paths.database) else None
             self.store = Store(self.paths.database, device_id=self.profile.device_id,
                                clock=self.store.clock, connection=connection)
+            self._wire_audit()
             self.paths.private_files()
         if was_plain and new:
             made.unlink()      # a plaintext copy would defeat the password: not kept

@@ -22,6 +22,12 @@ def answers():
 
 
 @deferred
+def deletion():
+    from app.services import deletion
+    return deletion
+
+
+@deferred
 def evidence():
     from app.services import evidence
     return evidence
@@ -94,6 +100,10 @@ def register(subparsers, common) -> None:
     s.add_argument("--signer", required=True)
     s.add_argument("--role", choices=SIGNER_ROLES, default="inspector")
     s.add_argument("--image", help="PNG of the drawn signature")
+    s = command(sub, common, "delete", cmd_delete,
+                "delete a draft or in-progress inspection started by mistake (never a signed "
+                "one; a tombstone if it may already be on another device)")
+    s.add_argument("id")
 
 
 def cmd_new(args) -> int:
@@ -168,4 +178,14 @@ def cmd_sign(args) -> int:
     signoff.sign_off(ws, args.id, signer=args.signer, role=args.role, image_png=image)
     emit(args, {"id": args.id, "status": "signed",
                 "content_sha256": signoff.content_sha256(ws, args.id)}, "signed")
+    return 0
+
+
+def cmd_delete(args) -> int:
+    ws = workspace(args)
+    row = ws.store.require("inspections", args.id, "inspection")
+    how = "removed" if deletion.only_here(ws, row) else "tombstone"
+    deletion.delete_inspection(ws, args.id)
+    emit(args, {"id": args.id, "deleted": how},
+         f"deleted ({'removed' if how == 'removed' else 'a tombstone will sync the delete'})")
     return 0

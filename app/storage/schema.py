@@ -110,6 +110,17 @@ def m002_attachment_taken_at(db: Database) -> None:
 
 
 @migrations()
+def m004_audit(db: Database) -> None:
+    """The audit log records the rev each entry was written at (so data changed after the
+    last entry shows a cut tail), and signed chain heads: this device's checkpoints and the
+    heads of other devices witnessed in their bundles."""
+    db["audit_log"].add_column("rev", str)
+    db["audit_heads"].create({"device_id": str, "seq": int, "hash": str, "at": str,
+                              "signature": str, "source": str, "received_at": str,
+                              "reason": str}, pk=("device_id", "seq", "hash", "source"))
+
+
+@migrations()
 def m005_roles(db: Database) -> None:
     """Roles travel with trust: a device's recorded role and school scope (and where that came
     from), its published encryption key, and the office's signed role records (relayed)."""
@@ -172,7 +183,8 @@ SCORE_TRIGGERS = {
 # order is an index range (keyset paging), never a sort of the whole table.
 LIST_INDEXES = {
     "inspections": (["visit_date", "id"], ["mode", "id"], ["status", "id"],
-                    ["school_id", "id"], ["template_id", "id"]),
+                    ["school_id", "id"], ["template_id", "id"],
+                    ["deleted", "template_id"]),  # the list's count reads only this
     "inspection_scores": (["total_sort", "inspection_id"],
                           ["grade_rank", "inspection_id"]),
     "schools": (["name"],),  # with the rowid, which the index holds anyway
@@ -209,6 +221,12 @@ def m007_scale(db: Database) -> None:
     from app.storage.scores import refresh
     refresh(db.conn)
     db.execute("analyze")
+
+
+@migrations()
+def m009_laptop(db: Database) -> None:
+    """When trust in a device was withdrawn (`trust revoke`): its later bundles are refused."""
+    db["devices"].add_column("revoked_at", str)
 
 
 def known_migration_names() -> list[str]:

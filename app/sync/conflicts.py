@@ -12,6 +12,7 @@ from app.security import audit
 from app.services.changes import Changes
 from app.storage.store import HLC_SETTING
 from app.sync.scope import check_resolution
+from app.sync.answer_check import TemplateSource, check_response
 from app.sync.merge import supersede_conflicts, write_new_rev, write_row
 from app.sync.records import content_fields
 
@@ -52,6 +53,9 @@ def resolve_conflict(ws, conflict_id: str, take: str, values: dict | None = None
     store = ws.store
     check_resolution(ws, table, {**(store.get(table, conflict["record_id"]) or theirs),
                                  **chosen})
+    if table == "responses" and "value" in chosen:
+        check_response(TemplateSource(store), {**theirs, **chosen},
+                       where=f"answer {conflict['record_id']}")
     now = store.clock_iso()
     with store.atomic():
         current = store.get(table, conflict["record_id"])

@@ -18,7 +18,8 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
-from app.storage.store import HLC_SETTING
+from app.domain.limits import check_fields
+from app.storage.store import HLC_SETTING, cell_value
 from app.sync.records import ANCESTRY, content_fields
 
 # Bookkeeping stamps that change with every edit: when both sides changed them, the later
@@ -187,9 +188,16 @@ def supersede_conflicts(store, table: str, record_id: str, known: set[str], now:
 
 
 def write_row(store, table: str, row: dict, *, insert: bool) -> None:
-    """Write a full row as given (parameters only: text is stored exactly as sent)."""
+    """Write a full row as given (parameters only: text is stored exactly as sent), within
+    the same limits and enumerations as every other write."""
+    check_fields(table, row)
     if insert:
-        store.db[table].insert(row)
+        # Plain SQL: sqlite-utils' insert re-reads the schema for every row, which was most
+        # of an import's time.
+        names = list(row)
+        store.db.execute(f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names)
+                         + ") values (" + ", ".join("?" * len(names)) + ")",
+                         [cell_value(row[c]) for c in names])
     else:
         names = [c for c in row if c != "id"]
         store.db.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
