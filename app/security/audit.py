@@ -32,7 +32,7 @@ def append(store: Store, *, actor: str, action: str, entity: str, entity_id: str
         "prev_hash": last[0]["hash"] if last else GENESIS,
     }
     entry["hash"] = _entry_hash(entry)
-    store.db["audit_log"].insert(entry)
+    store.put_local("audit_log", entry)
     return entry
 
 

@@ -109,5 +109,19 @@ def m002_attachment_taken_at(db: Database) -> None:
     db["attachments"].add_column("taken_at", str)
 
 
+@migrations()
+def m003_integrity(db: Database) -> None:
+    """Sign-offs that prove themselves, and amendments that change what is signed.
+
+    `signatures.captured_by` is the device that captured the sign-off (unlike `device_id`, it
+    never changes) and `device_sig` that device's Ed25519 signature over the row's canonical
+    bytes (app/security/signoffs.py). `inspections.amendment` counts amendments; from the
+    first one it is part of the content hash, so an old signature never vouches again."""
+    db["signatures"].add_column("captured_by", str)
+    db["signatures"].add_column("device_sig", str)
+    db["inspections"].add_column("amendment", int)
+    db["inspections"].add_column("amendment_reason", str)
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -8,6 +8,7 @@ half-written ever reaches the file. Synced rows get a fresh HLC rev, their previ
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import uuid
 from contextlib import contextmanager
@@ -27,12 +28,21 @@ SYNC_META = ("rev", "base_rev", "device_id")
 HLC_SETTING = "hlc_last"
 
 
-def translate_sqlite_error(exc: sqlite3.Error) -> DatabaseError:
+# Below this much free space, an I/O error while writing is taken to be a full disk: SQLite
+# reports some out-of-space writes (WAL, journal) as a plain "disk I/O error".
+LOW_SPACE = 8 << 20
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> DatabaseError:
     """Turn what the environment caused into a message that says what to do."""
     text = str(exc).lower()
-    if "full" in text:
-        return DatabaseError("The disk is full: free some space and try again. "
-                             "Nothing was saved by the failed step.")
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if "full" in text or name == "SQLITE_FULL" or \
+            (("i/o" in text or name.startswith("SQLITE_IOERR")) and _low_space(path)):
+        where = f" ({path.parent})" if path is not None and str(path) != ":memory:" else ""
+        return DatabaseError(f"The disk is full{where}: free some space (for example delete "
+                             "old exports, reports or backups) and try again. Nothing was "
+                             "saved by the failed step.")
     if "locked" in text or "busy" in text:
         return DatabaseError("The database is in use by another program: close the other "
                              "School Inspect window and try again.")
@@ -42,6 +52,15 @@ def translate_sqlite_error(exc: sqlite3.Error) -> DatabaseError:
         return DatabaseError("The database file is damaged: restore it from a backup or a "
                              "bundle. The damaged file was not changed.")
     return DatabaseError(f"Database error: {exc}")
+
+
+def _low_space(path: Path | None) -> bool:
+    if path is None or str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE
+    except OSError:
+        return False
 
 
 class Store:
@@ -91,12 +110,28 @@ class Store:
     # -- transactions ---------------------------------------------------------------------
     @contextmanager
     def atomic(self) -> Iterator["Store"]:
-        """One transaction (a savepoint when nested); sqlite errors become `DatabaseError`."""
+        """One write transaction (a savepoint when nested); sqlite errors become
+        `DatabaseError`.
+
+        The outermost level begins IMMEDIATE: it takes the write lock up front, waiting up to
+        the busy timeout for another writer to finish. A deferred transaction that reads first
+        and then writes cannot wait — SQLite fails the upgrade at once with "database is
+        locked" — which is how a concurrent import made answers fail."""
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
         except sqlite3.Error as exc:
-            raise translate_sqlite_error(exc) from exc
+            raise translate_sqlite_error(exc, self.path) from exc
 
     # -- reads ----------------------------------------------------------------------------
     def get(self, table: str, record_id: str) -> dict | None:
@@ -123,7 +158,7 @@ class Store:
     def insert(self, table: str, fields: dict, *, record_id: str | None = None) -> dict:
         """A new synced row with a fresh rev; returns it."""
         row = {**fields, "id": record_id or fields.get("id") or self.new_id(),
-               "rev": self._tick(), "base_rev": None, "device_id": self.device_id,
+               "rev": self.next_rev(), "base_rev": None, "device_id": self.device_id,
                "deleted": 0}
         self.db[table].insert(row)
         return row
@@ -134,7 +169,7 @@ class Store:
         if all(current.get(k) == v for k, v in changes.items()):
             return None
         self.remember(table, current)
-        new = {**current, **changes, "rev": self._tick(), "base_rev": current["rev"],
+        new = {**current, **changes, "rev": self.next_rev(), "base_rev": current["rev"],
                "device_id": self.device_id}
         self.db[table].update(record_id, {k: new[k] for k in (*changes, *SYNC_META)})
         return new
@@ -165,10 +200,64 @@ class Store:
     def clock_iso(self) -> str:
         return iso(self.clock.now())
 
-    def _tick(self) -> str:
+    # -- the clock (revs) -----------------------------------------------------------------
+    def next_rev(self) -> str:
+        """A new rev for a row written here, remembered so a restart never goes back."""
         rev = self.hlc.tick()
         self.set_setting(HLC_SETTING, rev)
         return rev
+
+    def observe_rev(self, rev: str) -> None:
+        """Order our next rev after one received (validated and within the horizon)."""
+        self.hlc.observe(rev)
+
+    def save_clock(self) -> None:
+        self.set_setting(HLC_SETTING, self.hlc.last)
+
+    def reload_clock(self) -> None:
+        """Catch up with revs another connection (a worker thread's import) recorded."""
+        self.hlc.observe(self.setting(HLC_SETTING, self.hlc.last))
+
+    # -- raw writes for sync (rows exactly as given, with their own rev) ----------------------
+    def write_row(self, table: str, row: dict, *, insert: bool) -> None:
+        """Write a full synced row as given (parameters only: text is stored exactly as
+        sent); the caller has validated it."""
+        if insert:
+            self.db[table].insert(row)
+        else:
+            names = [c for c in row if c != "id"]
+            self.db.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
+                            + " where id = ?", [row[c] for c in names] + [row["id"]])
+
+    def correct_derived(self, table: str, record_id: str, fields: dict) -> None:
+        """Overwrite fields that every device derives from the same data (e.g. an
+        inspection's signed status) in place, keeping the rev: a new rev would only echo."""
+        self.db[table].update(record_id, fields)
+
+    def defer_foreign_keys(self) -> None:
+        """Inside a transaction: check references at commit (rows may come in any order)."""
+        self.db.execute("PRAGMA defer_foreign_keys = ON")
+
+    def foreign_key_problems(self) -> list[dict]:
+        return self.query("PRAGMA foreign_key_check")
+
+    def column_types(self, table: str) -> dict[str, type]:
+        return self.db[table].columns_dict
+
+    def foreign_keys(self, table: str) -> list[tuple[str, str, str]]:
+        return [(fk.column, fk.other_table, fk.other_column)
+                for fk in self.db[table].foreign_keys]
+
+    # -- local bookkeeping (never synced: devices, conflicts, imported bundles, audit) -----
+    def put_local(self, table: str, row: dict, *, replace: bool = False) -> None:
+        if table in SYNCED_TABLES:
+            raise ValueError(f"{table} is synced; use insert/update/write_row")
+        self.db[table].insert(row, replace=replace)
+
+    def update_local(self, table: str, key: str, fields: dict) -> None:
+        if table in SYNCED_TABLES:
+            raise ValueError(f"{table} is synced; use insert/update/write_row")
+        self.db[table].update(key, fields)
 
     # -- blobs (content-addressed evidence) -----------------------------------------------
     def put_blob(self, sha256: str, data: bytes, mime: str) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QGroupBox, QHBoxLayout
 
 from app.services.changes import Changes
 from app.services.schools import list_schools
-from app.storage.store import HLC_SETTING, SYNCED_TABLES
+from app.storage.store import SYNCED_TABLES
 from app.sync.trust import UnknownSignerError
 from ui.operations import in_own_workspace
 from ui.pages.devices_box import DevicesBox
@@ -215,7 +215,7 @@ class SyncPage(QWidget):
         self._busy(False)
         store = self.ctx.ws.store
         # The worker's clock saw the incoming revs; ours must order after them too.
-        store.hlc.observe(store.setting(HLC_SETTING, store.hlc.last))
+        store.reload_clock()
         self.show_summary(result)
 
     def _import_failed(self, exc: BaseException, path: Path) -> None:
