@@ -9,9 +9,6 @@ when something it shows was touched.
 
 from __future__ import annotations
 
-import importlib
-import logging
-
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem,
@@ -19,39 +16,36 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetIte
 
 from app.paths import RESOURCES
 from app.services.changes import Changes
+from app.services.demo import generate_demo
 from ui.context import UiContext
+from ui.dialogs.new_inspection import NewInspectionDialog
+from ui.dialogs.profile_dialog import KeyPasswordDialog, ProfileDialog
 from ui.i18n import install_translations
 from ui.operations import Operations, in_own_workspace
+from ui.pages.actions_page import ActionsPage
+from ui.pages.conflicts_page import ConflictsPage
+from ui.pages.ethics_page import EthicsPage
+from ui.pages.inspections_page import InspectionsPage
+from ui.pages.reports_page import ReportsPage
+from ui.pages.schools_page import SchoolsPage
+from ui.pages.sync_page import SyncPage
+from ui.pages.templates_page import TemplatesPage
+from ui.runner import InspectionRunner
 from ui.widgets.status import StatusBar
-
-log = logging.getLogger(__name__)
 
 PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
              "conflicts", "reports")
-# Pages built by others are optional: a missing module shows a placeholder instead.
+# Imported directly, never by name: a page that fails to import fails the window's import
+# (and so a test) instead of hiding behind a placeholder.
 PAGE_CLASSES = {
-    "schools": ("ui.pages.schools_page", "SchoolsPage"),
-    "inspections": ("ui.pages.inspections_page", "InspectionsPage"),
-    "actions": ("ui.pages.actions_page", "ActionsPage"),
-    "ethics": ("ui.pages.ethics_page", "EthicsPage"),
-    "templates": ("ui.pages.templates_page", "TemplatesPage"),
-    "sync": ("ui.pages.sync_page", "SyncPage"),
-    "conflicts": ("ui.pages.conflicts_page", "ConflictsPage"),
-    "reports": ("ui.pages.reports_page", "ReportsPage"),
+    "schools": SchoolsPage, "inspections": InspectionsPage, "actions": ActionsPage,
+    "ethics": EthicsPage, "templates": TemplatesPage, "sync": SyncPage,
+    "conflicts": ConflictsPage, "reports": ReportsPage,
 }
 RUNNER = "runner"
 ICONS = RESOURCES / "icons"
 ALL_TABLES = frozenset({"schools", "teachers", "users", "templates", "inspections",
                         "responses", "attachments", "actions", "signatures"})
-
-
-def load_class(module: str, name: str):
-    """The class, or None when that part of the app is not installed."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except Exception as exc:  # missing or broken module: that page shows a placeholder
-        log.warning("%s.%s not available: %s", module, name, exc)
-        return None
 
 
 def nav_icon(key: str) -> QIcon:
@@ -119,12 +113,8 @@ class MainWindow(QMainWindow):
                 self.tr("Conflicts"), self.tr("Reports")]
 
     def _make_page(self, key: str):
-        cls = load_class(*PAGE_CLASSES[key])
-        if cls is None:
-            return self._placeholder(self.tr("This part of School Inspect is not installed "
-                                             "in this build."))
         try:
-            return cls(self.ctx, self)
+            return PAGE_CLASSES[key](self.ctx, self)
         except Exception as exc:  # one broken page must not stop the others
             self.operations.report(exc, self)
             return self._placeholder(self.tr("This page could not be opened."))
@@ -203,21 +193,15 @@ class MainWindow(QMainWindow):
 
     def open_inspection(self, inspection_id: str) -> None:
         """Open the inspection runner in the main area (replacing an open one)."""
-        cls = load_class("ui.runner", "InspectionRunner")
         if self.runner is not None:
             self._flush_runner()
             self.stack.removeWidget(self.runner)
             self.runner.deleteLater()
-        if cls is None:
-            self.runner = self._placeholder(self.tr("The inspection runner is not installed "
-                                                    "in this build."))
-        else:
-            try:
-                self.runner = cls(self.ctx, inspection_id, self)
-            except Exception as exc:
-                self.operations.report(exc, self)
-                self.runner = self._placeholder(self.tr("This inspection could not be "
-                                                        "opened."))
+        try:
+            self.runner = InspectionRunner(self.ctx, inspection_id, self)
+        except Exception as exc:
+            self.operations.report(exc, self)
+            self.runner = self._placeholder(self.tr("This inspection could not be opened."))
         self.runner_id = inspection_id
         self.stack.addWidget(self.runner)
         self.runner_item.setHidden(False)
@@ -236,7 +220,7 @@ class MainWindow(QMainWindow):
     def open_report(self, inspection_id: str) -> None:
         self.show_page("reports")
         page = self.pages.get("reports")
-        if hasattr(page, "show_inspection"):
+        if isinstance(page, ReportsPage):
             page.show_inspection(inspection_id)
 
     # -- data changes ---------------------------------------------------------------------
@@ -260,19 +244,18 @@ class MainWindow(QMainWindow):
 
     def new_inspection_dialog(self):
         """The New inspection dialog for the school the user is looking at, if any."""
-        from ui.dialogs.new_inspection import NewInspectionDialog
         return NewInspectionDialog(self.ctx, self, school_id=self.current_school_id())
 
     def current_school_id(self) -> str | None:
         """The school selected on (or opened from) the Schools page, or chosen as the
         Inspections page's filter, when that page is showing."""
         page = self.pages.get(self.current_page_key() or "")
-        if self.current_page_key() == "schools" and hasattr(page, "selected_school"):
+        if isinstance(page, SchoolsPage):
             if page.stack.currentWidget() is page.detail and page.detail.school_id:
                 return page.detail.school_id
             school = page.selected_school()
             return school["id"] if school else None
-        if self.current_page_key() == "inspections" and hasattr(page, "school"):
+        if isinstance(page, InspectionsPage):
             return page.school.currentData()
         return None
 
@@ -280,11 +263,8 @@ class MainWindow(QMainWindow):
         """Bundles live on the Sync page: show it and start its import/export there."""
         self.show_page("sync")
         page = self.pages.get("sync")
-        for name in (f"choose_{direction}_file", f"{direction}_bundle_dialog"):
-            method = getattr(page, name, None)
-            if callable(method):
-                method()
-                return
+        if isinstance(page, SyncPage):  # not the placeholder of a page that failed to open
+            (page.choose_import_file if direction == "import" else page.choose_export_file)()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About School Inspect"), self.tr(
@@ -307,7 +287,6 @@ class MainWindow(QMainWindow):
 
     # -- who the user is -------------------------------------------------------------------
     def profile_dialog(self, first_start: bool = False):
-        from ui.dialogs.profile_dialog import ProfileDialog
         dialog = ProfileDialog(self.ctx, self, first_start=first_start)
         dialog.accepted.connect(lambda: self._profile_saved(dialog))
         return dialog
@@ -321,7 +300,6 @@ class MainWindow(QMainWindow):
         self.profile_dialog().exec()
 
     def key_password(self) -> None:
-        from ui.dialogs.profile_dialog import KeyPasswordDialog
         if KeyPasswordDialog(self.ctx, self).exec():
             self.status.showMessage(self.tr("The signing key password was changed."), 5000)
 
@@ -352,8 +330,6 @@ class MainWindow(QMainWindow):
         return False
 
     def load_demo_data(self, schools: int = 12, inspections: int = 60):
-        from app.services.demo import generate_demo
-
         def generate() -> Changes:
             in_own_workspace(self.ws, lambda worker_ws: generate_demo(
                 worker_ws, schools=schools, inspections=inspections))

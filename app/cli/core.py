@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.cli.context import add_password_option, command, read_password, workspace
-from app.cli.main import emit
+from app.cli.output import emit
 from app.errors import ValidationError
 from app.security import audit
 from app.security.keys import fingerprint, public_key_b64

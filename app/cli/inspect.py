@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.cli.context import command, workspace
-from app.cli.main import emit
+from app.cli.output import emit
 from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
-from app.services import actions, answers, evidence, inspections, signoff
+from app.services import actions, answers, evidence, inspections, reads, signoff
 
 
 def register(subparsers, common) -> None:
@@ -96,7 +96,7 @@ def cmd_action(args) -> int:
 def cmd_show(args) -> int:
     ws = workspace(args)
     row = ws.store.require("inspections", args.id, "inspection")
-    result = inspections.evaluate(ws, args.id)
+    result = reads.evaluate(ws, args.id)
     data = {"id": row["id"], "status": row["status"], "template_key": row["template_key"],
             "total": result.total, "grade": result.grade.key if result.grade else None,
             "capped_by": list(result.capped_by), "answered": result.answered,

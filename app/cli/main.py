@@ -1,23 +1,22 @@
 """Argument parsing, dispatch, output and error handling for every command.
 
 Command modules each expose `register(subparsers, common)`; adding a command family means
-adding its module to `COMMAND_MODULES`.
+importing its module here and adding it to `COMMAND_MODULES`. They are imported directly, never
+by name, so a command module that fails to import fails every test of the command line.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import os
 import sys
 from importlib import metadata
 
 from app import __version__
+from app.cli import core, inspect, reports, sync
 from app.errors import KnownError, PasswordRequiredError
 
-COMMAND_MODULES = ("app.cli.core", "app.cli.inspect")
-OPTIONAL_MODULES = ("app.cli.sync", "app.cli.reports")
+COMMAND_MODULES = (core, inspect, sync, reports)
 EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 1, 2, 3
 
 
@@ -40,30 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES + _available(OPTIONAL_MODULES):
-        importlib.import_module(name).register(subparsers, common)
+    for module in COMMAND_MODULES:
+        module.register(subparsers, common)
     return parser
-
-
-def _available(names: tuple[str, ...]) -> tuple[str, ...]:
-    found = []
-    for name in names:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.append(name)
-    return tuple(found)
-
-
-def emit(args, data, text: str | None = None) -> None:
-    """Print a command's result: JSON with --json, else the text (or JSON as fallback)."""
-    if getattr(args, "json", False) or text is None:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    elif text:
-        print(text)
 
 
 def one_line(message: str) -> str:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli.context import add_password_option, command, workspace
-from app.cli.main import emit
+from app.cli.output import emit
 from app.domain.status import SIGNER_ROLES
 from app.errors import ValidationError
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from app.cli.context import command, workspace
-from app.cli.main import emit
+from app.cli.output import emit
 from app.sync.conflicts import list_conflicts, resolve_conflict
 from app.sync.export import export_bundle
 from app.sync.importer import import_bundle, verify_bundle

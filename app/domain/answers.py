@@ -7,15 +7,17 @@ imported bundles alike.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
+from app.domain.limits import MAX_NUMBER, TEXT_LIMITS, check_text
 from app.domain.templates import Item
 from app.errors import ValidationError
 
 NA = "na"
 YES_NO = ("yes", "no", NA)
 NA_ALLOWED = ("yes_no", "score", "rating", "number", "choice")
-MAX_TEXT = 20_000
+MAX_TEXT = TEXT_LIMITS["long"]
 
 
 def normalise_answer(item: Item, raw: Any) -> Any:
@@ -67,16 +69,14 @@ def _number(item: Item, raw: Any) -> float:
         value = float(str(raw).strip().replace(",", "."))
     except ValueError:
         raise ValidationError(f"item {item.key}: a number is needed (got {raw!r}).") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValidationError(f"item {item.key}: a finite number is needed.")
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise ValidationError(f"item {item.key}: a number between -{MAX_NUMBER:.0e} and "
+                              f"{MAX_NUMBER:.0e} is needed.")
     return int(value) if value.is_integer() else value
 
 
 def _text(item: Item, raw: Any) -> str:
-    text = str(raw)
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"item {item.key}: text is longer than {MAX_TEXT} characters.")
-    return text
+    return check_text(str(raw), f"item {item.key}", "long")
 
 
 def _date(item: Item, raw: Any) -> str:

@@ -15,3 +15,5 @@ ACTION_TRANSITIONS = {
     "verified": ("open",),
 }
 SIGNER_ROLES = ("inspector", "principal", "panel")
+# Who a profile (and a `users` record) is: what each may do is enforced in the services.
+USER_ROLES = ("inspector", "principal", "admin")

@@ -16,7 +16,7 @@ from app.reports.labels import labels_for
 from app.services import actions as actions_service
 from app.services import evidence, signoff
 from app.services.answers import answers_of, responses_of
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 from app.services.templates import get_template
 
 

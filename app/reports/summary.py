@@ -21,7 +21,7 @@ from app.reports.sections import AccentBar, table_heading, text
 from app.reports.styles import (CONTENT_WIDTH, FOOTER_SPACE, HEADER_SPACE, MARGIN, PAGE,
                                 Styles, table_style)
 from app.services.actions import OPEN_STATUSES
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 from app.services.schools import districts
 from app.services.templates import get_template
 

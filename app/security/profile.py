@@ -12,10 +12,11 @@ import socket
 import uuid
 from dataclasses import asdict, dataclass
 
+from app.domain.status import USER_ROLES
 from app.errors import ValidationError
 from app.paths import AppPaths
 
-ROLES = ("inspector", "principal", "admin")
+ROLES = USER_ROLES
 LANGUAGES = ("zh", "en")
 
 

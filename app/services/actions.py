@@ -4,12 +4,16 @@ and moved through open → in progress → resolved → verified."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from app.domain.status import ACTION_SEVERITIES, ACTION_TRANSITIONS
 from app.errors import StateError, ValidationError
 from app.security import audit
 from app.services.changes import Changes
-from app.services.inspections import editable_inspection
+from app.services.guard import editable_inspection
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 OPEN_STATUSES = ("open", "in_progress", "resolved")
 
@@ -22,8 +26,8 @@ def _check_due(due_date: str | None) -> None:
             raise ValidationError("due date: use a date like 2026-12-31.") from None
 
 
-def raise_action(ws, inspection_id: str, *, description: str, item_key: str | None = None,
-                 severity: str = "medium", responsible: str = "",
+def raise_action(ws: Workspace, inspection_id: str, *, description: str,
+                 item_key: str | None = None, severity: str = "medium", responsible: str = "",
                  due_date: str | None = None) -> Changes:
     """A corrective action from a finding of an inspection that is still being filled in."""
     inspection = editable_inspection(ws, inspection_id)
@@ -44,7 +48,7 @@ def raise_action(ws, inspection_id: str, *, description: str, item_key: str | No
     return Changes.of("actions", row["id"], created=row["id"])
 
 
-def edit_action(ws, action_id: str, **fields) -> Changes:
+def edit_action(ws: Workspace, action_id: str, **fields) -> Changes:
     allowed = {"description", "severity", "responsible", "due_date", "note"}
     if set(fields) - allowed:
         raise ValidationError(f"Unknown action field(s): {', '.join(set(fields) - allowed)}.")
@@ -57,7 +61,7 @@ def edit_action(ws, action_id: str, **fields) -> Changes:
     return Changes.of("actions", action_id)
 
 
-def set_action_status(ws, action_id: str, status: str, *, note: str | None = None,
+def set_action_status(ws: Workspace, action_id: str, status: str, *, note: str | None = None,
                       verified_in: str | None = None) -> Changes:
     """Move an action along its life cycle. Works on signed inspections too: rectification
     happens after the report is signed."""
@@ -83,7 +87,7 @@ def set_action_status(ws, action_id: str, status: str, *, note: str | None = Non
     return touched
 
 
-def _verify_original(ws, copy: dict, verified_in: str) -> Changes:
+def _verify_original(ws: Workspace, copy: dict, verified_in: str) -> Changes:
     original = ws.store.get("actions", copy["carried_from"])
     if original and original["status"] != "verified":
         ws.store.update("actions", original["id"], {
@@ -92,7 +96,7 @@ def _verify_original(ws, copy: dict, verified_in: str) -> Changes:
     return Changes.of("actions", copy["carried_from"])
 
 
-def carry_over_actions(ws, follow_up_id: str, earlier_id: str) -> Changes:
+def carry_over_actions(ws: Workspace, follow_up_id: str, earlier_id: str) -> Changes:
     """Copy the earlier inspection's open actions into its follow-up for re-checking."""
     earlier = ws.store.require("inspections", earlier_id, "earlier inspection")
     follow_up = ws.store.require("inspections", follow_up_id, "inspection")
@@ -111,19 +115,19 @@ def carry_over_actions(ws, follow_up_id: str, earlier_id: str) -> Changes:
     return changes
 
 
-def open_actions_of(ws, inspection_id: str) -> list[dict]:
+def open_actions_of(ws: Workspace, inspection_id: str) -> list[dict]:
     marks = ",".join("?" * len(OPEN_STATUSES))
     return ws.store.query(f"select * from actions where inspection_id = ? and deleted = 0 "
                           f"and status in ({marks}) order by created_at, id",
                           [inspection_id, *OPEN_STATUSES])
 
 
-def actions_of(ws, inspection_id: str) -> list[dict]:
+def actions_of(ws: Workspace, inspection_id: str) -> list[dict]:
     return ws.store.query("select * from actions where inspection_id = ? and deleted = 0 "
                           "order by created_at, id", [inspection_id])
 
 
-def list_actions(ws, *, status: str | None = None, school_id: str | None = None,
+def list_actions(ws: Workspace, *, status: str | None = None, school_id: str | None = None,
                  overdue_only: bool = False, today: str | None = None) -> list[dict]:
     """Actions across schools with `overdue` computed against today."""
     today = today or ws.store.clock.now().date().isoformat()

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.answers import normalise_answer
 from app.domain.templates import Item
 from app.errors import ValidationError
 from app.services.changes import Changes
-from app.services.inspections import editable_inspection, touch
+from app.services.guard import editable_inspection, touch
 from app.services.templates import get_template
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 RESPONSE_NAMESPACE = uuid.UUID("3f0c9a57-51a4-4d0e-8d2e-7c8b1e5f4a21")
 _UNSET = object()
@@ -25,7 +28,7 @@ def response_id(inspection_id: str, item_key: str) -> str:
     return str(uuid.uuid5(RESPONSE_NAMESPACE, f"{inspection_id}/{item_key}"))
 
 
-def answer_item(ws, inspection_id: str, item_key: str, value: Any,
+def answer_item(ws: Workspace, inspection_id: str, item_key: str, value: Any,
                 *, note: Any = _UNSET) -> Changes:
     """Store the answer to one item (None clears it); optionally its note too."""
     inspection = editable_inspection(ws, inspection_id)
@@ -36,13 +39,13 @@ def answer_item(ws, inspection_id: str, item_key: str, value: Any,
     return _write_response(ws, inspection, item_key, fields)
 
 
-def set_note(ws, inspection_id: str, item_key: str, note: str) -> Changes:
+def set_note(ws: Workspace, inspection_id: str, item_key: str, note: str) -> Changes:
     inspection = editable_inspection(ws, inspection_id)
     item_of(ws, inspection, item_key)
     return _write_response(ws, inspection, item_key, {"note": note or ""})
 
 
-def item_of(ws, inspection: dict, item_key: str) -> Item:
+def item_of(ws: Workspace, inspection: dict, item_key: str) -> Item:
     """The template item of an inspection, or a ValidationError naming the key."""
     try:
         return get_template(ws, inspection["template_id"]).item(item_key)
@@ -51,7 +54,7 @@ def item_of(ws, inspection: dict, item_key: str) -> Item:
                               "template.") from None
 
 
-def _write_response(ws, inspection: dict, item_key: str, fields: dict) -> Changes:
+def _write_response(ws: Workspace, inspection: dict, item_key: str, fields: dict) -> Changes:
     rid = response_id(inspection["id"], item_key)
     stamp = {"answered_by": ws.actor, "answered_at": ws.store.clock_iso()}
     with ws.store.atomic():
@@ -68,7 +71,7 @@ def _write_response(ws, inspection: dict, item_key: str, fields: dict) -> Change
     return Changes.of("responses", rid) | Changes.of("inspections", inspection["id"])
 
 
-def responses_of(ws, inspection_id: str) -> dict[str, dict]:
+def responses_of(ws: Workspace, inspection_id: str) -> dict[str, dict]:
     """item key → {value, note, answered_by, answered_at} for one inspection."""
     rows = ws.store.query("select item_key, value, note, answered_by, answered_at "
                           "from responses where inspection_id = ? and deleted = 0",
@@ -77,6 +80,6 @@ def responses_of(ws, inspection_id: str) -> dict[str, dict]:
             for r in rows}
 
 
-def answers_of(ws, inspection_id: str) -> dict[str, Any]:
+def answers_of(ws: Workspace, inspection_id: str) -> dict[str, Any]:
     return {k: r["value"] for k, r in responses_of(ws, inspection_id).items()
             if r["value"] is not None}

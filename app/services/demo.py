@@ -10,18 +10,22 @@ import datetime as dt
 import io
 import random
 import uuid
+from typing import TYPE_CHECKING
 
 from app.clock import FixedClock
-from app.services import actions, answers, evidence, inspections, schools, signoff
+from app.services import actions, answers, evidence, inspections, reads, schools, signoff
 from app.services.demo_data import (ACTIONS, DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES,
                                     PLACES, RESPONSIBLE, SUBJECTS, SURNAMES)
 from app.services.templates import get_template, list_templates
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 STATUS_WEIGHTS = (("draft", 1), ("in_progress", 2), ("completed", 2), ("signed", 5))
 
 
 class DemoBuilder:
-    def __init__(self, ws, seed: int):
+    def __init__(self, ws: Workspace, seed: int):
         self.ws, self.rng = ws, random.Random(seed)
         self.anchor = dt.datetime.combine(dt.date.today(), dt.time(8), dt.timezone.utc)
         self.photos = [_photo(i, self.rng) for i in range(4)]
@@ -146,7 +150,7 @@ class DemoBuilder:
         return round(value, 1)
 
     def raise_actions(self, inspection_id: str, template, day: dt.date) -> None:
-        result = inspections.evaluate(self.ws, inspection_id)
+        result = reads.evaluate(self.ws, inspection_id)
         for key in result.failed[:3]:
             text = self.rng.choice(ACTIONS)
             due = day + dt.timedelta(days=self.rng.choice((14, 30, 60)))
@@ -170,7 +174,8 @@ class DemoBuilder:
                 actions.set_action_status(self.ws, action["id"], "in_progress")
 
 
-def generate_demo(ws, *, schools: int = 12, inspections: int = 60, seed: int = 1) -> dict:
+def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
+                  seed: int = 1) -> dict:
     """Add `schools` schools and exactly `inspections` inspections of every template."""
     builder = DemoBuilder(ws, seed)
     store = ws.store

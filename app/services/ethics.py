@@ -3,12 +3,17 @@ reason, and the count per grade (优秀 / 合格 / 基本合格 / 不合格)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.domain.explain import grade_reason
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 from app.services.templates import get_template
 
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
-def latest_evaluations(ws, school_id: str, lang: str = "zh") -> list[dict]:
+
+def latest_evaluations(ws: Workspace, school_id: str, lang: str = "zh") -> list[dict]:
     """One row per teacher of the school: the latest ethics evaluation (or none yet)."""
     rows = ws.store.query(
         "select t.id as teacher_id, t.name as teacher_name, t.subject, i.id as inspection_id, "
@@ -29,7 +34,7 @@ def latest_evaluations(ws, school_id: str, lang: str = "zh") -> list[dict]:
     return rows
 
 
-def school_summary(ws, school_id: str, lang: str = "zh") -> dict:
+def school_summary(ws: Workspace, school_id: str, lang: str = "zh") -> dict:
     """Counts per grade band over the teachers' latest evaluations, in band order."""
     template = get_template(ws, "teacher_ethics")
     counts = {band.key: 0 for band in template.bands}

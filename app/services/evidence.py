@@ -10,18 +10,22 @@ import hashlib
 import io
 import mimetypes
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
 from app.security import audit
 from app.services.answers import item_of
 from app.services.changes import Changes
-from app.services.inspections import editable_inspection, touch
+from app.services.guard import editable_inspection, touch
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 EXIF_IFD, DATETIME_ORIGINAL, DATETIME = 0x8769, 0x9003, 0x0132
 
 
-def attach_file(ws, inspection_id: str, item_key: str, path: Path | str | None = None, *,
+def attach_file(ws: Workspace, inspection_id: str, item_key: str, path: Path | str | None = None, *,
                 data: bytes | None = None, filename: str | None = None,
                 caption: str = "") -> Changes:
     """Attach a file (by path, or bytes with a file name) to an item of an inspection."""
@@ -67,7 +71,7 @@ def _read(path: Path) -> bytes:
         raise ValidationError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
 
 
-def remove_attachment(ws, attachment_id: str) -> Changes:
+def remove_attachment(ws: Workspace, attachment_id: str) -> Changes:
     row = ws.store.require("attachments", attachment_id, "attachment")
     inspection = editable_inspection(ws, row["inspection_id"])
     with ws.store.atomic():
@@ -77,7 +81,7 @@ def remove_attachment(ws, attachment_id: str) -> Changes:
                                                                  inspection["id"])
 
 
-def attachments_of(ws, inspection_id: str, item_key: str | None = None) -> list[dict]:
+def attachments_of(ws: Workspace, inspection_id: str, item_key: str | None = None) -> list[dict]:
     sql = "select * from attachments where inspection_id = ? and deleted = 0"
     params = [inspection_id]
     if item_key:
@@ -85,12 +89,12 @@ def attachments_of(ws, inspection_id: str, item_key: str | None = None) -> list[
     return ws.store.query(sql + " order by created_at, id", params)
 
 
-def evidence_counts(ws, inspection_id: str) -> dict[str, int]:
+def evidence_counts(ws: Workspace, inspection_id: str) -> dict[str, int]:
     rows = ws.store.query("select item_key, count(*) as n from attachments where "
                           "inspection_id = ? and deleted = 0 group by item_key",
                           [inspection_id])
     return {r["item_key"]: r["n"] for r in rows}
 
 
-def evidence_bytes(ws, sha256: str) -> bytes:
+def evidence_bytes(ws: Workspace, sha256: str) -> bytes:
     return ws.store.blob(sha256)

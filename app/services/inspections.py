@@ -1,17 +1,24 @@
-"""Inspections: start one (template version pinned), list, complete, amend, and the guard
-that keeps a signed inspection frozen."""
+"""Inspections: start one (template version pinned), list, complete, reopen and amend.
+
+Whether an inspection may change is `guard`'s; its score is `reads.evaluate`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
-from app.domain import scoring
-from app.domain.status import EDITABLE, MODES
-from app.errors import FrozenError, StateError, ValidationError
+from app.domain.status import MODES
+from app.errors import StateError, ValidationError
 from app.security import audit
+from app.services.actions import carry_over_actions
 from app.services.changes import Changes
+from app.services.guard import editable_inspection, is_frozen, touch
+from app.services.reads import evaluate
 from app.services.templates import get_template
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 LIST_COLUMNS = ("i.id, i.school_id, i.template_id, i.template_key, i.template_version, "
                 "i.teacher_id, i.mode, i.status, i.visit_date, i.inspectors, "
@@ -20,7 +27,7 @@ LIST_COLUMNS = ("i.id, i.school_id, i.template_id, i.template_key, i.template_ve
                 "tp.title_zh as template_title_zh, tp.title_en as template_title_en")
 
 
-def start_inspection(ws, *, school_id: str, template: str, mode: str = "inspection",
+def start_inspection(ws: Workspace, *, school_id: str, template: str, mode: str = "inspection",
                      teacher_id: str | None = None, visit_date: str | None = None,
                      inspectors: list[str] | None = None, follow_up_of: str | None = None,
                      self_assessment_id: str | None = None) -> Changes:
@@ -38,7 +45,6 @@ def start_inspection(ws, *, school_id: str, template: str, mode: str = "inspecti
             "created_at": now, "updated_at": now})
         changes = Changes.of("inspections", row["id"], created=row["id"])
         if follow_up_of:
-            from app.services.actions import carry_over_actions
             changes |= carry_over_actions(ws, row["id"], follow_up_of)
         if self_assessment_id:
             changes |= link_self_assessment(ws, row["id"], self_assessment_id)
@@ -49,7 +55,7 @@ def start_inspection(ws, *, school_id: str, template: str, mode: str = "inspecti
     return changes
 
 
-def _check_start(ws, tpl, mode, school_id, teacher_id, visit_date) -> None:
+def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id, visit_date) -> None:
     if mode not in MODES:
         raise ValidationError(f"mode: must be one of {', '.join(MODES)}.")
     if mode not in tpl.modes:
@@ -69,7 +75,7 @@ def _check_start(ws, tpl, mode, school_id, teacher_id, visit_date) -> None:
             raise ValidationError("visit date: use a date like 2026-09-01.") from None
 
 
-def link_self_assessment(ws, inspection_id: str, self_assessment_id: str) -> Changes:
+def link_self_assessment(ws: Workspace, inspection_id: str, self_assessment_id: str) -> Changes:
     """Pair an inspector's verification with the principal's self-assessment."""
     inspection = editable_inspection(ws, inspection_id)
     own = ws.store.require("inspections", self_assessment_id, "self-assessment")
@@ -83,27 +89,7 @@ def link_self_assessment(ws, inspection_id: str, self_assessment_id: str) -> Cha
     return Changes.of("inspections", inspection_id)
 
 
-def editable_inspection(ws, inspection_id: str) -> dict:
-    """The inspection row, or FrozenError/StateError when it may not change."""
-    row = ws.store.require("inspections", inspection_id, "inspection")
-    from app.services.freeze import is_frozen
-    if row["status"] == "signed" or is_frozen(ws, inspection_id):
-        raise FrozenError("This inspection is signed and frozen. To change it, start an "
-                          "amendment; it will need to be signed again.")
-    if row["status"] not in EDITABLE:
-        raise StateError("This inspection is completed: reopen it to change answers.")
-    return row
-
-
-def touch(ws, inspection: dict) -> None:
-    """A draft becomes in progress on its first change. Answers do not otherwise touch the
-    inspection row: two people answering different items on two laptops must not both
-    change the same record, or every sync would be a conflict."""
-    if inspection["status"] == "draft":
-        ws.store.update("inspections", inspection["id"], {"status": "in_progress"})
-
-
-def set_summary(ws, inspection_id: str, summary: str) -> Changes:
+def set_summary(ws: Workspace, inspection_id: str, summary: str) -> Changes:
     with ws.store.atomic():
         inspection = editable_inspection(ws, inspection_id)
         ws.store.update("inspections", inspection_id, {"summary": summary})
@@ -111,17 +97,7 @@ def set_summary(ws, inspection_id: str, summary: str) -> Changes:
     return Changes.of("inspections", inspection_id)
 
 
-def evaluate(ws, inspection_id: str) -> scoring.Result:
-    """Scores, grade, caps and completeness of an inspection as it stands."""
-    from app.services.answers import answers_of
-    from app.services.evidence import evidence_counts
-    inspection = ws.store.require("inspections", inspection_id, "inspection")
-    template = get_template(ws, inspection["template_id"])
-    return scoring.score(template, answers_of(ws, inspection_id),
-                         evidence_counts(ws, inspection_id))
-
-
-def complete_inspection(ws, inspection_id: str) -> Changes:
+def complete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     """Completed once every required item has an answer and required photos are attached."""
     inspection = editable_inspection(ws, inspection_id)
     result = evaluate(ws, inspection_id)
@@ -140,7 +116,7 @@ def complete_inspection(ws, inspection_id: str) -> Changes:
     return Changes.of("inspections", inspection["id"])
 
 
-def reopen_inspection(ws, inspection_id: str) -> Changes:
+def reopen_inspection(ws: Workspace, inspection_id: str) -> Changes:
     row = ws.store.require("inspections", inspection_id, "inspection")
     if row["status"] != "completed":
         raise StateError("Only a completed (unsigned) inspection can be reopened.")
@@ -152,12 +128,11 @@ def reopen_inspection(ws, inspection_id: str) -> Changes:
     return Changes.of("inspections", inspection_id)
 
 
-def amend_inspection(ws, inspection_id: str, reason: str) -> Changes:
+def amend_inspection(ws: Workspace, inspection_id: str, reason: str) -> Changes:
     """Unfreeze a signed inspection for an amendment. The amendment count and reason become
     part of the content, so the old signatures stay bound to the old content hash and the
     inspection needs signing again; the audit log shows both."""
     row = ws.store.require("inspections", inspection_id, "inspection")
-    from app.services.freeze import is_frozen
     if not is_frozen(ws, inspection_id):
         raise StateError("Only a signed inspection needs an amendment; this one is "
                          f"{row['status']}.")
@@ -179,7 +154,7 @@ def amend_inspection(ws, inspection_id: str, reason: str) -> Changes:
     return Changes.of("inspections", inspection_id)
 
 
-def list_inspections(ws, *, status: str | None = None, template_key: str | None = None,
+def list_inspections(ws: Workspace, *, status: str | None = None, template_key: str | None = None,
                      school_id: str | None = None, mode: str | None = None,
                      search: str = "", limit: int | None = None, offset: int = 0,
                      include_ethics: bool = True) -> list[dict]:

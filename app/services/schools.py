@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.errors import ValidationError
 from app.security import audit
 from app.services.changes import Changes
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 LEVELS = ("kindergarten", "primary", "junior", "senior", "nine_year", "twelve_year",
           "vocational", "special")
@@ -30,7 +35,7 @@ def _clean_school(fields: dict, *, creating: bool) -> dict:
     return clean
 
 
-def add_school(ws, **fields) -> Changes:
+def add_school(ws: Workspace, **fields) -> Changes:
     clean = _clean_school(fields, creating=True)
     now = ws.store.clock_iso()
     with ws.store.atomic():
@@ -40,7 +45,7 @@ def add_school(ws, **fields) -> Changes:
     return Changes.of("schools", row["id"], created=row["id"])
 
 
-def edit_school(ws, school_id: str, **fields) -> Changes:
+def edit_school(ws: Workspace, school_id: str, **fields) -> Changes:
     clean = _clean_school(fields, creating=False)
     with ws.store.atomic():
         ws.store.require("schools", school_id, "school")
@@ -52,7 +57,7 @@ def edit_school(ws, school_id: str, **fields) -> Changes:
     return Changes.of("schools", school_id)
 
 
-def list_schools(ws, *, search: str = "", district: str | None = None,
+def list_schools(ws: Workspace, *, search: str = "", district: str | None = None,
                  level: str | None = None) -> list[dict]:
     sql = "select * from schools where deleted = 0"
     params: list = []
@@ -68,13 +73,13 @@ def list_schools(ws, *, search: str = "", district: str | None = None,
     return ws.store.query(sql + " order by district, name", params)
 
 
-def districts(ws) -> list[str]:
+def districts(ws: Workspace) -> list[str]:
     return [r["district"] for r in ws.store.query(
         "select distinct district from schools where deleted = 0 and district is not null "
         "order by district")]
 
 
-def add_teacher(ws, school_id: str, **fields) -> Changes:
+def add_teacher(ws: Workspace, school_id: str, **fields) -> Changes:
     unknown = set(fields) - set(TEACHER_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown teacher field(s): {', '.join(sorted(unknown))}.")
@@ -91,7 +96,7 @@ def add_teacher(ws, school_id: str, **fields) -> Changes:
     return Changes.of("teachers", row["id"], created=row["id"])
 
 
-def edit_teacher(ws, teacher_id: str, **fields) -> Changes:
+def edit_teacher(ws: Workspace, teacher_id: str, **fields) -> Changes:
     unknown = set(fields) - set(TEACHER_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown teacher field(s): {', '.join(sorted(unknown))}.")
@@ -103,6 +108,6 @@ def edit_teacher(ws, teacher_id: str, **fields) -> Changes:
     return Changes.of("teachers", teacher_id)
 
 
-def list_teachers(ws, school_id: str) -> list[dict]:
+def list_teachers(ws: Workspace, school_id: str) -> list[dict]:
     return ws.store.query("select * from teachers where school_id = ? and deleted = 0 "
                           "order by name", [school_id])

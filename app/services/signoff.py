@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 from app.domain.status import SIGNER_ROLES
 from app.domain.templates import canonical_json
@@ -20,6 +21,9 @@ from app.errors import StateError, ValidationError
 from app.security import audit
 from app.security.signoffs import DeviceKeys, sign_row
 from app.services.changes import Changes
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 CONTENT_FIELDS = ("id", "template_id", "school_id", "teacher_id", "mode", "visit_date",
                   "inspectors", "summary", "self_assessment_id", "follow_up_of")
@@ -30,7 +34,7 @@ AMENDMENT_FIELDS = ("amendment", "amendment_reason")
 AUTHOR_ROLES = {"inspection": ("inspector",), "self_assessment": ("principal",)}
 
 
-def inspection_content(ws, inspection_id: str) -> dict:
+def inspection_content(ws: Workspace, inspection_id: str) -> dict:
     """What a signature vouches for: the inspection's own fields, its answers and notes, its
     evidence hashes and its corrective actions (not their later status)."""
     row = ws.store.require("inspections", inspection_id, "inspection")
@@ -50,12 +54,12 @@ def inspection_content(ws, inspection_id: str) -> dict:
             "actions": actions}
 
 
-def content_sha256(ws, inspection_id: str) -> str:
+def content_sha256(ws: Workspace, inspection_id: str) -> str:
     return hashlib.sha256(canonical_json(inspection_content(ws, inspection_id))
                           .encode()).hexdigest()
 
 
-def sign_off(ws, inspection_id: str, *, signer: str, role: str = "inspector",
+def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "inspector",
              image_png: bytes | None = None) -> Changes:
     """Record a signature. A completed inspection becomes signed (frozen); a signed one takes
     further signatures as long as its content is unchanged."""
@@ -95,7 +99,7 @@ def sign_off(ws, inspection_id: str, *, signer: str, role: str = "inspector",
         Changes.of("inspections", inspection_id)
 
 
-def signatures_of(ws, inspection_id: str, *, current_only: bool = True) -> list[dict]:
+def signatures_of(ws: Workspace, inspection_id: str, *, current_only: bool = True) -> list[dict]:
     """Signatures of an inspection; by default only those that vouch for its content now."""
     rows = ws.store.query("select * from signatures where inspection_id = ? and deleted = 0 "
                           "order by signed_at, rev", [inspection_id])

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.templates import (Template, body_sha256, load_template_file, parse_template,
                                   template_id)
 from app.errors import NotFoundError, TemplateError
 from app.security import audit
 from app.services.changes import Changes, NOTHING
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
 
 
 def _row_for(template: Template, *, builtin: bool) -> dict:
@@ -22,20 +26,20 @@ def _row_for(template: Template, *, builtin: bool) -> dict:
             "sha256": template.sha256, "builtin": int(builtin), "created_at": None}
 
 
-def _base_body(ws, key, version):
+def _base_body(ws: Workspace, key, version):
     if not isinstance(key, str) or not isinstance(version, int):
         return None
     row = ws.store.get("templates", template_id(key, version))
     return json.loads(row["body"]) if row else None
 
 
-def builtin_files(ws) -> list[Path]:
+def builtin_files(ws: Workspace) -> list[Path]:
     # Files with `based_on` must come after their base; sorting by that flag does it.
     files = sorted(ws.paths.templates_dir.glob("*.json"))
     return sorted(files, key=lambda p: '"based_on"' in p.read_text(encoding="utf-8"))
 
 
-def install_builtin_templates(ws) -> Changes:
+def install_builtin_templates(ws: Workspace) -> Changes:
     """Put any built-in template version not yet in the database into it."""
     known = {r["id"] for r in ws.store.query("select id from templates")}
     changes = NOTHING
@@ -49,7 +53,7 @@ def install_builtin_templates(ws) -> Changes:
     return changes
 
 
-def _store_template(ws, template: Template, *, builtin: bool) -> Changes:
+def _store_template(ws: Workspace, template: Template, *, builtin: bool) -> Changes:
     existing = ws.store.get("templates", template.id)
     if existing:
         if existing["sha256"] != template.sha256:
@@ -64,20 +68,20 @@ def _store_template(ws, template: Template, *, builtin: bool) -> Changes:
     return Changes.of("templates", template.id, created=template.id)
 
 
-def import_template(ws, path: Path | str) -> Changes:
+def import_template(ws: Workspace, path: Path | str) -> Changes:
     """Import a user's template file; a bad file is refused naming the item and field."""
     template = load_template_file(path, lambda k, v: _base_body(ws, k, v))
     with ws.store.atomic():
         return _store_template(ws, template, builtin=False)
 
 
-def store_template_body(ws, body: dict) -> Changes:
+def store_template_body(ws: Workspace, body: dict) -> Changes:
     """Install an already-resolved template body (e.g. one that came in a bundle)."""
     template = parse_template(body, source_name=f"template {body.get('key')}")
     return _store_template(ws, template, builtin=False)
 
 
-def get_template(ws, template_ref: str, version: int | None = None) -> Template:
+def get_template(ws: Workspace, template_ref: str, version: int | None = None) -> Template:
     """A template by id, or by key (newest version unless `version` is given)."""
     cache = ws._templates
     if template_ref in cache:
@@ -96,7 +100,7 @@ def get_template(ws, template_ref: str, version: int | None = None) -> Template:
     return template
 
 
-def _row_by_key(ws, key: str, version: int | None) -> dict:
+def _row_by_key(ws: Workspace, key: str, version: int | None) -> dict:
     sql = "select * from templates where key = ? and deleted = 0"
     params: list = [key]
     if version is not None:
@@ -108,7 +112,7 @@ def _row_by_key(ws, key: str, version: int | None) -> dict:
     return rows[0]
 
 
-def list_templates(ws) -> list[dict]:
+def list_templates(ws: Workspace) -> list[dict]:
     """Every installed template version, newest first within a key."""
     rows = ws.store.query("select id, key, version, kind, title_zh, title_en, builtin "
                           "from templates where deleted = 0 order by key, version desc")

@@ -13,7 +13,8 @@ import json
 
 from app.errors import FrozenError, NotFoundError, StateError, ValidationError
 from app.security import audit
-from app.services.freeze import frozen_fields, frozen_inspection_of, owning_inspection
+from app.services.guard import (frozen_fields, frozen_inspection_of,
+                                owning_inspection)
 from app.services.signoff import derive_status
 from app.services.changes import Changes
 from app.sync.merge import supersede_conflicts, write_new_rev, write_row

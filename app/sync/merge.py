@@ -20,7 +20,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
-from app.services.freeze import ACTION_CONTENT, FROZEN_CHILDREN
+from app.services.guard import ACTION_CONTENT, FROZEN_CHILDREN
 from app.sync.records import ANCESTRY, content_fields
 
 # Bookkeeping stamps that change with every edit: when both sides changed them, the later

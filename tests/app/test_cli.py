@@ -1,10 +1,12 @@
 """The command line as a script would use it: exit codes, one-line errors, JSON output."""
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
-from app.cli.main import build_parser
+from app.cli.main import COMMAND_MODULES, build_parser
 from tests.app.cli_support import run, run_json
 
 
@@ -90,3 +92,21 @@ def test_usage_errors_exit_2_with_one_line(tmp_path):
     done = subprocess.run([sys.executable, "-m", "app", "list", "nonsense"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
+
+
+def test_every_command_module_is_registered():
+    """A new command module cannot be left out (and so never imported by any test)."""
+    folder = Path(__file__).resolve().parents[2] / "app" / "cli"
+    with_commands = {p.stem for p in folder.glob("*.py") if "\ndef register(" in p.read_text()}
+    assert {m.__name__.rsplit(".", 1)[1] for m in COMMAND_MODULES} == with_commands
+
+
+def test_a_command_module_that_fails_to_import_fails_the_command_line():
+    """Commands are imported directly: a broken one is an ImportError, not a missing
+    command."""
+    code = ("import sys; sys.modules['app.cli.sync'] = None\n"
+            "from app.cli.main import build_parser")
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    assert run.returncode == 1 and "ModuleNotFoundError" in run.stderr

@@ -27,3 +27,17 @@ def test_every_module_has_a_docstring():
     missing = [str(p.relative_to(APP)) for p in APP.rglob("*.py")
                if p.stat().st_size and ast.get_docstring(ast.parse(p.read_text("utf-8"))) is None]
     assert missing == []
+
+
+def test_no_part_is_loaded_by_name():
+    """Pages and commands are imported directly, so the import graph shows them and a broken
+    one fails a test (never `importlib.import_module` or `__import__`)."""
+    loaders = {"import_module", "__import__"}
+    offenders = []
+    for path in [*(APP / "cli").rglob("*.py"), *(APP.parent / "ui").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = getattr(node, "func", None)
+            name = getattr(called, "attr", None) or getattr(called, "id", None)
+            if isinstance(node, ast.Call) and name in loaders:
+                offenders.append(f"{path.relative_to(APP.parent)}:{node.lineno}")
+    assert offenders == []

@@ -3,13 +3,20 @@ changes routed to the pages and the status bar, window state and language rememb
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services.schools import add_school
 from ui.i18n import install_translations
-from ui.main_window import PAGE_KEYS, RUNNER, MainWindow
+from ui.main_window import PAGE_CLASSES, PAGE_KEYS, RUNNER, MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -109,8 +116,6 @@ def test_empty_profile_can_load_demo_data_in_the_background(make_window, ws, qtb
 def test_file_menu_bundle_commands_lead_to_the_sync_page(make_window, monkeypatch):
     window = make_window()
     sync = window.pages["sync"]
-    if not hasattr(sync, "choose_import_file"):
-        pytest.skip("the Sync page is not installed in this build")
     asked = []
     # The file dialog itself is the Sync page's business; here only the routing is checked.
     monkeypatch.setattr(sync, "choose_import_file", lambda: asked.append("import"))
@@ -160,3 +165,25 @@ def test_ctrl_f_puts_the_cursor_in_the_page_search(make_window, qtbot):
     window.show_page("inspections")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.pages["inspections"].search
+
+
+def test_every_page_is_built_from_its_own_class(make_window):
+    """A page that fails to build shows a placeholder to the user; here it fails the test."""
+    window = make_window()
+    assert {key: type(page) for key, page in window.pages.items()} == PAGE_CLASSES
+
+
+def test_every_page_module_is_imported_by_the_window():
+    """A new page cannot be left out (and so never imported by any test)."""
+    pages = {path.stem for path in (ROOT / "ui" / "pages").glob("*_page.py")}
+    assert {cls.__module__.rsplit(".", 1)[1] for cls in PAGE_CLASSES.values()} == pages
+
+
+def test_a_page_that_fails_to_import_fails_the_window():
+    """The window imports its pages directly: a broken page is an ImportError, not a
+    logged placeholder."""
+    code = ("import sys; sys.modules['ui.pages.sync_page'] = None\n"
+            "import ui.main_window")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 1 and "ModuleNotFoundError" in run.stderr

@@ -23,8 +23,7 @@ def _page(name: str, ctx):
         started = next(r["id"] for r in list_inspections(ctx.ws)
                        if r["status"] == "in_progress")
         return InspectionRunner(ctx, started)
-    module, cls = PAGE_CLASSES[name]
-    return getattr(__import__(module, fromlist=[cls]), cls)(ctx)
+    return PAGE_CLASSES[name](ctx)
 
 
 @pytest.mark.parametrize("name", [*PAGE_CLASSES, "runner"])

@@ -17,7 +17,7 @@ from app.domain.answers import NA
 from app.domain.scoring import Result, item_fraction
 from app.domain.templates import Item
 from app.services.answers import responses_of
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 from ui.runner.text import fill
 
 

@@ -18,6 +18,7 @@ from app.services import answers as answer_service
 from app.services import inspections as inspection_service
 from app.services.actions import actions_of
 from app.services.evidence import attachments_of
+from app.services.reads import evaluate
 from app.services.signoff import signatures_of
 from app.services.templates import get_template
 from ui.runner.action_dialog import ActionDialog
@@ -54,7 +55,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
         self.is_ethics = bool(self.template.raters) or self.template.kind == "ethics"
         self.own = load_self_assessment(ctx.ws, self.inspection)
         self.responses = answer_service.responses_of(ctx.ws, inspection_id)
-        self.result = inspection_service.evaluate(ctx.ws, inspection_id)
+        self.result = evaluate(ctx.ws, inspection_id)
         self.missing: set[str] = set()
         self.item_view: ItemView | None = None
         self.ethics_view: EthicsView | None = None
@@ -87,7 +88,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
         ws = self.ctx.ws
         self.inspection = ws.store.require("inspections", self.inspection_id, "inspection")
         self.responses = answer_service.responses_of(ws, self.inspection_id)
-        self.result = inspection_service.evaluate(ws, self.inspection_id)
+        self.result = evaluate(ws, self.inspection_id)
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:

@@ -1,5 +1,5 @@
 """Live score: total, grade (and the failed critical items that cap it), section scores and
-completeness, recomputed by `app.services.inspections.evaluate` after every answer."""
+completeness, recomputed by `app.services.reads.evaluate` after every answer."""
 
 from __future__ import annotations
 

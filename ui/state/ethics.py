@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.errors import KnownError
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 from app.services.schools import list_teachers
 from app.services.templates import get_template, list_templates
 

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 
 from app.errors import KnownError
-from app.services.inspections import evaluate
+from app.services.reads import evaluate
 
 # Sortable columns: key → SQL expression (ids are the tie-breaker so paging is stable).
 # Never NULL (coalesce), because a NULL breaks the row-value comparison of keyset paging;

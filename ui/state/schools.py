@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from app.errors import KnownError
 from app.services.actions import list_actions
-from app.services.inspections import evaluate, list_inspections
+from app.services.inspections import list_inspections
+from app.services.reads import evaluate
 from app.services.schools import list_schools
 from app.services.templates import get_template
 

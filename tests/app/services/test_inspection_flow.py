@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from app.errors import FrozenError, NotFoundError, StateError, ValidationError
-from app.services import actions, answers, evidence, inspections, signoff
+from app.services import actions, answers, evidence, inspections, reads, signoff
 from app.services.templates import get_template
 
 
@@ -164,7 +164,7 @@ def test_an_ethics_red_line_makes_the_teacher_fail(ws, school_id):
     red_line = next(i for i in template.items if i.critical
                     and (i.cap or template.critical_cap) == "fail")
     answers.answer_item(ws, evaluation, red_line.key, "no")
-    result = inspections.evaluate(ws, evaluation)
+    result = reads.evaluate(ws, evaluation)
     assert result.total >= 90 and result.grade.label["zh"] == "不合格"
     assert result.capped_by == (red_line.key,)
 

@@ -1,0 +1,324 @@
+"""Bounded input: the documented limits and the validators every door uses.
+
+Whatever enters — a bundle, a template file, a service call from the window or the command
+line, a conflict resolution — is checked against the same limits here, so a value refused in
+one place cannot get in through another. Every refusal is a `ValidationError` (or the
+caller's subclass of `KnownError`, e.g. `BundleError`) with a one-line message.
+
+Limits (also listed in docs/LIMITS.md):
+
+- JSON: at most `MAX_DEPTH` levels of nesting (checked before parsing, so a 200,000-deep
+  document is a clean refusal, never a RecursionError); no key twice in one object; integers
+  within ±`MAX_INT` (2^53 − 1, exact in every JSON reader); no NaN/Infinity; no NUL and no
+  lone surrogate anywhere in a string or key.
+- Text by field kind (`TEXT_LIMITS`): ids, short texts (names, codes, dates), long texts
+  (notes, descriptions, answers), JSON-encoded answers, documents (template bodies).
+- A bundle: at most `MAX_RECORDS` records, `MAX_RECORD_LINE_BYTES` per record line,
+  `MAX_BUNDLE_ENTRIES` files and `MAX_BUNDLE_BYTES` unpacked.
+
+Enumerated fields are read from `app.domain.status` (and the template format) at the moment
+of checking, never copied, so a status added or removed there is followed everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from typing import Any
+
+from app.errors import ValidationError
+
+# -- the limits ------------------------------------------------------------------------------
+MAX_DEPTH = 32                    # templates nest about 8 deep; records are flat
+MAX_INT = 2 ** 53 - 1             # the largest integer every JSON reader holds exactly
+MAX_NUMBER = 1e15                 # a reading (°C, grams, counts…) never gets near this
+MAX_JSON_BYTES = 16 << 20         # one JSON document (manifest, template file, CLI argument)
+MAX_RECORD_LINE_BYTES = 16 << 20  # one record line of a bundle (a template body is the largest)
+MAX_RECORDS = 500_000             # records in one bundle: 10,000 full inspections fit
+MAX_BUNDLE_ENTRIES = 20_000       # files in one bundle (records, photos, certificates)
+MAX_BUNDLE_BYTES = 1 << 30        # unpacked bytes of one bundle, photos included
+
+TEXT_LIMITS = {
+    "id": 200,                    # record ids, device ids, keys, hashes
+    "short": 1_000,               # names, codes, phone numbers, dates, captions
+    "long": 20_000,               # notes, descriptions, summaries, text answers
+    "answer": 120_002,            # a JSON-encoded answer: a long text with every char escaped
+    "document": 4 << 20,          # a template body; also any column not listed below
+}
+
+# Which kind of text each synced column holds; a column not listed is a "document".
+FIELD_KINDS = {
+    "schools": {"name": "short", "name_en": "short", "code": "short", "district": "short",
+                "level": "short", "address": "short", "principal": "short",
+                "phone": "short", "created_at": "short", "updated_at": "short"},
+    "teachers": {"school_id": "id", "name": "short", "subject": "short",
+                 "employee_no": "short", "phone": "short", "created_at": "short",
+                 "updated_at": "short"},
+    "users": {"name": "short", "role": "short", "organisation": "short",
+              "created_at": "short"},
+    "templates": {"key": "id", "kind": "short", "title_zh": "long", "title_en": "long",
+                  "body": "document", "sha256": "id", "created_at": "short"},
+    "inspections": {"template_id": "id", "template_key": "id", "school_id": "id",
+                    "teacher_id": "id", "mode": "short", "status": "short",
+                    "visit_date": "short", "inspectors": "long", "self_assessment_id": "id",
+                    "follow_up_of": "id", "summary": "long", "created_at": "short",
+                    "updated_at": "short", "completed_at": "short", "signed_at": "short",
+                    "content_sha256": "id"},
+    "responses": {"inspection_id": "id", "item_key": "id", "value": "answer", "note": "long",
+                  "answered_by": "short", "answered_at": "short"},
+    "attachments": {"inspection_id": "id", "item_key": "id", "sha256": "id",
+                    "filename": "short", "mime": "short", "caption": "long",
+                    "created_at": "short", "taken_at": "short"},
+    "actions": {"inspection_id": "id", "item_key": "id", "school_id": "id",
+                "description": "long", "severity": "short", "responsible": "short",
+                "due_date": "short", "status": "short", "carried_from": "id",
+                "verified_in": "id", "note": "long", "created_at": "short",
+                "updated_at": "short", "resolved_at": "short", "verified_at": "short"},
+    "signatures": {"inspection_id": "id", "signer": "short", "role": "short",
+                   "signed_at": "short", "image_sha256": "id", "content_sha256": "id"},
+}
+SYNC_KINDS = {"id": "id", "rev": "id", "base_rev": "id", "device_id": "id"}
+
+# Enumerated columns: (module, attribute) read when checking, so the domain stays the source.
+ENUM_FIELDS = {
+    ("inspections", "status"): ("app.domain.status", "STATUSES"),
+    ("inspections", "mode"): ("app.domain.status", "MODES"),
+    ("actions", "status"): ("app.domain.status", "ACTION_STATUSES"),
+    ("actions", "severity"): ("app.domain.status", "ACTION_SEVERITIES"),
+    ("signatures", "role"): ("app.domain.status", "SIGNER_ROLES"),
+    ("users", "role"): ("app.domain.status", "USER_ROLES"),
+    ("templates", "kind"): ("app.domain.template_format", "KINDS"),
+}
+FLAG_FIELDS = {("schools", "boarding"), ("templates", "builtin")}
+DATE_FIELDS = {("inspections", "visit_date"), ("actions", "due_date")}
+
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
+
+
+# -- strict JSON -----------------------------------------------------------------------------
+class _Refused(ValueError):
+    """Raised inside the JSON parser's hooks; turned into the caller's error type."""
+
+
+def loads(data: bytes | str, what: str, *, error: type[Exception] = ValidationError,
+          max_bytes: int = MAX_JSON_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse one JSON document strictly, or raise `error` with "what: problem".
+
+    Refused: more than `max_bytes`, not UTF-8, nesting deeper than `max_depth`, a key twice in
+    one object, integers beyond ±MAX_INT, NaN/Infinity, NUL or lone surrogates in any string.
+    """
+    if len(data) > max_bytes:
+        raise error(f"{what}: larger than the limit of {max_bytes} bytes.")
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            text = bytes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            raise error(f"{what}: not UTF-8 text.") from None
+    else:
+        text = data
+    try:
+        _check_depth(text, max_depth)
+        value = json.loads(text, object_pairs_hook=_unique_object, parse_int=_parse_int,
+                           parse_float=_parse_float, parse_constant=_parse_constant)
+        if "\\u" in text or _BAD_CHARS.search(text):
+            _check_strings(value)
+    except _Refused as exc:
+        raise error(f"{what}: {exc}.") from None
+    except json.JSONDecodeError as exc:
+        raise error(f"{what}: not valid JSON ({exc.msg} at line {exc.lineno} column "
+                    f"{exc.colno}).") from None
+    except RecursionError:  # belt and braces: the depth check runs first
+        raise error(f"{what}: nested deeper than {max_depth} levels.") from None
+    return value
+
+
+def _check_depth(text: str, max_depth: int) -> None:
+    # Cheap bound first: a document with few brackets cannot be deep.
+    if text.count("[") + text.count("{") <= max_depth:
+        return
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise _Refused(f"nested deeper than {max_depth} levels")
+        elif token in "]}":
+            depth -= 1
+
+
+def _unique_object(pairs: list) -> dict:
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Refused(f"the key {escape_controls(key)[:60]!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > 17:
+        raise _Refused(f"the integer {text[:20]}… is beyond ±{MAX_INT}")
+    value = int(text)
+    if abs(value) > MAX_INT:
+        raise _Refused(f"the integer {text} is beyond ±{MAX_INT}")
+    return value
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"the number {text[:30]} is too large")
+    return value
+
+
+def _parse_constant(text: str) -> float:
+    raise _Refused(f"{text} is not a number JSON allows")
+
+
+def _check_strings(value: Any) -> None:
+    if isinstance(value, str):
+        _check_chars(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_chars(key)
+            _check_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_strings(item)
+
+
+def _check_chars(text: str) -> None:
+    bad = _BAD_CHARS.search(text)
+    if bad:
+        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
+        raise _Refused(f"text holds {what} (U+{ord(bad.group()):04X})")
+
+
+# -- fields ----------------------------------------------------------------------------------
+def check_text(value: Any, field: str, kind: str = "short", *,
+               error: type[Exception] = ValidationError) -> str:
+    """`value` as valid text of `kind`, or `error` naming the field and the limit."""
+    if not isinstance(value, str):
+        raise error(f"{field}: must be text.")
+    limit = TEXT_LIMITS[kind]
+    if len(value) > limit:
+        raise error(f"{field}: {len(value)} characters, more than the limit of {limit}.")
+    bad = _BAD_CHARS.search(value)
+    if bad:
+        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
+        raise error(f"{field}: holds {what} (U+{ord(bad.group()):04X}), which text may not.")
+    return value
+
+
+def check_int(value: Any, field: str, *, error: type[Exception] = ValidationError) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise error(f"{field}: must be a whole number.")
+    if abs(value) > MAX_INT:
+        raise error(f"{field}: {value} is beyond the limit of ±{MAX_INT}.")
+    return value
+
+
+def check_number(value: Any, field: str, *, error: type[Exception] = ValidationError):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise error(f"{field}: must be a number.")
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise error(f"{field}: {value} is beyond the limit of ±{MAX_NUMBER:.0e}.")
+    return value
+
+
+def allowed_values(table: str, column: str) -> tuple | None:
+    """The values an enumerated column may hold (read from the domain now), else None."""
+    source = ENUM_FIELDS.get((table, column))
+    if source is None:
+        return None
+    module, name = source
+    return tuple(getattr(__import__(module, fromlist=[name]), name))
+
+
+def check_enum(table: str, column: str, value: Any, *,
+               error: type[Exception] = ValidationError, where: str = "") -> Any:
+    allowed = allowed_values(table, column)
+    if allowed is not None and value not in allowed:
+        raise error(f"{where}{column}: {escape_controls(str(value))[:60]!r} is not one of "
+                    f"{', '.join(allowed)}.")
+    return value
+
+
+def check_fields(table: str, fields: dict, *, error: type[Exception] = ValidationError,
+                 where: str = "") -> None:
+    """Every limit and enumeration for the columns of `table` present in `fields`.
+
+    Used by the Store for every synced write (services, conflict resolution, import), so no
+    edit path can store what an import would refuse. None is always allowed (a cleared field).
+    """
+    kinds = FIELD_KINDS.get(table, {})
+    for column, value in fields.items():
+        if value is None:
+            continue
+        label = f"{where}{table}.{column}"
+        if (table, column) in ENUM_FIELDS:
+            check_enum(table, column, value, error=error, where=f"{where}{table}.")
+        elif (table, column) in FLAG_FIELDS or column == "deleted":
+            if value not in (0, 1) or isinstance(value, float):
+                raise error(f"{label}: must be 0 or 1.")
+        if isinstance(value, str):
+            kind = kinds.get(column) or SYNC_KINDS.get(column) or "document"
+            check_text(value, label, kind, error=error)
+            if (table, column) in DATE_FIELDS and value:
+                check_date(value, label, error=error)
+        elif isinstance(value, bool):
+            raise error(f"{label}: must be a number or text, not true/false.")
+        elif isinstance(value, int):
+            check_int(value, label, error=error)
+        elif isinstance(value, float):
+            check_number(value, label, error=error)
+
+
+def check_date(value: Any, field: str, *, error: type[Exception] = ValidationError) -> str:
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise error(f"{field}: use a date like 2026-12-31 (got "
+                    f"{escape_controls(str(value))[:40]!r}).") from None
+
+
+def check_answer(item, value: Any, *, error: type[Exception] = ValidationError,
+                 where: str = "") -> Any:
+    """A stored (decoded) answer must be what `normalise_answer` makes of itself for the
+    item's type: a score within 0..max, a choice among the item's keys, yes/no/na, …"""
+    from app.domain.answers import normalise_answer
+    if value is None:
+        return None
+    try:
+        normal = normalise_answer(item, value)
+    except ValidationError as exc:
+        raise error(f"{where}{exc}") from None
+    numbers = (int, float)
+    same_type = type(normal) is type(value) or (
+        isinstance(normal, numbers) and isinstance(value, numbers) and not isinstance(value, bool))
+    if normal != value or not same_type:
+        raise error(f"{where}item {item.key}: {escape_controls(repr(value))[:60]} is not a "
+                    f"valid {item.type} answer.")
+    return value
+
+
+# -- printing untrusted text -------------------------------------------------------------------
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                       "\ud800-\udfff]")
+
+
+def escape_controls(text: Any) -> str:
+    """Text safe to print on a terminal: control characters (ESC, CR, BEL…), C1 controls,
+    bidi overrides and lone surrogates shown as \\xNN / \\uNNNN instead of acting."""
+    text = str(text)
+    return _CONTROLS.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
