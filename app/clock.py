@@ -67,7 +67,7 @@ class Timestamp:
     @classmethod
     def parse(cls, text: str) -> "Timestamp":
         """The one accepted shape; anything else (other widths, signs, spaces) is refused."""
-        match = REV_RE.match(text) if isinstance(text, str) else None
+        match = REV_RE.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise ValueError(f"not a rev: {text!r:.80}")
         return cls(int(match.group(1)), int(match.group(2)), match.group(3))

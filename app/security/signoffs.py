@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from app.domain.templates import canonical_json
 from app.security.keys import public_key_b64
 
 DOMAIN = b"school-inspect-signoff-v1\n"
@@ -75,3 +77,59 @@ class DeviceKeys:
     def valid(self, row: dict) -> bool:
         key = self.key(row.get("captured_by"))
         return key is not None and verify_row(row, key)
+
+
+# -- what a sign-off vouches for, and the derived fact ------------------------------------
+CONTENT_FIELDS = ("id", "template_id", "school_id", "teacher_id", "mode", "visit_date",
+                  "inspectors", "summary", "self_assessment_id", "follow_up_of")
+# From the first amendment on, the amendment is part of the content: a signature made before
+# it never vouches for the amended inspection, even if the answers end up the same again.
+AMENDMENT_FIELDS = ("amendment", "amendment_reason")
+# Whose sign-off makes an inspection signed, by mode: the author of the record.
+AUTHOR_ROLES = {"inspection": ("inspector",), "self_assessment": ("principal",)}
+
+
+def inspection_content(ws, inspection_id: str) -> dict:
+    """What a signature vouches for: the inspection's own fields, its answers and notes, its
+    evidence hashes and its corrective actions (not their later status)."""
+    row = ws.store.require("inspections", inspection_id, "inspection")
+    responses = ws.store.query(
+        "select item_key, value, note from responses where inspection_id = ? and deleted = 0 "
+        "order by item_key", [inspection_id])
+    evidence = ws.store.query(
+        "select item_key, sha256, caption from attachments where inspection_id = ? "
+        "and deleted = 0 order by item_key, sha256, caption", [inspection_id])
+    actions = ws.store.query(
+        "select id, item_key, description, severity, responsible, due_date from actions "
+        "where inspection_id = ? and deleted = 0 order by id", [inspection_id])
+    own = {k: row[k] for k in CONTENT_FIELDS}
+    if row.get("amendment"):
+        own.update({k: row[k] for k in AMENDMENT_FIELDS})
+    return {"inspection": own, "responses": responses, "evidence": evidence,
+            "actions": actions}
+
+
+def content_sha256(ws, inspection_id: str) -> str:
+    return hashlib.sha256(canonical_json(inspection_content(ws, inspection_id))
+                          .encode()).hexdigest()
+
+
+def valid_signoffs(ws, inspection_id: str, *, keys: DeviceKeys | None = None,
+                   digest: str | None = None) -> list[dict]:
+    """Sign-offs of the author's role over the current content whose device signature a
+    trusted key confirms, oldest first."""
+    row = ws.store.require("inspections", inspection_id, "inspection")
+    roles = AUTHOR_ROLES.get(row["mode"], ("inspector",))
+    rows = [r for r in ws.store.query(
+        "select * from signatures where inspection_id = ? and deleted = 0 "
+        "order by signed_at, rev", [inspection_id]) if r["role"] in roles]
+    if not rows:
+        return []
+    digest = digest or content_sha256(ws, inspection_id)
+    keys = keys or DeviceKeys.of(ws)
+    return [r for r in rows if r["content_sha256"] == digest and keys.valid(r)]
+
+
+def is_signed(ws, inspection_id: str, *, keys: DeviceKeys | None = None) -> bool:
+    """The fact itself, checked now (not the stored status)."""
+    return bool(valid_signoffs(ws, inspection_id, keys=keys))

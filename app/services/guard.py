@@ -7,7 +7,7 @@ and its sign-offs. The only way to change frozen content is an amendment here.
 
 It sits below the write services (answers, evidence, actions, inspections) and imports none of
 them, so they can all use it without importing each other in a circle (the signed fact is
-read from app.services.signoff, which imports no write service either).
+read from app.security.signoffs).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.status import EDITABLE
 from app.errors import FrozenError, StateError
+from app.security.signoffs import is_signed
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -74,7 +75,6 @@ def is_frozen(ws: Workspace, inspection_id: str | None) -> bool:
         return False
     if row["status"] == "signed":
         return True
-    from app.services.signoff import is_signed
     return is_signed(ws, inspection_id)
 
 

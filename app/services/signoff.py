@@ -16,48 +16,14 @@ import json
 from typing import TYPE_CHECKING
 
 from app.domain.status import SIGNER_ROLES
-from app.domain.templates import canonical_json
 from app.errors import StateError, ValidationError
 from app.security import audit
-from app.security.signoffs import DeviceKeys, sign_row
+from app.security.signoffs import (AUTHOR_ROLES, DeviceKeys, content_sha256,  # noqa: F401
+                                   inspection_content, is_signed, sign_row, valid_signoffs)
 from app.services.changes import Changes
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
-
-CONTENT_FIELDS = ("id", "template_id", "school_id", "teacher_id", "mode", "visit_date",
-                  "inspectors", "summary", "self_assessment_id", "follow_up_of")
-# From the first amendment on, the amendment is part of the content: a signature made before
-# it never vouches for the amended inspection, even if the answers end up the same again.
-AMENDMENT_FIELDS = ("amendment", "amendment_reason")
-# Whose sign-off makes an inspection signed, by mode: the author of the record.
-AUTHOR_ROLES = {"inspection": ("inspector",), "self_assessment": ("principal",)}
-
-
-def inspection_content(ws: Workspace, inspection_id: str) -> dict:
-    """What a signature vouches for: the inspection's own fields, its answers and notes, its
-    evidence hashes and its corrective actions (not their later status)."""
-    row = ws.store.require("inspections", inspection_id, "inspection")
-    responses = ws.store.query(
-        "select item_key, value, note from responses where inspection_id = ? and deleted = 0 "
-        "order by item_key", [inspection_id])
-    evidence = ws.store.query(
-        "select item_key, sha256, caption from attachments where inspection_id = ? "
-        "and deleted = 0 order by item_key, sha256, caption", [inspection_id])
-    actions = ws.store.query(
-        "select id, item_key, description, severity, responsible, due_date from actions "
-        "where inspection_id = ? and deleted = 0 order by id", [inspection_id])
-    own = {k: row[k] for k in CONTENT_FIELDS}
-    if row.get("amendment"):
-        own.update({k: row[k] for k in AMENDMENT_FIELDS})
-    return {"inspection": own, "responses": responses, "evidence": evidence,
-            "actions": actions}
-
-
-def content_sha256(ws: Workspace, inspection_id: str) -> str:
-    return hashlib.sha256(canonical_json(inspection_content(ws, inspection_id))
-                          .encode()).hexdigest()
-
 
 def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "inspector",
              image_png: bytes | None = None) -> Changes:
@@ -114,27 +80,8 @@ def inspectors_of(inspection: dict) -> list[str]:
 
 
 # -- the derived fact ----------------------------------------------------------------------
-def valid_signoffs(ws, inspection_id: str, *, keys: DeviceKeys | None = None,
-                   digest: str | None = None) -> list[dict]:
-    """Sign-offs of the author's role over the current content whose device signature a
-    trusted key confirms, oldest first."""
-    row = ws.store.require("inspections", inspection_id, "inspection")
-    roles = AUTHOR_ROLES.get(row["mode"], ("inspector",))
-    rows = [r for r in signatures_of(ws, inspection_id, current_only=False)
-            if r["role"] in roles]
-    if not rows:
-        return []
-    digest = digest or content_sha256(ws, inspection_id)
-    keys = keys or DeviceKeys.of(ws)
-    return [r for r in rows if r["content_sha256"] == digest and keys.valid(r)]
-
-
-def is_signed(ws, inspection_id: str, *, keys: DeviceKeys | None = None) -> bool:
-    """The fact itself, checked now (not the stored status)."""
-    return bool(valid_signoffs(ws, inspection_id, keys=keys))
-
-
-def derive_status(ws, inspection_id: str, *, keys: DeviceKeys | None = None) -> str:
+def derive_status(ws: Workspace, inspection_id: str, *,
+                  keys: DeviceKeys | None = None) -> str:
     """Make the stored status, signed_at and content_sha256 of an inspection agree with its
     sign-offs; returns the status. A row that claims `signed` without a valid sign-off is
     kept as completed. The correction is written in place (no new rev): every device derives

@@ -133,7 +133,7 @@ def export_mark(store) -> str:
     or lies beyond the horizon (written by an older version from a poisoned rev) is ignored:
     better one bundle too many than changes that never travel."""
     mark = store.setting(LAST_EXPORT, "") or ""
-    match = MARK_RE.match(mark)
+    match = MARK_RE.fullmatch(mark)
     if match is None or int(match.group(1)) > store.clock.ms() + HORIZON_MS:
         return ""
     return mark
@@ -143,7 +143,7 @@ def _remember_export(store, rows: dict) -> None:
     # Only revs this clock could have made or adopted move the mark (never a future one).
     limit = store.clock.ms() + HORIZON_MS
     revs = [r["rev"] for by_id in rows.values() for r in by_id.values()
-            if REV_RE.match(r["rev"]) and int(r["rev"][:13]) <= limit]
+            if REV_RE.fullmatch(r["rev"]) and int(r["rev"][:13]) <= limit]
     top = max(revs, default=None)
     if top and top > export_mark(store):
         with store.atomic():
