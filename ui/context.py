@@ -20,6 +20,10 @@ class UiContext:
     # Preview / print / save the PDF report of an inspection.
     open_report: Callable[[str], None] = field(default=lambda inspection_id: None)
 
+    def __post_init__(self) -> None:
+        if self.operations.ws is None:  # background jobs open this profile's workspace
+            self.operations.ws = self.ws
+
     @property
     def lang(self) -> str:
         return self.ws.profile.language

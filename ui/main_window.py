@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetIte
 
 from app.paths import RESOURCES
 from app.services.changes import Changes
-from app.services.demo import generate_demo
 from ui.context import UiContext
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.dialogs.profile_dialog import KeyPasswordDialog, ProfileDialog
 from ui.i18n import install_translations
-from ui.operations import Operations, in_own_workspace
+from ui import jobs
+from ui.operations import Operations, initiated_by
 from ui.pages.actions_page import ActionsPage
 from ui.pages.conflicts_page import ConflictsPage
 from ui.pages.ethics_page import EthicsPage
@@ -44,8 +44,6 @@ PAGE_CLASSES = {
 }
 RUNNER = "runner"
 ICONS = RESOURCES / "icons"
-ALL_TABLES = frozenset({"schools", "teachers", "users", "templates", "inspections",
-                        "responses", "attachments", "actions", "signatures"})
 
 
 def nav_icon(key: str) -> QIcon:
@@ -58,7 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ws = ws
         self.settings = QSettings(str(ws.paths.home / "ui.ini"), QSettings.Format.IniFormat)
-        self.operations = Operations(self)
+        self.operations = Operations(self, ws=ws)
         self.operations.changed.connect(self.route_changes)
         self.ctx = UiContext(ws, self.operations, open_inspection=self.open_inspection,
                              show_page=self.show_page, open_report=self.open_report)
@@ -224,11 +222,13 @@ class MainWindow(QMainWindow):
             page.show_inspection(inspection_id)
 
     # -- data changes ---------------------------------------------------------------------
-    def route_changes(self, changes: Changes) -> None:
+    def route_changes(self, changes: Changes, initiator=None) -> None:
+        """Every page and the runner hear of a change once; the one that asked for it
+        (itself or through one of its widgets or dialogs) has refreshed already."""
         targets = list(self.pages.values()) + ([self.runner] if self.runner else [])
         for page in targets:
             handler = getattr(page, "on_changes", None)
-            if handler is None:
+            if handler is None or initiated_by(page, initiator):
                 continue
             try:
                 handler(changes)
@@ -330,13 +330,9 @@ class MainWindow(QMainWindow):
         return False
 
     def load_demo_data(self, schools: int = 12, inspections: int = 60):
-        def generate() -> Changes:
-            in_own_workspace(self.ws, lambda worker_ws: generate_demo(
-                worker_ws, schools=schools, inspections=inspections))
-            return Changes(ALL_TABLES)
-
         return self.operations.run_in_background(
-            generate, parent=self, title=self.tr("Loading demo data…"))
+            jobs.load_demo_data(schools, inspections), parent=self,
+            title=self.tr("Loading demo data…"))
 
     # -- window state ---------------------------------------------------------------------
     def restore_state(self) -> None:

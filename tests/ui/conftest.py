@@ -5,9 +5,12 @@ remembers which inspections and reports the page asked to open."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import RecordingOperations
 from ui.context import UiContext
+from ui.i18n import install_translations
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -41,7 +44,6 @@ def open_page(ctx, qtbot):
 @pytest.fixture
 def window(ws, qtbot):
     """The main window on the test workspace; errors are logged, not shown in boxes."""
-    from ui.main_window import MainWindow
     main_window = MainWindow(ws)
     main_window.operations.show_errors = False
     qtbot.addWidget(main_window)
@@ -52,3 +54,31 @@ def window(ws, qtbot):
 def ui_ctx(ctx) -> UiContext:
     """The runner tests' name for `ctx`."""
     return ctx
+
+
+@pytest.fixture
+def english(qapp):
+    """The English UI with its plural forms installed, as the launcher does."""
+    install_translations(QApplication.instance(), "en")
+    yield
+    install_translations(QApplication.instance(), "en")
+
+
+@pytest.fixture
+def chinese(qapp):
+    install_translations(QApplication.instance(), "zh")
+    yield
+    install_translations(QApplication.instance(), "en")
+
+
+@pytest.fixture
+def office(make_workspace):
+    return make_workspace("office")
+
+
+@pytest.fixture
+def fresh(make_workspace):
+    """A profile as on first start: no user name, empty database."""
+    ws = make_workspace("fresh")
+    assert ws.profile.user_name == ""
+    return ws

@@ -1,7 +1,7 @@
 """Chinese renders with the font the app ships, on a machine with no Chinese font installed."""
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QImage, QPainter
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QImage, QPainter
 
 from ui.fonts import BUNDLED_FONT, register_bundled_fonts
 

@@ -4,13 +4,18 @@ when the catalogues are installed."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+import xml.etree.ElementTree as ET
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.i18n import TRANSLATIONS, install_translations
+
+# The offscreen platform says this for every top-level window; it is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
 
 CATALOGUES = sorted(TRANSLATIONS.glob("*_zh_CN.ts"))
 
@@ -54,3 +59,17 @@ def test_installed_catalogues_translate_labels(qapp):
     finally:
         install_translations(QApplication.instance(), "en")
     assert QCoreApplication.translate("Labels", "Signed") == "Signed"
+
+
+def test_qt_file_dialog_labels_are_chinese_too(qapp):
+    from PySide6.QtWidgets import QFileDialog
+    install_translations(qapp, "zh")
+    try:
+        dialog = QFileDialog(None, "", str(Path.home()))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        dialog.deleteLater()
+    finally:
+        install_translations(qapp, "en")
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+    assert not any("Look in" in t or "Files of" in t for t in texts)

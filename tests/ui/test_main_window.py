@@ -9,12 +9,21 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.security.keys import certificate_name
+from app.services.answers import answers_of
+from app.services.changes import Changes
 from app.services.schools import add_school
+from ui.dialogs.new_inspection import NewInspectionDialog
+from ui.dialogs.profile_dialog import ProfileDialog
 from ui.i18n import install_translations
-from ui.main_window import PAGE_CLASSES, PAGE_KEYS, RUNNER, MainWindow
+from ui.main_window import MainWindow, PAGE_CLASSES, PAGE_KEYS, RUNNER
+
+# The offscreen platform says this for every top-level window; it is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,8 +135,6 @@ def test_file_menu_bundle_commands_lead_to_the_sync_page(make_window, monkeypatc
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_first_start_offers_demo_data_and_no_leaves_the_profile_empty(make_window, ws, qtbot):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
     window = make_window()
     asked = []
 
@@ -187,3 +194,120 @@ def test_a_page_that_fails_to_import_fails_the_window():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert run.returncode == 1 and "ModuleNotFoundError" in run.stderr
+
+
+def test_ctrl_n_on_the_schools_page_preselects_the_selected_school(ws, window):
+    first = add_school(ws, name="青山区第一小学", district="青山区").created
+    second = add_school(ws, name="青山区第二小学", district="青山区").created
+    window.operations.announce(Changes.of("schools"))
+    window.show_page("schools")
+    schools = window.pages["schools"]
+    schools.select_school(second)
+    dialog = window.new_inspection_dialog()
+    assert dialog.school.currentData() == second
+    schools.select_school(first)
+    assert window.new_inspection_dialog().school.currentData() == first
+
+
+@pytest.fixture
+def window_of(qtbot):
+    def make(ws) -> MainWindow:
+        window = MainWindow(ws)
+        window.operations.show_errors = False
+        qtbot.addWidget(window)
+        return window
+    return make
+
+
+def test_first_start_asks_the_name_and_it_is_used_everywhere(fresh, window_of, qtbot):
+    window = window_of(fresh)
+    dialog = window.first_start()
+    assert isinstance(dialog, ProfileDialog) and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled()  # the name is required
+    qtbot.keyClicks(dialog.name, "Wang")
+    dialog.name.setText("王丽")  # typed through an input method
+    dialog.role.setCurrentIndex(dialog.role.findData("principal"))
+    dialog.organisation.setText("青山区育才小学")
+    assert dialog.offers_demo  # empty database: demo data is offered
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert (fresh.profile.user_name, fresh.profile.role, fresh.profile.organisation) == \
+        ("王丽", "principal", "青山区育才小学")
+    assert fresh.actor == "王丽"
+    assert certificate_name(fresh.signing_identity()[1]) == "王丽"
+    assert "王丽" in window.status.profile.text()
+    assert NewInspectionDialog(window.ctx, window).inspectors.text() == "王丽"
+
+
+def test_a_known_user_is_not_asked_again(ws, window_of, monkeypatch):
+    window = window_of(ws)
+    asked = []
+    monkeypatch.setattr(window, "profile_dialog", lambda **kw: asked.append(kw))
+    add_school(ws, name="青山区朝阳中学", district="青山区")
+    window.first_start()
+    assert asked == []
+
+
+def test_my_profile_changes_name_and_certificate(ws, window_of, qtbot):
+    window = window_of(ws)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Profile")
+    items = [a.text() for a in menu.actions()]
+    assert items == ["My &profile…", "Signing key &password…"]
+    dialog = window.profile_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "张督学" and not dialog.offers_demo
+    dialog.name.setText("李文")
+    dialog.ok_button.click()
+    assert ws.actor == "李文"
+    assert certificate_name(ws.signing_identity()[1]) == "李文"
+    assert "李文" in window.status.profile.text()
+
+
+def test_keys_answer_at_once_when_the_main_window_opens_an_inspection(qtbot, ws,
+                                                                      mini_inspection, window):
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.focus_search()                       # the cursor is somewhere on a page
+    window.open_inspection(mini_inspection)     # e.g. after the new-inspection dialog
+    runner = window.runner
+    focused = QApplication.focusWidget()
+    assert focused is runner or runner.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_1)       # no click into the runner needed
+    assert answers_of(ws, mini_inspection)["a.samples"] == "yes"
+
+
+def test_back_to_the_open_inspection_by_the_side_list_keys_answer(qtbot, ws, mini_inspection,
+                                                                 window):
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.open_inspection(mini_inspection)
+    window.show_page("templates")               # look something up elsewhere…
+    row = next(r for r in range(window.nav.count())
+               if window.nav.item(r).data(Qt.ItemDataRole.UserRole) == RUNNER)
+    rect = window.nav.visualItemRect(window.nav.item(row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.runner   # …and back by mouse
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    assert answers_of(ws, mini_inspection)["a.samples"] == "yes"
+
+
+def test_one_answer_refreshes_the_runner_once_and_every_page_once(qtbot, ws, mini_inspection,
+                                                                   window, monkeypatch):
+    """The answer walk: runner → database → back. The runner asked for the change and reloads
+    once after it; the window does not tell it again, while the other pages hear it once."""
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.open_inspection(mini_inspection)
+    runner, page = window.runner, window.pages["inspections"]
+    reloads, heard = [], []
+    reload, hear = runner._reload, page.on_changes
+    monkeypatch.setattr(runner, "_reload", lambda: reloads.append(1) or reload())
+    monkeypatch.setattr(page, "on_changes", lambda changes: heard.append(changes) or hear(changes))
+    qtbot.keyClick(runner, Qt.Key.Key_1)
+    assert answers_of(ws, mini_inspection)["a.samples"] == "yes"       # in the database
+    assert runner.responses["a.samples"]["value"] == "yes"               # and back
+    assert len(reloads) == 1
+    assert len(heard) == 1 and heard[0].touches("responses")

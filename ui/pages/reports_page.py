@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
 from app.errors import PasswordError, WrongPasswordError
 from app.services.inspections import list_inspections
 from app.services.schools import districts
-from ui.operations import in_own_workspace
+from ui import jobs
 from ui.runner.text import fill
 from ui.widgets import labels
 
@@ -185,34 +185,25 @@ class ReportsPage(QWidget):
         inspection_id, lang = self.inspection.currentData(), self.language.currentData()
         if inspection_id is None:
             return None
-
-        def job(ws):
-            from app.reports.service import make_report
-            return make_report(ws, inspection_id, lang=lang)
-
         self.suggested_name = f"report_{inspection_id[:8]}_{lang}.pdf"
-        return self._run(job, self.tr("Generating the report…"), self._report_done)
+        return self._run(jobs.make_report(inspection_id, lang),
+                         self.tr("Generating the report…"), self._report_done)
 
     def generate_summary(self):
         district = self.district.currentText()
         start = self.date_from.date().toString("yyyy-MM-dd")
         end = self.date_to.date().toString("yyyy-MM-dd")
         lang = self.language.currentData()
-
-        def job(ws):
-            from app.reports.summary import build_summary
-            return build_summary(ws, district, start, end, lang)
-
         self.suggested_name = f"summary_{start}_{end}.pdf"
-        return self._run(job, self.tr("Generating the district summary…"),
+        return self._run(jobs.district_summary(district, start, end, lang),
+                         self.tr("Generating the district summary…"),
                          lambda pdf: self.show_pdf(pdf, self.tr("District summary ready.")))
 
-    def _run(self, job, title: str, done):
-        ws = self.ctx.ws
+    def _run(self, job: jobs.Job, title: str, done):
         self._last_run = (job, title, done)
         self.status.setText(title)
         self.worker = self.ctx.operations.run_in_background(
-            lambda: in_own_workspace(ws, job), parent=self, title=title,
+            job, parent=self, title=title,
             on_done=lambda result: self._finished(done, result), on_error=self._failed)
         self._update_buttons()
         return self.worker

@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QGroupBox, QHBoxLayout
                                QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.services.changes import Changes
 from app.services.schools import list_schools
-from app.storage.store import SYNCED_TABLES
 from app.sync.trust import UnknownSignerError
-from ui.operations import in_own_workspace
+from ui import jobs
 from ui.pages.devices_box import DevicesBox
 from ui.runner.text import fill
 from ui.widgets import labels
@@ -166,18 +164,16 @@ class SyncPage(QWidget):
             self.export_status.setText(self.tr("Choose at least one school to export."))
             return None
         kind = {"schools": "full"}.get(scope, scope)
-        relay = self.relay
-
-        def job(ws):
-            from app.sync.export import export_bundle
-            chosen = schools if scope in ("schools", "assignment") else ()
-            return export_bundle(ws, path, kind=kind, schools=chosen,
-                                 progress=lambda d, t, s: relay.moved.emit(d, t, s))
-
+        chosen = schools if scope in ("schools", "assignment") else ()
         self._busy(True)
         return self.ctx.operations.run_in_background(
-            lambda: in_own_workspace(self.ctx.ws, job), parent=self,
-            title=self.tr("Exporting…"), on_done=self._exported, on_error=self._failed)
+            jobs.export_bundle(path, kind=kind, schools=chosen, progress=self._relay_progress),
+            parent=self, title=self.tr("Exporting…"), on_done=self._exported,
+            on_error=self._failed)
+
+    def _relay_progress(self, done: int, total: int, stage: str) -> None:
+        """Called on the worker thread: the queued signal carries it to the GUI thread."""
+        self.relay.moved.emit(done, total, stage)
 
     def _exported(self, summary: dict) -> None:
         self._busy(False)
@@ -197,25 +193,14 @@ class SyncPage(QWidget):
 
     def import_from(self, path: Path, *, trust: bool = False):
         """Verify and merge in the background; returns the worker."""
-        relay, holder = self.relay, {}
-
-        def job(ws):
-            from app.sync.importer import import_bundle
-            holder["result"] = import_bundle(ws, path, trust=trust, progress=lambda d, t, s:
-                                             relay.moved.emit(d, t, s))
-            return Changes(frozenset(SYNCED_TABLES) | {"conflicts", "devices"})
-
         self._busy(True)
         return self.ctx.operations.run_in_background(
-            lambda: in_own_workspace(self.ctx.ws, job), parent=self,
-            title=self.tr("Importing…"), on_done=lambda _: self._imported(holder["result"]),
+            jobs.import_bundle(path, trust=trust, progress=self._relay_progress), parent=self,
+            title=self.tr("Importing…"), on_done=self._imported,
             on_error=lambda exc: self._import_failed(exc, path))
 
     def _imported(self, result: dict) -> None:
         self._busy(False)
-        store = self.ctx.ws.store
-        # The worker's clock saw the incoming revs; ours must order after them too.
-        store.reload_clock()
         self.show_summary(result)
 
     def _import_failed(self, exc: BaseException, path: Path) -> None:

@@ -73,7 +73,7 @@ class ActionDialog(QDialog):
             self.ctx.ws, self.inspection_id, description=text,
             item_key=self.item.key if self.item is not None else None,
             severity=self.severity.currentData(), responsible=self.responsible.text(),
-            due_date=self.due.date().toString("yyyy-MM-dd")), parent=self)
+            due_date=self.due.date().toString("yyyy-MM-dd")), parent=self, initiator=self)
         if changes is None:
             return
         self.created = changes.created

@@ -152,7 +152,8 @@ class EvidenceStrip(QWidget):
         for path in paths:
             changes = self.ctx.operations.run(
                 lambda p=path: evidence_service.attach_file(self.ctx.ws, self.inspection_id,
-                                                            self.item_key, p), parent=self)
+                                                            self.item_key, p),
+                parent=self, initiator=self)
             if changes is not None:
                 added += 1
                 self.changed.emit(changes)
@@ -162,7 +163,8 @@ class EvidenceStrip(QWidget):
 
     def remove(self, attachment_id: str) -> None:
         changes = self.ctx.operations.run(
-            lambda: evidence_service.remove_attachment(self.ctx.ws, attachment_id), parent=self)
+            lambda: evidence_service.remove_attachment(self.ctx.ws, attachment_id),
+            parent=self, initiator=self)
         if changes is not None:
             self.refresh()
             self.changed.emit(changes)

@@ -229,14 +229,14 @@ class InspectionRunner(KeyboardFlow, QWidget):
         if self.read_only:
             return
         changes = self.ctx.operations.run(lambda: answer_service.answer_item(
-            self.ctx.ws, self.inspection_id, key, value), parent=self)
+            self.ctx.ws, self.inspection_id, key, value), parent=self, initiator=self)
         self._after_save(changes, key)
 
     def save_note(self, key: str, note: str) -> None:
         if self.read_only:
             return
         changes = self.ctx.operations.run(lambda: answer_service.set_note(
-            self.ctx.ws, self.inspection_id, key, note), parent=self)
+            self.ctx.ws, self.inspection_id, key, note), parent=self, initiator=self)
         self._after_save(changes, key)
 
     def _after_save(self, changes, key: str) -> None:
@@ -262,7 +262,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
 
     # -- refresh --------------------------------------------------------------------------
     def on_changes(self, changes) -> None:
-        """Called by the main window for every Operations.changed."""
+        """Called by the main window for every Operations.changed this runner did not ask
+        for itself (what it asks for, it reloads once after the call)."""
         if not changes.touches(*WATCHED_TABLES):
             return
         was_read_only = self.read_only
@@ -334,14 +335,14 @@ class InspectionRunner(KeyboardFlow, QWidget):
             self.show_item(first)
             return False
         changes = self.ctx.operations.run(lambda: inspection_service.complete_inspection(
-            self.ctx.ws, self.inspection_id), parent=self)
+            self.ctx.ws, self.inspection_id), parent=self, initiator=self)
         self._reload()
         self._refresh(rebuild=True)
         return changes is not None
 
     def reopen(self) -> None:
         self.ctx.operations.run(lambda: inspection_service.reopen_inspection(
-            self.ctx.ws, self.inspection_id), parent=self)
+            self.ctx.ws, self.inspection_id), parent=self, initiator=self)
         self._reload()
         self._refresh(rebuild=True)
 

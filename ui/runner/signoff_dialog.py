@@ -116,7 +116,7 @@ class SignoffDialog(QDialog):
         for role, block in list(self.blocks.items()):
             changes = self.ctx.operations.run(lambda b=block: sign_off(
                 self.ctx.ws, self.inspection_id, signer=b.name.text(), role=b.role,
-                image_png=b.pad.png_bytes()), parent=self)
+                image_png=b.pad.png_bytes()), parent=self, initiator=self)
             if changes is None:
                 return  # the message was shown; signatures stored so far stay valid
             self.signed.append(changes.created)

@@ -1,48 +1,43 @@
-"""A whole visit in the runner: answer by keyboard and mouse, note, photo (file path and
-drag and drop), corrective action, completion blocked then done, both signatures drawn on the
-pad, and the inspection read-only afterwards."""
+"""The inspection runner: a whole visit — answers by keyboard and mouse saved at once, note,
+photo (file path and drag and drop), corrective action, completion blocked then done, both
+signatures, read-only afterwards — and what is typed reaching the disk, even when the
+process is killed with the window open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLabel
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.services.actions import actions_of
 from app.services.answers import answers_of, responses_of
 from app.services.evidence import attachments_of
+from app.services.inspections import start_inspection
 from app.services.signoff import signatures_of
-from tests.ui.test_runner_support import answer_every_mini_item, write_png
-from ui.runner import InspectionRunner
+from app.workspace import Workspace
+from tests.ui.helpers import (answer_every_mini_item, answers_in_database, draw_signature,
+                              open_runner, write_png)
 from ui.runner.evidence import image_mime
+from ui.runner.item_view import ItemView
 from ui.runner.section_list import MISSING_BG
+
+ROOT = Path(__file__).resolve().parents[3]
 
 # The offscreen platform says this for every top-level window; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def open_runner(qtbot, ctx, inspection_id):
-    runner = InspectionRunner(ctx, inspection_id)
-    qtbot.addWidget(runner)
-    ctx.operations.changed.connect(runner.on_changes)  # as the main window does
-    runner.resize(1280, 800)
-    runner.show()
-    runner.activateWindow()
-    qtbot.waitUntil(runner.isActiveWindow)
-    return runner
-
-
 def status_of(ws, inspection_id):
     return ws.store.require("inspections", inspection_id, "inspection")["status"]
-
-
-def draw_signature(qtbot, pad):
-    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 80))
-    for x, y in ((60, 50), (90, 100), (130, 40), (170, 90), (220, 60)):
-        qtbot.mouseMove(pad, QPoint(x, y))
-    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(240, 70))
 
 
 def drop_files(widget, paths):
@@ -86,23 +81,6 @@ def test_keyboard_and_mouse_answers_are_saved_at_once(qtbot, ui_ctx, ws, mini_in
     qtbot.keyClick(runner, Qt.Key.Key_3)
     assert runner.score_panel.progress.value() == 3
     assert status_of(ws, mini_inspection) == "in_progress"
-
-
-def test_a_failed_red_line_caps_the_live_grade(qtbot, ui_ctx, ws, mini_inspection):
-    runner = open_runner(qtbot, ui_ctx, mini_inspection)
-    qtbot.mouseClick(runner.item_view.editor.buttons["no"], Qt.MouseButton.LeftButton)
-    qtbot.keyClick(runner, Qt.Key.Key_Return)
-    qtbot.keyClick(runner, Qt.Key.Key_5)
-    assert runner.score_panel.total.text() == "33.3"   # (no·2 + 5/5·1) / 3
-    assert runner.score_panel.grade.text() == "不合格"
-    assert runner.score_panel.grade.property("tone") == "bad"          # shown in red
-    assert runner.score_panel.cap.isVisible()
-    assert "留样" in runner.score_panel.cap.text()
-    qtbot.keyClick(runner, Qt.Key.Key_K)
-    qtbot.keyClick(runner, Qt.Key.Key_1)                       # the red line now holds
-    assert runner.score_panel.grade.text() == "优秀"
-    assert runner.score_panel.grade.property("tone") == "good"
-    assert not runner.score_panel.cap.isVisible()
 
 
 def test_whole_visit_photo_action_completion_and_signatures(qtbot, ui_ctx, ws,
@@ -200,3 +178,153 @@ def test_completed_inspection_can_be_reopened(qtbot, ui_ctx, ws, mini_inspection
     qtbot.mouseClick(runner.reopen_button, Qt.MouseButton.LeftButton)
     assert status_of(ws, mini_inspection) == "in_progress"
     assert runner.item_view.editor.isEnabled()
+
+
+def test_the_missing_count_in_the_banner_goes_down_as_items_are_answered(
+        qtbot, ui_ctx, ws, mini_inspection):
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    qtbot.keyClick(runner, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    before = len(runner.missing)
+    assert before > 1 and str(before) in runner.banner.text()
+    qtbot.keyClick(runner, Qt.Key.Key_1)        # the first missing item is open: answer it
+    assert len(runner.missing) == before - 1
+    assert str(before - 1) in runner.banner.text()
+    assert str(before) not in runner.banner.text()
+
+
+def test_typed_text_reaches_the_disk_before_the_window_closes(qtbot, ui_ctx, ws,
+                                                             mini_inspection):
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    qtbot.keyClicks(runner.item_view.note, "see photo")
+    database = ws.paths.database
+    # No focus change, no navigation: the idle save alone must write it, visible to a
+    # separate connection as if the app were killed now.
+    qtbot.waitUntil(lambda: answers_in_database(database, mini_inspection)
+                    .get("a.samples") == (None, "see photo"))
+    runner.show_item("b.remarks")
+    field = runner.item_view.editor.field
+    field.setFocus()
+    qtbot.keyClicks(field, "Cold room door seal torn")
+    qtbot.waitUntil(lambda: answers_in_database(database, mini_inspection)
+                    .get("b.remarks") == ("Cold room door seal torn", ""))
+    second = Workspace.open(ws.paths.home)
+    try:
+        from app.services.answers import answers_of
+        assert answers_of(second, mini_inspection)["b.remarks"] == "Cold room door seal torn"
+    finally:
+        second.close()
+    assert runner.isVisible()
+
+
+def test_number_typed_then_killed_is_saved_by_the_idle_timer(qtbot, ui_ctx, ws,
+                                                            mini_inspection):
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    runner.show_item("b.fridge")
+    qtbot.keyClicks(runner.item_view.editor.field, "6.5")
+    qtbot.waitUntil(lambda: answers_in_database(ws.paths.database, mini_inspection)
+                    .get("b.fridge", (None,))[0] == 6.5)
+
+
+def test_a_fifty_item_template_builds_one_item_at_a_time(qtbot, ui_ctx, ws, school_id):
+    inspection = start_inspection(ws, school_id=school_id,
+                                  template="school_comprehensive").created
+    runner = open_runner(qtbot, ui_ctx, inspection)
+    count = len(runner.items)
+    assert count >= 50
+    for _ in range(count + 3):
+        qtbot.keyClick(runner, Qt.Key.Key_PageDown)
+    assert runner.current_key == runner.items[-1].key
+    qtbot.waitUntil(lambda: len(runner.findChildren(ItemView)) == 1)
+    for _ in range(5):
+        qtbot.keyClick(runner, Qt.Key.Key_PageUp)
+    assert runner.current_key == runner.items[-6].key
+
+
+def test_a_photo_item_is_answered_by_its_photo(qtbot, ui_ctx, ws, school_id, tmp_path):
+    inspection = start_inspection(ws, school_id=school_id,
+                                  template="canteen_food_safety").created
+    runner = open_runner(qtbot, ui_ctx, inspection)
+    runner.show_item("cook.kitchen_photo")
+    runner.item_view.evidence.add_files([write_png(tmp_path / "kitchen.png")])
+    saved = answers_in_database(ws.paths.database, inspection)["cook.kitchen_photo"]
+    assert saved[0] == "kitchen.png"
+    assert "cook.kitchen_photo" not in runner.result.missing_required
+    assert "cook.kitchen_photo" not in runner.result.missing_photos
+
+
+def test_hiding_the_runner_saves_what_was_typed(qtbot, ui_ctx, ws, mini_inspection):
+    runner = open_runner(qtbot, ui_ctx, mini_inspection)
+    runner.show_item("b.fridge")
+    runner.item_view.editor.field.setText("7")   # typed, no signal, no focus change yet
+    runner.item_view.note.setText("checked at 10:00")
+    runner.hide()                                # the main window switches page
+    saved = answers_in_database(ws.paths.database, mini_inspection)["b.fridge"]
+    assert saved == (7, "checked at 10:00")
+
+
+
+CHILD = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from app.workspace import Workspace
+    from ui.context import UiContext
+    from ui.operations import Operations
+    from ui.runner import InspectionRunner
+
+    app = QApplication([])
+    ws = Workspace.open(sys.argv[1])
+    operations = Operations()
+    operations.show_errors = False
+    runner = InspectionRunner(UiContext(ws=ws, operations=operations), sys.argv[2])
+    runner.show()
+    runner.activateWindow()
+    assert QTest.qWaitForWindowActive(runner)
+    QTest.keyClick(runner, Qt.Key.Key_1)              # a.samples: yes
+    QTest.keyClicks(runner.item_view.note, "photo taken")
+    runner.show_item("b.remarks")
+    runner.item_view.editor.field.setFocus()
+    QTest.keyClicks(runner.item_view.editor.field, "Door seal torn")
+    print("typed", flush=True)
+    app.exec()                                        # still open when it is killed
+""")
+
+
+def wait_for(condition, timeout: float = 30.0) -> bool:
+    """Poll a condition (not a timing assertion: the limit only stops a hung child)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_answers_survive_a_kill_of_the_open_window(ws, mini_inspection):
+    home = ws.paths.home
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(home), mini_inspection],
+                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        def typed_on_disk():
+            saved = answers_in_database(ws.paths.database, mini_inspection)
+            return saved.get("b.remarks") == ("Door seal torn", "")
+        assert wait_for(typed_on_disk), child.stderr.read() if child.poll() else "timeout"
+        assert child.poll() is None                      # the window is still open
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+    reopened = Workspace.open(home)
+    try:
+        assert reopened.store.db.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert answers_of(reopened, mini_inspection)["a.samples"] == "yes"
+        assert responses_of(reopened, mini_inspection)["a.samples"]["note"] == "photo taken"
+        assert answers_of(reopened, mini_inspection)["b.remarks"] == "Door seal torn"
+    finally:
+        reopened.close()

@@ -131,3 +131,19 @@ def test_edit_school_keeps_other_fields_and_updates_the_list(ctx, page, ws, scho
     assert (row["name"], row["district"], row["level"]) == ("青山区育才实验小学", "青山区",
                                                           "primary")
     assert "青山区育才实验小学" in names(page)
+
+
+def test_schools_list_shows_the_english_name_in_english(ctx, ws, qtbot):
+    add_school(ws, name="青山区实验小学", name_en="Qingshan Experimental Primary School",
+               district="青山区")
+    add_school(ws, name="青山区第三小学", district="青山区")
+    ws.set_identity(language="en")
+    page = SchoolsPage(ctx)
+    qtbot.addWidget(page)
+    names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert "Qingshan Experimental Primary School" in names and "青山区第三小学" in names
+    ws.set_identity(language="zh")
+    page = SchoolsPage(ctx)
+    qtbot.addWidget(page)
+    assert "青山区实验小学" in [page.model.index(r, 0).data()
+                          for r in range(page.model.rowCount())]

@@ -48,3 +48,22 @@ def test_evaluate_teacher_starts_an_ethics_evaluation_and_opens_it(page, ws, tea
     row = ws.store.get("inspections", opened[0])
     assert (row["teacher_id"], row["template_key"]) == (teachers[1], "teacher_ethics")
     assert row_of(page, teachers[1])["inspection_id"] == opened[0]
+
+
+def test_ethics_rows_are_coloured_by_grade(ctx, ws, school_id, qtbot):
+    teachers = {band: add_teacher(ws, school_id, name=name).created for band, name in
+                (("excellent", "甲老师"), ("basic_pass", "乙老师"), ("fail", "丙老师"))}
+    evaluate_teacher(ws, school_id, teachers["excellent"], 95)
+    evaluate_teacher(ws, school_id, teachers["basic_pass"], 65)
+    evaluate_teacher(ws, school_id, teachers["fail"], 95, violated="std.care")
+    page = EthicsPage(ctx)
+    qtbot.addWidget(page)
+    colours = {}
+    for band, teacher in teachers.items():
+        row = next(n for n, r in enumerate(page.model.rows) if r["teacher_id"] == teacher)
+        assert page.model.rows[row]["band"] == band
+        colours[band] = page.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color()
+    assert colours["excellent"].hue() in range(80, 160)    # green
+    assert colours["basic_pass"].hue() in range(25, 50)    # amber
+    assert colours["fail"].hue() in range(0, 15) or colours["fail"].hue() > 340  # red
+    assert colours["basic_pass"] != colours["fail"]

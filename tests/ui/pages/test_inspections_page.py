@@ -13,7 +13,7 @@ from app.services.changes import Changes
 from app.services.inspections import start_inspection
 from app.services.schools import add_school, add_teacher
 from ui.dialogs.new_inspection import NewInspectionDialog
-from ui.models.inspections_model import PAGE
+from ui.models.inspections_model import COLUMNS, PAGE
 from ui.pages.inspections_page import InspectionsPage
 
 
@@ -187,3 +187,58 @@ def test_computed_columns_do_not_sort(page, ws, school_id):
     page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
     assert loaded_ids(page) == before
     assert page.table.horizontalHeader().sortIndicatorSection() == 0
+
+
+def sort_arrow_points_down(table) -> bool:
+    """Look at the pixels of the header's sort arrow: wider at the top means ▼."""
+    header = table.horizontalHeader()
+    column = header.sortIndicatorSection()
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    widths = []
+    for y in range(image.height()):
+        dark = sum(1 for x in range(left, right) if image.pixelColor(x, y).lightness() < 110)
+        if dark:
+            widths.append(dark)
+    assert len(widths) >= 2, "no sort arrow drawn"
+    return widths[0] > widths[-1]
+
+
+def test_inspections_sort_arrow_and_count_say_what_the_list_shows(ctx, ws, school_id,
+                                                                  qtbot, english):
+    start_inspection(ws, school_id=school_id, template="mini", visit_date="2026-01-05",
+                     inspectors=["张督学", "李督学"])
+    start_inspection(ws, school_id=school_id, template="mini", visit_date="2026-02-05")
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert page.query.filter.descending
+    assert [page.model.index(r, 0).data() for r in range(2)] == ["2026-02-05", "2026-01-05"]
+    assert sort_arrow_points_down(page.table)  # newest first: ▼
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert not sort_arrow_points_down(page.table)
+    assert page.count.text() == ("2 inspections (teacher-ethics evaluations are on their "
+                                 "own page)")
+    inspectors = page.model.index(1 if page.query.filter.descending else 0,
+                                  COLUMNS.index("inspectors")).data()
+    assert inspectors == "张督学, 李督学"
+
+
+def test_inspections_list_shows_the_english_school_name_in_english(ctx, ws, qtbot):
+    school = add_school(ws, name="青山区实验小学", name_en="Qingshan Experimental Primary",
+                        district="青山区").created
+    start_inspection(ws, school_id=school, template="mini")
+    ws.set_identity(language="en")
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert page.model.index(0, COLUMNS.index("school")).data() == \
+        "Qingshan Experimental Primary"

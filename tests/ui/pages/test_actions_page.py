@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.actions import raise_action
+from app.services.actions import raise_action, set_action_status
 from ui.context import UiContext
 from ui.i18n import install_translations
 from ui.operations import Operations
-from ui.pages.actions_page import OVERDUE, ActionsPage
+from ui.pages.actions_page import ActionsPage, OVERDUE
 
 
 @pytest.fixture
@@ -75,3 +75,19 @@ def test_enter_opens_the_inspection_the_action_came_from(ws, actions, mini_inspe
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [mini_inspection]
+
+
+def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english):
+    raise_action(ws, mini_inspection, description="补齐留样记录" * 20, due_date="2020-01-31")
+    done = raise_action(ws, mini_inspection, description="更换灭火器").created
+    set_action_status(ws, done, "resolved")
+    page = ActionsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.count.text() == "2 actions (1 open), 1 overdue"
+    assert not page.table.horizontalScrollBar().isVisible()
+    long_row = next(n for n, r in enumerate(page.model.rows) if r["overdue"])
+    assert "补齐留样记录" * 20 in page.model.index(long_row, 2).data(
+        Qt.ItemDataRole.ToolTipRole)

@@ -6,11 +6,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.services import schools
 from app.services.schools import add_school
 from app.storage.digest import stats
 from app.sync.export import export_bundle
 from app.sync.importer import verify_bundle
+from tests.ui.helpers import make_ctx, plural, send
 from ui.pages.sync_page import SyncPage
+
+# The offscreen platform says this for every top-level window; it is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
@@ -116,3 +121,38 @@ def test_new_schools_appear_in_the_export_choice(page, ctx, ws):
 def exc_fingerprint(ws) -> str:
     from app.security.keys import fingerprint, public_key_b64
     return fingerprint(public_key_b64(ws.device_key))
+
+
+@pytest.fixture
+def one_conflict(ws, office, school_id, tmp_path) -> dict:
+    """The same school's phone changed here and at the office: one conflict here."""
+    send(ws, office, tmp_path / "1.sibundle")
+    schools.edit_school(ws, school_id, phone="0571-111")
+    schools.edit_school(office, school_id, phone="0571-222")
+    return send(office, ws, tmp_path / "2.sibundle")
+
+
+def test_sync_summary_says_one_conflict_needs_a_decision(ws, one_conflict, qtbot, english):
+    page = SyncPage(make_ctx(ws))
+    qtbot.addWidget(page)
+    page.show_summary(one_conflict)
+    assert "1 conflict needs a decision on the Conflicts page." in page.import_status.text()
+
+
+def test_sync_summary_in_chinese(ws, one_conflict, qtbot, chinese):
+    page = SyncPage(make_ctx(ws, "zh"))
+    qtbot.addWidget(page)
+    page.show_summary(one_conflict)
+    assert "1 个冲突需要在“冲突”页面处理。" in page.import_status.text()
+
+
+def test_export_status_counts_records_and_files(ws, school_id, qtbot, english, tmp_path):
+    page = SyncPage(make_ctx(ws))
+    qtbot.addWidget(page)
+    summary = export_bundle(ws, tmp_path / "out.sibundle", kind="full")
+    page._exported(summary)
+    records = sum(summary["counts"].values())
+    assert page.export_status.text() == (
+        f"Exported {plural(records, 'record', 'records')} and "
+        f"{plural(summary['evidence_files'], 'evidence file', 'evidence files')} to "
+        f"{summary['path']}")

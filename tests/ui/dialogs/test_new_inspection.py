@@ -1,0 +1,65 @@
+"""New inspection dialog: templates follow the mode and show one language, a
+self-assessment is filled in by the principal, and a verification preselects the newest
+finished self-assessment."""
+
+from __future__ import annotations
+
+from app.services.inspections import start_inspection
+from app.services.schools import add_school
+from ui.dialogs.new_inspection import NewInspectionDialog
+
+
+def template_titles(dialog) -> list[str]:
+    return [dialog.template.itemText(i) for i in range(dialog.template.count())]
+
+
+def test_templates_follow_the_mode_and_show_one_language(ctx, school_id, qtbot):
+    dialog = NewInspectionDialog(ctx, school_id=school_id)
+    qtbot.addWidget(dialog)
+    assert dialog.mode.currentData() == "inspection"
+    keys = [dialog.template.itemData(i) for i in range(dialog.template.count())]
+    assert "school_comprehensive" in keys and "school_comprehensive_self" not in keys
+    title = template_titles(dialog)[keys.index("school_comprehensive")]
+    assert "  " not in title and title.endswith(" (v1)") and "·" not in title
+    dialog.mode.setCurrentIndex(dialog.mode.findData("self_assessment"))
+    keys = [dialog.template.itemData(i) for i in range(dialog.template.count())]
+    assert "school_comprehensive_self" in keys and "school_comprehensive" not in keys
+    assert "teacher_ethics" not in keys
+
+
+def test_self_assessment_is_filled_in_by_the_principal(ctx, ws, qtbot):
+    school = add_school(ws, name="青山区育英中学", district="青山区", principal="刘校长").created
+    dialog = NewInspectionDialog(ctx, school_id=school)
+    qtbot.addWidget(dialog)
+    label = dialog.form.labelForField(dialog.inspectors)
+    assert label.text() == "Inspectors" and dialog.inspectors.text() == ws.actor
+    dialog.mode.setCurrentIndex(dialog.mode.findData("self_assessment"))
+    assert label.text() == "Filled in by" and dialog.inspectors.text() == "刘校长"
+    dialog.mode.setCurrentIndex(dialog.mode.findData("inspection"))
+    assert label.text() == "Inspectors" and dialog.inspectors.text() == ws.actor
+
+
+def test_verifies_preselects_the_newest_finished_self_assessment(ctx, ws, school_id, qtbot):
+    def self_assessment(date, status):
+        created = start_inspection(ws, school_id=school_id, template="school_comprehensive_self",
+                                   mode="self_assessment", visit_date=date).created
+        # Test setup: the status a principal reaches by answering every item and completing.
+        ws.store.update("inspections", created, {"status": status})
+        return created
+
+    older = self_assessment("2026-03-01", "signed")
+    newer = self_assessment("2026-05-01", "completed")
+    self_assessment("2026-06-01", "draft")  # not finished: not preselected
+    dialog = NewInspectionDialog(ctx, school_id=school_id,
+                                 template_key="school_comprehensive")
+    qtbot.addWidget(dialog)
+    assert dialog.verifies.isEnabled()
+    assert dialog.verifies.currentData() == newer
+    assert dialog.verifies.findData(older) > 0
+    other = dialog.template.findData("canteen_food_safety")
+    dialog.template.setCurrentIndex(other)  # another checklist: nothing to verify
+    assert dialog.verifies.currentData() is None and not dialog.verifies.isEnabled()
+    dialog.template.setCurrentIndex(dialog.template.findData("school_comprehensive"))
+    dialog.ok_button.click()
+    created = dialog.result_changes.created
+    assert ws.store.get("inspections", created)["self_assessment_id"] == newer

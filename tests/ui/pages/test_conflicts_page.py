@@ -1,0 +1,157 @@
+"""Conflicts page: ours and theirs side by side per field; take ours / theirs / an edited
+value writes a decision that syncs back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.services import answers, schools
+from app.sync.conflicts import list_conflicts
+from tests.ui.helpers import make_ctx, send
+from ui.context import UiContext
+from ui.operations import Operations
+from ui.pages.conflicts_page import ConflictsPage
+
+# The offscreen platform says this for every top-level window; it is not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def conflicts(ws, office, mini_inspection, school_id, tmp_path):
+    answers.answer_item(ws, mini_inspection, "a.score", "3")
+    send(ws, office, tmp_path / "1.sibundle")
+    answers.answer_item(ws, mini_inspection, "a.score", "5")
+    answers.answer_item(office, mini_inspection, "a.score", "1")
+    schools.edit_school(ws, school_id, phone="0571-111")
+    schools.edit_school(office, school_id, phone="0571-222")
+    send(office, ws, tmp_path / "2.sibundle")
+    return list_conflicts(ws)
+
+
+@pytest.fixture
+def page(ws, conflicts, qtbot):
+    operations = Operations()
+    operations.show_errors = False
+    page = ConflictsPage(UiContext(ws, operations))
+    qtbot.addWidget(page)
+    operations.changed.connect(page.on_changes)
+    return page
+
+
+def select(page, table):
+    page.list.setCurrentRow([c["table_name"] for c in page.conflicts].index(table))
+
+
+def cells(page, row):
+    return [page.fields.item(row, c).text() for c in range(4)]
+
+
+def test_both_sides_are_shown_field_by_field(page, conflicts):
+    assert page.list.count() == 2 and not page.empty.isVisible()
+    texts = sorted(page.list.item(n).text() for n in range(page.list.count()))
+    assert texts[0].startswith("Answer: 青山区育才小学 · ")
+    assert texts[1] == "School: 青山区育才小学"
+    select(page, "responses")
+    assert cells(page, 0) == ["Answer", "5", "1", "5"]
+    select(page, "schools")
+    assert cells(page, 0) == ["Phone", "0571-111", "0571-222", "0571-111"]
+
+
+def test_take_theirs_and_edited_value_resolve_and_sync_back(page, ws, office,
+                                                            mini_inspection, school_id,
+                                                            tmp_path):
+    select(page, "responses")
+    page.take_theirs.click()
+    assert answers.answers_of(ws, mini_inspection)["a.score"] == 1
+    assert page.list.count() == 1
+    page.list.setCurrentRow(0)
+    page.fields.item(0, 3).setText("0571-333")
+    page.save_edited.click()
+    assert ws.store.get("schools", school_id)["phone"] == "0571-333"
+    assert page.list.count() == 0 and not page.empty.isHidden()
+    send(ws, office, tmp_path / "3.sibundle")
+    assert office.store.get("schools", school_id)["phone"] == "0571-333"
+    assert json.loads(office.store.get(
+        "responses", answers.response_id(mini_inspection, "a.score"))["value"]) == 1
+    assert not list_conflicts(office)
+
+
+def test_keep_ours(page, ws, mini_inspection):
+    select(page, "responses")
+    page.take_ours.click()
+    assert answers.answers_of(ws, mini_inspection)["a.score"] == 5
+    assert len(list_conflicts(ws)) == 1
+
+
+@pytest.fixture
+def deletion_conflict(ws, office, mini_inspection, tmp_path) -> dict:
+    """The office removed a photo of an inspection that was signed here meanwhile."""
+    from tests.app.sync.helpers import fill, png
+    from app.services import evidence, inspections, signoff
+    fill(ws, mini_inspection)
+    send(ws, office, tmp_path / "1.sibundle")
+    photo = evidence.attachments_of(office, mini_inspection)[0]["id"]
+    evidence.remove_attachment(office, photo)
+    inspections.complete_inspection(ws, mini_inspection)
+    signoff.sign_off(ws, mini_inspection, signer="张督学", image_png=png((0, 0, 0)))
+    send(office, ws, tmp_path / "2.sibundle")
+    return next(c for c in list_conflicts(ws) if c["table_name"] == "attachments")
+
+
+def conflicts_page(ws, qtbot, lang="en"):
+    page = ConflictsPage(make_ctx(ws, lang))
+    qtbot.addWidget(page)
+    return page
+
+
+def deleted_row(page, conflict) -> list[str]:
+    page.list.setCurrentRow([c["id"] for c in page.conflicts].index(conflict["id"]))
+    row = conflict["fields"].index("deleted")
+    return [page.fields.item(row, c).text() for c in range(4)]
+
+
+def test_a_deletion_conflict_reads_deleted_and_present(ws, deletion_conflict, qtbot):
+    page = conflicts_page(ws, qtbot)
+    assert deleted_row(page, deletion_conflict) == ["Deleted", "present", "deleted", "present"]
+
+
+def test_a_deletion_conflict_in_chinese(ws, deletion_conflict, qtbot, chinese):
+    page = conflicts_page(ws, qtbot, "zh")
+    assert deleted_row(page, deletion_conflict)[1:3] == ["存在", "已删除"]
+
+
+def test_typing_deleted_as_the_edited_value_deletes(ws, deletion_conflict, qtbot,
+                                                    mini_inspection):
+    from app.services.inspections import amend_inspection
+    # The photo belongs to an inspection signed here: only an amendment lets the edit in.
+    amend_inspection(ws, mini_inspection, "采纳督导室删除的照片")
+    page = conflicts_page(ws, qtbot)
+    row = deletion_conflict["fields"].index("deleted")
+    deleted_row(page, deletion_conflict)
+    page.fields.item(row, 3).setText("deleted")
+    page.resolve("edited")
+    assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 1
+    assert not list_conflicts(ws)
+
+
+def test_deleting_a_signed_photo_through_the_conflict_editor_is_refused(
+        ws, deletion_conflict, qtbot):
+    page = conflicts_page(ws, qtbot)
+    row = deletion_conflict["fields"].index("deleted")
+    deleted_row(page, deletion_conflict)
+    page.fields.item(row, 3).setText("deleted")
+    page.resolve("edited")
+    assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 0
+    assert len(list_conflicts(ws)) == 1
+
+
+def test_an_unknown_edited_deleted_value_is_refused(ws, deletion_conflict, qtbot):
+    page = conflicts_page(ws, qtbot)
+    row = deletion_conflict["fields"].index("deleted")
+    deleted_row(page, deletion_conflict)
+    page.fields.item(row, 3).setText("maybe")
+    page.resolve("edited")
+    assert len(list_conflicts(ws)) == 1
+    assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 0
