@@ -32,10 +32,14 @@ def run(home: str | None = None) -> int:
         return 1
     install_translations(app, ws.profile.language)
     from ui.main_window import MainWindow
-    window = MainWindow(ws)
+    from ui import bench_exit
+    window = MainWindow(ws, start_page="inspections" if bench_exit.requested() else None)
+    if bench_exit.requested():
+        bench_exit.arm(window)
     window.show()
-    # Once the window is up: ask the user's name on first start, offer demo data.
-    QTimer.singleShot(0, window.first_start)
+    if not bench_exit.requested():
+        # Once the window is up: ask the user's name on first start, offer demo data.
+        QTimer.singleShot(0, window.first_start)
     code = app.exec()
     ws.close()
     return code

@@ -21,6 +21,7 @@ from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.dialogs.profile_dialog import KeyPasswordDialog, ProfileDialog
 from ui.i18n import install_translations
 from ui import jobs
+from ui.lazy_pages import LazyPages
 from ui.operations import Operations, initiated_by
 from ui.pages.actions_page import ActionsPage
 from ui.pages.conflicts_page import ConflictsPage
@@ -52,7 +53,7 @@ def nav_icon(key: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws, parent=None):
+    def __init__(self, ws, parent=None, start_page: str | None = None):
         super().__init__(parent)
         self.ws = ws
         self.settings = QSettings(str(ws.paths.home / "ui.ini"), QSettings.Format.IniFormat)
@@ -60,13 +61,13 @@ class MainWindow(QMainWindow):
         self.operations.changed.connect(self.route_changes)
         self.ctx = UiContext(ws, self.operations, open_inspection=self.open_inspection,
                              show_page=self.show_page, open_report=self.open_report)
-        self.pages: dict[str, object] = {}
+        self.pages: LazyPages | dict = {}
         self.runner = None
         self.runner_id: str | None = None
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.build()
-        self.restore_state()
+        self.restore_state(start_page)
 
     # -- building (again after a language switch) -----------------------------------------
     def build(self) -> None:
@@ -82,10 +83,9 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; outline: 0; } "
                                "QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
-        self.pages, self.runner = {}, None
+        self.runner = None
+        self.pages = LazyPages(self.stack, PAGE_KEYS, self._make_page)
         for key, title in zip(PAGE_KEYS, self.page_titles()):
-            self.pages[key] = self._make_page(key)
-            self.stack.addWidget(self.pages[key])
             item = QListWidgetItem(nav_icon(key), title, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
         self.runner_item = QListWidgetItem(nav_icon(RUNNER), self.tr("Open inspection"),
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
     def route_changes(self, changes: Changes, initiator=None) -> None:
         """Every page and the runner hear of a change once; the one that asked for it
         (itself or through one of its widgets or dialogs) has refreshed already."""
-        targets = list(self.pages.values()) + ([self.runner] if self.runner else [])
+        targets = list(self.pages.built()) + ([self.runner] if self.runner else [])
         for page in targets:
             handler = getattr(page, "on_changes", None)
             if handler is None or initiated_by(page, initiator):
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
             title=self.tr("Loading demo data…"))
 
     # -- window state ---------------------------------------------------------------------
-    def restore_state(self) -> None:
+    def restore_state(self, start_page: str | None = None) -> None:
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("state")
         if state is not None:
             self.restoreState(state)
-        self.show_page(str(self.settings.value("page", "schools")))
+        self.show_page(start_page or str(self.settings.value("page", "schools")))
 
     def save_state(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

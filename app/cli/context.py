@@ -6,12 +6,14 @@ import os
 from pathlib import Path
 
 from app.errors import ValidationError
-from app.workspace import Workspace
 
 PASSWORD_ENV = "SCHOOL_INSPECT_KEY_PASSWORD"
 
 
-def workspace(args) -> Workspace:
+def workspace(args):
+    # Imported here, not at the top: `--help` and argument errors never open a profile, and
+    # the workspace pulls in SQLite, cryptography and the template catalogue.
+    from app.workspace import Workspace
     ws = Workspace.open(getattr(args, "home", None))
     ws.key_password = read_password(getattr(args, "password_file", None)) \
         or os.environ.get(PASSWORD_ENV) or None

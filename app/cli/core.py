@@ -4,12 +4,59 @@ from __future__ import annotations
 
 from app.cli.context import add_password_option, command, read_password, workspace
 from app.cli.output import emit
+from app.cli.lazy import deferred
+from app.domain.levels import LEVELS
 from app.errors import ValidationError
-from app.security import audit
-from app.security.keys import fingerprint, public_key_b64
 from app.security.profile import LANGUAGES, ROLES
-from app.services import actions, inspections, schools, templates
-from app.storage.digest import stats
+
+
+# Loaded when a command runs (see app/cli/lazy.py): `--help` stays light.
+@deferred
+def audit():
+    from app.security import audit
+    return audit
+
+
+@deferred
+def fingerprint():
+    from app.security.keys import fingerprint
+    return fingerprint
+
+
+@deferred
+def public_key_b64():
+    from app.security.keys import public_key_b64
+    return public_key_b64
+
+
+@deferred
+def actions():
+    from app.services import actions
+    return actions
+
+
+@deferred
+def inspections():
+    from app.services import inspections
+    return inspections
+
+
+@deferred
+def schools():
+    from app.services import schools
+    return schools
+
+
+@deferred
+def templates():
+    from app.services import templates
+    return templates
+
+
+@deferred
+def stats():
+    from app.storage.digest import stats
+    return stats
 
 
 def register(subparsers, common) -> None:
@@ -65,7 +112,7 @@ def _register_schools(subparsers, common) -> None:
     s = command(sub, common, "add", cmd_school_add, "add a school (prints its id)")
     s.add_argument("--name", required=True)
     s.add_argument("--district")
-    s.add_argument("--level", choices=schools.LEVELS)
+    s.add_argument("--level", choices=LEVELS)
     s.add_argument("--code")
     s.add_argument("--principal")
     s = command(sub, common, "add-teacher", cmd_teacher_add, "add a teacher (prints the id)")

@@ -3,9 +3,46 @@
 from __future__ import annotations
 
 from app.cli.context import command, workspace
+from app.cli.lazy import deferred
 from app.cli.output import emit
 from app.domain.status import ACTION_SEVERITIES, MODES, SIGNER_ROLES
-from app.services import actions, answers, evidence, inspections, reads, signoff
+
+
+# Loaded when a command runs (see app/cli/lazy.py): `--help` stays light.
+@deferred
+def actions():
+    from app.services import actions
+    return actions
+
+
+@deferred
+def answers():
+    from app.services import answers
+    return answers
+
+
+@deferred
+def evidence():
+    from app.services import evidence
+    return evidence
+
+
+@deferred
+def inspections():
+    from app.services import inspections
+    return inspections
+
+
+@deferred
+def reads():
+    from app.services import reads
+    return reads
+
+
+@deferred
+def signoff():
+    from app.services import signoff
+    return signoff
 
 
 def register(subparsers, common) -> None:

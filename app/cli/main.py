@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib import metadata
 
 from app import __version__
 from app.cli import core, inspect, reports, sync
@@ -28,7 +27,7 @@ class Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = Parser(prog="school-inspect",
                     description="Offline school inspection: checklists, canteen food safety, "
                                 "teacher ethics, signed bundles and reports. With no command, "
@@ -39,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in COMMAND_MODULES:
+    for module in COMMAND_MODULES if commands else ():
         module.register(subparsers, common)
     return parser
 
@@ -49,8 +48,22 @@ def one_line(message: str) -> str:
     return "; ".join(lines)
 
 
+def desktop_only(argv: list[str]) -> bool:
+    """True when the arguments name no command (only --home): the desktop app starts and
+    the command modules need not be loaded."""
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--home" and rest:
+            rest.pop(0)
+        elif not token.startswith("--home="):
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=not desktop_only(argv))
     args = parser.parse_args(argv)
     if args.home:
         os.environ["SCHOOL_INSPECT_HOME"] = args.home
@@ -77,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 def launch_desktop(home: str | None) -> int:
     """Start the desktop UI, found through the `school_inspect.gui` entry point so that the
     core never imports Qt."""
+    from importlib import metadata  # only here: it costs a tenth of a second to import
     entry = next(iter(metadata.entry_points(group="school_inspect.gui")), None)
     if entry is None:
         sys.stderr.write("school-inspect: the desktop app is not installed "

@@ -6,11 +6,42 @@ import json
 from pathlib import Path
 
 from app.cli.context import command, workspace
+from app.cli.lazy import deferred
 from app.cli.output import emit
-from app.sync.conflicts import list_conflicts, resolve_conflict
-from app.sync.export import export_bundle
-from app.sync.importer import import_bundle, verify_bundle
-from app.sync.manifest import KINDS
+
+# The manifest's kinds, a published format's constants; a test checks they match
+# app.sync.manifest, which is loaded only when a command runs (it needs cryptography).
+KINDS = ("full", "changes", "assignment")
+
+
+@deferred
+def list_conflicts():
+    from app.sync.conflicts import list_conflicts
+    return list_conflicts
+
+
+@deferred
+def resolve_conflict():
+    from app.sync.conflicts import resolve_conflict
+    return resolve_conflict
+
+
+@deferred
+def export_bundle():
+    from app.sync.export import export_bundle
+    return export_bundle
+
+
+@deferred
+def import_bundle():
+    from app.sync.importer import import_bundle
+    return import_bundle
+
+
+@deferred
+def verify_bundle():
+    from app.sync.importer import verify_bundle
+    return verify_bundle
 
 
 def register(subparsers, common) -> None:

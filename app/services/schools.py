@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.domain.levels import LEVELS  # noqa: F401 - callers know them as schools.LEVELS
 from app.errors import ValidationError
 from app.security import audit
 from app.services.changes import Changes
@@ -11,8 +12,6 @@ from app.services.changes import Changes
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
-LEVELS = ("kindergarten", "primary", "junior", "senior", "nine_year", "twelve_year",
-          "vocational", "special")
 SCHOOL_FIELDS = ("name", "name_en", "code", "district", "level", "address", "principal",
                  "phone", "student_count", "boarding")
 TEACHER_FIELDS = ("name", "subject", "employee_no", "phone")

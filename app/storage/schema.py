@@ -123,5 +123,68 @@ def m003_integrity(db: Database) -> None:
     db["inspections"].add_column("amendment_reason", str)
 
 
+SCORE_TRIGGERS = {
+    # A new inspection gets its (empty) score row at once, so the list joins without gaps.
+    "inspections_score_insert": "after insert on inspections begin "
+    "insert or ignore into inspection_scores (inspection_id) values (new.id); "
+    "insert or ignore into score_dirty (inspection_id) values (new.id); end",
+    "inspections_score_update": "after update of template_id, deleted on inspections begin "
+    "insert or ignore into score_dirty (inspection_id) values (new.id); end",
+    "inspections_score_delete": "after delete on inspections begin "
+    "delete from inspection_scores where inspection_id = old.id; "
+    "delete from score_dirty where inspection_id = old.id; end",
+    "responses_score_insert": "after insert on responses begin "
+    "insert or ignore into score_dirty (inspection_id) values (new.inspection_id); end",
+    "responses_score_update": "after update of value, deleted, inspection_id on responses "
+    "begin insert or ignore into score_dirty (inspection_id) values (new.inspection_id); "
+    "insert or ignore into score_dirty (inspection_id) values (old.inspection_id); end",
+    "responses_score_delete": "after delete on responses begin "
+    "insert or ignore into score_dirty (inspection_id) values (old.inspection_id); end",
+    "attachments_score_insert": "after insert on attachments begin "
+    "insert or ignore into score_dirty (inspection_id) values (new.inspection_id); end",
+    "attachments_score_update": "after update of deleted, item_key, inspection_id on "
+    "attachments begin insert or ignore into score_dirty (inspection_id) "
+    "values (new.inspection_id); end",
+}
+
+# Every column the Inspections list sorts by, with the id as tie-breaker, so a page in any
+# order is an index range (keyset paging), never a sort of the whole table.
+LIST_INDEXES = {
+    "inspections": (["visit_date", "id"], ["mode", "id"], ["status", "id"],
+                    ["school_id", "id"], ["template_id", "id"]),
+    "inspection_scores": (["total_sort", "inspection_id"],
+                          ["grade_rank", "inspection_id"]),
+    "schools": (["name"],),  # with the rowid, which the index holds anyway
+}
+
+
+@migrations()
+def m007_scale(db: Database) -> None:
+    """District scale: stored score and grade per inspection (local, recomputed by
+    app.storage.scores from the one scoring rule when what they depend on changes; see
+    the triggers), backfilled here, and indexes for every sortable list column."""
+    db["inspection_scores"].create({
+        "inspection_id": str, "total": float, "grade_key": str, "grade_zh": str,
+        "grade_en": str, "capped": int, "total_sort": float, "grade_rank": int},
+        pk="inspection_id", not_null={"total_sort", "grade_rank", "capped"},
+        defaults={"total_sort": -1.0, "grade_rank": 99, "capped": 0})
+    db["score_dirty"].create({"inspection_id": str}, pk="inspection_id")
+    for name, body in SCORE_TRIGGERS.items():
+        db.execute(f"create trigger if not exists {name} {body}")
+    for table, indexes in LIST_INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(columns, if_not_exists=True)
+    db.execute("create index if not exists idx_inspections_inspectors_sort on "
+               "inspections (coalesce(inspectors, ''), id)")
+    db.execute("create index if not exists idx_templates_title_sort on "
+               "templates (coalesce(title_zh, ''))")
+    db.execute("insert or ignore into inspection_scores (inspection_id) "
+               "select id from inspections")
+    db.execute("insert or ignore into score_dirty (inspection_id) select id from inspections")
+    from app.storage.scores import refresh
+    refresh(db.conn)
+    db.execute("analyze")
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

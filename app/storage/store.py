@@ -1,7 +1,7 @@
 """The one write path: a `Store` owns the SQLite connection and every synced write.
 
-Every mutation runs inside `Store.atomic()` (sqlite-utils `db.atomic()`), so nothing
-half-written ever reaches the file. Synced rows get a fresh HLC rev, their previous rev as
+Every mutation runs inside `Store.atomic()` (a BEGIN IMMEDIATE transaction, savepoints when
+nested), so nothing half-written ever reaches the file. Synced rows get a fresh HLC rev, their previous rev as
 `base_rev`, and the previous version is kept in `history` for three-way merges.
 """
 
@@ -26,6 +26,13 @@ SYNCED_TABLES = ("schools", "teachers", "users", "templates", "inspections", "re
                  "attachments", "actions", "signatures")
 SYNC_META = ("rev", "base_rev", "device_id")
 HLC_SETTING = "hlc_last"
+
+
+def _cell(value: Any) -> Any:
+    """A value as SQLite stores it; lists and dicts as JSON text, as sqlite-utils did."""
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 # Below this much free space, an I/O error while writing is taken to be a full disk: SQLite
@@ -135,8 +142,11 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------------
     def get(self, table: str, record_id: str) -> dict | None:
-        rows = list(self.db.query(f"select * from [{table}] where id = ?", [record_id]))
-        return rows[0] if rows else None
+        # Straight to sqlite3: on the autosave path sqlite-utils' savepoint per query
+        # costs as much as the read itself.
+        cursor = self.db.conn.execute(f"select * from [{table}] where id = ?", [record_id])
+        row = cursor.fetchone()
+        return None if row is None else dict(zip((c[0] for c in cursor.description), row))
 
     def require(self, table: str, record_id: str, what: str | None = None) -> dict:
         row = self.get(table, record_id)
@@ -160,7 +170,9 @@ class Store:
         row = {**fields, "id": record_id or fields.get("id") or self.new_id(),
                "rev": self.next_rev(), "base_rev": None, "device_id": self.device_id,
                "deleted": 0}
-        self.db[table].insert(row)
+        columns = ", ".join(f"[{k}]" for k in row)
+        self.db.execute(f"insert into [{table}] ({columns}) values "
+                        f"({', '.join('?' * len(row))})", [_cell(v) for v in row.values()])
         return row
 
     def update(self, table: str, record_id: str, changes: dict) -> dict | None:
@@ -171,7 +183,9 @@ class Store:
         self.remember(table, current)
         new = {**current, **changes, "rev": self.next_rev(), "base_rev": current["rev"],
                "device_id": self.device_id}
-        self.db[table].update(record_id, {k: new[k] for k in (*changes, *SYNC_META)})
+        keys = (*changes, *SYNC_META)
+        self.db.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
+                        "where id = ?", [*(_cell(new[k]) for k in keys), record_id])
         return new
 
     def tombstone(self, table: str, record_id: str) -> dict | None:
@@ -180,9 +194,9 @@ class Store:
 
     def remember(self, table: str, row: dict) -> None:
         """Keep a version in history so a later merge can find the common base."""
-        self.db["history"].insert({"table_name": table, "record_id": row["id"],
-                                   "rev": row["rev"], "data": json.dumps(row, sort_keys=True)},
-                                  replace=True)
+        self.db.execute("insert or replace into history (table_name, record_id, rev, data) "
+                        "values (?, ?, ?, ?)",
+                        [table, row["id"], row["rev"], json.dumps(row, sort_keys=True)])
 
     def version(self, table: str, record_id: str, rev: str) -> dict | None:
         """The row as it was at `rev` (current or from history)."""
@@ -258,6 +272,16 @@ class Store:
         if table in SYNCED_TABLES:
             raise ValueError(f"{table} is synced; use insert/update/write_row")
         self.db[table].update(key, fields)
+
+    # -- stored scores (local, for lists; see app/storage/scores.py) ----------------------
+    def refresh_scores(self, inspection_ids=None, template_of=None) -> int:
+        """Recompute stored scores: of the given inspections, else of every one whose
+        answers or template changed since. Runs in the caller's transaction."""
+        from app.storage.scores import refresh
+        try:
+            return refresh(self.db.conn, inspection_ids, template_of)
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc) from exc
 
     # -- blobs (content-addressed evidence) -----------------------------------------------
     def put_blob(self, sha256: str, data: bytes, mime: str) -> None:

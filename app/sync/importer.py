@@ -168,6 +168,8 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         derived = integrity.derive_signed(ws, bundle, newly_trusted)
         _lower_export_mark(store, bundle)
         sanity_check(store, bundle, tables)
+        # Scores of the inspections whose answers or template this import changed.
+        store.refresh_scores()
         store.put_local("imported_bundles", {
             "bundle_id": bundle.bundle_id, "imported_at": now,
             "sender_device_id": bundle.sender["device_id"], "kind": bundle.manifest["kind"],

@@ -16,7 +16,8 @@ PAGE = 200   # ids fetched per fetchMore
 BLOCK = 50   # display rows loaded per query
 COLUMNS = ("visit_date", "school", "template", "mode", "status", "score", "grade",
            "inspectors")
-SORTABLE = {"visit_date", "school", "template", "mode", "status", "inspectors"}
+SORTABLE = {"visit_date", "school", "template", "mode", "status", "score", "grade",
+            "inspectors"}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -143,8 +144,8 @@ class InspectionsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is an SQL ORDER BY: reload from the first page in the new order. Score and
-        grade are computed, not stored, so they do not sort."""
+        """Sorting is an SQL ORDER BY: reload from the first page in the new order (score
+        and grade are stored, so they sort too)."""
         if not 0 <= column < len(COLUMNS) or COLUMNS[column] not in SORTABLE:
             return
         self.query.filter = self.query.filter.with_(

@@ -5,6 +5,8 @@ display rows for just the ids on screen (`rows(ids)`), so scrolling never loads 
 Pages are keyset pages (`ids(limit, after=(sort value, id) of the last row)`), so the 500th
 page costs what the first does; OFFSET would rescan every earlier row.
 Teacher-ethics evaluations are excluded by default: they have their own page.
+Score and grade are stored (app/storage/scores.py), so they sort, and rows are not scored
+as they are painted; scores made stale by a change elsewhere are recomputed before a load.
 """
 
 from __future__ import annotations
@@ -13,27 +15,33 @@ import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
-from app.errors import KnownError
-from app.services.reads import evaluate
 
-# Sortable columns: key → SQL expression (ids are the tie-breaker so paging is stable).
-# Never NULL (coalesce), because a NULL breaks the row-value comparison of keyset paging;
-# visit_date is always set by start_inspection and stays bare so its index is used.
+# Sortable columns: key → the SQL expressions the list is ordered by, ending with a unique
+# id so paging is stable. Each tuple matches an index (migration m007_scale) so a page in
+# any order is an index range: a column of a joined table is followed by that table's
+# rowid (school name, school rowid, inspection id: schools in name order, each school's
+# inspections in id order; the rowid, never NULL, tells SQLite each school is one group,
+# so it needs no sort). Never NULL (coalesce), because a NULL breaks the row-value
+# comparison of keyset paging; visit_date is always set and stays bare so its index is used.
 ORDER_BY = {
-    "visit_date": "i.visit_date",
-    "school": "s.name",
-    "template": "coalesce(tp.title_zh, '')",
-    "mode": "i.mode",
-    "status": "i.status",
-    "inspectors": "coalesce(i.inspectors, '')",
+    "visit_date": ("i.visit_date", "i.id"),
+    "school": ("s.name", "s.rowid", "i.id"),
+    "template": ("coalesce(tp.title_zh, '')", "tp.rowid", "i.id"),
+    "mode": ("i.mode", "i.id"),
+    "status": ("i.status", "i.id"),
+    "inspectors": ("coalesce(i.inspectors, '')", "i.id"),
+    "score": ("sc.total_sort", "sc.inspection_id"),
+    "grade": ("sc.grade_rank", "sc.inspection_id"),
 }
 
 ROW_SQL = ("select i.id, i.visit_date, i.mode, i.status, i.inspectors, i.updated_at, "
            "i.template_key, i.follow_up_of, i.self_assessment_id, s.name as school_name, "
-           "s.name_en as school_name_en, s.district, t.name as teacher_name, tp.title_zh, tp.title_en, tp.kind "
+           "s.name_en as school_name_en, s.district, t.name as teacher_name, tp.title_zh, tp.title_en, tp.kind, "
+           "sc.total, sc.grade_zh, sc.grade_en, sc.capped "
            "from inspections i join schools s on s.id = i.school_id "
            "left join teachers t on t.id = i.teacher_id "
-           "join templates tp on tp.id = i.template_id where i.id in ({marks})")
+           "join templates tp on tp.id = i.template_id "
+           "left join inspection_scores sc on sc.inspection_id = i.id where i.id in ({marks})")
 
 
 @dataclass(frozen=True)
@@ -60,10 +68,15 @@ class InspectionQuery:
         self.ws, self.store = ws, ws.store
         self.filter = flt or InspectionFilter()
 
-    def _where(self) -> tuple[str, list]:
+    def _where(self, ordered: bool = False) -> tuple[str, list]:
         f = self.filter
-        sql = ("from inspections i join schools s on s.id = i.school_id "
-               "join templates tp on tp.id = i.template_id "
+        # Ordered by template, the few templates lead (CROSS JOIN fixes that join order):
+        # SQLite would otherwise scan every inspection and sort them all.
+        lead = "templates tp cross join inspections i on tp.id = i.template_id" \
+            if ordered and f.order == "template" else \
+            "inspections i join templates tp on tp.id = i.template_id"
+        sql = (f"from {lead} join schools s on s.id = i.school_id "
+               "join inspection_scores sc on sc.inspection_id = i.id "
                "left join teachers t on t.id = i.teacher_id where i.deleted = 0")
         params: list = []
         for column, value in (("i.status", f.status), ("i.template_key", f.template_key),
@@ -86,20 +99,31 @@ class InspectionQuery:
         return sql, params
 
     def count(self) -> int:
+        """How many rows match; called first on every (re)load, so it also brings stored
+        scores up to date after changes made elsewhere (an import, another window)."""
+        self.refresh_scores()
         sql, params = self._where()
         return int(self.store.scalar(f"select count(*) {sql}", params) or 0)
 
-    def ids(self, limit: int, after: tuple | None = None) -> list[tuple[str, object]]:
-        """The next `limit` (id, sort value) pairs in order, after the row `after`."""
-        sql, params = self._where()
-        column = ORDER_BY.get(self.filter.order, ORDER_BY["visit_date"])
-        direction = "desc" if self.filter.descending else "asc"
+    def ids(self, limit: int, after: tuple | None = None) -> list[tuple[str, tuple]]:
+        """The next `limit` (id, sort key) pairs in order, after the row `after` (one such
+        pair, as returned before)."""
+        sql, params = self._where(ordered=True)
+        columns = ORDER_BY.get(self.filter.order, ORDER_BY["visit_date"])
+        desc = self.filter.descending
         if after is not None:
-            sql += f" and ({column}, i.id) {'<' if self.filter.descending else '>'} (?, ?)"
-            params = [*params, after[1], after[0]]
-        sql = (f"select i.id as id, {column} as sort_key {sql} "
-               f"order by {column} {direction}, i.id {direction} limit {int(limit)}")
-        return [(r["id"], r["sort_key"]) for r in self.store.query(sql, params)]
+            key = list(after[1])
+            # The bound on the first column alone lets SQLite start the index range there;
+            # the row value then skips what was already shown.
+            sql += (f" and {columns[0]} {'<=' if desc else '>='} ? and "
+                    f"({', '.join(columns)}) {'<' if desc else '>'} "
+                    f"({', '.join('?' * len(columns))})")
+            params = [*params, key[0], *key]
+        keys = ", ".join(f"{column} as k{n}" for n, column in enumerate(columns))
+        order = ", ".join(f"{column} {'desc' if desc else 'asc'}" for column in columns)
+        sql = f"select i.id as id, {keys} {sql} order by {order} limit {int(limit)}"
+        return [(r["id"], tuple(r[f"k{n}"] for n in range(len(columns))))
+                for r in self.store.query(sql, params)]
 
     def rows(self, ids: list[str]) -> dict[str, dict]:
         """Display rows by id; an id missing from the result could not be loaded."""
@@ -108,17 +132,19 @@ class InspectionQuery:
         found = self.store.query(ROW_SQL.format(marks=",".join("?" * len(ids))), ids)
         return {row["id"]: {**display_row(row), **self.score(row)} for row in found}
 
-    def score(self, row: dict) -> dict:
-        """Total and grade as they stand (about a quarter of a millisecond per row, and only
-        painted rows are scored); nothing for drafts or when the template cannot be read."""
-        if row["status"] == "draft":
+    def refresh_scores(self) -> None:
+        if self.store.scalar("select exists(select 1 from score_dirty)"):
+            from app.services.templates import get_template
+            with self.store.atomic():
+                self.store.refresh_scores(template_of=lambda tid: get_template(self.ws, tid))
+
+    @staticmethod
+    def score(row: dict) -> dict:
+        """The stored total and grade; nothing for drafts (as before: not yet scored)."""
+        if row["status"] == "draft" or row.get("total") is None:
             return {"total": None, "grade": None, "capped": False}
-        try:
-            result = evaluate(self.ws, row["id"])
-        except KnownError:
-            return {"total": None, "grade": None, "capped": False}
-        return {"total": result.total, "grade": result.grade.label if result.grade else None,
-                "capped": bool(result.capped_by)}
+        grade = {"zh": row["grade_zh"], "en": row["grade_en"]} if row["grade_zh"] else None
+        return {"total": row["total"], "grade": grade, "capped": bool(row["capped"])}
 
 
 def display_row(row: dict) -> dict:

@@ -180,13 +180,23 @@ def test_list_shows_score_and_a_capped_grade(page, ws, mini_inspection):
     assert "red-line" in grade.data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_computed_columns_do_not_sort(page, ws, school_id):
-    insert_many(ws, school_id, 30)
+def test_score_and_grade_columns_sort(page, ws, school_id):
+    """Score and grade are stored (issue 13), so clicking their headers sorts in SQL."""
+    from app.services.answers import answer_item
+    for value in (3, 5, 1):
+        inspection = start_inspection(ws, school_id=school_id, template="mini").created
+        answer_item(ws, inspection, "a.score", value)
     page.on_changes(Changes.of("inspections"))
-    before = loaded_ids(page)
     page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
-    assert loaded_ids(page) == before
-    assert page.table.horizontalHeader().sortIndicatorSection() == 0
+    loaded_ids(page)
+    shown = [float(page.model.index(row, 5).data()) for row in range(3)]
+    assert shown == sorted(shown) and len(set(shown)) == 3
+    page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    loaded_ids(page)
+    assert [float(page.model.index(row, 5).data()) for row in range(3)] == shown[::-1]
+    assert page.table.horizontalHeader().sortIndicatorSection() == 5
+    page.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
+    assert page.table.horizontalHeader().sortIndicatorSection() == 6
 
 
 def sort_arrow_points_down(table) -> bool:

@@ -1,0 +1,107 @@
+"""Stored score and grade of every inspection, kept current so lists sort and filter by them
+in SQL instead of scoring each painted row.
+
+`inspection_scores` is local bookkeeping (it never travels in bundles): one row per
+inspection, written only here, from `app.domain.scoring.score` — the one scoring rule.
+Triggers (migration m007_scale) put an inspection in `score_dirty` whenever anything its
+score depends on changes (its answers, its template), by whatever path: an answer in the
+runner, an import, a merge, a conflict resolution, or `sqlite3` on the file. `refresh`
+recomputes the dirty ones: the importer in its own transaction, the list before it
+queries, so a stale score is never shown. An answer only marks its inspection (the runner
+scores live on its own; recomputing on every keystroke would triple the cost of autosave),
+and the list rescores the few inspections answered since it last loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from app.domain.scoring import score
+from app.domain.templates import Template, parse_template
+from app.errors import KnownError
+
+BATCH = 500  # inspections scored per round (bounded memory on a 100k backfill)
+UNSCORED_SORT = -1.0  # sort key of an inspection without a score (first ascending)
+UNGRADED_RANK = 99
+
+TemplateLookup = Callable[[str], Template]
+
+
+def _parsed_templates(conn) -> TemplateLookup:
+    """Templates by id parsed from the database (migration time: no workspace yet)."""
+    from app.domain.templates import body_sha256
+    cache: dict[str, Template | None] = {}
+
+    def lookup(template_id: str) -> Template:
+        if template_id not in cache:
+            row = conn.execute("select body, sha256, key, version from templates "
+                               "where id = ?", [template_id]).fetchone()
+            template = None
+            if row is not None and row[0]:
+                body = json.loads(row[0])
+                if body_sha256(body) == row[1]:
+                    template = parse_template(body, source_name=f"{row[2]} v{row[3]}")
+            cache[template_id] = template
+        if cache[template_id] is None:
+            raise KeyError(template_id)
+        return cache[template_id]
+    return lookup
+
+
+def refresh(conn, inspection_ids: Iterable[str] | None = None,
+            template_of: TemplateLookup | None = None) -> int:
+    """Recompute the given inspections' scores (default: every dirty one) and clear their
+    dirty marks. Runs inside the caller's transaction. Returns how many were scored."""
+    template_of = template_of or _parsed_templates(conn)
+    if inspection_ids is None:
+        ids = [r[0] for r in conn.execute("select inspection_id from score_dirty")]
+    else:
+        ids = list(dict.fromkeys(inspection_ids))
+    for start in range(0, len(ids), BATCH):
+        _refresh_batch(conn, ids[start:start + BATCH], template_of)
+    return len(ids)
+
+
+def _refresh_batch(conn, ids: list[str], template_of: TemplateLookup) -> None:
+    marks = ",".join("?" * len(ids))
+    inspections = conn.execute(f"select id, template_id from inspections where id in ({marks})"
+                               " and deleted = 0", ids).fetchall()
+    answers: dict[str, dict] = defaultdict(dict)
+    for inspection_id, key, value in conn.execute(
+            f"select inspection_id, item_key, value from responses where inspection_id in "
+            f"({marks}) and deleted = 0 and value is not null", ids):
+        try:
+            answers[inspection_id][key] = json.loads(value)
+        except ValueError:
+            continue  # an unreadable answer counts as unanswered, as nowhere else can it
+    evidence: dict[str, dict] = defaultdict(dict)
+    for inspection_id, key, count in conn.execute(
+            f"select inspection_id, item_key, count(*) from attachments where inspection_id "
+            f"in ({marks}) and deleted = 0 group by inspection_id, item_key", ids):
+        evidence[inspection_id][key] = count
+    rows = [_row(inspection_id, template_id, answers[inspection_id], evidence[inspection_id],
+                 template_of) for inspection_id, template_id in inspections]
+    conn.execute(f"delete from inspection_scores where inspection_id in ({marks})", ids)
+    conn.executemany("insert into inspection_scores (inspection_id, total, grade_key, "
+                     "grade_zh, grade_en, capped, total_sort, grade_rank) "
+                     "values (?,?,?,?,?,?,?,?)", rows)
+    conn.execute(f"delete from score_dirty where inspection_id in ({marks})", ids)
+
+
+def _row(inspection_id: str, template_id: str, answers: dict, evidence: dict,
+         template_of: TemplateLookup) -> tuple:
+    try:
+        template = template_of(template_id)
+        result = score(template, answers, evidence)
+    except (KeyError, KnownError, ValueError, TypeError):
+        # A template that cannot be read scores nothing, as the list showed before.
+        return (inspection_id, None, None, None, None, 0, UNSCORED_SORT, UNGRADED_RANK)
+    grade = result.grade
+    rank = [b.key for b in template.bands].index(grade.key) if grade else UNGRADED_RANK
+    label = grade.label if grade else {}
+    total = None if result.total is None else round(result.total, 6)
+    return (inspection_id, total, grade.key if grade else None, label.get("zh"),
+            label.get("en"), int(bool(result.capped_by)),
+            UNSCORED_SORT if total is None else total, rank)

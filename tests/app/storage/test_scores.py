@@ -1,0 +1,101 @@
+"""Stored scores (migration m007_scale): what the lists sort by always equals what the one
+scoring rule says, whichever way the answers changed — the answer service, an imported
+bundle, or a raw write to the file — and an older database is backfilled on opening.
+An answer marks its inspection for rescoring (in its own transaction); the list rescores
+marked ones before it loads, an import before it commits."""
+
+from __future__ import annotations
+
+from app.services.answers import answer_item
+from app.services.reads import evaluate
+from app.workspace import Workspace
+from tests.app.sync.helpers import send
+from ui.state.inspections import InspectionFilter, InspectionQuery
+
+
+def stored(ws, inspection_id: str) -> dict:
+    """The stored score as the Inspections list reads it (after its rescoring)."""
+    InspectionQuery(ws, InspectionFilter()).count()
+    return ws.store.query("select total, grade_key, capped from inspection_scores "
+                          "where inspection_id = ?", [inspection_id])[0]
+
+
+def expected(ws, inspection_id: str) -> dict:
+    result = evaluate(ws, inspection_id)
+    return {"total": None if result.total is None else round(result.total, 6),
+            "grade_key": result.grade.key if result.grade else None,
+            "capped": int(bool(result.capped_by))}
+
+
+def test_each_answer_updates_the_stored_score(ws, mini_inspection):
+    assert stored(ws, mini_inspection)["total"] is None
+    answer_item(ws, mini_inspection, "a.score", 4)
+    assert ws.store.scalar("select count(*) from score_dirty where inspection_id = ?",
+                           [mini_inspection]) == 1
+    assert stored(ws, mini_inspection) == expected(ws, mini_inspection)
+    answer_item(ws, mini_inspection, "a.samples", "no")  # a failed red line caps the grade
+    assert stored(ws, mini_inspection) == expected(ws, mini_inspection)
+    assert stored(ws, mini_inspection)["capped"] == 1
+    answer_item(ws, mini_inspection, "a.samples", None)
+    assert stored(ws, mini_inspection) == expected(ws, mini_inspection)
+
+
+def test_an_import_stores_the_scores_of_what_it_brought(ws, mini_inspection, make_workspace,
+                                                        tmp_path):
+    answer_item(ws, mini_inspection, "a.score", 2)
+    answer_item(ws, mini_inspection, "a.samples", "yes")
+    other = make_workspace("office")
+    send(ws, other, tmp_path, kind="full")
+    assert other.store.scalar("select count(*) from score_dirty") == 0  # scored in import
+    assert stored(other, mini_inspection) == expected(ws, mini_inspection)
+    answer_item(ws, mini_inspection, "a.score", 5)
+    send(ws, other, tmp_path)
+    assert other.store.scalar("select count(*) from score_dirty") == 0
+    assert stored(other, mini_inspection) == expected(ws, mini_inspection)
+
+
+def test_a_raw_write_to_the_file_is_rescored_before_the_list_shows_it(ws, mini_inspection):
+    answer_item(ws, mini_inspection, "a.score", 5)
+    # Another program changes an answer behind the app's back.
+    ws.store.db.execute("update responses set value = '0' where inspection_id = ? and "
+                        "item_key = 'a.score'", [mini_inspection])
+    ws.store.db.conn.commit()
+    query = InspectionQuery(ws, InspectionFilter())
+    query.count()
+    row = query.rows([mini_inspection])[mini_inspection]
+    assert row["total"] == expected(ws, mini_inspection)["total"] == 0
+
+
+def test_the_list_sorts_by_stored_score(ws, school_id):
+    from app.services.inspections import start_inspection
+    made = {}
+    for value in (3, 5, 1):
+        inspection = start_inspection(ws, school_id=school_id, template="mini").created
+        answer_item(ws, inspection, "a.score", value)
+        made[inspection] = value
+    query = InspectionQuery(ws, InspectionFilter(order="score", descending=True))
+    query.count()
+    first = query.ids(2)
+    rest = query.ids(2, first[-1])
+    order = [made[i] for i, _key in first + rest]
+    assert order == [5, 3, 1]
+
+
+def test_an_older_database_is_backfilled_when_opened(ws, mini_inspection):
+    answer_item(ws, mini_inspection, "a.score", 3)
+    want = expected(ws, mini_inspection)
+    home = ws.paths.home
+    # Undo m007 as if the file came from the version before it.
+    for name in [r["name"] for r in ws.store.query(
+            "select name from sqlite_master where type = 'trigger' and name like '%score%'")]:
+        ws.store.db.execute(f"drop trigger {name}")
+    ws.store.db.execute("drop table inspection_scores")
+    ws.store.db.execute("drop table score_dirty")
+    ws.store.db.execute("delete from _sqlite_migrations where name = 'm007_scale'")
+    ws.store.db.conn.commit()
+    ws.close()
+    reopened = Workspace.open(home)
+    try:
+        assert stored(reopened, mini_inspection) == want
+    finally:
+        reopened.close()
