@@ -72,3 +72,13 @@ def school_id(ws) -> str:
 def mini_inspection(ws, school_id) -> str:
     from app.services.inspections import start_inspection
     return start_inspection(ws, school_id=school_id, template="mini").created
+
+
+def pytest_addoption(parser):
+    parser.addoption("--reverse", action="store_true",
+                     help="run the tests in reverse order (they must not depend on order)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--reverse"):
+        items.reverse()

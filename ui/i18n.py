@@ -12,6 +12,13 @@ from app.paths import RESOURCES
 
 TRANSLATIONS = RESOURCES / "translations"
 _installed: list[QTranslator] = []
+_language = ["en"]  # the language installed last; English (the source) until one is
+
+
+def current_language() -> str:
+    """'zh' or 'en': the language whose catalogues are installed (for names taken from the
+    domain's bilingual tables rather than from a catalogue)."""
+    return _language[0]
 
 
 def install_translations(app: QCoreApplication, language: str) -> int:
@@ -19,6 +26,7 @@ def install_translations(app: QCoreApplication, language: str) -> int:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _language[0] = "zh" if language == "zh" else "en"
     pattern = "*_zh_CN.qm" if language == "zh" else "*_en.qm"
     for qm in sorted(TRANSLATIONS.glob(pattern)):
         translator = QTranslator(app)

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetIte
 
 from app.paths import RESOURCES
 from app.services.changes import Changes
+from ui import jobs
 from ui.context import UiContext
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.dialogs.profile_dialog import KeyPasswordDialog, ProfileDialog
 from ui.i18n import install_translations
-from ui import jobs
 from ui.lazy_pages import LazyPages
 from ui.operations import Operations, initiated_by
 from ui.pages.actions_page import ActionsPage
@@ -32,6 +32,7 @@ from ui.pages.schools_page import SchoolsPage
 from ui.pages.sync_page import SyncPage
 from ui.pages.templates_page import TemplatesPage
 from ui.runner import InspectionRunner
+from ui.runner.text import fill
 from ui.widgets.status import StatusBar
 
 PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
@@ -267,10 +268,10 @@ class MainWindow(QMainWindow):
             (page.choose_import_file if direction == "import" else page.choose_export_file)()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About School Inspect"), self.tr(
+        QMessageBox.about(self, self.tr("About School Inspect"), fill(self.tr(
             "School Inspect — offline school inspection (教育督导): checklists, canteen food "
             "safety, teacher ethics, signed reports and sync by bundle files.\n\n"
-            "Profile: %1").replace("%1", str(self.ws.paths.home)))
+            "Profile: %1"), self.ws.paths.home))
 
     def set_language(self, language: str) -> None:
         """Switch language: remember it, reinstall translators, rebuild the widgets."""

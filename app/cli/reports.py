@@ -130,11 +130,12 @@ def _describe(check) -> str:
 
 
 def cmd_summary(args) -> int:
-    from app.reports.service import check_date, write_atomically
+    from app.domain.limits import check_date
+    from app.reports.service import write_atomically
     from app.reports.summary import build_summary
     ws = workspace(args)
-    check_date(args.date_from)
-    check_date(args.date_to)
+    check_date(args.date_from, "--from")
+    check_date(args.date_to, "--to")
     pdf = build_summary(ws, args.district, args.date_from, args.date_to, args.lang)
     write_atomically(Path(args.out), pdf)
     emit(args, {"file": args.out, "bytes": len(pdf)}, args.out)

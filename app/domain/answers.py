@@ -6,11 +6,10 @@ imported bundles alike.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from typing import Any
 
-from app.domain.limits import MAX_NUMBER, TEXT_LIMITS, check_text
+from app.domain.limits import MAX_NUMBER, TEXT_LIMITS, check_date, check_text
 from app.domain.templates import Item
 from app.errors import ValidationError
 
@@ -80,11 +79,7 @@ def _text(item: Item, raw: Any) -> str:
 
 
 def _date(item: Item, raw: Any) -> str:
-    try:
-        return dt.date.fromisoformat(str(raw).strip()).isoformat()
-    except ValueError:
-        raise ValidationError(f"item {item.key}: a date like 2026-09-01 is needed "
-                              f"(got {raw!r}).") from None
+    return check_date(str(raw).strip(), f"item {item.key}")
 
 
 _CONVERTERS = {

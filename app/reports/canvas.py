@@ -120,14 +120,27 @@ class Furniture:
                                self.labels["page"].format(page=page, pages=pages))
 
     def _qr(self, canvas: Canvas, x: float, y: float) -> None:
-        widget = QrCodeWidget(self.qr_text, barLevel="M")
-        left, bottom, right, top = widget.getBounds()
-        drawing = Drawing(QR_SIZE, QR_SIZE,
-                          transform=[QR_SIZE / (right - left), 0, 0,
-                                     QR_SIZE / (top - bottom), 0, 0])
+        """The QR code is the same on every page: encoded and drawn once into a form
+        XObject, which each page places (encoding it is pure Python and slow)."""
+        name = "footer-qr"
+        if not getattr(canvas, "_school_inspect_qr", False):
+            canvas.beginForm(name)
+            self._draw_qr(canvas)
+            canvas.endForm()
+            canvas._school_inspect_qr = True
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(name)
+        canvas.restoreState()
+
+    def _draw_qr(self, canvas: Canvas) -> None:
+        # Sized directly: measuring the widget (getBounds) would encode the text again.
+        widget = QrCodeWidget(self.qr_text, barLevel="M", barWidth=QR_SIZE,
+                              barHeight=QR_SIZE)
+        drawing = Drawing(QR_SIZE, QR_SIZE)
         drawing.initialFontName = self.font  # else the renderer selects Helvetica
         drawing.add(widget)
-        renderPDF.draw(drawing, canvas, x, y)
+        renderPDF.draw(drawing, canvas, 0, 0)
 
     def _watermark(self, canvas: Canvas) -> None:
         width, height = PAGE

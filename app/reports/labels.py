@@ -1,6 +1,9 @@
-"""Every fixed text printed on a report, in Chinese and English."""
+"""Every fixed text printed on a report, in Chinese and English. The names of inspection
+statuses, modes and severities come from the one table in `app/domain/names.py`."""
 
 from __future__ import annotations
+
+from app.domain.names import names_for
 
 LABELS = {
     "zh": {
@@ -33,12 +36,9 @@ LABELS = {
         "at_answered": "已答项目", "at_failed": "未达标项", "at_red": "否决项未通过",
         "at_actions": "整改要求", "at_photos": "证据照片",
         "versioned": "{title}（版本 {version}）",
-        "severity_low": "一般", "severity_medium": "较重", "severity_high": "严重",
         "action_open": "待整改", "action_in_progress": "整改中", "action_resolved": "已整改",
         "action_verified": "已复核", "overdue": "已逾期",
         "role_inspector": "督学", "role_principal": "校长", "role_panel": "考核小组",
-        "status_draft": "草稿", "status_in_progress": "进行中", "status_completed": "已完成",
-        "status_signed": "已签署", "mode_self_assessment": "学校自评", "mode_inspection": "督导检查",
         "summary_report": "督导工作汇总报告", "period": "统计期间", "inspections_done": "完成检查",
         "grade_distribution": "等级分布", "most_failed": "最常未达标项",
         "times": "次数", "overdue_actions": "逾期整改（按学校）", "count": "数量",
@@ -86,14 +86,10 @@ LABELS = {
         "at_red": "Red lines failed", "at_actions": "Corrective actions",
         "at_photos": "Evidence photos",
         "versioned": "{title} (version {version})",
-        "severity_low": "Low", "severity_medium": "Medium", "severity_high": "High",
         "action_open": "Open", "action_in_progress": "In progress",
         "action_resolved": "Resolved", "action_verified": "Verified", "overdue": "overdue",
         "role_inspector": "Inspector", "role_principal": "Principal",
         "role_panel": "Assessment panel",
-        "status_draft": "Draft", "status_in_progress": "In progress",
-        "status_completed": "Completed", "status_signed": "Signed",
-        "mode_self_assessment": "Self-assessment", "mode_inspection": "Inspection",
         "summary_report": "District inspection summary", "period": "Period",
         "inspections_done": "Inspections done", "grade_distribution": "Grade distribution",
         "most_failed": "Most often failed items", "times": "Times",
@@ -105,6 +101,10 @@ LABELS = {
         "all_districts": "All districts",
     },
 }
+
+
+for _lang, _labels in LABELS.items():
+    _labels.update(names_for(_lang))
 
 
 def labels_for(lang: str) -> dict[str, str]:

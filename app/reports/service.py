@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.limits import check_date
 from app.errors import NotFoundError, ValidationError
 from app.reports.labels import labels_for
 from app.reports.render import build_report
@@ -92,9 +92,9 @@ def batch_reports(ws, folder: Path, *, school_id: str | None = None,
                   date_from: str | None = None, date_to: str | None = None,
                   lang: str | None = None, sign: bool = True) -> list[Path]:
     """One report per signed inspection into `folder`; returns the files written."""
-    for value in (date_from, date_to):
+    for field, value in (("from", date_from), ("to", date_to)):
         if value:
-            check_date(value)
+            check_date(value, field)
     if school_id:
         ws.store.require("schools", school_id, "school")
     rows = signed_inspections(ws, school_id=school_id, date_from=date_from, date_to=date_to)
@@ -106,14 +106,6 @@ def batch_reports(ws, folder: Path, *, school_id: str | None = None,
         write_atomically(target, made.pdf)
         written.append(target)
     return written
-
-
-def check_date(value: str) -> str:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(f"{value!r}: use a date like 2026-09-01.") from None
-    return value
 
 
 def write_atomically(target: Path, data: bytes) -> None:

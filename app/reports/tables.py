@@ -5,6 +5,7 @@ block with the places of the digital signatures."""
 from __future__ import annotations
 
 import io
+import math
 
 from PIL import Image, ImageOps
 from reportlab.lib.units import mm
@@ -154,10 +155,14 @@ def _upright_jpeg(data: bytes) -> tuple[bytes, int, int]:
     """(JPEG bytes, width, height) of the photo turned upright and reduced to print size:
     about 250 dpi at the printed size is all paper can show."""
     with Image.open(io.BytesIO(data)) as source:
-        # draft() lets the JPEG decoder skip detail we would throw away (much faster).
-        source.draft("RGB", (PHOTO_PIXELS * 2, PHOTO_PIXELS * 2))
-        image = ImageOps.exif_transpose(source).convert("RGB")
-    image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
+        # draft() lets the JPEG decoder skip detail we would throw away (much faster): it
+        # decodes at the smallest 1/2, 1/4 or 1/8 scale still at least print size.
+        ratio = PHOTO_PIXELS / max(source.size)
+        source.draft("RGB", (math.ceil(source.width * ratio), math.ceil(source.height * ratio)))
+        # Photos attached since issue 13 are upright already; transposing copies the image.
+        upright = source.getexif().get(0x0112, 1) in (0, 1)
+        image = (source if upright else ImageOps.exif_transpose(source)).convert("RGB")
+    image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS), reducing_gap=2.0)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
     return buffer.getvalue(), image.width, image.height

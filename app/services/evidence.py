@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
 from app.security import audit
+from app.services import photos
 from app.services.answers import item_of
 from app.services.changes import Changes
 from app.services.guard import editable_inspection, touch
@@ -27,17 +28,28 @@ EXIF_IFD, DATETIME_ORIGINAL, DATETIME = 0x8769, 0x9003, 0x0132
 
 def attach_file(ws: Workspace, inspection_id: str, item_key: str, path: Path | str | None = None, *,
                 data: bytes | None = None, filename: str | None = None,
-                caption: str = "") -> Changes:
-    """Attach a file (by path, or bytes with a file name) to an item of an inspection."""
+                caption: str = "", keep_original: bool | None = None) -> Changes:
+    """Attach a file (by path, or bytes with a file name) to an item of an inspection.
+    A photo is stored upright and downscaled (app/services/photos.py); its full-size
+    original is kept on this device only when `keep_original` (default: the profile's
+    setting) asks for it."""
     inspection = editable_inspection(ws, inspection_id)
     item_of(ws, inspection, item_key)
     if data is None:
         data, filename = _read(Path(path)), filename or Path(path).name
     if len(data) > MAX_EVIDENCE_BYTES:
         raise ValidationError(f"{filename}: larger than {MAX_EVIDENCE_BYTES // 2**20} MB.")
+    original, original_name = data, filename
+    prepared = photos.prepare(data, filename)
+    data, filename = prepared.data, prepared.filename
     sha = hashlib.sha256(data).hexdigest()
-    mime = mimetypes.guess_type(filename or "")[0] or "application/octet-stream"
+    mime = prepared.mime or mimetypes.guess_type(filename or "")[0] or \
+        "application/octet-stream"
+    if keep_original is None:
+        keep_original = photos.keep_originals(ws.store)
     with ws.store.atomic():
+        if prepared.changed and keep_original:
+            ws.store.keep_original(sha, original, original_name)
         ws.store.put_blob(sha, data, mime)
         row = ws.store.insert("attachments", {
             "inspection_id": inspection_id, "item_key": item_key, "sha256": sha,

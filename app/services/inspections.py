@@ -4,10 +4,10 @@ Whether an inspection may change is `guard`'s; its score is `reads.evaluate`."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
+from app.domain.limits import check_date
 from app.domain.status import MODES
 from app.errors import StateError, ValidationError
 from app.security import audit
@@ -33,7 +33,9 @@ def start_inspection(ws: Workspace, *, school_id: str, template: str, mode: str 
                      self_assessment_id: str | None = None) -> Changes:
     """A new draft inspection of `school_id` with the exact template version pinned."""
     tpl = get_template(ws, template)
-    _check_start(ws, tpl, mode, school_id, teacher_id, visit_date)
+    _check_start(ws, tpl, mode, school_id, teacher_id)
+    # Stored as 2026-09-01 whatever ISO form was given, so the list sorts by date.
+    visit_date = check_date(visit_date, "visit date") if visit_date else None
     now = ws.store.clock_iso()
     with ws.store.atomic():
         row = ws.store.insert("inspections", {
@@ -55,7 +57,7 @@ def start_inspection(ws: Workspace, *, school_id: str, template: str, mode: str 
     return changes
 
 
-def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id, visit_date) -> None:
+def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id) -> None:
     if mode not in MODES:
         raise ValidationError(f"mode: must be one of {', '.join(MODES)}.")
     if mode not in tpl.modes:
@@ -68,11 +70,6 @@ def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id, visit_date) ->
         teacher = ws.store.require("teachers", teacher_id, "teacher")
         if teacher["school_id"] != school_id:
             raise ValidationError("That teacher does not belong to the chosen school.")
-    if visit_date:
-        try:
-            dt.date.fromisoformat(visit_date)
-        except ValueError:
-            raise ValidationError("visit date: use a date like 2026-09-01.") from None
 
 
 def link_self_assessment(ws: Workspace, inspection_id: str, self_assessment_id: str) -> Changes:

@@ -162,13 +162,17 @@ LIST_INDEXES = {
 def m007_scale(db: Database) -> None:
     """District scale: stored score and grade per inspection (local, recomputed by
     app.storage.scores from the one scoring rule when what they depend on changes; see
-    the triggers), backfilled here, and indexes for every sortable list column."""
+    the triggers), backfilled here; indexes for every sortable list column; and a local
+    table for the full-size originals of photos downscaled on attaching, when kept."""
     db["inspection_scores"].create({
         "inspection_id": str, "total": float, "grade_key": str, "grade_zh": str,
         "grade_en": str, "capped": int, "total_sort": float, "grade_rank": int},
         pk="inspection_id", not_null={"total_sort", "grade_rank", "capped"},
         defaults={"total_sort": -1.0, "grade_rank": 99, "capped": 0})
     db["score_dirty"].create({"inspection_id": str}, pk="inspection_id")
+    # Full-size originals of downscaled photos, kept only when the user asks; local.
+    db["photo_originals"].create({"sha256": str, "data": bytes, "size": int,
+                                  "filename": str}, pk="sha256")
     for name, body in SCORE_TRIGGERS.items():
         db.execute(f"create trigger if not exists {name} {body}")
     for table, indexes in LIST_INDEXES.items():

@@ -288,6 +288,16 @@ class Store:
         self.db["blobs"].insert({"sha256": sha256, "data": data, "size": len(data),
                                  "mime": mime}, ignore=True)
 
+    def keep_original(self, sha256: str, data: bytes, filename: str | None) -> None:
+        """The full-size original of a downscaled photo, kept on this device only (a local
+        table: bundles carry the downscaled photo)."""
+        self.db.execute("insert or ignore into photo_originals (sha256, data, size, filename) "
+                        "values (?, ?, ?, ?)", [sha256, data, len(data), filename])
+
+    def original(self, sha256: str) -> bytes | None:
+        """The kept full-size original of a stored photo, if the user asked to keep it."""
+        return self.scalar("select data from photo_originals where sha256 = ?", [sha256])
+
     def blob(self, sha256: str) -> bytes:
         data = self.scalar("select data from blobs where sha256 = ?", [sha256])
         if data is None:

@@ -13,8 +13,9 @@ from app.domain.status import ACTION_STATUSES, ACTION_TRANSITIONS
 from app.services.actions import list_actions, set_action_status
 from app.services.schools import list_schools
 from ui.models.rows_model import Column, RowsModel
-from ui.widgets.filters import refill_filter
+from ui.runner.text import fill
 from ui.widgets import labels
+from ui.widgets.filters import refill_filter
 from ui.widgets.table import RowTable
 
 OVERDUE = QColor("#ffcdd2")
@@ -91,9 +92,8 @@ class ActionsPage(QWidget):
     def _tooltip(self, row: dict) -> str:
         text = row["description"] + (f"\n{row['note']}" if row["note"] else "")
         if row["overdue"]:
-            text = self.tr("Overdue: it was due on %1 and is still %2.").replace(
-                "%1", row["due_date"]).replace("%2", labels.action_status(row["status"])) \
-                + "\n" + text
+            text = fill(self.tr("Overdue: it was due on %1 and is still %2."), row["due_date"],
+                        labels.action_status(row["status"])) + "\n" + text
         return text
 
     def _fill_schools(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QListWidget, QL
 
 from app.errors import KnownError, ValidationError
 from app.sync.conflicts import list_conflicts, resolve_conflict
+from ui.runner.text import fill
 
 EDITED = QColor("#fff9c4")
 JSON_FIELDS = {("responses", "value")}
@@ -50,9 +51,8 @@ def stored(table: str, field: str, text: str):
             if typed in (word.lower(), str(flag)):
                 return flag
         words = _deletion_words()
-        raise ValidationError(translate("ConflictsPage", "Type “%1” or “%2” as the edited "
-                                        "value of Deleted.")
-                              .replace("%1", words[1]).replace("%2", words[0]))
+        raise ValidationError(fill(translate("ConflictsPage", "Type “%1” or “%2” as the "
+                                             "edited value of Deleted."), words[1], words[0]))
     if (table, field) in JSON_FIELDS:
         try:
             number = json.loads(text)
@@ -174,10 +174,9 @@ class ConflictsPage(QWidget):
             self.heading.setText("")
             return
         table, ours, theirs = conflict["table_name"], conflict["ours"], conflict["theirs"]
-        self.heading.setText(self.tr("%1 “%2” was changed here and on another device. "
-                                     "Choose what to keep.")
-                             .replace("%1", self._table_name(table))
-                             .replace("%2", self._record_name(conflict)))
+        self.heading.setText(fill(self.tr("%1 “%2” was changed here and on another device. "
+                                          "Choose what to keep."),
+                                  self._table_name(table), self._record_name(conflict)))
         if ours is None:
             self.heading.setText(self.heading.text() + "\n" + self.tr(
                 "It is new and belongs to an inspection signed here: keeping ours leaves it "

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QVBo
 from app.services.inspections import start_inspection
 from app.services.schools import list_schools
 from ui.models.rows_model import Column, RowsModel
+from ui.runner.text import fill
 from ui.state.ethics import ethics_overview, ethics_template
 from ui.widgets import labels
 from ui.widgets.table import RowTable
@@ -70,7 +71,7 @@ class EthicsPage(QWidget):
 
     def _reason(self, row: dict) -> str:
         if row.get("capped_by"):
-            return self.tr("Grade limited by: %1").replace("%1", "；".join(row["capped_by"]))
+            return fill(self.tr("Grade limited by: %1"), "；".join(row["capped_by"]))
         if row["total"] is not None:
             return self.tr("Weighted score of the rater groups")
         return row.get("reason", "")
@@ -97,9 +98,8 @@ class EthicsPage(QWidget):
     def _summary_text(self, overview) -> str:
         if overview is None:
             return self.tr("Add a school and its teachers on the Schools page first.")
-        counts = "　".join(self.tr("%1: %2").replace("%1", label).replace("%2", str(n))
-                          for label, n in overview.summary)
-        text = self.tr("Completed evaluations by grade — %1").replace("%1", counts)
+        counts = "　".join(fill(self.tr("%1: %2"), label, n) for label, n in overview.summary)
+        text = fill(self.tr("Completed evaluations by grade — %1"), counts)
         if overview.pending:
             text += "　" + self.tr("(%n still in progress)", "", overview.pending)
         return text

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLa
 
 from app.domain.status import STATUSES
 from app.services.schools import list_schools
-from app.services.templates import list_templates
 from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.models.inspections_model import COLUMNS, SORTABLE, InspectionsModel
-from ui.state.inspections import InspectionFilter, InspectionQuery
+from ui.state.inspections import InspectionFilter, InspectionQuery, template_choices
 from ui.widgets.filters import refill_filter
 from ui.widgets import labels
 from ui.widgets.table import RowTable
@@ -30,8 +29,9 @@ class InspectionsPage(QWidget):
         self._debounce.timeout.connect(self.apply_filter)
         self.table = RowTable(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # Indicator first: enabling sorting then loads the first page once, in this order.
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.set_widths([96, 270, 330, 110, 86, 56, 80])
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.activated_row.connect(self.open_row)
@@ -42,7 +42,7 @@ class InspectionsPage(QWidget):
         layout.addWidget(self.table, 1)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
-        self.model.reload()
+        self._update_count()
 
     def _filter_bar(self) -> QHBoxLayout:
         self.search = QLineEdit(self)
@@ -55,11 +55,8 @@ class InspectionsPage(QWidget):
             self.status.addItem(labels.inspection_status(code), code)
         self.template = QComboBox(self)
         self.template.addItem(self.tr("All templates"), None)
-        seen = set()
-        for t in list_templates(self.ctx.ws):
-            if t["kind"] != "ethics" and t["key"] not in seen:
-                seen.add(t["key"])
-                self.template.addItem(labels.bilingual(t["title"], self.ctx.lang), t["key"])
+        for key, title in template_choices(self.ctx.ws):
+            self.template.addItem(labels.bilingual(title, self.ctx.lang), key)
         self.school = QComboBox(self)
         self._fill_schools()
         for combo in (self.status, self.template, self.school):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpl
                                QVBoxLayout, QWidget)
 
 from ui.models.rows_model import Column, RowsModel
+from ui.runner.text import fill
 from ui.state.schools import school_detail
 from ui.widgets import labels
 from ui.widgets.table import RowTable
@@ -126,11 +127,11 @@ class SchoolDetailPage(QWidget):
 
     def _grade_text(self, detail) -> str:
         last = detail.last_grade
-        text = (self.tr("Last grade: %1 (%2, %3)").replace("%1", last["grade"])
-                .replace("%2", f"{last['total']:.1f}").replace("%3", last["visit_date"])
+        text = (fill(self.tr("Last grade: %1 (%2, %3)"), last["grade"], f"{last['total']:.1f}",
+                     last["visit_date"])
                 if last else self.tr("No completed inspection yet."))
-        return text + "   " + self.tr("Open actions: %1 · overdue: %2").replace(
-            "%1", str(len(detail.actions))).replace("%2", str(detail.overdue_count))
+        return text + "   " + fill(self.tr("Open actions: %1 · overdue: %2"),
+                                   len(detail.actions), detail.overdue_count)
 
     def new_inspection(self) -> None:
         from ui.dialogs.new_inspection import NewInspectionDialog

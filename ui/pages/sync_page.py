@@ -217,11 +217,11 @@ class SyncPage(QWidget):
 
     def signer_dialog(self, exc: UnknownSignerError) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Trust this sender?"),
-                          self.tr("This bundle is signed by a device not seen before:\n\n"
-                                  "%1\nKey fingerprint: %2\n\nCompare the fingerprint with "
-                                  "the sender (for example by phone) before you trust it.")
-                          .replace("%1", exc.name or exc.device_id)
-                          .replace("%2", exc.fingerprint), parent=self)
+                          fill(self.tr("This bundle is signed by a device not seen before:"
+                                       "\n\n%1\nKey fingerprint: %2\n\nCompare the fingerprint "
+                                       "with the sender (for example by phone) before you trust "
+                                       "it."), exc.name or exc.device_id, exc.fingerprint),
+                          parent=self)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Trust and import"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Do not import"))
@@ -249,7 +249,7 @@ class SyncPage(QWidget):
                 self.summary.setItem(r, c, item)
         conflicts = sum(n["conflicts"] for n in result["tables"].values())
         sender = result["sender"]["name"] or result["sender"]["device_id"]
-        text = self.tr("Imported from %1.").replace("%1", sender)
+        text = fill(self.tr("Imported from %1."), sender)
         if conflicts:
             text += " " + self.tr("%n conflict(s) need a decision on the Conflicts page.", "",
                                   conflicts)

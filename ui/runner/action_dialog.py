@@ -7,8 +7,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
+from app.domain.status import ACTION_SEVERITIES
 from app.domain.templates import Item
 from app.services.actions import raise_action
+from ui.widgets import labels
 
 DEFAULT_DAYS = 30
 
@@ -29,9 +31,8 @@ class ActionDialog(QDialog):
         # The item's note usually says what is wrong: start from it rather than a blank box.
         self.description.setPlainText(suggestion.strip())
         self.severity = QComboBox(self)
-        for key, label in (("low", self.tr("Low")), ("medium", self.tr("Medium")),
-                           ("high", self.tr("High"))):
-            self.severity.addItem(label, key)
+        for key in ACTION_SEVERITIES:
+            self.severity.addItem(labels.severity(key), key)
         self.severity.setCurrentIndex(2 if item is not None and item.critical else 1)
         self.responsible = QLineEdit(self)
         self.responsible.setPlaceholderText(self.tr("e.g. the principal, the canteen manager"))

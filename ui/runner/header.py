@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.services.signoff import inspectors_of
 from ui.runner.text import fill, join_names
+from ui.widgets import labels
 
 
 class RunnerHeader(QWidget):
@@ -59,7 +60,7 @@ class RunnerHeader(QWidget):
             label = self.tr("Filled in by: %1") if self_assessment else self.tr("Inspectors: %1")
             parts.append(fill(label, inspectors))
         if self_assessment:
-            parts.append(self.tr("Self-assessment"))
+            parts.append(labels.mode("self_assessment"))
         if verifying:
             parts.append(self.tr("Verifying the school's self-assessment"))
         if inspection.get("follow_up_of"):
@@ -67,9 +68,7 @@ class RunnerHeader(QWidget):
         return "  ·  ".join(p for p in parts if p)
 
     def show_status(self, status: str, *, can_sign: bool) -> None:
-        names = {"draft": self.tr("Draft"), "in_progress": self.tr("In progress"),
-                 "completed": self.tr("Completed"), "signed": self.tr("Signed")}
-        self.status_badge.setText(names.get(status, status))
+        self.status_badge.setText(labels.inspection_status(status))
         self.status_badge.setProperty("status", status)
         self.status_badge.style().unpolish(self.status_badge)
         self.status_badge.style().polish(self.status_badge)

@@ -11,7 +11,6 @@ as they are painted; scores made stale by a change elsewhere are recomputed befo
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
@@ -147,6 +146,17 @@ class InspectionQuery:
         return {"total": row["total"], "grade": grade, "capped": bool(row["capped"])}
 
 
+def template_choices(ws) -> list[tuple[str, dict]]:
+    """(key, title) of each template the list can filter by (not teacher ethics), the
+    newest version's title; read from the rows, without parsing every template body."""
+    rows = ws.store.query("select key, title_zh, title_en from templates where deleted = 0 "
+                          "and kind != 'ethics' order by key, version desc")
+    seen: dict[str, dict] = {}
+    for row in rows:
+        seen.setdefault(row["key"], {"zh": row["title_zh"], "en": row["title_en"]})
+    return list(seen.items())
+
+
 def display_row(row: dict) -> dict:
     """Turn stored fields into what the list shows (inspectors as a joined list)."""
     try:
@@ -157,10 +167,3 @@ def display_row(row: dict) -> dict:
     return {**row, "inspector_list": [str(n) for n in names],
             "inspector_names": "、".join(str(n) for n in names)}
 
-
-def valid_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True

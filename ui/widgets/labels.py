@@ -1,10 +1,15 @@
 """Translated display names for the codes stored in the database (statuses, levels, modes,
 severities, template kinds, item types). The database keeps the codes; only the screen shows
-words. (Literal `translate("Labels", ...)` calls so that pyside6-lupdate finds them.)"""
+words. Inspection statuses, modes and severities are named by the domain's bilingual table
+(the same words as on the report); the rest by the catalogues (literal
+`translate("Labels", ...)` calls so that pyside6-lupdate finds them)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
+from app.domain.names import display_name
+from ui.i18n import current_language
 
 translate = QCoreApplication.translate
 
@@ -14,10 +19,7 @@ def _pick(names: dict, code: str | None) -> str:
 
 
 def inspection_status(code: str | None) -> str:
-    return _pick({"draft": translate("Labels", "Draft"),
-                  "in_progress": translate("Labels", "In progress"),
-                  "completed": translate("Labels", "Completed"),
-                  "signed": translate("Labels", "Signed")}, code)
+    return display_name("status", code, current_language())
 
 
 def action_status(code: str | None) -> str:
@@ -29,14 +31,11 @@ def action_status(code: str | None) -> str:
 
 
 def severity(code: str | None) -> str:
-    return _pick({"low": translate("Labels", "Low"),
-                  "medium": translate("Labels", "Medium"),
-                  "high": translate("Labels", "High")}, code)
+    return display_name("severity", code, current_language())
 
 
 def mode(code: str | None) -> str:
-    return _pick({"inspection": translate("Labels", "Inspection"),
-                  "self_assessment": translate("Labels", "Self-assessment")}, code)
+    return display_name("mode", code, current_language())
 
 
 def level(code: str | None) -> str:

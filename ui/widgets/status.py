@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from ui.runner.text import fill
 from ui.widgets import labels
 
 
@@ -19,8 +20,8 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.profile)
 
     def retranslate(self, ws) -> None:
-        self.profile.setText(self.tr("Profile: %1 · User: %2").replace(
-            "%1", ws.paths.home.name).replace("%2", ws.actor))
+        self.profile.setText(fill(self.tr("Profile: %1 · User: %2"), ws.paths.home.name,
+                                  ws.actor))
         self.profile.setToolTip(str(ws.paths.home))
 
     def refresh_counts(self, ws) -> None:
@@ -51,5 +52,5 @@ class StatusBar(QStatusBar):
         names = self.table_names()
         # Chinese lists use the enumeration comma, English a comma and a space.
         touched = labels.join(names.get(t, t) for t in sorted(changes.tables))
-        self.showMessage(self.tr("%1 saved: %2").replace(
-            "%1", dt.datetime.now().strftime("%H:%M:%S")).replace("%2", touched))
+        self.showMessage(fill(self.tr("%1 saved: %2"),
+                              dt.datetime.now().strftime("%H:%M:%S"), touched))

@@ -172,3 +172,14 @@ def test_an_ethics_red_line_makes_the_teacher_fail(ws, school_id):
 def test_unknown_ids_are_clear_errors(ws):
     with pytest.raises(NotFoundError, match="No school"):
         inspections.start_inspection(ws, school_id="missing", template="mini")
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "next week", "01/09/2026"])
+def test_every_date_is_checked_by_the_one_validator(ws, school_id, mini_inspection, bad):
+    """A visit date and a date answer are refused alike, naming the field and the form."""
+    from app.services.inspections import start_inspection
+    with pytest.raises(ValidationError, match="^visit date: use a date like 2026-12-31"):
+        start_inspection(ws, school_id=school_id, template="mini", visit_date=bad)
+    with pytest.raises(ValidationError, match="^item b.date: use a date like 2026-12-31"):
+        answers.answer_item(ws, mini_inspection, "b.date", bad)
+    assert answers.answers_of(ws, mini_inspection) == {}

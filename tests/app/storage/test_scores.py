@@ -91,6 +91,7 @@ def test_an_older_database_is_backfilled_when_opened(ws, mini_inspection):
         ws.store.db.execute(f"drop trigger {name}")
     ws.store.db.execute("drop table inspection_scores")
     ws.store.db.execute("drop table score_dirty")
+    ws.store.db.execute("drop table photo_originals")
     ws.store.db.execute("delete from _sqlite_migrations where name = 'm007_scale'")
     ws.store.db.conn.commit()
     ws.close()

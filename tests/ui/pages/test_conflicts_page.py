@@ -122,36 +122,31 @@ def test_a_deletion_conflict_in_chinese(ws, deletion_conflict, qtbot, chinese):
     assert deleted_row(page, deletion_conflict)[1:3] == ["存在", "已删除"]
 
 
+def resolve_deleted_as(page, conflict, typed: str) -> None:
+    """Type `typed` as the edited value of Deleted and keep it."""
+    deleted_row(page, conflict)
+    page.fields.item(conflict["fields"].index("deleted"), 3).setText(typed)
+    page.resolve("edited")
+
+
 def test_typing_deleted_as_the_edited_value_deletes(ws, deletion_conflict, qtbot,
                                                     mini_inspection):
     from app.services.inspections import amend_inspection
     # The photo belongs to an inspection signed here: only an amendment lets the edit in.
     amend_inspection(ws, mini_inspection, "采纳督导室删除的照片")
-    page = conflicts_page(ws, qtbot)
-    row = deletion_conflict["fields"].index("deleted")
-    deleted_row(page, deletion_conflict)
-    page.fields.item(row, 3).setText("deleted")
-    page.resolve("edited")
+    resolve_deleted_as(conflicts_page(ws, qtbot), deletion_conflict, "deleted")
     assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 1
     assert not list_conflicts(ws)
 
 
 def test_deleting_a_signed_photo_through_the_conflict_editor_is_refused(
         ws, deletion_conflict, qtbot):
-    page = conflicts_page(ws, qtbot)
-    row = deletion_conflict["fields"].index("deleted")
-    deleted_row(page, deletion_conflict)
-    page.fields.item(row, 3).setText("deleted")
-    page.resolve("edited")
+    resolve_deleted_as(conflicts_page(ws, qtbot), deletion_conflict, "deleted")
     assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 0
     assert len(list_conflicts(ws)) == 1
 
 
 def test_an_unknown_edited_deleted_value_is_refused(ws, deletion_conflict, qtbot):
-    page = conflicts_page(ws, qtbot)
-    row = deletion_conflict["fields"].index("deleted")
-    deleted_row(page, deletion_conflict)
-    page.fields.item(row, 3).setText("maybe")
-    page.resolve("edited")
+    resolve_deleted_as(conflicts_page(ws, qtbot), deletion_conflict, "maybe")
     assert len(list_conflicts(ws)) == 1
     assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 0

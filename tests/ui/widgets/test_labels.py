@@ -77,3 +77,20 @@ def test_without_an_english_name_the_english_ui_shows_the_chinese_one(ws, school
                                                                      english):
     start_inspection(ws, school_id=school_id, template="mini")
     assert runner_title(ws, qtbot, "en").endswith("— 青山区育才小学")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_statuses_modes_and_severities_read_as_on_the_report(qapp, lang):
+    from app.reports.labels import labels_for
+    from ui.i18n import install_translations
+    from ui.widgets import labels
+    install_translations(qapp, lang)
+    try:
+        report = labels_for(lang)
+        assert labels.inspection_status("in_progress") == report["status_in_progress"]
+        assert labels.mode("self_assessment") == report["mode_self_assessment"]
+        assert [labels.severity(s) for s in ("low", "medium", "high")] == \
+            [report["severity_low"], report["severity_medium"], report["severity_high"]]
+    finally:
+        install_translations(qapp, "en")
+    assert labels.severity("high") == "High"

@@ -1,0 +1,117 @@
+"""Sync: export and import of a demo profile against raw baselines of the same bytes —
+export against zipping the bundle's entries again with a SHA-256 of each; import into an
+empty profile against reading the zip, hashing each entry, parsing each line and inserting
+the same rows with executemany in one transaction (WAL, synchronous=FULL). Linearity: the
+same measures on 4× the data; memory: import in a child process, its peak RSS."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from common import Row, env, run_child
+
+IMPORT_CHILD = """
+import sys
+from app.sync.importer import import_bundle
+from app.workspace import Workspace
+ws = Workspace.open(sys.argv[1])
+import_bundle(ws, sys.argv[2], trust=True)
+ws.close()
+"""
+
+
+def _profile(home: Path, inspections: int) -> Path:
+    from app.services.demo import generate_demo
+    from app.sync.export import export_bundle
+    from app.workspace import Workspace
+    ws = Workspace.open(home / "sender")
+    ws.set_identity(name="督学甲", role="inspector")
+    generate_demo(ws, schools=max(20, inspections // 40), inspections=inspections, seed=7)
+    bundle = home / "full.sibundle"
+    start = time.perf_counter()
+    export_bundle(ws, bundle, kind="full")
+    ws.export_seconds = time.perf_counter() - start
+    ws.close()
+    (home / "export_seconds").write_text(str(ws.export_seconds))
+    return bundle
+
+
+def _raw_export(bundle: Path, target: Path) -> float:
+    with zipfile.ZipFile(bundle) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    start = time.perf_counter()
+    with zipfile.ZipFile(target, "w") as out:
+        for info, data in entries:
+            hashlib.sha256(data).hexdigest()
+            out.writestr(info, data)
+    return time.perf_counter() - start
+
+
+def _raw_import(bundle: Path, sender_db: Path, target: Path) -> float:
+    """The least an import must do: the schema is made before the clock starts."""
+    src = sqlite3.connect(sender_db)
+    # Tables and their indexes (an import must maintain them too), not the app's triggers.
+    schema = [sql for (sql,) in src.execute(
+        "select sql from sqlite_master where type in ('table', 'index') and sql is not null "
+        "and name not like 'sqlite_%' order by type desc")]
+    src.close()
+    dst = sqlite3.connect(target, isolation_level=None)
+    dst.execute("PRAGMA journal_mode = WAL")
+    dst.execute("PRAGMA synchronous = FULL")
+    for sql in schema:
+        dst.execute(sql)
+    start = time.perf_counter()
+    dst.execute("begin")
+    with zipfile.ZipFile(bundle) as archive:
+        for info in archive.infolist():
+            data = archive.read(info)
+            hashlib.sha256(data).hexdigest()
+            if info.filename.startswith("attachments/"):
+                dst.execute("insert or ignore into blobs (sha256, data, size) values (?, ?, ?)",
+                            [info.filename.split("/")[1], data, len(data)])
+            elif info.filename.startswith("records/"):
+                table = info.filename[len("records/"):-len(".ndjson")]
+                rows = [json.loads(line) for line in data.splitlines() if line.strip()]
+                if rows:
+                    columns = list(rows[0])
+                    dst.executemany(
+                        f"insert or replace into [{table}] ({', '.join(columns)}) values "
+                        f"({', '.join('?' * len(columns))})",
+                        [[row.get(c) for c in columns] for row in rows])
+    dst.execute("commit")
+    elapsed = time.perf_counter() - start
+    dst.close()
+    return elapsed
+
+
+def _one_size(tmp: Path, inspections: int) -> dict:
+    tmp.mkdir(parents=True)
+    bundle = _profile(tmp, inspections)
+    export = float((tmp / "export_seconds").read_text())
+    raw_export = _raw_export(bundle, tmp / "raw.sibundle")
+    wall, rss, _cpu = run_child([sys.executable, "-c", IMPORT_CHILD, str(tmp / "receiver"),
+                                 str(bundle)], env())
+    raw_import = _raw_import(bundle, tmp / "sender" / "school-inspect.db", tmp / "raw.db")
+    return {"export": export, "raw_export": raw_export, "import": wall, "rss": rss,
+            "raw_import": raw_import, "mb": bundle.stat().st_size / 2**20}
+
+
+def measure(home: Path, inspections: int) -> list[Row]:
+    small = _one_size(home / "x1", inspections)
+    large = _one_size(home / "x4", inspections * 4)
+    n = f"{inspections:,}"
+    return [
+        Row(f"export --all, {n} inspections ({small['mb']:.0f} MB)", small["export"],
+            small["raw_export"], "s", target=2.0),
+        Row(f"import into an empty profile, {n} (child process, incl. start)", small["import"],
+            small["raw_import"], "s", target=3.0),
+        Row(f"import, 4× the data ({inspections * 4:,}) vs 1×", large["import"],
+            small["import"], "s", target=5.0),
+        Row(f"import {inspections * 4:,}: peak RSS", large["rss"], None, "MB", limit=400),
+    ]
