@@ -15,12 +15,20 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_COUNTER = 99_999
 REV_RE = re.compile(r"^([0-9]{13})\.([0-9]{5})\.([A-Za-z0-9_-]{1,64})$")
 HORIZON_MS = 24 * 3_600_000
+# "Today" for due dates is the district's calendar day, not UTC's: between 00:00 and 08:00 in
+# China the UTC date is still yesterday.
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+# Where the system has no time-zone database (a bare Windows install), the fixed offsets of
+# zones without summer time still give the right day.
+FIXED_ZONES = {"Asia/Shanghai": 8, "Asia/Urumqi": 6, "Asia/Hong_Kong": 8, "Asia/Taipei": 8,
+               "UTC": 0}
 
 
 class WallClock:
@@ -46,6 +54,22 @@ class FixedClock(WallClock):
 
     def ms(self) -> int:
         return int(self.current.timestamp() * 1000)
+
+
+def zone(name: str) -> tzinfo:
+    """The time zone called `name`; ValueError when there is none by that name."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        if name in FIXED_ZONES:
+            return timezone(timedelta(hours=FIXED_ZONES[name]), name)
+        raise ValueError(f"unknown time zone {name!r:.60}; use a name like Asia/Shanghai.") \
+            from None
+
+
+def local_date(now: datetime, zone_name: str = DEFAULT_TIMEZONE) -> date:
+    """The calendar day at instant `now` in the named zone."""
+    return now.astimezone(zone(zone_name)).date()
 
 
 def iso(dt: datetime) -> str:

@@ -21,7 +21,8 @@ Progress = Callable[[int, int, str], None]
 IMPORTED = Changes(frozenset(SYNCED_TABLES) | {"conflicts", "devices"})
 # Demo data fills every table the pages show.
 DEMO_DATA = Changes(frozenset({"schools", "teachers", "users", "templates", "inspections",
-                               "responses", "attachments", "actions", "signatures"}))
+                               "responses", "attachments", "actions", "action_events",
+                               "action_evidence", "signatures"}))
 
 
 def load_demo_data(schools: int, inspections: int) -> Job:
@@ -54,4 +55,20 @@ def district_summary(district: str, start: str, end: str, lang: str) -> Job:
     def run(ws):
         from app.reports.summary import build_summary
         return build_summary(ws, district, start, end, lang)
+    return Job(run)
+
+
+def make_document(kind: str, inspection_id: str, lang: str) -> Job:
+    """督导意见书 or 整改通知书 of an inspection (signed when the inspection is)."""
+    def run(ws):
+        from app.reports.documents import make_document as make
+        return make(ws, kind, inspection_id, lang=lang)
+    return Job(run)
+
+
+def rectification_ledger(lang: str) -> Job:
+    """The 整改台账 of every school as a PDF."""
+    def run(ws):
+        from app.reports.ledger import gather_ledger, render_ledger
+        return render_ledger(gather_ledger(ws, lang=lang))
     return Job(run)

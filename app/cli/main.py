@@ -12,10 +12,10 @@ import os
 import sys
 
 from app import __version__
-from app.cli import core, inspect, reports, sync
+from app.cli import core, documents, inspect, rectification, reports, sync
 from app.errors import KnownError, PasswordRequiredError
 
-COMMAND_MODULES = (core, inspect, sync, reports)
+COMMAND_MODULES = (core, inspect, sync, reports, rectification, documents)
 EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 1, 2, 3
 
 

@@ -74,10 +74,12 @@ class Furniture:
     """What every page carries, drawn on top of the page content."""
 
     def __init__(self, *, font: str, labels: dict, report_id: str, content_sha256: str,
-                 header: str, draft: bool, qr_text: str, info: dict):
+                 header: str, draft: bool, qr_text: str, info: dict,
+                 page_size: tuple = PAGE):
         self.font, self.labels, self.report_id = font, labels, report_id
         self.content_sha256, self.header, self.draft = content_sha256, header, draft
         self.qr_text, self.info = qr_text, info
+        self.page_size = page_size      # a landscape ledger draws its footer wider
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
@@ -89,7 +91,7 @@ class Furniture:
         canvas.restoreState()
 
     def _header(self, canvas: Canvas) -> None:
-        width, height = PAGE
+        width, height = self.page_size
         y = height - MARGIN - 7
         canvas.setFont(self.font, 7.5)
         canvas.setFillColor(MUTED)
@@ -100,7 +102,7 @@ class Furniture:
         canvas.line(MARGIN, y - 4, width - MARGIN, y - 4)
 
     def _footer(self, canvas: Canvas, page: int, pages: int) -> None:
-        width, _ = PAGE
+        width, _ = self.page_size
         top = MARGIN + FOOTER_SPACE - 4 * mm
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
@@ -143,7 +145,7 @@ class Furniture:
         renderPDF.draw(drawing, canvas, 0, 0)
 
     def _watermark(self, canvas: Canvas) -> None:
-        width, height = PAGE
+        width, height = self.page_size
         canvas.saveState()
         canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.13))
         canvas.setFont(self.font, 64)

@@ -6,7 +6,6 @@ them (pretix's rule: never compute inside layout).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 
@@ -254,17 +253,15 @@ def _capped_note(result, lang: str, labels: dict) -> str:
 
 
 def _actions(ws, inspection_id: str, template, lang: str, labels: dict) -> list[ActionRow]:
-    today = dt.date.today().isoformat()
     rows = []
     for action in actions_service.actions_of(ws, inspection_id):
         item = _item_text(template, action["item_key"], lang)
-        open_ = action["status"] in actions_service.OPEN_STATUSES
         rows.append(ActionRow(
             description=action["description"], item=item,
             severity=labels.get(f"severity_{action['severity']}", action["severity"] or ""),
             responsible=action["responsible"] or "", due_date=action["due_date"] or "",
             status=labels.get(f"action_{action['status']}", action["status"]),
-            overdue=bool(open_ and action["due_date"] and action["due_date"] < today)))
+            overdue=action["overdue"]))
     return rows
 
 

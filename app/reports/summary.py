@@ -3,7 +3,6 @@ distribution, the most often failed items, and overdue corrective actions by sch
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import json
@@ -20,7 +19,7 @@ from app.reports.labels import labels_for
 from app.reports.sections import AccentBar, table_heading, text
 from app.reports.styles import (CONTENT_WIDTH, FOOTER_SPACE, HEADER_SPACE, MARGIN, PAGE,
                                 Styles, table_style)
-from app.services.actions import OPEN_STATUSES
+from app.services.action_query import current_actions, escalation_list
 from app.services.reads import evaluate
 from app.services.schools import districts
 from app.services.templates import get_template
@@ -38,6 +37,7 @@ class DistrictSummary:
     grades: list = field(default_factory=list)           # (grade label, count)
     most_failed: list = field(default_factory=list)      # (item text, checklist, times)
     overdue: list = field(default_factory=list)          # (school, count, oldest due, days)
+    escalation: list = field(default_factory=list)       # (school, 未整改到位, long overdue, days)
 
 
 def gather_summary(ws, district: str, date_from: str, date_to: str,
@@ -65,20 +65,20 @@ def gather_summary(ws, district: str, date_from: str, date_to: str,
     summary.by_template = kinds.most_common()
     summary.grades = grades.most_common()
     summary.most_failed = [(item, title, n) for (item, title), n in failed.most_common(10)]
-    summary.overdue = _overdue(ws, district, today or dt.date.today().isoformat())
+    summary.overdue = _overdue(ws, district, today)
+    summary.escalation = [(e["school"], e["not_rectified"], e["long_overdue"],
+                           e["max_days_overdue"]) for e in escalation_list(ws, district, today)]
     return summary
 
 
-def _overdue(ws, district: str, today: str) -> list:
-    marks = ", ".join("?" * len(OPEN_STATUSES))
-    rows = ws.store.query(
-        f"select s.name as school, count(*) as n, min(a.due_date) as oldest from actions a "
-        f"join schools s on s.id = a.school_id where a.deleted = 0 and s.district = ? and "
-        f"a.status in ({marks}) and a.due_date is not null and a.due_date < ? "
-        f"group by s.id order by n desc, s.name", [district, *OPEN_STATUSES, today])
-    day = dt.date.fromisoformat(today)
-    return [(r["school"], r["n"], r["oldest"],
-             (day - dt.date.fromisoformat(r["oldest"])).days) for r in rows]
+def _overdue(ws, district: str, today: str | None) -> list:
+    """Overdue actions per school by the one rule, each logical action once."""
+    by_school: dict[str, list] = {}
+    for action in current_actions(ws, district=district, overdue_only=True, today=today):
+        by_school.setdefault(action["school_name"], []).append(action)
+    rows = [(school, len(found), min(a["due_date"] for a in found),
+             max(a["days_overdue"] for a in found)) for school, found in by_school.items()]
+    return sorted(rows, key=lambda r: (-r[1], r[0]))
 
 
 def build_summary(ws, district: str, date_from: str, date_to: str,
@@ -133,6 +133,13 @@ def _story(summary: DistrictSummary, labels: dict, styles: Styles) -> list:
                             [0.5, 0.14, 0.18, 0.18]))
     else:
         story.append(Paragraph(text(labels["no_overdue"]), styles.body))
+    story += table_heading(text(labels["escalation"]), styles.h1_table)
+    if summary.escalation:
+        story.append(_table(styles, [labels["school"], labels["not_rectified_times"],
+                                     labels["long_overdue"], labels["days_overdue"]],
+                            summary.escalation, [0.46, 0.18, 0.18, 0.18]))
+    else:
+        story.append(Paragraph(text(labels["no_escalation"]), styles.body))
     return story
 
 

@@ -1,29 +1,40 @@
-"""Corrective actions (整改) raised from findings, carried over to follow-up visits (回头看),
-and moved through open → in progress → resolved → verified."""
+"""Corrective actions (整改) raised from findings, carried over to follow-up visits (回头看), and
+moved through their life cycle 待整改 → 整改中 → 已报告整改 → 已核查销号 / 未整改到位.
+
+Every move is an append-only `action_events` row (who, when, why, in which visit) with its
+evidence files in `action_evidence`; both sync. The action's status is derived from its events
+(`app/services/action_query.py`), so a school's report and an inspector's verification made
+on different laptops never overwrite each other, and nobody sets a status without a history.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
+import mimetypes
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.status import ACTION_SEVERITIES, ACTION_TRANSITIONS
+from app.domain import actions as rule
+from app.domain.status import ACTION_SEVERITIES, ACTION_STATUSES
 from app.errors import StateError, ValidationError
 from app.security import audit
+from app.services.action_query import action_state, current_actions
 from app.services.changes import Changes
 from app.services.guard import editable_inspection
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
-OPEN_STATUSES = ("open", "in_progress", "resolved")
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+MAX_NOTE = 4000
+# Read by older callers; the rule itself is app/domain/actions.py.
+OPEN_STATUSES = tuple(s for s in ACTION_STATUSES if s not in rule.CLOSED_STATUSES)
 
 
-def _check_due(due_date: str | None) -> None:
-    if due_date:
-        try:
-            dt.date.fromisoformat(due_date)
-        except ValueError:
-            raise ValidationError("due date: use a date like 2026-12-31.") from None
+def _check_due(due_date: str | None, visit_date: str | None) -> None:
+    problem = rule.due_problem(due_date, visit_date)
+    if problem:
+        raise ValidationError(problem)
 
 
 def raise_action(ws: Workspace, inspection_id: str, *, description: str,
@@ -35,14 +46,14 @@ def raise_action(ws: Workspace, inspection_id: str, *, description: str,
         raise ValidationError("description: say what must be corrected.")
     if severity not in ACTION_SEVERITIES:
         raise ValidationError(f"severity: must be one of {', '.join(ACTION_SEVERITIES)}.")
-    _check_due(due_date)
+    _check_due(due_date, inspection["visit_date"])
     now = ws.store.clock_iso()
     with ws.store.atomic():
         row = ws.store.insert("actions", {
             "inspection_id": inspection_id, "item_key": item_key,
             "school_id": inspection["school_id"], "description": description.strip(),
             "severity": severity, "responsible": responsible.strip(), "due_date": due_date,
-            "status": "open", "created_at": now, "updated_at": now, "note": ""})
+            "status": "pending", "created_at": now, "updated_at": now, "note": ""})
         audit.append(ws.store, actor=ws.actor, action="action.raise", entity="actions",
                      entity_id=row["id"], detail={"inspection_id": inspection_id})
     return Changes.of("actions", row["id"], created=row["id"])
@@ -54,48 +65,106 @@ def edit_action(ws: Workspace, action_id: str, **fields) -> Changes:
         raise ValidationError(f"Unknown action field(s): {', '.join(set(fields) - allowed)}.")
     action = ws.store.require("actions", action_id, "corrective action")
     if set(fields) - {"note"}:
-        editable_inspection(ws, action["inspection_id"])
-    _check_due(fields.get("due_date"))
+        inspection = editable_inspection(ws, action["inspection_id"])
+        if "due_date" in fields:
+            _check_due(fields["due_date"], inspection["visit_date"])
+    if "severity" in fields and fields["severity"] not in ACTION_SEVERITIES:
+        raise ValidationError(f"severity: must be one of {', '.join(ACTION_SEVERITIES)}.")
     with ws.store.atomic():
         ws.store.update("actions", action_id, {**fields, "updated_at": ws.store.clock_iso()})
     return Changes.of("actions", action_id)
 
 
-def set_action_status(ws: Workspace, action_id: str, status: str, *, note: str | None = None,
-                      verified_in: str | None = None) -> Changes:
-    """Move an action along its life cycle. Works on signed inspections too: rectification
-    happens after the report is signed."""
-    action = ws.store.require("actions", action_id, "corrective action")
-    if status not in ACTION_TRANSITIONS.get(action["status"], ()):
-        raise StateError(f"A corrective action that is {action['status']} cannot become "
-                         f"{status}.")
+# -- the life cycle ------------------------------------------------------------------------
+def move_action(ws: Workspace, action_id: str, status: str, *, note: str = "", photos=(),
+                visit_id: str | None = None) -> Changes:
+    """Record one move of the life cycle with its note and evidence (paths, or (name, bytes)
+    pairs). Works on signed inspections: rectification happens after the report is signed."""
+    state = action_state(ws, action_id)
+    role = ws.profile.role
+    problem = rule.move_problem(state["status"], status, _acting_role(ws), note)
+    if problem:
+        raise StateError(problem[0].upper() + problem[1:])
+    _check_scope(ws, role, state["school_id"])
+    if len(note) > MAX_NOTE:
+        raise ValidationError(f"note: at most {MAX_NOTE} characters.")
+    files = [_read_photo(p) for p in photos]
+    if visit_id is None and status in rule.CHECKER_MOVES and state["carried_from"]:
+        visit_id = state["inspection_id"]     # checked in the follow-up it was carried into
+    if visit_id:
+        visit = ws.store.require("inspections", visit_id, "follow-up visit")
+        if visit["school_id"] != state["school_id"]:
+            raise ValidationError("The visit that verifies an action must be to its school.")
     now = ws.store.clock_iso()
-    changes = {"status": status, "updated_at": now}
-    if status == "resolved":
-        changes["resolved_at"] = now
-    if status == "verified":
-        changes.update(verified_at=now, verified_in=verified_in or action["inspection_id"])
-    if note is not None:
-        changes["note"] = note
     with ws.store.atomic():
-        ws.store.update("actions", action_id, changes)
-        touched = Changes.of("actions", action_id)
-        if action["carried_from"] and status == "verified":
-            touched |= _verify_original(ws, action, changes["verified_in"])
+        event = ws.store.insert("action_events", {
+            "action_id": action_id, "school_id": state["school_id"],
+            "from_status": state["status"], "to_status": status, "note": note.strip(),
+            "actor": ws.actor, "actor_role": role, "at": now, "visit_id": visit_id})
+        for name, data, mime in files:
+            sha = hashlib.sha256(data).hexdigest()
+            ws.store.put_blob(sha, data, mime)
+            ws.store.insert("action_evidence", {
+                "event_id": event["id"], "sha256": sha, "filename": name, "mime": mime,
+                "size": len(data), "created_at": now})
         audit.append(ws.store, actor=ws.actor, action=f"action.{status}", entity="actions",
-                     entity_id=action_id)
-    return touched
+                     entity_id=action_id, detail={"event": event["id"], "from": state["status"],
+                                                  "evidence": len(files), "visit": visit_id})
+    return Changes.of("actions", action_id) | Changes.of("action_events", event["id"],
+                                                         created=event["id"])
 
 
-def _verify_original(ws: Workspace, copy: dict, verified_in: str) -> Changes:
-    original = ws.store.get("actions", copy["carried_from"])
-    if original and original["status"] != "verified":
-        ws.store.update("actions", original["id"], {
-            "status": "verified", "verified_in": verified_in,
-            "verified_at": ws.store.clock_iso(), "updated_at": ws.store.clock_iso()})
-    return Changes.of("actions", copy["carried_from"])
+def _acting_role(ws: Workspace) -> str:
+    acting = getattr(ws, "acting", None)      # demo data: a training profile's waiver
+    if acting is not None and getattr(acting, "unrestricted", False):
+        return "admin"
+    return ws.profile.role
 
 
+def _check_scope(ws: Workspace, role: str, school_id: str) -> None:
+    """A principal acts for their own school(s) only."""
+    schools = getattr(ws.profile, "schools", None)
+    if role == "principal" and schools and school_id not in schools:
+        raise StateError("Refused: a principal reports rectification for their own school "
+                         "only.")
+
+
+def _read_photo(photo) -> tuple[str, bytes, str]:
+    if isinstance(photo, tuple):
+        name, data = photo
+    else:
+        path = Path(photo)
+        try:
+            data, name = path.read_bytes(), path.name
+        except OSError as exc:
+            raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if not data:
+        raise ValidationError(f"{name}: the file is empty.")
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise ValidationError(f"{name}: larger than {MAX_EVIDENCE_BYTES // 2**20} MB.")
+    return name, data, mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def rectify(ws: Workspace, action_id: str, *, note: str, photos=()) -> Changes:
+    """The school reports the rectification done (已报告整改), with a note and evidence."""
+    return move_action(ws, action_id, "reported", note=note, photos=photos)
+
+
+def verify(ws: Workspace, action_id: str, *, verified: bool, note: str, photos=(),
+           visit_id: str | None = None) -> Changes:
+    """The inspector or office checks: 已核查销号 (closed) or 未整改到位 (back to the school)."""
+    return move_action(ws, action_id, "verified" if verified else "not_rectified",
+                       note=note, photos=photos, visit_id=visit_id)
+
+
+def set_action_status(ws: Workspace, action_id: str, status: str, *,
+                      note: str | None = None, verified_in: str | None = None) -> Changes:
+    """Older name for `move_action`."""
+    return move_action(ws, action_id, rule.normal_status(status), note=note or "",
+                       visit_id=verified_in)
+
+
+# -- carry-over and reads ------------------------------------------------------------------
 def carry_over_actions(ws: Workspace, follow_up_id: str, earlier_id: str) -> Changes:
     """Copy the earlier inspection's open actions into its follow-up for re-checking."""
     earlier = ws.store.require("inspections", earlier_id, "earlier inspection")
@@ -116,32 +185,18 @@ def carry_over_actions(ws: Workspace, follow_up_id: str, earlier_id: str) -> Cha
 
 
 def open_actions_of(ws: Workspace, inspection_id: str) -> list[dict]:
-    marks = ",".join("?" * len(OPEN_STATUSES))
-    return ws.store.query(f"select * from actions where inspection_id = ? and deleted = 0 "
-                          f"and status in ({marks}) order by created_at, id",
-                          [inspection_id, *OPEN_STATUSES])
+    """The inspection's actions that are not closed (by the one rule)."""
+    return [a for a in actions_of(ws, inspection_id) if a["open"]]
 
 
 def actions_of(ws: Workspace, inspection_id: str) -> list[dict]:
-    return ws.store.query("select * from actions where inspection_id = ? and deleted = 0 "
-                          "order by created_at, id", [inspection_id])
+    """One visit's actions (its own and those carried into it), with their state."""
+    return current_actions(ws, inspection_id=inspection_id)
 
 
 def list_actions(ws: Workspace, *, status: str | None = None, school_id: str | None = None,
-                 overdue_only: bool = False, today: str | None = None) -> list[dict]:
-    """Actions across schools with `overdue` computed against today."""
-    today = today or ws.store.clock.now().date().isoformat()
-    sql = ("select a.*, s.name as school_name, s.district as district from actions a "
-           "join schools s on s.id = a.school_id where a.deleted = 0 "
-           "and a.id not in (select carried_from from actions "
-           "where carried_from is not null and deleted = 0)")
-    params: list = []
-    if status:
-        sql, params = sql + " and a.status = ?", params + [status]
-    if school_id:
-        sql, params = sql + " and a.school_id = ?", params + [school_id]
-    rows = ws.store.query(sql + " order by a.due_date is null, a.due_date, a.id", params)
-    for row in rows:
-        row["overdue"] = bool(row["due_date"] and row["due_date"] < today
-                              and row["status"] in ("open", "in_progress"))
-    return [r for r in rows if r["overdue"]] if overdue_only else rows
+                 overdue_only: bool = False, today: str | None = None,
+                 district: str | None = None) -> list[dict]:
+    """Actions across schools, each logical action once, with `overdue` from the one rule."""
+    return current_actions(ws, status=status, school_id=school_id, district=district,
+                           overdue_only=overdue_only, today=today)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from app.clock import FixedClock
 from app.services import actions, answers, evidence, inspections, reads, schools, signoff
 from app.services.demo_data import (ACTIONS, DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES,
-                                    PLACES, RESPONSIBLE, SUBJECTS, SURNAMES)
+                                    PLACES, RECTIFIED, RESPONSIBLE, SUBJECTS, SURNAMES)
 from app.services.templates import get_template, list_templates
 
 if TYPE_CHECKING:
@@ -165,13 +165,13 @@ class DemoBuilder:
         signoff.sign_off(self.ws, inspection_id, signer=signer, role=role,
                          image_png=_signature(self.rng))
         for action in actions.open_actions_of(self.ws, inspection_id):
-            if action["status"] != "open":
+            if action["status"] != "pending":
                 continue
             roll = self.rng.random()
             if roll < 0.3:
-                actions.set_action_status(self.ws, action["id"], "resolved")
+                actions.rectify(self.ws, action["id"], note=self.rng.choice(RECTIFIED))
             elif roll < 0.45:
-                actions.set_action_status(self.ws, action["id"], "in_progress")
+                actions.move_action(self.ws, action["id"], "in_progress")
 
 
 def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
@@ -216,8 +216,8 @@ def _earlier_with_open_actions(builder: DemoBuilder, school_id: str, key: str) -
     rows = builder.ws.store.query(
         "select i.id from inspections i where i.school_id = ? and i.template_key = ? and "
         "i.status = 'signed' and exists (select 1 from actions a where a.inspection_id = i.id "
-        "and a.status in ('open', 'in_progress')) order by i.id limit 1", [school_id, key])
-    return rows[0]["id"] if rows else None
+        "and a.deleted = 0) order by i.id", [school_id, key])
+    return next((r["id"] for r in rows if actions.open_actions_of(builder.ws, r["id"])), None)
 
 
 def _photo(index: int, rng: random.Random) -> bytes:

@@ -25,4 +25,6 @@ ACTIONS = (("补齐会议纪要并由参会人员签字", "Complete the minutes 
            ("在校门口公示收费项目和标准", "Post approved fees at the school gate"),
            ("组织教职工签订师德承诺书", "Have all staff sign the ethics commitment letter"),
            ("冷藏设备温度超标，立即维修并每日记录", "Repair the fridge and log temperatures"))
+RECTIFIED = ("已按要求整改，附整改前后照片。", "已完成整改并建立台账，请复核。",
+             "已更换设备，每日记录已上墙。")
 RESPONSIBLE = ("校长", "分管副校长", "总务主任", "食堂负责人", "教务主任", "安全办主任")

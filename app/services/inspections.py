@@ -16,6 +16,7 @@ from app.services.changes import Changes
 from app.services.guard import editable_inspection, is_frozen, touch
 from app.services.reads import evaluate
 from app.services.templates import get_template
+from app.services.today import today as district_today
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -41,7 +42,7 @@ def start_inspection(ws: Workspace, *, school_id: str, template: str, mode: str 
         row = ws.store.insert("inspections", {
             "template_id": tpl.id, "template_key": tpl.key, "template_version": tpl.version,
             "school_id": school_id, "teacher_id": teacher_id, "mode": mode, "status": "draft",
-            "visit_date": visit_date or now[:10],
+            "visit_date": visit_date or district_today(ws),
             "inspectors": json.dumps(inspectors or [ws.actor], ensure_ascii=False),
             "follow_up_of": None, "self_assessment_id": None, "summary": "",
             "created_at": now, "updated_at": now})

@@ -123,6 +123,30 @@ def m003_integrity(db: Database) -> None:
     db["inspections"].add_column("amendment_reason", str)
 
 
+@migrations()
+def m006_actions_lifecycle(db: Database) -> None:
+    """The 整改 life cycle: every move of a corrective action is a synced, append-only event
+    (who, when, why, which visit) with its evidence files; old statuses take today's names."""
+    _synced(db, "action_events", {
+        "action_id": str, "school_id": str, "from_status": str, "to_status": str,
+        "note": str, "actor": str, "actor_role": str, "at": str, "visit_id": str},
+        [("action_id", "actions", "id"), ("school_id", "schools", "id"),
+         ("visit_id", "inspections", "id")])
+    _synced(db, "action_evidence", {
+        "event_id": str, "sha256": str, "filename": str, "mime": str, "size": int,
+        "created_at": str}, [("event_id", "action_events", "id"), ("sha256", "blobs", "sha256")])
+    db["action_events"].create_index(["action_id"])
+    db["action_events"].create_index(["school_id"])
+    db["action_evidence"].create_index(["event_id"])
+    for table in ("action_events", "action_evidence"):
+        db[table].create_index(["rev"])
+    # Rows keep their revs: every device maps the same way, so digests still agree, and a
+    # bundle from an older version is mapped the same way on import.
+    db.execute("update actions set status = 'pending' where status = 'open' or status is null")
+    db.execute("update actions set status = 'reported' where status = 'resolved'")
+    db["actions"].create_index(["carried_from"])
+
+
 SCORE_TRIGGERS = {
     # A new inspection gets its (empty) score row at once, so the list joins without gaps.
     "inspections_score_insert": "after insert on inspections begin "

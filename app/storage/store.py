@@ -23,7 +23,7 @@ from app.storage.schema import known_migration_names, migrations
 
 # Parents before children: the order records are written when importing or digesting.
 SYNCED_TABLES = ("schools", "teachers", "users", "templates", "inspections", "responses",
-                 "attachments", "actions", "signatures")
+                 "attachments", "actions", "action_events", "action_evidence", "signatures")
 SYNC_META = ("rev", "base_rev", "device_id")
 HLC_SETTING = "hlc_last"
 

@@ -24,7 +24,8 @@ from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_diges
 
 LAST_EXPORT = "sync_last_export_rev"
 MARK_RE = re.compile(r"^([0-9]{13})\.[0-9]{5}(\.[A-Za-z0-9_-]{1,64})?$")
-BLOB_COLUMNS = {("attachments", "sha256"), ("signatures", "image_sha256")}
+BLOB_COLUMNS = {("attachments", "sha256"), ("signatures", "image_sha256"),
+                ("action_evidence", "sha256")}
 Progress = Callable[[int, int, str], None]
 
 
@@ -75,7 +76,17 @@ def _limit(store, rows, schools: set, inspections: set) -> dict:
                     or table == "actions" and (row["inspection_id"] in chosen
                                                or row["school_id"] in schools)):
                 keep[table][rid] = row
+    _keep_action_history(rows, keep, schools)
     return keep
+
+
+def _keep_action_history(rows: dict, keep: dict, schools: set) -> None:
+    """An action's life-cycle events and their evidence travel with the action."""
+    kept_actions = set(keep["actions"])
+    keep["action_events"] = {rid: r for rid, r in rows["action_events"].items()
+                             if r["action_id"] in kept_actions or r["school_id"] in schools}
+    keep["action_evidence"] = {rid: r for rid, r in rows["action_evidence"].items()
+                               if r["event_id"] in keep["action_events"]}
 
 
 def _belongs(store, inspection_id: str, schools: set) -> bool:

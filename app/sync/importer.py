@@ -20,6 +20,7 @@ from app.security import anchors
 from app.storage.store import SYNCED_TABLES
 from app.sync import integrity
 from app.sync import trust as trust_mod
+from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT, export_mark
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
 from app.sync.reader import Bundle, Limits, read_bundle
@@ -47,6 +48,7 @@ def check_content(ws, bundle: Bundle, horizon_hours: float | None = None) -> lis
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_references(ws.store, bundle)
+    check_append_only(ws.store, bundle)
     integrity.check_certificates(bundle)
     return integrity.check_signoffs(ws, bundle)
 

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from app.errors import BundleError
 from app.sync import manifest as mf
+from app.sync.legacy import upgrade_record
 from app.sync.records import check_record, records_digest
 
 RECORD_PATH = re.compile(r"^records/([a-z_]+)\.ndjson$")
@@ -220,6 +221,7 @@ def _parse_ndjson(name: str, data: bytes, table: str, columns: dict) -> list[dic
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise BundleError(f"{name}: line {number} is not valid JSON ({exc.msg}).") from None
+        upgrade_record(table, record)      # an older version's vocabulary, before checking
         check_record(record, table, columns, f"{name}: line {number}")
         if record["id"] in seen:
             raise BundleError(f"{name}: line {number}: record {record['id']} appears twice.")

@@ -95,4 +95,4 @@
         </translation>
     </message>
 </context>
-</TS>
+<context><name>NewInspectionDialog</name><message numerus="yes"><location filename="../../ui/dialogs/new_inspection.py" line="160" /><source>%n open action(s)</source><translation><numerusform>%n open action</numerusform><numerusform>%n open actions</numerusform></translation></message></context></TS>

@@ -103,7 +103,22 @@
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
-</context>
+<message>
+        <location filename="../../ui/pages/actions_page.py" line="57" />
+        <source>Report rectification…</source>
+        <translation>报告整改情况…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="58" />
+        <source>Verify…</source>
+        <translation>核查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/actions_page.py" line="59" />
+        <source>History…</source>
+        <translation>整改记录…</translation>
+    </message>
+    </context>
 <context>
     <name>EthicsPage</name>
     <message>
@@ -250,6 +265,11 @@
         <location filename="../../ui/models/inspections_model.py" line="111" />
         <source>The grade is capped by a failed critical (red-line) item.</source>
         <translation>因关键项（红线项）未达标，等级被限定。</translation>
+    </message>
+<message>
+        <location filename="../../ui/models/inspections_model.py" line="130" />
+        <source>follow-up</source>
+        <translation>回头看</translation>
     </message>
 </context>
 <context>
@@ -541,7 +561,43 @@
         <comment>separator between list items</comment>
         <translation>、</translation>
     </message>
-</context>
+<message>
+        <location filename="../../ui/widgets/labels.py" line="27" />
+        <source>To rectify</source>
+        <comment>action status</comment>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="29" />
+        <source>Rectification reported</source>
+        <translation>已报告整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="30" />
+        <source>Verified and closed</source>
+        <translation>已核查销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="31" />
+        <source>Not rectified</source>
+        <translation>未整改到位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="35" />
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="36" />
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/labels.py" line="37" />
+        <source>District office</source>
+        <translation>督导室</translation>
+    </message>
+    </context>
 <context>
     <name>MainWindow</name>
     <message>
@@ -807,7 +863,14 @@ Profile: %1</source>
         <source>Enter at least one inspector's name.</source>
         <translation>请至少填写一名督导人员姓名。</translation>
     </message>
-</context>
+<message numerus="yes">
+        <location filename="../../ui/dialogs/new_inspection.py" line="164" />
+        <source>%n open action(s)</source>
+        <translation>
+            <numerusform>%n 项未销号整改</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>ProfileDialog</name>
     <message>
@@ -1280,7 +1343,17 @@ Profile: %1</source>
         <source>%1 saved: %2</source>
         <translation>%1 已保存：%2</translation>
     </message>
-</context>
+<message>
+        <location filename="../../ui/widgets/status.py" line="46" />
+        <source>corrective-action history</source>
+        <translation>整改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status.py" line="47" />
+        <source>rectification evidence</source>
+        <translation>整改佐证</translation>
+    </message>
+    </context>
 <context>
     <name>TeacherDialog</name>
     <message>
@@ -1417,4 +1490,109 @@ Profile: %1</source>
         <translation>模板文件 (*.json)</translation>
     </message>
 </context>
-</TS>
+<context><name>HistoryDialog</name><message>
+        <location filename="../../ui/dialogs/action_move.py" line="115" />
+        <source>History of the corrective action</source>
+        <translation>整改事项记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="118" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="118" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="118" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="119" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="119" />
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+</context><context><name>MoveDialog</name><message>
+        <location filename="../../ui/dialogs/action_move.py" line="33" />
+        <source>Report rectification</source>
+        <translation>报告整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="34" />
+        <source>Verify rectification</source>
+        <translation>核查整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="39" />
+        <source>What was done (report) or found (verification)</source>
+        <translation>整改做了什么（报告）或核查发现了什么（核查）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="43" />
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="46" />
+        <source>Action:</source>
+        <translation>整改事项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="47" />
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="48" />
+        <source>Verified: close it (销号)</source>
+        <translation>已整改到位，予以销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="49" />
+        <source>Not rectified (未整改到位)</source>
+        <translation>未整改到位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="58" />
+        <source>Result:</source>
+        <translation>核查结论：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="62" />
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="63" />
+        <source>Evidence:</source>
+        <translation>佐证材料：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="71" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="72" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="81" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/action_move.py" line="98" />
+        <source>Write a note: what was done or found.</source>
+        <translation>请填写说明：整改做了什么或核查发现了什么。</translation>
+    </message>
+</context></TS>

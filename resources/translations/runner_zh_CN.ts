@@ -692,4 +692,44 @@
         <translation>不适用</translation>
     </message>
 </context>
-</TS>
+<context><name>FollowUpPanel</name><message>
+        <location filename="../../ui/runner/follow_up.py" line="31" />
+        <source>Carried-over action</source>
+        <translation>结转整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="32" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="33" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="34" />
+        <source>School's report</source>
+        <translation>学校整改报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="43" />
+        <source>Verified on the spot…</source>
+        <translation>现场核查销号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="44" />
+        <source>Not rectified…</source>
+        <translation>未整改到位…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="45" />
+        <source>History…</source>
+        <translation>整改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/runner/follow_up.py" line="62" />
+        <source>Follow-up: %1 carried-over action(s), %2 verified and closed</source>
+        <translation>回头看：结转整改 %1 项，已核查销号 %2 项</translation>
+    </message>
+</context></TS>

@@ -127,3 +127,15 @@ def runner_in_shown_window(qtbot, ctx, inspection_id):
     stack.addWidget(runner)
     stack.setCurrentWidget(runner)
     return stack, runner  # the caller keeps the window: qtbot holds it only weakly
+
+
+def visit_with_two_actions(ws, school_id: str) -> str:
+    """A signed visit of 2026-03-01 with two corrective actions due in March."""
+    from app.services.actions import raise_action
+    from tests.app.sync.helpers import sign
+    visit = start_inspection(ws, school_id=school_id, template="mini",
+                             visit_date="2026-03-01").created
+    raise_action(ws, visit, description="每餐留样", due_date="2026-03-10")
+    raise_action(ws, visit, description="更换灭火器", due_date="2026-03-20")
+    sign(ws, visit)
+    return visit

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
+from app.services.actions import actions_of
 from app.services.inspections import list_inspections, start_inspection
 from app.services.schools import list_schools, list_teachers
 from app.services.templates import get_template, list_templates
@@ -158,7 +159,9 @@ class NewInspectionDialog(ValidatedDialog):
             if row["mode"] == "self_assessment":
                 self._self_assessments.append(row)
             else:
-                self.follow_up.addItem(self._inspection_text(row), row["id"])
+                still_open = sum(1 for a in actions_of(self.ctx.ws, row["id"]) if a["open"])
+                self.follow_up.addItem(self._inspection_text(row) + "  " + self.tr(
+                    "%n open action(s)", "", still_open), row["id"])
 
     def _inspection_text(self, row: dict) -> str:
         title = labels.bilingual({"zh": row["template_title_zh"],

@@ -126,7 +126,9 @@ class InspectionsModel(QAbstractTableModel):
         if column == "template":
             return labels.bilingual({"zh": row["title_zh"], "en": row["title_en"]}, self.lang)
         if column == "mode":
-            return labels.mode(row["mode"])
+            # A follow-up visit (回头看) is marked as such in the list.
+            return labels.mode(row["mode"]) + (" · " + self.tr("follow-up")
+                                               if row.get("follow_up_of") else "")
         if column == "status":
             return labels.inspection_status(row["status"])
         if column == "score":

@@ -1,6 +1,7 @@
 """The Corrective actions page (整改) across schools: overdue actions highlighted in red with
 a tooltip, filters (status, school, overdue only), and buttons that move the selected action
-to in progress / resolved / verified."""
+along its life cycle — in progress, report rectification (note + photos), verify (销号 or 未整改
+到位, note + photos) — and show its history. Open and overdue come from the one rule."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
+from app.domain.actions import ROLE_MOVES
 from app.domain.status import ACTION_STATUSES, ACTION_TRANSITIONS
-from app.services.actions import list_actions, set_action_status
+from app.services.actions import list_actions, move_action
 from app.services.schools import list_schools
+from ui.dialogs.action_move import HistoryDialog, MoveDialog
 from ui.models.rows_model import Column, RowsModel
 from ui.runner.text import fill
 from ui.widgets import labels
@@ -50,12 +53,13 @@ class ActionsPage(QWidget):
         for widget, stretch in ((self.status, 1), (self.school, 2), (self.overdue_only, 0),
                                 (self.count, 1)):
             bar.addWidget(widget, stretch)
-        for status, text in (("in_progress", self.tr("Mark in progress")),
-                             ("resolved", self.tr("Mark resolved")),
-                             ("verified", self.tr("Mark verified"))):
+        for key, text in (("in_progress", self.tr("Mark in progress")),
+                          ("reported", self.tr("Report rectification…")),
+                          ("verified", self.tr("Verify…")),
+                          ("history", self.tr("History…"))):
             button = QPushButton(text, self)
-            button.clicked.connect(lambda _=False, s=status: self.mark(s))
-            self.buttons[status] = button
+            button.clicked.connect(lambda _=False, k=key: self.act(k))
+            self.buttons[key] = button
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -109,8 +113,7 @@ class ActionsPage(QWidget):
                             school_id=self.school.currentData(),
                             overdue_only=self.overdue_only.isChecked())
         self.model.set_rows(rows)
-        # "Open" counts like the status bar: open or being corrected, not carried over.
-        still_open = sum(1 for r in rows if r["status"] in ("open", "in_progress"))
+        still_open = sum(1 for r in rows if r["open"])
         overdue = sum(1 for r in rows if r["overdue"])
         self.count.setText(self.tr("%n action(s)", "", len(rows)) + " "
                            + self.tr("(%n open)", "", still_open) + self.tr(", ")
@@ -124,23 +127,33 @@ class ActionsPage(QWidget):
 
     def _update_buttons(self, *_args) -> None:
         action = self.selected()
-        allowed = ACTION_TRANSITIONS.get(action["status"], ()) if action else ()
-        for status, button in self.buttons.items():
-            button.setEnabled(status in allowed)
+        allowed = set(ACTION_TRANSITIONS.get(action["status"], ())) if action else set()
+        allowed &= set(ROLE_MOVES.get(self.ctx.ws.profile.role, ()))
+        for key, button in self.buttons.items():
+            button.setEnabled(action is not None if key == "history" else key in allowed)
 
     def open_inspection_of(self, row: int) -> None:
         action = self.model.row_at(row)
         if action:
             self.ctx.open_inspection(action["inspection_id"])
 
-    def mark(self, status: str) -> None:
+    def act(self, key: str) -> None:
         action = self.selected()
-        if action:
+        if not action:
+            return
+        if key == "in_progress":
             self.ctx.operations.run(
-                lambda: set_action_status(self.ctx.ws, action["id"], status), parent=self)
+                lambda: move_action(self.ctx.ws, action["id"], "in_progress"), parent=self)
+        elif key == "history":
+            self.dialog = HistoryDialog(self.ctx, action, self)
+            self.dialog.open()
+        else:
+            self.dialog = MoveDialog(self.ctx, action, "report" if key == "reported"
+                                     else "verify", self)
+            self.dialog.open()
 
     def on_changes(self, changes) -> None:
         if changes.touches("schools"):
             self._fill_schools()
-        elif changes.touches("actions", "inspections"):
+        elif changes.touches("actions", "action_events", "inspections"):
             self.reload()

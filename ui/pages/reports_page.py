@@ -19,6 +19,7 @@ from app.errors import PasswordError, WrongPasswordError
 from app.services.inspections import list_inspections
 from app.services.schools import districts
 from ui import jobs
+from ui.pages.office_tools import OfficeTools
 from ui.runner.text import fill
 from ui.widgets import labels
 
@@ -103,6 +104,8 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(first)
         layout.addLayout(second)
+        self.office = OfficeTools(self, self)     # 督导意见书, 整改通知书, 台账, Excel
+        layout.addWidget(self.office)
         layout.addLayout(third)
         layout.addWidget(self.view, 1)
 

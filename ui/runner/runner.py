@@ -25,6 +25,7 @@ from ui.runner.action_dialog import ActionDialog
 from ui.runner.carried import visit_date, with_origin
 from ui.runner.comparison import load_self_assessment
 from ui.runner.ethics import EthicsView, grade_reason
+from ui.runner.follow_up import FollowUpPanel
 from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
 from ui.runner.keyboard import KeyboardFlow
@@ -117,6 +118,9 @@ class InspectionRunner(KeyboardFlow, QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._header())
         layout.addWidget(self.banner)
+        if self.inspection.get("follow_up_of"):      # the 回头看 worksheet comes first
+            self.follow_up = FollowUpPanel(self.ctx, self.inspection_id, self)
+            layout.addWidget(self.follow_up)
         layout.addWidget(splitter, 1)
         if self.is_ethics:
             self.section_list.hide()

@@ -30,9 +30,9 @@ def school_rows(ws, flt: SchoolFilter) -> list[dict]:
     counts = {r["school_id"]: r["n"] for r in ws.store.query(
         "select school_id, count(*) as n from inspections where deleted = 0 "
         "group by school_id")}
-    open_actions = {r["school_id"]: r["n"] for r in ws.store.query(
-        "select school_id, count(*) as n from actions where deleted = 0 and status in "
-        "('open', 'in_progress') and carried_from is null group by school_id")}
+    open_actions: dict[str, int] = defaultdict(int)
+    for action in list_actions(ws):
+        open_actions[action["school_id"]] += action["open"]
     for row in rows:
         row["inspections"] = counts.get(row["id"], 0)
         row["open_actions"] = open_actions.get(row["id"], 0)
@@ -71,8 +71,7 @@ def school_detail(ws, school_id: str, lang: str) -> SchoolDetail:
             failures[(row["template_id"], key)].append(row)
     last = next((r for r in history if r["status"] in ("completed", "signed")
                  and r["grade"]), None)
-    actions = [a for a in list_actions(ws, school_id=school_id)
-               if a["status"] in ("open", "in_progress")]
+    actions = [a for a in list_actions(ws, school_id=school_id) if a["open"]]
     return SchoolDetail(school, history, last, actions, _repeated(ws, failures, lang))
 
 

@@ -24,10 +24,17 @@ def inspection_status(code: str | None) -> str:
 
 def action_status(code: str | None) -> str:
     # Disambiguated: an action "in progress" is being corrected (整改中), not being filled in.
-    return _pick({"open": translate("Labels", "Open", "action status"),
+    return _pick({"pending": translate("Labels", "To rectify", "action status"),
                   "in_progress": translate("Labels", "In progress", "action status"),
-                  "resolved": translate("Labels", "Resolved"),
-                  "verified": translate("Labels", "Verified")}, code)
+                  "reported": translate("Labels", "Rectification reported"),
+                  "verified": translate("Labels", "Verified and closed"),
+                  "not_rectified": translate("Labels", "Not rectified")}, code)
+
+
+def role(code: str | None) -> str:
+    return _pick({"inspector": translate("Labels", "Inspector"),
+                  "principal": translate("Labels", "Principal"),
+                  "admin": translate("Labels", "District office")}, code)
 
 
 def severity(code: str | None) -> str:

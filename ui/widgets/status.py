@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from app.services.actions import list_actions
 from ui.runner.text import fill
 from ui.widgets import labels
 
@@ -27,12 +28,10 @@ class StatusBar(QStatusBar):
     def refresh_counts(self, ws) -> None:
         row = ws.store.query(
             "select (select count(*) from schools where deleted = 0) as schools, "
-            "(select count(*) from inspections where deleted = 0) as inspections, "
-            # Counted like the Corrective actions page: an action carried over into a
-            # follow-up visit counts once, as the follow-up's copy.
-            "(select count(*) from actions where deleted = 0 "
-            "and status in ('open', 'in_progress') and id not in (select carried_from "
-            "from actions where carried_from is not null and deleted = 0)) as actions")[0]
+            "(select count(*) from inspections where deleted = 0) as inspections")[0]
+        # Counted by the one rule, like the Corrective actions page: an action carried over
+        # into a follow-up visit counts once.
+        row["actions"] = sum(1 for a in list_actions(ws) if a["open"])
         self.counts.setText(" · ".join((
             self.tr("%n school(s)", "", row["schools"]),
             self.tr("%n inspection(s)", "", row["inspections"]),
@@ -44,6 +43,8 @@ class StatusBar(QStatusBar):
                 "users": self.tr("users"), "templates": self.tr("templates"),
                 "inspections": self.tr("inspections"), "responses": self.tr("answers"),
                 "attachments": self.tr("evidence"), "actions": self.tr("corrective actions"),
+                "action_events": self.tr("corrective-action history"),
+                "action_evidence": self.tr("rectification evidence"),
                 "signatures": self.tr("signatures"), "conflicts": self.tr("conflicts"),
                 "devices": self.tr("devices")}
 

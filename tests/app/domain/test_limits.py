@@ -60,14 +60,14 @@ def test_text_limits_and_characters():
 
 
 def test_check_fields_enumerations_follow_the_domain(monkeypatch):
-    check_fields("actions", {"status": "open", "severity": "high"})
+    check_fields("actions", {"status": "pending", "severity": "high"})
     with pytest.raises(ValidationError, match=r"actions\.status: 'finished' is not one of"):
         check_fields("actions", {"status": "finished"})
     # a status added to the domain is accepted at once, one removed is refused
-    monkeypatch.setattr(status, "ACTION_STATUSES", ("pending", "finished"))
+    monkeypatch.setattr(status, "ACTION_STATUSES", ("verified", "finished"))
     check_fields("actions", {"status": "finished"})
-    with pytest.raises(ValidationError, match="'open' is not one of pending, finished"):
-        check_fields("actions", {"status": "open"})
+    with pytest.raises(ValidationError, match="'pending' is not one of verified, finished"):
+        check_fields("actions", {"status": "pending"})
 
 
 @pytest.mark.parametrize("table, fields, message", [

@@ -73,7 +73,7 @@ def _signed(ws, inspection_id):
     _answer_all(ws, inspection_id, **{"a.samples": "no"})
     evidence.attach_file(ws, inspection_id, "b.fridge", data=_png(), filename="f.png")
     actions.raise_action(ws, inspection_id, item_key="a.samples", description="每餐留样",
-                         responsible="食堂负责人", due_date="2026-12-01")
+                         responsible="食堂负责人", due_date="2099-12-01")
     inspections.complete_inspection(ws, inspection_id)
     signoff.sign_off(ws, inspection_id, signer="张督学", role="inspector", image_png=_png())
 
@@ -115,23 +115,26 @@ def test_a_follow_up_visit_carries_over_the_open_actions(ws, school_id, mini_ins
                                              follow_up_of=mini_inspection).created
     carried = actions.actions_of(ws, follow_up)
     assert [a["description"] for a in carried] == ["每餐留样"]
-    actions.set_action_status(ws, carried[0]["id"], "resolved")
-    actions.set_action_status(ws, carried[0]["id"], "verified")
+    actions.rectify(ws, carried[0]["id"], note="已整改")
+    actions.verify(ws, carried[0]["id"], verified=True, note="现场核查属实")
     original = actions.actions_of(ws, mini_inspection)[0]
     assert original["status"] == "verified" and original["verified_in"] == follow_up
 
 
 def test_overdue_actions_are_flagged(ws, mini_inspection):
-    actions.raise_action(ws, mini_inspection, description="更换灭火器", due_date="2020-01-01")
+    actions.raise_action(ws, mini_inspection, description="更换灭火器", due_date="2998-01-01")
     actions.raise_action(ws, mini_inspection, description="补齐台账", due_date="2999-01-01")
-    overdue = actions.list_actions(ws, overdue_only=True)
+    overdue = actions.list_actions(ws, overdue_only=True, today="2998-06-01")
     assert [a["description"] for a in overdue] == ["更换灭火器"]
 
 
 def test_action_status_follows_its_life_cycle(ws, mini_inspection):
     action = actions.raise_action(ws, mini_inspection, description="补齐台账").created
-    with pytest.raises(StateError):
-        actions.set_action_status(ws, action, "verified")
+    with pytest.raises(StateError, match="note"):
+        actions.verify(ws, action, verified=True, note=" ")
+    actions.verify(ws, action, verified=True, note="现场核查属实")
+    with pytest.raises(StateError, match="verified cannot become"):
+        actions.rectify(ws, action, note="再次报告")
 
 
 def test_a_self_assessment_links_to_its_verification(ws, school_id):

@@ -6,6 +6,7 @@ import pytest
 
 from app.clock import Timestamp
 from app.errors import FrozenError
+from app.services.action_query import action_state
 from app.services import actions, answers, evidence, inspections, schools
 from app.sync.conflicts import list_conflicts, resolve_conflict
 from app.sync.merge import three_way
@@ -230,6 +231,8 @@ def test_rectification_of_a_signed_inspections_actions_still_syncs(ws, office,
     send(ws, office, tmp_path)
     actions.set_action_status(ws, made, "in_progress", note="已购置留样柜")
     result = send(ws, office, tmp_path)
-    assert result["tables"]["actions"]["updated"] == 1
-    assert office.store.get("actions", made)["status"] == "in_progress"
+    # The move travels as an event; the signed inspection's action row itself is untouched.
+    assert result["tables"]["action_events"]["added"] == 1
+    assert result["tables"]["actions"]["updated"] == 0
+    assert action_state(office, made)["status"] == "in_progress"
     assert not list_conflicts(office)

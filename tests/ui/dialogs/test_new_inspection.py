@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
+from tests.ui.helpers import visit_with_two_actions
 from ui.dialogs.new_inspection import NewInspectionDialog
 
 
@@ -63,3 +64,12 @@ def test_verifies_preselects_the_newest_finished_self_assessment(ctx, ws, school
     dialog.ok_button.click()
     created = dialog.result_changes.created
     assert ws.store.get("inspections", created)["self_assessment_id"] == newer
+
+
+def test_each_earlier_visit_says_how_many_open_actions_it_has(qtbot, ctx, ws, school_id):
+    visit_with_two_actions(ws, school_id)
+    dialog = NewInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.school.setCurrentIndex(dialog.school.findData(school_id))
+    texts = [dialog.follow_up.itemText(i) for i in range(1, dialog.follow_up.count())]
+    assert len(texts) == 1 and "  2 open action" in texts[0], texts

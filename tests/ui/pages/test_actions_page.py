@@ -1,12 +1,15 @@
 """Corrective actions page: overdue actions stand out, filters narrow the list, and the
-buttons move an action to in progress / resolved / verified in the database."""
+buttons move an action along its life cycle (in progress, report rectification with a note and
+photo, verify), and its history shows every move."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 
+from app.services.action_query import action_history
 from app.services.actions import raise_action, set_action_status
+from tests.ui.helpers import visit_with_two_actions
 from ui.context import UiContext
 from ui.i18n import install_translations
 from ui.operations import Operations
@@ -15,6 +18,7 @@ from ui.pages.actions_page import ActionsPage, OVERDUE
 
 @pytest.fixture
 def actions(ws, mini_inspection):
+    ws.store.update("inspections", mini_inspection, {"visit_date": "2020-01-02"})
     late = raise_action(ws, mini_inspection, description="补齐留样记录",
                         due_date="2020-01-31").created
     later = raise_action(ws, mini_inspection, description="更换灭火器",
@@ -45,17 +49,36 @@ def test_overdue_only_filter(page, actions, qtbot):
     assert [r["id"] for r in page.model.rows] == [actions[0]]
 
 
-def test_mark_resolved_then_verified(page, ws, actions, qtbot):
+def test_report_rectification_then_verify_with_notes_photos_and_history(page, ws, actions,
+                                                                        qtbot, tmp_path):
     page.table.selectRow(page.model.row_of_id(actions[0]))
-    assert not page.buttons["verified"].isEnabled()
-    qtbot.mouseClick(page.buttons["resolved"], Qt.MouseButton.LeftButton)
-    assert ws.store.get("actions", actions[0])["status"] == "resolved"
-    # The list refreshed through Operations.changed and kept the selection.
-    assert page.selected()["status"] == "resolved"
+    qtbot.mouseClick(page.buttons["reported"], Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.accept()                       # no note: refused, the dialog stays open
+    assert dialog.isVisible() and dialog.error.isVisible()
+    photo = tmp_path / "留样柜.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    dialog.note.setPlainText("已购置留样柜，每餐留样")
+    dialog.add_photo(str(photo))
+    dialog.accept()
+    assert not dialog.isVisible()
+    # The list refreshed through Operations.changed and kept the selection; reported is
+    # open but no longer overdue.
+    assert page.selected()["status"] == "reported"
     assert page.model.index(page.model.row_of_id(actions[0]), 0).data(
         Qt.ItemDataRole.BackgroundRole) is None
     qtbot.mouseClick(page.buttons["verified"], Qt.MouseButton.LeftButton)
-    assert ws.store.get("actions", actions[0])["status"] == "verified"
+    page.dialog.not_rectified.setChecked(True)
+    page.dialog.note.setPlainText("留样不足125克")
+    page.dialog.accept()
+    assert page.selected()["status"] == "not_rectified" and page.selected()["overdue"]
+    qtbot.mouseClick(page.buttons["history"], Qt.MouseButton.LeftButton)
+    tree = page.dialog.tree
+    assert tree.topLevelItemCount() == 2
+    first = [tree.topLevelItem(0).text(c) for c in range(5)]
+    assert first[1].startswith("张督学") and first[3] == "已购置留样柜，每餐留样"
+    assert first[4] == "留样柜.jpg"
+    assert tree.topLevelItem(1).text(3) == "留样不足125克"
 
 
 def test_status_filter(page, ws, actions, qtbot):
@@ -78,9 +101,10 @@ def test_enter_opens_the_inspection_the_action_came_from(ws, actions, mini_inspe
 
 
 def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english):
+    ws.store.update("inspections", mini_inspection, {"visit_date": "2020-01-02"})
     raise_action(ws, mini_inspection, description="补齐留样记录" * 20, due_date="2020-01-31")
     done = raise_action(ws, mini_inspection, description="更换灭火器").created
-    set_action_status(ws, done, "resolved")
+    set_action_status(ws, done, "verified", note="现场核查属实")
     page = ActionsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1000, 300)
@@ -91,3 +115,16 @@ def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english)
     long_row = next(n for n, r in enumerate(page.model.rows) if r["overdue"])
     assert "补齐留样记录" * 20 in page.model.index(long_row, 2).data(
         Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_principal_reports_rectification_but_cannot_verify(qtbot, open_page, ws, school_id):
+    visit_with_two_actions(ws, school_id)
+    ws.set_identity(role="principal")
+    page = open_page(ActionsPage)
+    page.table.selectRow(0)
+    assert page.buttons["reported"].isEnabled() and not page.buttons["verified"].isEnabled()
+    page.act("reported")
+    page.dialog.note.setPlainText("已整改完毕")
+    page.dialog.accept()
+    assert page.selected()["status"] == "reported"
+    assert action_history(ws, page.selected()["id"])[0]["actor_role"] == "principal"

@@ -1,0 +1,1 @@
+"""Excel workbooks: roster import and template, results export, the ledger."""
