@@ -103,6 +103,11 @@ def _register_templates(subparsers, common) -> None:
     s.add_argument("--version", type=int)
     s = command(sub, common, "import", cmd_templates_import, "import a template file (JSON)")
     s.add_argument("file")
+    s = command(sub, common, "diff", cmd_templates_diff,
+                "what changed between two versions of a template")
+    s.add_argument("key")
+    s.add_argument("old_version", type=int, metavar="V1")
+    s.add_argument("new_version", type=int, metavar="V2")
 
 
 def _register_schools(subparsers, common) -> None:
@@ -143,8 +148,8 @@ def cmd_demo(args) -> int:
 
 def cmd_templates_list(args) -> int:
     rows = templates.list_templates(workspace(args))
-    data = [{k: r[k] for k in ("key", "version", "kind", "title", "items", "modes", "id")}
-            for r in rows]
+    data = [{k: r[k] for k in ("key", "version", "kind", "title", "items", "modes", "levels",
+                               "id")} for r in rows]
     emit(args, data, "\n".join(f"{r['key']:28} v{r['version']}  {r['kind']:13} "
                                f"{r['items']:3} items  {r['title']['zh']}" for r in rows))
     return 0
@@ -155,9 +160,20 @@ def cmd_templates_show(args) -> int:
     lines = [f"{template.title['zh']} / {template.title['en']} (v{template.version})"]
     for section in template.sections:
         lines.append(f"\n[{section.key}] {section.title['zh']} / {section.title['en']}")
-        lines += [f"  {'!' if i.critical else ' '} {i.key:32} {i.type:7} {i.text['zh']}"
+        lines += [f"  {'!' if i.veto else '~' if i.critical else ' '} {i.key:32} {i.type:7} "
+                  f"{i.text['zh']}"
                   for i in section.items]
     emit(args, template.body, "\n".join(lines))
+    return 0
+
+
+def cmd_templates_diff(args) -> int:
+    from app.domain.template_diff import describe, diff_templates
+    ws = workspace(args)
+    old = templates.get_template(ws, args.key, args.old_version)
+    new = templates.get_template(ws, args.key, args.new_version)
+    found = diff_templates(old, new)
+    emit(args, found.as_dict(), "\n".join(describe(found, old, new, "zh")))
     return 0
 
 

@@ -45,6 +45,12 @@ def signoff():
     return signoff
 
 
+@deferred
+def templates():
+    from app.services import templates
+    return templates
+
+
 def register(subparsers, common) -> None:
     p = subparsers.add_parser("inspect", help="work on an inspection from the command line",
                               description="work on an inspection from the command line")
@@ -133,18 +139,20 @@ def cmd_action(args) -> int:
 def cmd_show(args) -> int:
     ws = workspace(args)
     row = ws.store.require("inspections", args.id, "inspection")
+    from app.domain.explain import grade_reason
     result = reads.evaluate(ws, args.id)
+    template = templates.get_template(ws, row["template_id"])
     data = {"id": row["id"], "status": row["status"], "template_key": row["template_key"],
             "total": result.total, "grade": result.grade.key if result.grade else None,
-            "capped_by": list(result.capped_by), "answered": result.answered,
+            "vetoed_by": list(result.vetoed_by), "capped_by": list(result.capped_by),
+            "reason": grade_reason(template, result, "zh"), "answered": result.answered,
             "items": result.item_count, "missing_required": list(result.missing_required),
             "missing_photos": list(result.missing_photos),
+            "missing_facts": [list(pair) for pair in result.missing_facts],
             "answers": answers.answers_of(ws, args.id)}
     total = "—" if result.total is None else f"{result.total:.1f}"
     text = (f"{row['template_key']} {row['status']}: {result.answered}/{result.item_count} "
-            f"answered, total {total}, grade "
-            f"{result.grade.label['zh'] if result.grade else '—'}"
-            + (f", capped by {', '.join(result.capped_by)}" if result.capped_by else ""))
+            f"answered, total {total}, {grade_reason(template, result, 'zh')}")
     emit(args, data, text)
     return 0
 

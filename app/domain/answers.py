@@ -26,11 +26,35 @@ def normalise_answer(item: Item, raw: Any) -> Any:
     """
     if raw is None or (isinstance(raw, str) and raw.strip() == "" and item.type != "text"):
         return None
-    if isinstance(raw, str) and raw.strip().lower() in ("na", "n/a") \
+    if isinstance(raw, str) and raw.strip().lower() in ("na", "n/a", "不适用") \
             and item.type in NA_ALLOWED:
-        return NA
-    converter = _CONVERTERS[item.type]
-    return converter(item, raw)
+        value = NA
+    else:
+        value = _CONVERTERS[item.type](item, raw)
+    if value == NA and not item.na_allowed:
+        raise ValidationError(refused_na(item))
+    return value
+
+
+def refused_na(item: Item) -> str:
+    """The one-line refusal of 不适用 on an item that must be judged."""
+    if item.veto:
+        return (f"item {item.key}: a veto item (一票否决) cannot be answered N/A (不适用); "
+                "answer whether it is met.")
+    return f"item {item.key}: this item cannot be answered N/A (不适用)."
+
+
+def valid_stored(item: Item, value: Any) -> bool:
+    """Whether a stored value (from this device, a bundle or the database file) is an
+    answer the item accepts; anything else counts as unanswered."""
+    if value is None:
+        return False
+    if value == NA:
+        return item.na_allowed
+    try:
+        return _CONVERTERS[item.type](item, value) is not None
+    except ValidationError:
+        return False
 
 
 def _yes_no(item: Item, raw: Any) -> str:

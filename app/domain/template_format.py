@@ -9,14 +9,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.domain.levels import LEVELS
+
 FORMAT = "school-inspect-template"
 FORMAT_VERSION = 1
-KINDS = ("inspection", "food_safety", "ethics", "safety", "kindergarten", "supervision")
+KINDS = ("inspection", "food_safety", "ethics", "safety", "kindergarten", "supervision",
+         "survey")
 MODES = ("inspection", "self_assessment")
 ITEM_TYPES = ("yes_no", "score", "rating", "number", "text", "date", "choice", "photo")
 UNSCORED_TYPES = ("text", "date", "photo")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 ITEM_KEY_RE = re.compile(r"^[a-z0-9_.]+$")
+NA_TYPES = ("yes_no", "score", "rating", "number", "choice")
+# School levels (学段) a template may name in `levels`: the codes school records use.
+SCHOOL_LEVELS = LEVELS
+ON_FAIL_NEEDS = ("note", "evidence", "action")
+# Share of the required scored items that must be answered before a grade is shown, when the
+# template does not declare its own `grading.grade_after`.
+DEFAULT_GRADE_AFTER = 0.8
 # -- validation ----------------------------------------------------------------------------
 def validate_template(body: Any) -> list[str]:
     """Every problem of a template body, each naming its place and field."""
@@ -29,12 +39,29 @@ def validate_template(body: Any) -> list[str]:
     if not isinstance(sections, list) or not sections:
         problems.append("sections: must be a non-empty list")
         return problems
+    context = _context(body, bands)
     seen_items: set[str] = set()
     seen_sections: set[str] = set()
     for index, section in enumerate(sections):
-        _check_section(section, index, bands, seen_sections, seen_items, problems)
+        _check_section(section, index, context, seen_sections, seen_items, problems)
     _check_raters(body.get("raters"), seen_items, sections, problems)
+    if isinstance(body.get("grading"), dict) and body["grading"].get("graded") is False and any(
+            isinstance(i, dict) and (i.get("veto") or i.get("cap") or i.get("critical"))
+            for s in sections if isinstance(s, dict) for i in s.get("items") or []
+            if isinstance(s.get("items"), list)):
+        problems.append("grading.graded: a template without grades cannot have veto or cap "
+                        "items")
     return problems
+
+
+def _context(body: dict, bands: list) -> dict:
+    """What an item check needs to know of the whole template."""
+    grading = body.get("grading") if isinstance(body.get("grading"), dict) else {}
+    sets = body.get("answer_sets") if isinstance(body.get("answer_sets"), dict) else {}
+    pass_fraction = grading.get("pass_fraction", 0.6)
+    return {"bands": bands, "answer_sets": sets,
+            "pass_fraction": pass_fraction if _is_number(pass_fraction) else 0.6,
+            "critical_cap": grading.get("critical_cap") or (bands[-1] if bands else None)}
 
 
 def _check_header(body: dict, problems: list[str]) -> None:
@@ -55,6 +82,17 @@ def _check_header(body: dict, problems: list[str]) -> None:
         problems.append(f"modes: must be a non-empty list of {', '.join(MODES)}")
     _check_text(body.get("title"), "title", problems)
     _check_text(body.get("description"), "description", problems)
+    levels = body.get("levels")
+    if levels is not None and (not isinstance(levels, list) or not levels
+                               or any(level not in SCHOOL_LEVELS for level in levels)
+                               or len(set(levels)) != len(levels)):
+        problems.append(f"levels: must be a non-empty list of {', '.join(SCHOOL_LEVELS)}")
+    sets = body.get("answer_sets", {})
+    if not isinstance(sets, dict):
+        problems.append("answer_sets: must be an object of named answer lists")
+    else:
+        for name, options in sets.items():
+            _check_options(options, f"answer_sets.{name}", problems, minimum=2)
 
 
 def _check_text(value: Any, where: str, problems: list[str], required: bool = True) -> None:
@@ -69,12 +107,13 @@ def _check_text(value: Any, where: str, problems: list[str], required: bool = Tr
                             "text is missing")
 
 
-def _check_grading(grading: Any, problems: list[str]) -> set[str]:
+def _check_grading(grading: Any, problems: list[str]) -> list[str]:
+    """The band keys, best first."""
     if not isinstance(grading, dict) or not isinstance(grading.get("bands"), list) \
             or not grading["bands"]:
         problems.append("grading.bands: must be a non-empty list")
-        return set()
-    keys: set[str] = set()
+        return []
+    keys: list[str] = []
     last_min = float("inf")
     for i, band in enumerate(grading["bands"]):
         where = f"grading.bands[{i}]"
@@ -83,7 +122,7 @@ def _check_grading(grading: Any, problems: list[str]) -> set[str]:
             continue
         if not isinstance(band.get("key"), str) or band["key"] in keys:
             problems.append(f"{where}.key: missing or repeated")
-        keys.add(band.get("key"))
+        keys.append(band.get("key"))
         _check_text(band.get("label"), f"{where}.label", problems)
         low = band.get("min")
         if not _is_number(low) or not 0 <= low <= 100 or low >= last_min:
@@ -99,10 +138,15 @@ def _check_grading(grading: Any, problems: list[str]) -> set[str]:
     cap = grading.get("critical_cap")
     if cap is not None and cap not in keys:
         problems.append(f"grading.critical_cap: {cap!r} is not a band key")
+    share = grading.get("grade_after", DEFAULT_GRADE_AFTER)
+    if not _is_number(share) or not 0 < share <= 1:
+        problems.append("grading.grade_after: must be a share in (0, 1] of the required items")
+    if not isinstance(grading.get("graded", True), bool):
+        problems.append("grading.graded: must be true or false")
     return keys
 
 
-def _check_section(section: Any, index: int, bands: set, seen_sections: set,
+def _check_section(section: Any, index: int, context: dict, seen_sections: set,
                    seen_items: set, problems: list[str]) -> None:
     where = f"sections[{index}]"
     if not isinstance(section, dict):
@@ -121,10 +165,10 @@ def _check_section(section: Any, index: int, bands: set, seen_sections: set,
         problems.append(f"section {key}: items: must be a non-empty list")
         return
     for i, item in enumerate(items):
-        _check_item(item, f"section {key}, item #{i + 1}", bands, seen_items, problems)
+        _check_item(item, f"section {key}, item #{i + 1}", context, seen_items, problems)
 
 
-def _check_item(item: Any, where: str, bands: set, seen: set, problems: list[str]) -> None:
+def _check_item(item: Any, where: str, context: dict, seen: set, problems: list[str]) -> None:
     if not isinstance(item, dict):
         problems.append(f"{where}: must be an object")
         return
@@ -142,24 +186,30 @@ def _check_item(item: Any, where: str, bands: set, seen: set, problems: list[str
     _check_text(item.get("text"), f"{where}: text", problems)
     _check_text(item.get("source"), f"{where}: source", problems)
     _check_text(item.get("guidance"), f"{where}: guidance", problems, required=False)
+    _check_text(item.get("short"), f"{where}: short", problems, required=False)
     weight = item.get("weight", 1)
     if not _is_number(weight) or weight < 0:
         problems.append(f"{where}: weight: must be a number ≥ 0")
-    for flag in ("critical", "required", "photo_required"):
+    for flag in ("critical", "veto", "required", "photo_required", "na_allowed"):
         if flag in item and not isinstance(item[flag], bool):
             problems.append(f"{where}: {flag}: must be true or false")
-    if item.get("cap") is not None and item["cap"] not in bands:
-        problems.append(f"{where}: cap: {item['cap']!r} is not a band key")
-    _check_type_fields(item, kind, where, problems)
+    _check_type_fields(item, kind, where, context, problems)
+    _check_on_fail(item.get("on_fail"), where, problems)
+    _check_judgement(item, kind, where, context, problems)
 
 
-def _check_type_fields(item: dict, kind: str, where: str, problems: list[str]) -> None:
+def _check_type_fields(item: dict, kind: str, where: str, context: dict,
+                       problems: list[str]) -> None:
     if kind == "score":
         top = item.get("max_score", 5)
         if not isinstance(top, int) or isinstance(top, bool) or top < 1:
             problems.append(f"{where}: max_score: must be a whole number ≥ 1")
     elif kind == "rating":
         _check_options(item.get("scale"), f"{where}: scale", problems, minimum=2)
+    elif kind == "choice" and "answers" in item:
+        if item["answers"] not in context["answer_sets"] or "choices" in item:
+            problems.append(f"{where}: answers: {item['answers']!r} is not one of the "
+                            "template's answer_sets (and cannot be combined with choices)")
     elif kind == "choice":
         _check_options(item.get("choices"), f"{where}: choices", problems, minimum=2)
     elif kind == "number":
@@ -170,6 +220,79 @@ def _check_type_fields(item: dict, kind: str, where: str, problems: list[str]) -
         elif "min" in limits and "max" in limits and limits["min"] > limits["max"]:
             problems.append(f"{where}: limits: min is greater than max")
         _check_text(item.get("unit"), f"{where}: unit", problems, required=False)
+
+
+def _check_on_fail(on_fail: Any, where: str, problems: list[str]) -> None:
+    """`on_fail`: what a failed answer must carry: a note, evidence, a corrective action."""
+    if on_fail is None:
+        return
+    if not isinstance(on_fail, dict) or any(
+            k not in ON_FAIL_NEEDS or not isinstance(v, bool) for k, v in on_fail.items()):
+        problems.append(f"{where}: on_fail: must be {{'note'|'evidence'|'action': true/false}}")
+
+
+def _check_judgement(item: dict, kind: str, where: str, context: dict,
+                     problems: list[str]) -> None:
+    """Veto (一票否决) and cap (限定等级项) items: one or the other, on an item that can fail,
+    always answered, and a veto never 不适用."""
+    bands = context["bands"]
+    legacy = item.get("critical") is True
+    cap = item.get("cap")
+    if cap is not None and cap not in bands:
+        problems.append(f"{where}: cap: {cap!r} is not a band key")
+        return
+    if legacy and item.get("veto") is not None:
+        problems.append(f"{where}: critical is the old form of veto/cap: use one of them")
+        return
+    if item.get("veto") is True and cap is not None:
+        problems.append(f"{where}: an item is either a veto (一票否决) or a cap (限定等级项)")
+        return
+    if not legacy and cap is not None and bands and cap == bands[-1]:
+        problems.append(f"{where}: cap: a cap at the lowest band is a veto: write "
+                        "\"veto\": true instead")
+        return
+    veto = item.get("veto") is True or (legacy and (cap or context["critical_cap"])
+                                         == (bands[-1] if bands else None))
+    if not (veto or cap is not None or legacy):
+        if item.get("on_fail") and not _can_fail(item, kind, context):
+            problems.append(f"{where}: on_fail: this item can never fail")
+        return
+    name = "veto" if veto else "cap"
+    if not _can_fail(item, kind, context):
+        problems.append(f"{where}: {name}: a {kind} item like this can never fail")
+    if item.get("required") is False:
+        problems.append(f"{where}: {name}: a veto or cap item must be required")
+    if veto and kind == "choice" and _partial_pass(item, context):
+        problems.append(f"{where}: veto: a veto is met or not: no answer may pass it in part "
+                        "(use the 符合/不符合 answers)")
+    if veto and item.get("na_allowed") is True:
+        problems.append(f"{where}: na_allowed: a veto item (一票否决) cannot be answered "
+                        "不适用 (N/A)")
+
+
+def _partial_pass(item: dict, context: dict) -> bool:
+    """A choice that passes without fully meeting the item (基本符合 on a red line)."""
+    options = context["answer_sets"].get(item.get("answers")) if "answers" in item \
+        else item.get("choices")
+    return isinstance(options, list) and any(
+        isinstance(o, dict) and _is_number(o.get("score"))
+        and context["pass_fraction"] <= o["score"] < 1 for o in options)
+
+
+def _can_fail(item: dict, kind: str, context: dict) -> bool:
+    """Whether some answer to the item scores below the pass fraction."""
+    if kind in ("yes_no", "score", "rating"):
+        return True
+    if kind == "number":
+        limits = item.get("limits")
+        return isinstance(limits, dict) and bool(limits)
+    if kind == "choice":
+        options = context["answer_sets"].get(item.get("answers")) if "answers" in item \
+            else item.get("choices")
+        return isinstance(options, list) and any(
+            isinstance(o, dict) and _is_number(o.get("score"))
+            and o["score"] < context["pass_fraction"] for o in options)
+    return False
 
 
 def _check_options(options: Any, where: str, problems: list[str], minimum: int) -> None:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.domain.template_format import UNSCORED_TYPES, validate_template
+from app.domain.template_format import (DEFAULT_GRADE_AFTER, NA_TYPES, UNSCORED_TYPES,
+                                        validate_template)
 from app.errors import TemplateError
 
 # Stable ids: the same template version has the same id on every device.
@@ -31,8 +32,11 @@ class Item:
     section: str
     guidance: dict | None = None
     weight: float = 1.0
-    critical: bool = False
-    cap: str | None = None
+    veto: bool = False          # 一票否决: a failure makes the result the lowest band
+    cap: str | None = None      # 限定等级项: a failure limits the grade to this band
+    na_allowed: bool = True
+    on_fail: dict = field(default_factory=dict)  # note / evidence / action a failure needs
+    short: dict | None = None
     required: bool = True
     photo_required: bool = False
     max_score: int = 5
@@ -49,8 +53,29 @@ class Item:
             return any("score" in c for c in self.choices)
         return True
 
+    @property
+    def critical(self) -> bool:
+        """A veto or a cap item: its failure decides or limits the grade."""
+        return self.veto or self.cap is not None
+
     def label(self, lang: str) -> str:
         return self.text[lang]
+
+    def short_label(self, lang: str) -> str:
+        """The item's short name for reasons and lists (关心爱护学生, 留样), falling back to
+        the text before its first colon or full stop for templates without one."""
+        if self.short:
+            return self.short[lang]
+        text = self.text[lang]
+        head = re.split(r"[:：。；;]|\.\s", text, maxsplit=1)[0].strip().rstrip(".。")
+        return head if len(head) <= 40 else head[:39] + "…"
+
+    def fact_needs(self) -> tuple[str, ...]:
+        """What a failed answer must carry; a failed veto always needs a written fact."""
+        needs = [k for k in ("note", "evidence", "action") if self.on_fail.get(k)]
+        if self.veto and "note" not in needs:
+            needs.insert(0, "note")
+        return tuple(needs)
 
 
 @dataclass(frozen=True)
@@ -82,6 +107,9 @@ class Template:
     sections: tuple
     per_teacher: bool = False
     raters: tuple = ()
+    levels: tuple = ()          # school levels it is for; empty: every level
+    grade_after: float = DEFAULT_GRADE_AFTER
+    graded: bool = True         # False: a visit record (督导记录), never a grade
     body: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -100,6 +128,15 @@ class Template:
 
     def band(self, key: str) -> Band:
         return next(b for b in self.bands if b.key == key)
+
+    @property
+    def lowest(self) -> Band:
+        return self.bands[-1]
+
+    def fits_level(self, level: str | None) -> bool:
+        """Whether a school of `level` may be inspected with this template (an unknown
+        level, or a template naming no levels, fits every school)."""
+        return not self.levels or not level or level in self.levels
 
     def section_weight(self, section_key: str) -> float:
         return next(s.weight for s in self.sections if s.key == section_key)
@@ -169,37 +206,58 @@ def _inherit_sections(body: dict, source_name: str, resolve_base) -> dict:
     if base is None:
         raise TemplateError(f"{source_name}: based_on: template {base_ref.get('key')} "
                             f"version {base_ref.get('version')} is not known.")
-    return {**body, "sections": base["sections"]}
+    inherited = {"sections": base["sections"]}
+    if "answer_sets" in base and "answer_sets" not in body:
+        inherited["answer_sets"] = base["answer_sets"]
+    return {**body, **inherited}
 
 
 # -- building ------------------------------------------------------------------------------
 def _build(body: dict) -> Template:
     grading = body["grading"]
     bands = tuple(Band(b["key"], b["label"], float(b["min"])) for b in grading["bands"])
-    sections = tuple(_build_section(s) for s in body["sections"])
+    critical_cap = grading.get("critical_cap") or bands[-1].key
+    context = {"lowest": bands[-1].key, "critical_cap": critical_cap,
+               "answer_sets": body.get("answer_sets") or {}}
+    sections = tuple(_build_section(s, context) for s in body["sections"])
     return Template(
         key=body["key"], version=body["version"], kind=body["kind"],
         modes=tuple(body["modes"]), title=body["title"], description=body["description"],
         bands=bands, pass_fraction=float(grading.get("pass_fraction", 0.6)),
-        critical_cap=grading.get("critical_cap") or bands[-1].key, sections=sections,
+        critical_cap=critical_cap, sections=sections,
         per_teacher=bool(body.get("per_teacher", False)),
-        raters=tuple(body.get("raters") or ()), body=body)
+        raters=tuple(body.get("raters") or ()), levels=tuple(body.get("levels") or ()),
+        grade_after=float(grading.get("grade_after", DEFAULT_GRADE_AFTER)),
+        graded=bool(grading.get("graded", True)), body=body)
 
 
-def _build_section(section: dict) -> Section:
-    items = tuple(_build_item(i, section["key"]) for i in section["items"])
+def _build_section(section: dict, context: dict) -> Section:
+    items = tuple(_build_item(i, section["key"], context) for i in section["items"])
     return Section(section["key"], section["title"], float(section.get("weight", 1)), items)
 
 
-def _build_item(raw: dict, section_key: str) -> Item:
+def _judgement(raw: dict, context: dict) -> tuple[bool, str | None]:
+    """(veto, cap) of an item; the old `critical` flag is a veto when its cap is the lowest
+    band and a cap otherwise (templates of format 1 before vetoes and caps were split)."""
+    if raw.get("critical"):
+        cap = raw.get("cap") or context["critical_cap"]
+        return (True, None) if cap == context["lowest"] else (False, cap)
+    return bool(raw.get("veto")), raw.get("cap")
+
+
+def _build_item(raw: dict, section_key: str, context: dict) -> Item:
     kind = raw["type"]
+    veto, cap = _judgement(raw, context)
+    choices = context["answer_sets"].get(raw["answers"]) if "answers" in raw \
+        else raw.get("choices")
     return Item(
         key=raw["key"], type=kind, text=raw["text"], source=raw["source"],
         section=section_key, guidance=raw.get("guidance"),
-        weight=float(raw.get("weight", 1)), critical=raw.get("critical", False),
-        cap=raw.get("cap"),
+        weight=float(raw.get("weight", 1)), veto=veto, cap=cap,
+        na_allowed=kind in NA_TYPES and raw.get("na_allowed", not veto),
+        on_fail=dict(raw.get("on_fail") or {}), short=raw.get("short"),
         required=raw.get("required", kind not in ("text", "date")),
         photo_required=raw.get("photo_required", kind == "photo"),
         max_score=raw.get("max_score", 5), scale=tuple(raw.get("scale") or ()),
         limits=dict(raw.get("limits") or {}), unit=raw.get("unit"),
-        choices=tuple(raw.get("choices") or ()))
+        choices=tuple(choices or ()))

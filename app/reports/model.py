@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 
 from app.domain.answers import NA, describe_limits
+from app.domain.explain import grade_reason, judgement_parts
 from app.domain.scoring import is_failed
 from app.reports.labels import labels_for
 from app.services import actions as actions_service
@@ -29,6 +30,8 @@ class ItemRow:
     note: str
     failed: bool = False
     critical: bool = False
+    tag: str = ""               # 一票否决 / 限定等级项（最高评为合格）, shown after the item
+    veto: bool = False
     self_answer: str | None = None
     differs: bool = False
 
@@ -102,6 +105,9 @@ class ReportModel:
     capped_note: str
     sections: list[SectionRow]
     failed_critical: list[ItemRow]
+    failed_vetoes: int
+    graded: bool
+    has_judgements: bool
     failed_count: int
     summary_text: str
     self_assessment_date: str | None
@@ -130,6 +136,10 @@ def gather(ws, inspection_id: str, lang: str) -> ReportModel:
     rows = [r for s in sections for r in s.items]
     grade = result.grade
     bands = [b.key for b in template.bands]
+    if grade is None:
+        grade_text = labels["record"] if not template.graded else labels["not_graded"]
+    else:
+        grade_text = grade.label[lang]
     return ReportModel(
         lang=lang, labels=labels, report_id=report_id(inspection_id, digest),
         inspection_id=inspection_id, content_sha256=digest, signed=row["status"] == "signed",
@@ -138,10 +148,11 @@ def gather(ws, inspection_id: str, lang: str) -> ReportModel:
         template_title=template.title[lang], template_version=template.version,
         visit_date=row["visit_date"] or "", inspectors=signoff.inspectors_of(row),
         teacher=_teacher_name(ws, row["teacher_id"]), total=result.total,
-        grade=grade.label[lang] if grade else labels["none"],
-        grade_rank=bands.index(grade.key) if grade else len(bands) - 1,
-        band_count=len(bands), capped_note=_capped_note(result, lang, labels),
+        grade=grade_text, grade_rank=bands.index(grade.key) if grade else -1,
+        band_count=len(bands), capped_note=_capped_note(template, result, lang, labels),
         sections=sections, failed_critical=[r for r in rows if r.failed and r.critical],
+        failed_vetoes=sum(1 for r in rows if r.failed and r.veto),
+        graded=template.graded, has_judgements=any(i.critical for i in template.items),
         failed_count=sum(1 for r in rows if r.failed), summary_text=row["summary"] or "",
         self_assessment_date=own[0] if own else None,
         difference_count=sum(1 for r in rows if r.differs),
@@ -160,6 +171,10 @@ def report_id(inspection_id: str, digest: str) -> str:
 def _title(kind: str, mode: str, labels: dict) -> str:
     if kind == "ethics":
         return labels["ethics_report"]
+    if kind == "supervision":
+        return labels["visit_record"]
+    if kind == "survey":
+        return labels["survey_report"]
     return labels["self_report"] if mode == "self_assessment" else labels["report"]
 
 
@@ -206,7 +221,8 @@ def _item_row(item, number, template, response, own, result, lang, labels) -> It
                   score=_score_text(item, result.fractions.get(item.key), labels),
                   note=(response or {}).get("note") or "",
                   failed=is_failed(item, value, template.pass_fraction),
-                  critical=item.critical)
+                  critical=item.critical, tag=item_tag(item, template, lang, labels),
+                  veto=item.veto)
     if own is not None:
         theirs = own[1].get(item.key)
         row.self_answer = format_answer(item, theirs, lang, labels)
@@ -243,13 +259,23 @@ def _score_text(item, fraction: float | None, labels: dict) -> str:
     return f"{fraction * 100:.0f}%"
 
 
-def _capped_note(result, lang: str, labels: dict) -> str:
-    if not result.capped_by or not result.uncapped_grade or not result.grade:
+def item_tag(item, template, lang: str, labels: dict) -> str:
+    """一票否决 for a veto item, 限定等级项（最高评为合格） for a cap item, else nothing."""
+    if item.veto:
+        return labels["veto_tag"]
+    if item.cap is not None:
+        return labels["cap_tag"].format(band=template.band(item.cap).label[lang])
+    return ""
+
+
+def _capped_note(template, result, lang: str, labels: dict) -> str:
+    """Why the grade is not the band of the total: the veto or cap sentences."""
+    if not result.limited_by or not result.grade:
         return ""
-    if result.uncapped_grade.key == result.grade.key:
+    if result.uncapped_grade and result.uncapped_grade.key == result.grade.key \
+            and not result.vetoed_by:
         return ""
-    return labels["capped"].format(uncapped=result.uncapped_grade.label[lang],
-                                   grade=result.grade.label[lang])
+    return labels["sep"].join(judgement_parts(template, result, lang)) + labels["full_stop"]
 
 
 def _actions(ws, inspection_id: str, template, lang: str, labels: dict) -> list[ActionRow]:
@@ -319,16 +345,15 @@ def _ethics(ws, row: dict, lang: str, labels: dict) -> list[EthicsRow]:
 
 
 def ethics_reason(ws, inspection_id: str, lang: str, labels: dict) -> tuple[str, str]:
-    """(grade label, why): the red lines that vetoed it, else the weighted total."""
+    """(grade label, why): the vetoes that decided it or the caps that limit it, else the
+    weighted total."""
     result = evaluate(ws, inspection_id)
     template = get_template(ws, ws.store.require("inspections", inspection_id)["template_id"])
     if result.grade is None:
         return labels["none"], labels["reason_none"]
     grade = result.grade.label[lang]
-    if result.capped_by:
-        items = ("；" if lang == "zh" else "; ").join(template.item(k).text[lang]
-                                                     for k in result.capped_by)
-        return grade, labels["reason_capped"].format(items=items)
+    if result.limited_by:
+        return grade, grade_reason(template, result, lang).split(" — ", 1)[-1]
     return grade, labels["reason_total"].format(total=f"{result.total:.1f}", grade=grade)
 
 

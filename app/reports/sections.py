@@ -54,9 +54,11 @@ class AccentBar(Table):
 
 def _grade_panel(model: ReportModel, styles: Styles) -> Table:
     labels = model.labels
-    colour = grade_colour(model.grade_rank, model.band_count)
+    colour = grade_colour(model.grade_rank, model.band_count) if model.grade_rank >= 0 \
+        else MUTED
     total = labels["none"] if model.total is None else f"{model.total:.1f}"
-    grade_cell = [Paragraph(text(labels["grade"]), styles.grade_note),
+    grade_cell = [Paragraph(text(labels["grade"] if model.graded else labels["record_kind"]),
+                            styles.grade_note),
                   Paragraph(text(model.grade), styles.grade)]
     score_cell = [Paragraph(text(labels["total"]), styles.muted),
                   Paragraph(f'<font size="22">{total}</font>', styles.body),
@@ -79,9 +81,11 @@ def _at_a_glance(model: ReportModel, styles: Styles) -> Table:
     total = sum(s.total for s in model.sections)
     figures = ((f"{answered}/{total}", labels["at_answered"], False),
                (str(model.failed_count), labels["at_failed"], model.failed_count > 0),
-               (str(len(model.failed_critical)), labels["at_red"], bool(model.failed_critical)),
+               (str(model.failed_vetoes), labels["at_red"], bool(model.failed_vetoes)),
                (str(len(model.actions)), labels["at_actions"], False),
                (str(len(model.photos)), labels["at_photos"], False))
+    if not model.has_judgements:  # no veto items: the figure would always read 0
+        figures = figures[:2] + figures[3:]
     cells = [[Paragraph(text(value), tinted(styles.figure, FAIL) if alarm else styles.figure),
               Paragraph(text(label), styles.caption)] for value, label, alarm in figures]
     table = Table([cells], colWidths=[CONTENT_WIDTH / len(cells)] * len(cells))
@@ -121,16 +125,21 @@ def tinted(style, colour):
 def summary(model: ReportModel, styles: Styles) -> list:
     labels = model.labels
     total = labels["none"] if model.total is None else f"{model.total:.1f}"
-    story = [Paragraph(text(labels["summary"]), styles.h1),
-             Paragraph(f'{text(labels["grade"])}{labels["colon"]}<font color="{_hex(model)}">'
-                       f'{text(model.grade)}</font>　　{text(labels["total"])}'
-                       f'{labels["colon"]}{total}', styles.h2)]
+    story = [Paragraph(text(labels["summary"]), styles.h1)]
+    if not model.graded:  # a visit record (督导记录): findings and suggestions, no grade
+        story.append(Paragraph(text(labels["record_note"]), styles.body))
+    else:
+        story.append(Paragraph(
+            f'{text(labels["grade"])}{labels["colon"]}<font color="{_hex(model)}">'
+            f'{text(model.grade)}</font>　　{text(labels["total"])}{labels["colon"]}{total}',
+            styles.h2))
     if model.capped_note:
         story.append(Paragraph(text(model.capped_note), tinted(styles.body, FAIL)))
     if any(s.score is not None for s in model.sections):
         story += [Paragraph(text(labels["section_scores"]), styles.h2),
                   section_chart(model, styles)]
-    story += failed_critical(model, styles)
+    if model.has_judgements:
+        story += failed_critical(model, styles)
     if model.summary_text:
         story += [Paragraph(text(labels["overall"]), styles.h2),
                   Paragraph(text(model.summary_text), styles.body)]
@@ -184,10 +193,13 @@ def failed_critical(model: ReportModel, styles: Styles) -> list:
     if not model.failed_critical:
         return [title, Paragraph(text(labels["no_failed_critical"]), styles.body)]
     head = [Paragraph(text(labels[k]), styles.head_cell) for k in ("no", "item", "answer", "note")]
-    rows = [[Paragraph(r.number, styles.cell), Paragraph(text(r.text), styles.cell),
+    rows = [[Paragraph(r.number, styles.cell),
+             Paragraph(f"{text(r.text)}<br/><font size='7'>[{text(r.tag)}]</font>", styles.cell),
              Paragraph(text(r.answer), tinted(styles.cell, FAIL)),
              Paragraph(text(r.note), styles.cell)] for r in model.failed_critical]
-    table = Table([head] + rows, colWidths=[10 * mm, 80 * mm, 30 * mm, CONTENT_WIDTH - 120 * mm],
+    # The note column stops short of the margin: the CJK line breaker lets a closing "。"
+    # hang past the cell's edge, and it must not hang past the page margin.
+    table = Table([head] + rows, colWidths=[10 * mm, 80 * mm, 30 * mm, CONTENT_WIDTH - 124 * mm],
                   repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(table_style(zebra=False) + [
         ("BACKGROUND", (0, 0), (-1, 0), FAIL),

@@ -58,7 +58,9 @@ def _item_table(model: ReportModel, rows: list[ItemRow], styles: Styles) -> Tabl
         else ["no", "item", "answer", "score", "note"]
     widths = [9 * mm, 58 * mm, 23 * mm, 23 * mm, 15 * mm] if paired else \
         [9 * mm, 70 * mm, 30 * mm, 15 * mm]
-    widths.append(CONTENT_WIDTH - sum(widths))
+    # The note column stops 4 mm short of the margin: the CJK line breaker lets a closing
+    # "。" hang past a cell's edge, and it must not hang past the page margin.
+    widths.append(CONTENT_WIDTH - sum(widths) - 4 * mm)
     data = [[Paragraph(text(labels[k]), styles.head_cell) for k in keys]]
     commands = table_style()
     for index, row in enumerate(rows, start=1):
@@ -74,8 +76,8 @@ def _item_table(model: ReportModel, rows: list[ItemRow], styles: Styles) -> Tabl
 
 def _item_cells(row: ItemRow, paired: bool, labels: dict, styles: Styles) -> list:
     item = text(row.text)
-    if row.critical:
-        item += f" <font color='#{FAIL.hexval()[2:]}' size='7'>[{text(labels['critical'])}]</font>"
+    if row.tag:
+        item += f" <font color='#{FAIL.hexval()[2:]}' size='7'>[{text(row.tag)}]</font>"
     answer_style = tinted(styles.cell, FAIL) if row.failed else styles.cell
     cells = [Paragraph(row.number, styles.cell), Paragraph(item, styles.cell)]
     if paired:

@@ -13,15 +13,21 @@ import uuid
 from typing import TYPE_CHECKING
 
 from app.clock import FixedClock
+from app.domain.scoring import is_failed
 from app.services import actions, answers, evidence, inspections, reads, schools, signoff
-from app.services.demo_data import (ACTIONS, DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES,
-                                    PLACES, RECTIFIED, RESPONSIBLE, SUBJECTS, SURNAMES)
+from app.services.demo_data import (DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES, PLACES,
+                                    RECTIFIED, SUBJECTS, SURNAMES, action_text, fact_note,
+                                    responsible_for)
 from app.services.templates import get_template, list_templates
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
 STATUS_WEIGHTS = (("draft", 1), ("in_progress", 2), ("completed", 2), ("signed", 5))
+# How many days before today a visit in each status took place: drafts and visits in
+# progress are recent, signed ones spread over the school year.
+VISIT_AGE = {"draft": (0, 10), "in_progress": (0, 21), "completed": (3, 45),
+             "signed": (10, 240)}
 
 
 class DemoBuilder:
@@ -29,7 +35,9 @@ class DemoBuilder:
         self.ws, self.rng = ws, random.Random(seed)
         self.anchor = dt.datetime.combine(dt.date.today(), dt.time(8), dt.timezone.utc)
         self.photos = [_photo(i, self.rng) for i in range(4)]
-        self.templates = {t["key"]: get_template(ws, t["id"]) for t in list_templates(ws)}
+        self.templates: dict = {}
+        for row in list_templates(ws):  # newest version of each key first
+            self.templates.setdefault(row["key"], get_template(ws, row["id"]))
 
     def add_users(self) -> None:
         for name in INSPECTORS:
@@ -69,10 +77,10 @@ class DemoBuilder:
 
     # -- inspections ----------------------------------------------------------------------
     def plan(self, school: dict) -> tuple[str, str]:
-        """(template key, mode) fitting the school."""
-        keys = [k for k in self.templates if k != "school_comprehensive_self"]
-        if school["level"] != "kindergarten":
-            keys = [k for k in keys if self.templates[k].kind != "kindergarten"]
+        """(template key, mode) fitting the school: only templates for its level (a
+        kindergarten is inspected with kindergarten checklists)."""
+        keys = [k for k, t in self.templates.items() if k != "school_comprehensive_self"
+                and t.fits_level(school["level"])]
         key = self.rng.choice(sorted(keys))
         modes = self.templates[key].modes
         mode = "self_assessment" if "self_assessment" in modes and self.rng.random() < 0.25 \
@@ -86,7 +94,13 @@ class DemoBuilder:
         teacher = None
         if template.per_teacher:
             teacher = self.rng.choice(schools.list_teachers(self.ws, school["id"]))["id"]
-        day = self.anchor.date() - dt.timedelta(days=self.rng.randrange(0, 240))
+        day = self.anchor.date() - dt.timedelta(days=self.rng.randrange(*VISIT_AGE[status]))
+        earlier = [self.ws.store.get("inspections", i) for i in (follow_up_of, self_assessment_id)
+                   if i]
+        for row in earlier:  # a follow-up or a verification comes after what it looks at
+            after = dt.date.fromisoformat(row["visit_date"]) + dt.timedelta(days=7)
+            day = max(day, min(after, self.anchor.date()))
+        self.set_day(day)
         who = [school["principal"]] if mode == "self_assessment" else \
             self.rng.sample(INSPECTORS, self.rng.randrange(1, 3))
         inspection_id = inspections.start_inspection(
@@ -98,8 +112,15 @@ class DemoBuilder:
         if status in ("completed", "signed"):
             inspections.complete_inspection(self.ws, inspection_id)
         if status == "signed":
+            self.set_day(day + dt.timedelta(days=self.rng.randrange(0, 4)))
             self.sign(inspection_id, who[0], mode)
         return inspection_id
+
+    def set_day(self, day: dt.date, hour: int = 9) -> None:
+        """Move the demo clock to `day` (never past the anchor): what happens on a visit is
+        stamped on the visit day, a signature on or after it."""
+        when = dt.datetime.combine(day, dt.time(hour), dt.timezone.utc)
+        self.ws.store.clock.current = min(when, self.anchor)
 
     def fill(self, inspection_id: str, template, day: dt.date, complete: bool) -> None:
         quality = self.rng.uniform(0.6, 0.98)
@@ -109,24 +130,39 @@ class DemoBuilder:
             if not item.required and self.rng.random() < 0.6:
                 continue
             value = self.answer(item, quality)
-            note = self.rng.choice(NOTES) if self.rng.random() < 0.15 else None
+            failed = is_failed(item, value, template.pass_fraction)
+            needs = item.fact_needs() if failed else ()
+            note = fact_note(item, template.kind) if "note" in needs or (failed and self.rng.random() < 0.5) \
+                else self.rng.choice(NOTES) if self.rng.random() < 0.15 else None
             answers.answer_item(self.ws, inspection_id, item.key, value,
                                 note=note if note else answers._UNSET)
-            if item.photo_required or (item.type == "number" and self.rng.random() < 0.1):
+            if item.photo_required or "evidence" in needs or \
+                    (item.type == "number" and self.rng.random() < 0.1):
                 photo = self.rng.randrange(len(self.photos))
                 evidence.attach_file(self.ws, inspection_id, item.key,
                                      data=self.photos[photo], filename=f"IMG_{photo:04d}.png",
-                                     caption=item.text["zh"][:30])
+                                     caption=item.short_label("zh"))
         self.raise_actions(inspection_id, template, day)
 
     def answer(self, item, quality: float):
-        good = self.rng.random() < quality
+        # Red lines are crossed rarely in real schools; ordinary shortcomings are common.
+        good = self.rng.random() < (max(quality, 0.97) if item.veto else quality)
         if item.type == "yes_no":
-            return "na" if self.rng.random() < 0.03 else ("yes" if good else "no")
+            return "na" if item.na_allowed and self.rng.random() < 0.03 else \
+                ("yes" if good else "no")
+        if item.type == "score" and item.max_score >= 50:  # rater scores, satisfaction rates
+            top = item.max_score
+            return self.rng.randint(int(top * 0.85), top) if good else \
+                self.rng.randint(int(top * 0.55), int(top * 0.84))
         if item.type == "score":
             top = item.max_score
             return self.rng.randint(int(top * 0.75), top) if good else \
                 self.rng.randint(0, int(top * 0.6))
+        if item.type == "choice" and any("score" in c for c in item.choices):
+            ranked = sorted(item.choices, key=lambda c: c.get("score", 0))
+            if good:
+                return ranked[-1]["key"] if self.rng.random() < 0.85 else ranked[-2]["key"]
+            return ranked[0]["key"]
         if item.type in ("rating", "choice"):
             options = item.scale or item.choices
             index = len(options) - 1 - self.rng.randrange(2) if good else self.rng.randrange(2)
@@ -150,28 +186,58 @@ class DemoBuilder:
         return round(value, 1)
 
     def raise_actions(self, inspection_id: str, template, day: dt.date) -> None:
+        """Corrective actions on failed items that can be corrected (not on rater scores),
+        each worded for its own item, due 2–8 weeks after the visit."""
         result = reads.evaluate(self.ws, inspection_id)
-        for key in result.failed[:3]:
-            text = self.rng.choice(ACTIONS)
+        rater_items = {r["item"] for r in template.raters}
+        needed = [k for k, need in result.missing_facts if need == "action"]
+        # Only items a school can correct: not rater scores, not counts that weigh nothing.
+        correctable = [k for k in result.failed if k not in needed and k not in rater_items
+                       and (template.item(k).veto or template.item(k).weight > 0)
+                       and not template.per_teacher]  # a teacher's breach is sanctioned
+        chosen = needed + correctable[:max(0, 3 - len(needed))]
+        for key in chosen:
+            item = template.item(key)
             due = day + dt.timedelta(days=self.rng.choice((14, 30, 60)))
             actions.raise_action(self.ws, inspection_id, item_key=key,
-                                 description=f"{text[0]}（{text[1]}）",
-                                 severity=self.rng.choice(("low", "medium", "high")),
-                                 responsible=self.rng.choice(RESPONSIBLE),
+                                 description=action_text(item, self.rng),
+                                 severity="high" if item.veto else
+                                 self.rng.choice(("low", "medium", "medium")),
+                                 responsible=responsible_for(template.kind, self.rng),
                                  due_date=due.isoformat())
 
     def sign(self, inspection_id: str, signer: str, mode: str) -> None:
         role = "principal" if mode == "self_assessment" else "inspector"
         signoff.sign_off(self.ws, inspection_id, signer=signer, role=role,
                          image_png=_signature(self.rng))
+        today = self.anchor.date()
         for action in actions.open_actions_of(self.ws, inspection_id):
             if action["status"] != "pending":
                 continue
+            due = dt.date.fromisoformat(action["due_date"])
+            # Past its due date most actions are done; a few are overdue, as in a real ledger.
+            done, started = (0.8, 0.1) if due < today else (0.25, 0.35)
             roll = self.rng.random()
-            if roll < 0.3:
-                actions.rectify(self.ws, action["id"], note=self.rng.choice(RECTIFIED))
-            elif roll < 0.45:
-                actions.move_action(self.ws, action["id"], "in_progress")
+            signed_on = self.ws.store.clock.current.date()
+            if roll < done + started:
+                span = max(1, (min(due, today) - signed_on).days)
+                self.set_day(signed_on + dt.timedelta(days=self.rng.randrange(1, span + 1)))
+                if roll >= done:
+                    actions.move_action(self.ws, action["id"], "in_progress",
+                                        note="已制定整改方案，正在落实。")
+                else:
+                    actions.rectify(self.ws, action["id"], note=self.rng.choice(RECTIFIED))
+                    if due < today:  # checked on a later visit: most closed, some sent back
+                        self.set_day(min(today, self.ws.store.clock.current.date()
+                                         + dt.timedelta(days=self.rng.randrange(3, 15))))
+                        check = self.rng.random()
+                        if check < 0.7:
+                            actions.verify(self.ws, action["id"], verified=True,
+                                           note="复查核实整改到位，予以销号。")
+                        elif check < 0.8:
+                            actions.verify(self.ws, action["id"], verified=False,
+                                           note="复查发现整改不到位，退回学校继续整改。")
+            self.set_day(signed_on)
 
 
 def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
@@ -198,7 +264,8 @@ def _add_inspections(builder: DemoBuilder, made: list[dict], total: int) -> None
     while count < total:
         school = made[count % len(made)] if count < len(made) else builder.rng.choice(made)
         if total - count >= 2 and builder.rng.random() < 0.12 and \
-                "school_comprehensive_self" in builder.templates:
+                "school_comprehensive_self" in builder.templates and \
+                builder.templates["school_comprehensive_self"].fits_level(school["level"]):
             own = builder.inspection(school, "school_comprehensive_self", "self_assessment",
                                      "signed")
             builder.inspection(school, "school_comprehensive", "inspection",

@@ -1,7 +1,7 @@
 """Names and places for demo data: fictional schools in fictional districts."""
 
 DISTRICTS = (("青山区", "Qingshan"), ("河西区", "Hexi"), ("城南区", "Chengnan"))
-LEVELS = (("kindergarten", "幼儿园", "Kindergarten"), ("primary", "小学", "Primary School"),
+LEVELS = (("primary", "小学", "Primary School"), ("kindergarten", "幼儿园", "Kindergarten"),
           ("primary", "实验小学", "Experimental Primary School"),
           ("junior", "中学", "Middle School"), ("senior", "高级中学", "Senior High School"),
           ("nine_year", "九年一贯制学校", "Nine-Year School"),
@@ -16,15 +16,38 @@ SUBJECTS = ("语文", "数学", "英语", "物理", "化学", "生物", "历史"
             "体育", "音乐", "美术", "信息技术", "科学")
 INSPECTORS = ("张明华", "李晓东", "王静怡", "陈国栋", "刘思远")
 NOTES = ("现场查阅台账，记录基本完整。", "部分记录缺少签字，已当场指出。",
-         "Records checked on site; minor gaps explained by the principal.",
+         "现场核查，校长对个别缺漏作了说明。",
          "与分管副校长座谈，情况属实。", "抽查三个班级，情况一致。",
          "需补充近三个月的会议纪要。")
-ACTIONS = (("补齐会议纪要并由参会人员签字", "Complete the minutes and have attendees sign"),
-           ("更换过期灭火器并建立检查台账", "Replace expired extinguishers and keep a log"),
-           ("完善留样记录，确保每餐每样不少于125克", "Keep samples of every dish, ≥125 g each"),
-           ("在校门口公示收费项目和标准", "Post approved fees at the school gate"),
-           ("组织教职工签订师德承诺书", "Have all staff sign the ethics commitment letter"),
-           ("冷藏设备温度超标，立即维修并每日记录", "Repair the fridge and log temperatures"))
+
+# Who answers for a corrective action, by the kind of checklist it comes from.
+RESPONSIBLE_BY_KIND = {
+    "food_safety": ("食堂负责人", "总务主任", "分管副校长"),
+    "safety": ("安全办主任", "总务主任", "分管副校长"),
+    "ethics": ("校长", "分管副校长"),
+    "kindergarten": ("园长", "保教主任", "保健医生"),
+    "supervision": ("校长", "分管副校长", "教务主任"),
+    "inspection": ("校长", "分管副校长", "总务主任", "教务主任", "财务负责人"),
+}
+# Wording of a corrective action, around the failed item's short label (one language).
+ACTION_PATTERNS = ("针对“{item}”存在的问题限期整改，整改完成后报送整改报告",
+                   "落实“{item}”要求，补齐相关制度和台账",
+                   "“{item}”未达标：明确责任人，立即整改并留存记录")
+FACT_PATTERNS = ("现场核查“{item}”：不符合要求，已拍照取证并当场向学校指出。",
+                 "查阅台账和现场询问发现“{item}”未落实，学校负责人已签字确认。")
+
+
+def action_text(item, rng) -> str:
+    return rng.choice(ACTION_PATTERNS).format(item=item.short_label("zh"))
+
+
+def fact_note(item, kind: str = "") -> str:
+    if kind == "ethics":
+        return f"经调查核实，被考核教师存在违反“{item.short_label('zh')}”的行为，已按程序报告。"
+    return FACT_PATTERNS[len(item.key) % len(FACT_PATTERNS)].format(item=item.short_label("zh"))
+
+
+def responsible_for(kind: str, rng) -> str:
+    return rng.choice(RESPONSIBLE_BY_KIND.get(kind, RESPONSIBLE_BY_KIND["inspection"]))
 RECTIFIED = ("已按要求整改，附整改前后照片。", "已完成整改并建立台账，请复核。",
              "已更换设备，每日记录已上墙。")
-RESPONSIBLE = ("校长", "分管副校长", "总务主任", "食堂负责人", "教务主任", "安全办主任")

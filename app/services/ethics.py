@@ -30,7 +30,7 @@ def latest_evaluations(ws: Workspace, school_id: str, lang: str = "zh") -> list[
             row.update(grade=result.grade.key if result.grade else None,
                        grade_label=result.grade.label[lang] if result.grade else None,
                        total=result.total, reason=grade_reason(template, result, lang),
-                       capped_by=list(result.capped_by))
+                       capped_by=list(result.limited_by))
     return rows
 
 

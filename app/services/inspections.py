@@ -35,6 +35,7 @@ def start_inspection(ws: Workspace, *, school_id: str, template: str, mode: str 
     """A new draft inspection of `school_id` with the exact template version pinned."""
     tpl = get_template(ws, template)
     _check_start(ws, tpl, mode, school_id, teacher_id)
+    _check_level(ws, tpl, school_id)
     # Stored as 2026-09-01 whatever ISO form was given, so the list sorts by date.
     visit_date = check_date(visit_date, "visit date") if visit_date else None
     now = ws.store.clock_iso()
@@ -73,6 +74,15 @@ def _check_start(ws: Workspace, tpl, mode, school_id, teacher_id) -> None:
             raise ValidationError("That teacher does not belong to the chosen school.")
 
 
+def _check_level(ws: Workspace, tpl, school_id: str) -> None:
+    """A template is only for the school levels (学段) it names: a kindergarten is not
+    inspected with a primary/secondary checklist."""
+    school = ws.store.require("schools", school_id, "school")
+    if not tpl.fits_level(school.get("level")):
+        raise ValidationError(f"Template {tpl.key} is for {', '.join(tpl.levels)} schools; "
+                              f"this school is {school['level']}.")
+
+
 def link_self_assessment(ws: Workspace, inspection_id: str, self_assessment_id: str) -> Changes:
     """Pair an inspector's verification with the principal's self-assessment."""
     inspection = editable_inspection(ws, inspection_id)
@@ -95,14 +105,25 @@ def set_summary(ws: Workspace, inspection_id: str, summary: str) -> Changes:
     return Changes.of("inspections", inspection_id)
 
 
+_NEEDS = {"note": "a written fact description (note)", "evidence": "evidence",
+          "action": "a corrective action"}
+
+
+def missing_text(result) -> str:
+    """`3 required item(s) still open: a.b, c.d (photo), std.care (needs a written fact
+    description (note))` — what stops completion, by item."""
+    missing = list(result.missing_required) + [f"{k} (photo)" for k in result.missing_photos]
+    missing += [f"{k} (needs {_NEEDS[need]})" for k, need in result.missing_facts]
+    shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+    return f"{len(missing)} required item(s) still open: {shown}."
+
+
 def complete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     """Completed once every required item has an answer and required photos are attached."""
     inspection = editable_inspection(ws, inspection_id)
     result = evaluate(ws, inspection_id)
     if not result.complete:
-        missing = list(result.missing_required) + [f"{k} (photo)" for k in result.missing_photos]
-        shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-        raise ValidationError(f"{len(missing)} required item(s) still open: {shown}.")
+        raise ValidationError(missing_text(result))
     with ws.store.atomic():
         ws.store.update("inspections", inspection_id, {
             "status": "completed", "completed_at": ws.store.clock_iso(),

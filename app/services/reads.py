@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.domain import scoring
-from app.services.answers import answers_of
+from app.services.answers import responses_of
 from app.services.evidence import evidence_counts
 from app.services.templates import get_template
 
@@ -22,5 +22,18 @@ def evaluate(ws: Workspace, inspection_id: str) -> scoring.Result:
     """Scores, grade, caps and completeness of an inspection as it stands."""
     inspection = ws.store.require("inspections", inspection_id, "inspection")
     template = get_template(ws, inspection["template_id"])
-    return scoring.score(template, answers_of(ws, inspection_id),
-                         evidence_counts(ws, inspection_id))
+    responses = responses_of(ws, inspection_id)
+    return scoring.score(template, {k: r["value"] for k, r in responses.items()
+                                    if r["value"] is not None},
+                         evidence_counts(ws, inspection_id),
+                         notes={k: r["note"] or "" for k, r in responses.items()},
+                         actions=action_counts(ws, inspection_id))
+
+
+def action_counts(ws: Workspace, inspection_id: str) -> dict[str, int]:
+    """item key → corrective actions raised on it in this inspection (a failure may have to
+    carry one)."""
+    rows = ws.store.query("select item_key, count(*) as n from actions where "
+                          "inspection_id = ? and deleted = 0 and item_key is not null "
+                          "group by item_key", [inspection_id])
+    return {r["item_key"]: r["n"] for r in rows}

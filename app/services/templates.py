@@ -34,8 +34,12 @@ def _base_body(ws: Workspace, key, version):
 
 
 def builtin_files(ws: Workspace) -> list[Path]:
+    """The built-in template files: the current versions, and in `archive/` the earlier
+    versions, still installed so that `templates diff` can compare them and an inspection
+    pinned to one renders the same on every device."""
+    folder = ws.paths.templates_dir
+    files = sorted(folder.glob("archive/*.json")) + sorted(folder.glob("*.json"))
     # Files with `based_on` must come after their base; sorting by that flag does it.
-    files = sorted(ws.paths.templates_dir.glob("*.json"))
     return sorted(files, key=lambda p: '"based_on"' in p.read_text(encoding="utf-8"))
 
 
@@ -123,5 +127,6 @@ def list_templates(ws: Workspace) -> list[dict]:
                        "kind": row["kind"], "title": {"zh": row["title_zh"],
                                                       "en": row["title_en"]},
                        "items": len(template.items), "modes": list(template.modes),
-                       "per_teacher": template.per_teacher, "builtin": bool(row["builtin"])})
+                       "per_teacher": template.per_teacher, "builtin": bool(row["builtin"]),
+                       "levels": list(template.levels)})
     return result

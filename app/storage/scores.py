@@ -103,5 +103,5 @@ def _row(inspection_id: str, template_id: str, answers: dict, evidence: dict,
     label = grade.label if grade else {}
     total = None if result.total is None else round(result.total, 6)
     return (inspection_id, total, grade.key if grade else None, label.get("zh"),
-            label.get("en"), int(bool(result.capped_by)),
+            label.get("en"), int(bool(result.limited_by)),  # a veto or a cap decided it
             UNSCORED_SORT if total is None else total, rank)

@@ -103,7 +103,7 @@
             <numerusform>%n 项逾期</numerusform>
         </translation>
     </message>
-<message>
+    <message>
         <location filename="../../ui/pages/actions_page.py" line="57" />
         <source>Report rectification…</source>
         <translation>报告整改情况…</translation>
@@ -118,7 +118,7 @@
         <source>History…</source>
         <translation>整改记录…</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>EthicsPage</name>
     <message>
@@ -179,7 +179,7 @@
     <message>
         <location filename="../../ui/pages/ethics_page.py" line="73" />
         <source>Grade limited by: %1</source>
-        <translation>等级受限于：%1</translation>
+        <translation>等级评定依据：%1</translation>
     </message>
     <message>
         <location filename="../../ui/pages/ethics_page.py" line="75" />
@@ -249,7 +249,7 @@
     <message>
         <location filename="../../ui/models/inspections_model.py" line="92" />
         <source>Inspectors</source>
-        <translation>督导人员</translation>
+        <translation>督学</translation>
     </message>
     <message>
         <location filename="../../ui/models/inspections_model.py" line="100" />
@@ -262,14 +262,13 @@
         <translation>无法加载此次督导记录，可能已在同步中被删除。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/inspections_model.py" line="111" />
-        <source>The grade is capped by a failed critical (red-line) item.</source>
-        <translation>因关键项（红线项）未达标，等级被限定。</translation>
-    </message>
-<message>
         <location filename="../../ui/models/inspections_model.py" line="130" />
         <source>follow-up</source>
         <translation>回头看</translation>
+    </message>
+    <message>
+        <source>A veto item failed or a grade-limiting item is not met.</source>
+        <translation>有一票否决项或限定等级项未达标。</translation>
     </message>
 </context>
 <context>
@@ -277,7 +276,7 @@
     <message>
         <location filename="../../ui/pages/inspections_page.py" line="48" />
         <source>Search school, teacher, inspector, template…</source>
-        <translation>搜索学校、教师、督导人员、模板…</translation>
+        <translation>搜索学校、教师、督学、模板…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inspections_page.py" line="52" />
@@ -302,7 +301,7 @@
     <message>
         <location filename="../../ui/pages/inspections_page.py" line="84" />
         <source>Inspector</source>
-        <translation>督导人员</translation>
+        <translation>督学</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inspections_page.py" line="86" />
@@ -427,17 +426,17 @@
     <message>
         <location filename="../../ui/widgets/labels.py" line="32" />
         <source>Low</source>
-        <translation>低</translation>
+        <translation>一般</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="33" />
         <source>Medium</source>
-        <translation>中</translation>
+        <translation>较重</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="34" />
         <source>High</source>
-        <translation>高</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="38" />
@@ -513,7 +512,7 @@
     <message>
         <location filename="../../ui/widgets/labels.py" line="59" />
         <source>Supervision</source>
-        <translation>责任督学</translation>
+        <translation>挂牌督导</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/labels.py" line="63" />
@@ -561,7 +560,7 @@
         <comment>separator between list items</comment>
         <translation>、</translation>
     </message>
-<message>
+    <message>
         <location filename="../../ui/widgets/labels.py" line="27" />
         <source>To rectify</source>
         <comment>action status</comment>
@@ -597,13 +596,17 @@
         <source>District office</source>
         <translation>督导室</translation>
     </message>
-    </context>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度测评</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="81" />
         <source>School Inspect — school inspection</source>
-        <translation>校园督导 — 学校督导检查</translation>
+        <translation>学校督导 — 教育督导检查</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="99" />
@@ -723,7 +726,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;About School Inspect</source>
-        <translation>关于校园督导(&amp;A)</translation>
+        <translation>关于学校督导(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="212" />
@@ -738,14 +741,14 @@
     <message>
         <location filename="../../ui/main_window.py" line="290" />
         <source>About School Inspect</source>
-        <translation>关于校园督导</translation>
+        <translation>关于学校督导</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="291" />
         <source>School Inspect — offline school inspection (教育督导): checklists, canteen food safety, teacher ethics, signed reports and sync by bundle files.
 
 Profile: %1</source>
-        <translation>校园督导 — 离线教育督导工具：检查清单、食堂食品安全检查、师德考核、签名报告，以及通过数据包文件同步。
+        <translation>学校督导 — 离线教育督导工具：检查清单、食堂食品安全检查、师德考核、签名报告，以及通过数据包文件同步。
 
 配置目录：%1</translation>
     </message>
@@ -811,7 +814,7 @@ Profile: %1</source>
         <location filename="../../ui/dialogs/new_inspection.py" line="51" />
         <location filename="../../ui/dialogs/new_inspection.py" line="110" />
         <source>Inspectors</source>
-        <translation>督导人员</translation>
+        <translation>督学</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/new_inspection.py" line="52" />
@@ -861,22 +864,22 @@ Profile: %1</source>
     <message>
         <location filename="../../ui/dialogs/new_inspection.py" line="182" />
         <source>Enter at least one inspector's name.</source>
-        <translation>请至少填写一名督导人员姓名。</translation>
+        <translation>请至少填写一名督学姓名。</translation>
     </message>
-<message numerus="yes">
+    <message numerus="yes">
         <location filename="../../ui/dialogs/new_inspection.py" line="164" />
         <source>%n open action(s)</source>
         <translation>
             <numerusform>%n 项未销号整改</numerusform>
         </translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ProfileDialog</name>
     <message>
         <location filename="../../ui/dialogs/profile_dialog.py" line="26" />
         <source>Welcome to School Inspect</source>
-        <translation>欢迎使用督导检查</translation>
+        <translation>欢迎使用学校督导</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/profile_dialog.py" line="27" />
@@ -886,7 +889,7 @@ Profile: %1</source>
     <message>
         <location filename="../../ui/dialogs/profile_dialog.py" line="29" />
         <source>Please tell School Inspect who you are. Your name is used as the inspector, in reports and on your signing certificate.</source>
-        <translation>请填写您的身份。您的姓名将作为督导人员出现在检查、报告和签名证书中。</translation>
+        <translation>请填写您的身份。您的姓名将作为督学出现在检查、报告和签名证书中。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/profile_dialog.py" line="35" />
@@ -921,7 +924,7 @@ Profile: %1</source>
     <message>
         <location filename="../../ui/dialogs/profile_dialog.py" line="59" />
         <source>Inspector</source>
-        <translation>督导人员</translation>
+        <translation>督学</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/profile_dialog.py" line="59" />
@@ -945,11 +948,6 @@ Profile: %1</source>
         <location filename="../../ui/pages/school_detail.py" line="27" />
         <source>← All schools</source>
         <translation>← 全部学校</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/school_detail.py" line="36" />
-        <source>The grade is capped by a failed critical (red-line) item.</source>
-        <translation>因关键项（红线项）未达标，等级被限定。</translation>
     </message>
     <message>
         <location filename="../../ui/pages/school_detail.py" line="41" />
@@ -1076,6 +1074,10 @@ Profile: %1</source>
         <location filename="../../ui/pages/school_detail.py" line="132" />
         <source>Open actions: %1 · overdue: %2</source>
         <translation>未完成整改：%1 项 · 逾期：%2 项</translation>
+    </message>
+    <message>
+        <source>A veto item failed or a grade-limiting item is not met.</source>
+        <translation>有一票否决项或限定等级项未达标。</translation>
     </message>
 </context>
 <context>
@@ -1343,7 +1345,7 @@ Profile: %1</source>
         <source>%1 saved: %2</source>
         <translation>%1 已保存：%2</translation>
     </message>
-<message>
+    <message>
         <location filename="../../ui/widgets/status.py" line="46" />
         <source>corrective-action history</source>
         <translation>整改记录</translation>
@@ -1353,7 +1355,7 @@ Profile: %1</source>
         <source>rectification evidence</source>
         <translation>整改佐证</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>TeacherDialog</name>
     <message>
@@ -1475,11 +1477,6 @@ Profile: %1</source>
         <translation>已安装的模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/templates_page.py" line="77" />
-        <source>★ marks a critical (red-line) item.</source>
-        <translation>★ 表示关键项（红线项）。</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/templates_page.py" line="90" />
         <source>Import template</source>
         <translation>导入模板</translation>
@@ -1489,8 +1486,14 @@ Profile: %1</source>
         <source>Template files (*.json)</source>
         <translation>模板文件 (*.json)</translation>
     </message>
+    <message>
+        <source>★ marks a veto item, ☆ a grade-limiting item.</source>
+        <translation>★ 表示一票否决项，☆ 表示限定等级项。</translation>
+    </message>
 </context>
-<context><name>HistoryDialog</name><message>
+<context>
+    <name>HistoryDialog</name>
+    <message>
         <location filename="../../ui/dialogs/action_move.py" line="115" />
         <source>History of the corrective action</source>
         <translation>整改事项记录</translation>
@@ -1520,7 +1523,10 @@ Profile: %1</source>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
-</context><context><name>MoveDialog</name><message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
         <location filename="../../ui/dialogs/action_move.py" line="33" />
         <source>Report rectification</source>
         <translation>报告整改情况</translation>
@@ -1595,4 +1601,5 @@ Profile: %1</source>
         <source>Write a note: what was done or found.</source>
         <translation>请填写说明：整改做了什么或核查发现了什么。</translation>
     </message>
-</context></TS>
+</context>
+</TS>

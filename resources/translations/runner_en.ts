@@ -56,5 +56,12 @@
             <numerusform>%n readings out of limits</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n failed item(s) still need facts (note, evidence or corrective action)</source>
+        <translation>
+            <numerusform>%n failed item still needs facts (note, evidence or corrective action)</numerusform>
+            <numerusform>%n failed items still need facts (note, evidence or corrective action)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -15,17 +15,17 @@
     <message>
         <location filename="../../ui/runner/action_dialog.py" line="32" />
         <source>Low</source>
-        <translation>低</translation>
+        <translation>一般</translation>
     </message>
     <message>
         <location filename="../../ui/runner/action_dialog.py" line="32" />
         <source>Medium</source>
-        <translation>中</translation>
+        <translation>较重</translation>
     </message>
     <message>
         <location filename="../../ui/runner/action_dialog.py" line="33" />
         <source>High</source>
-        <translation>高</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <location filename="../../ui/runner/action_dialog.py" line="37" />
@@ -135,11 +135,6 @@
         <translation>尚未评定：请先录入各评价主体的得分。</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="35" />
-        <source>%1 — red line: %2</source>
-        <translation>%1 — 红线：%2</translation>
-    </message>
-    <message>
         <location filename="../../ui/runner/ethics.py" line="36" />
         <source>%1 — weighted score %2</source>
         <translation>%1 — 加权得分 %2</translation>
@@ -158,19 +153,21 @@
         <translation>一、各评价主体得分</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="72" />
-        <source>2. Standards (red lines cap the grade)</source>
-        <translation>二、对照《十项准则》（触犯红线一票否决）</translation>
-    </message>
-    <message>
         <location filename="../../ui/runner/ethics.py" line="100" />
         <source>weight %1%</source>
         <translation>权重 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/ethics.py" line="120" />
-        <source>Red line</source>
-        <translation>红线</translation>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Grade-limiting item</source>
+        <translation>限定等级项</translation>
+    </message>
+    <message>
+        <source>2. Standards and checks</source>
+        <translation>二、准则与核查</translation>
     </message>
 </context>
 <context>
@@ -280,11 +277,6 @@
         <translation>（至少需要一张）</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/item_view.py" line="101" />
-        <source>Red line</source>
-        <translation>红线</translation>
-    </message>
-    <message>
         <location filename="../../ui/runner/item_view.py" line="103" />
         <source>Required</source>
         <translation>必答</translation>
@@ -346,6 +338,14 @@
         <location filename="../../ui/runner/item_view.py" line="166" />
         <source>Keys: 1 2 3 … answer · N not applicable · Del clear · ↑ ↓ or J K move · Ctrl+Enter complete</source>
         <translation>快捷键：1 2 3 … 作答 · N 不适用 · Del 清除 · ↑ ↓ 或 J K 切换 · Ctrl+Enter 完成</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Grade-limiting item</source>
+        <translation>限定等级项</translation>
     </message>
 </context>
 <context>
@@ -520,11 +520,6 @@
             <numerusform>%n 项与学校自评不一致</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/runner/score_panel.py" line="127" />
-        <source>Grade capped at %1 by a failed critical item: %2</source>
-        <translation>关键项不合格，等级最高为%1：%2</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../ui/runner/score_panel.py" line="137" />
         <source>%n required item(s) open</source>
@@ -550,6 +545,24 @@
         <location filename="../../ui/runner/score_panel.py" line="142" />
         <source>All required items answered</source>
         <translation>必答项已全部完成</translation>
+    </message>
+    <message>
+        <source>Veto: %1</source>
+        <translation>一票否决：%1</translation>
+    </message>
+    <message>
+        <source>Grade-limiting item not met (at most %1): %2</source>
+        <translation>限定等级项未达标（最高评为%1）：%2</translation>
+    </message>
+    <message>
+        <source>Visit record: not graded</source>
+        <translation>督导记录：不评定等级</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed item(s) still need facts (note, evidence or corrective action)</source>
+        <translation>
+            <numerusform>%n 个未达标项尚需补充事实记录（说明、证据或整改要求）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -692,7 +705,9 @@
         <translation>不适用</translation>
     </message>
 </context>
-<context><name>FollowUpPanel</name><message>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
         <location filename="../../ui/runner/follow_up.py" line="31" />
         <source>Carried-over action</source>
         <translation>结转整改事项</translation>
@@ -732,4 +747,5 @@
         <source>Follow-up: %1 carried-over action(s), %2 verified and closed</source>
         <translation>回头看：结转整改 %1 项，已核查销号 %2 项</translation>
     </message>
-</context></TS>
+</context>
+</TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStackedWidget
 
-from app.services.answers import answer_item
+from app.services.answers import answer_item, set_note
 from app.services.inspections import complete_inspection, start_inspection
 from app.services.templates import get_template
 from app.sync.export import export_bundle
@@ -40,6 +40,8 @@ def evaluate_teacher(ws, school_id, teacher_id, score: int = 95,
             answer_item(ws, evaluation, item.key, score)
         elif item.type == "yes_no":
             answer_item(ws, evaluation, item.key, "no" if item.key == violated else "yes")
+    if violated:  # a failed veto is completed only with the facts written down
+        set_note(ws, evaluation, violated, "经调查核实，情况属实。")
     complete_inspection(ws, evaluation)
     return evaluation
 

@@ -83,13 +83,16 @@ class NewInspectionDialog(ValidatedDialog):
         self._school_changed()
 
     def _fill_templates(self, keep: str | None = None) -> None:
-        """The templates that allow the chosen mode, titled in the UI language."""
+        """The templates that allow the chosen mode and are for the chosen school's level
+        (a kindergarten is offered kindergarten checklists), titled in the UI language."""
         keep = keep or self.template.currentData()
         mode = self.mode.currentData()
+        level = (self.schools.get(self.school.currentData()) or {}).get("level")
         self.template.blockSignals(True)
         self.template.clear()
         for key, template in self.templates.items():
-            if mode in template["modes"]:
+            levels = template.get("levels") or []
+            if mode in template["modes"] and (not levels or not level or level in levels):
                 title = labels.bilingual(template["title"], self.ctx.lang)
                 self.template.addItem(f"{title} (v{template['version']})", key)
         self.template.setCurrentIndex(max(self.template.findData(keep), 0))

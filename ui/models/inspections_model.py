@@ -109,7 +109,7 @@ class InspectionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "school":
             return row["district"] or None
         if role == Qt.ItemDataRole.ToolTipRole and column == "grade" and row["capped"]:
-            return self.tr("The grade is capped by a failed critical (red-line) item.")
+            return self.tr("A veto item failed or a grade-limiting item is not met.")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "score":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and row["status"] == "signed":

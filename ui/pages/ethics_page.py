@@ -71,7 +71,7 @@ class EthicsPage(QWidget):
 
     def _reason(self, row: dict) -> str:
         if row.get("capped_by"):
-            return fill(self.tr("Grade limited by: %1"), "；".join(row["capped_by"]))
+            return "；".join(row["capped_by"])  # "一票否决：…": the domain's own sentence
         if row["total"] is not None:
             return self.tr("Weighted score of the rater groups")
         return row.get("reason", "")

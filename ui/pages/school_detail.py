@@ -34,8 +34,8 @@ class SchoolDetailPage(QWidget):
         self.grade = QLabel(self)
         self.grade.setStyleSheet("font-size: 15px;")
         self.history = RowsModel(self._history_columns(), self)
-        self.history.tooltip = lambda r: (self.tr("The grade is capped by a failed critical "
-                                                  "(red-line) item.") if r.get("capped")
+        self.history.tooltip = lambda r: (self.tr("A veto item failed or a grade-limiting "
+                                                  "item is not met.") if r.get("capped")
                                           else None)
         self.actions = RowsModel(self._action_columns(), self)
         self.actions.background = lambda r: QBrush(OVERDUE) if r["overdue"] else None

@@ -74,12 +74,12 @@ class TemplatesPage(QWidget):
         lang = self.ctx.lang
         template = get_template(self.ctx.ws, row["id"])
         self.description.setText(labels.bilingual(template.description, lang) + "\n"
-                                 + self.tr("★ marks a critical (red-line) item."))
+                                 + self.tr("★ marks a veto item, ☆ a grade-limiting item."))
         for section in template.sections:
             parent = QTreeWidgetItem(self.tree, [labels.bilingual(section.title, lang), "",
                                                  f"{section.weight:g}", ""])
             for item in section.items:
-                text = item.label(lang) + ("  ★" if item.critical else "")
+                text = item.label(lang) + ("  ★" if item.veto else "  ☆" if item.critical else "")
                 child = QTreeWidgetItem(parent, [text, labels.item_type(item.type), f"{item.weight:g}",
                                                  labels.bilingual(item.source, lang)])
                 child.setToolTip(0, item.label(lang))

@@ -34,7 +34,7 @@ class Editor(QWidget):
     def answer_not_applicable(self) -> bool:
         """Keyboard N/A (the N key); False where N/A is not allowed."""
         button = getattr(self, "buttons", {}).get(NA) or getattr(self, "na", None)
-        if button is None or not self.isEnabled():
+        if button is None or not self.isEnabled() or not self.item.na_allowed:
             return False
         button.click()
         return True

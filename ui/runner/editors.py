@@ -90,9 +90,8 @@ class YesNoEditor(OptionButtons):
     def __init__(self, item: Item, lang: str, parent: QWidget | None = None):
         super().__init__(item, lang, [
             ("yes", QCoreApplication.translate("YesNoEditor", "Yes") + "   1", "good"),
-            ("no", QCoreApplication.translate("YesNoEditor", "No") + "   2", "bad"),
-            (NA, QCoreApplication.translate("YesNoEditor", "N/A") + "   3", "neutral")],
-            parent)
+            ("no", QCoreApplication.translate("YesNoEditor", "No") + "   2", "bad")]
+            + _na(item, QCoreApplication.translate("YesNoEditor", "N/A") + "   3"), parent)
 
 
 class ScoreButtons(OptionButtons):
@@ -101,9 +100,8 @@ class ScoreButtons(OptionButtons):
     def __init__(self, item: Item, lang: str, parent: QWidget | None = None):
         options = [(str(n), str(n), _score_tone(n, item.max_score))
                    for n in range(item.max_score + 1)]
-        super().__init__(item, lang, options + [
-            (NA, QCoreApplication.translate("ScoreButtons", "N/A"), "neutral")], parent,
-                         columns=12)
+        super().__init__(item, lang, options + _na(
+            item, QCoreApplication.translate("ScoreButtons", "N/A")), parent, columns=12)
         for key, button in self.buttons.items():
             button.setMinimumWidth(56)
             if key != NA:
@@ -178,8 +176,8 @@ def make_editor(item: Item, lang: str, parent: QWidget | None = None) -> Editor:
         tones = _option_tones(item)
         return OptionButtons(item, lang, [(o["key"], f"{o['label'][lang]}   {n + 1}", tone)
                                           for n, (o, tone) in enumerate(zip(options, tones))]
-                             + [(NA, QCoreApplication.translate("OptionButtons", "N/A"),
-                                 "neutral")], parent, columns=5)
+                             + _na(item, QCoreApplication.translate("OptionButtons", "N/A")),
+                             parent, columns=5)
     if item.type == "number":
         return NumberEditor(item, lang, parent)
     if item.type == "date":
@@ -187,6 +185,11 @@ def make_editor(item: Item, lang: str, parent: QWidget | None = None) -> Editor:
     if item.type == "photo":
         return PhotoEditor(item, lang, parent)
     return TextEditor(item, lang, parent)
+
+
+def _na(item: Item, label: str) -> list[tuple[str, str, str]]:
+    """The N/A button, unless the item must be judged (a veto item is never 不适用)."""
+    return [(NA, label, "neutral")] if item.na_allowed else []
 
 
 def _option_tones(item: Item) -> list[str]:

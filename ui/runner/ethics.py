@@ -5,34 +5,32 @@ e.g. "不合格 — red line: 关心爱护学生"."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget)
 
+from app.domain import explain
 from app.domain.scoring import Result
 from app.domain.templates import Item, Template
 from ui.runner.editors import Editor, make_editor
 from ui.runner.item_view import tag
 from ui.runner.score_panel import band_tone, format_score
-from ui.runner.text import fill, join_names
+from ui.runner.text import fill
 
 
 def short_name(item: Item, lang: str) -> str:
-    """The standard's name: the text before its first colon (关心爱护学生：…)."""
-    return re.split(r"[:：]", item.text[lang], maxsplit=1)[0].strip()
+    """The standard's short name (关心爱护学生)."""
+    return item.short_label(lang)
 
 
 def grade_reason(template: Template, result: Result, lang: str) -> str:
-    """不合格 — red line: 关心爱护学生 / 优秀 — weighted score 93.5."""
+    """不合格 — 一票否决：关心爱护学生 / 优秀 — weighted score 93.5 (the domain's wording for
+    vetoes and caps, the same as in reports)."""
     if result.grade is None:
         return QCoreApplication.translate(
             "Ethics", "Not graded yet: enter the rater groups' scores.")
     grade = result.grade.label[lang]
-    if result.capped_by:
-        names = join_names([short_name(template.item(k), lang) for k in result.capped_by],
-                           lang)
-        return fill(QCoreApplication.translate("Ethics", "%1 — red line: %2"), grade, names)
+    if result.limited_by:
+        return explain.grade_reason(template, result, lang)
     return fill(QCoreApplication.translate("Ethics", "%1 — weighted score %2"), grade,
                 format_score(result.total))
 
@@ -69,7 +67,7 @@ class EthicsView(QFrame):
         layout.addWidget(self.grade)
         layout.addWidget(self._heading(self.tr("1. Scores by rater group")))
         layout.addLayout(self._raters(answers))
-        layout.addWidget(self._heading(self.tr("2. Standards (red lines cap the grade)")))
+        layout.addWidget(self._heading(self.tr("2. Standards and checks")))
         rater_items = {r["item"] for r in template.raters}
         for item in template.items:
             if item.key not in rater_items:
@@ -116,8 +114,10 @@ class EthicsView(QFrame):
         name.setObjectName("raterName")
         name.setWordWrap(True)  # a standard without a colon names itself in a long sentence
         head.addWidget(name, 0, 0)
-        if item.critical:
-            head.addWidget(tag(self.tr("Red line"), "bad", box), 0, 1)
+        if item.veto:
+            head.addWidget(tag(self.tr("Veto"), "bad", box), 0, 1)
+        elif item.cap is not None:
+            head.addWidget(tag(self.tr("Grade-limiting item"), "warn", box), 0, 1)
         head.setColumnStretch(2, 1)
         layout.addLayout(head)
         text = QLabel(item.text[self.lang], box)

@@ -97,8 +97,10 @@ class ItemView(QFrame):
     def _tags(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        if self.item.critical:
-            row.addWidget(tag(self.tr("Red line"), "bad", self))
+        if self.item.veto:
+            row.addWidget(tag(self.tr("Veto"), "bad", self))
+        elif self.item.cap is not None:
+            row.addWidget(tag(self.tr("Grade-limiting item"), "warn", self))
         if self.item.required:
             row.addWidget(tag(self.tr("Required"), "neutral", self))
         if self.item.photo_required:

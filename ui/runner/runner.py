@@ -40,6 +40,13 @@ READ_ONLY_STATUSES = ("completed", "signed")
 WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
 
 
+def open_keys(result) -> set[str]:
+    """Items that stop completion: unanswered, without their photo, or a failure without
+    the facts its template asks for (a failed veto always needs a written fact)."""
+    return set(result.missing_required) | set(result.missing_photos) | \
+        {key for key, _ in result.missing_facts}
+
+
 class InspectionRunner(KeyboardFlow, QWidget):
     """Fill in, complete and sign one inspection. The main window forwards every
     `Operations.changed` to `on_changes` and calls `flush` before it closes the runner."""
@@ -128,8 +135,15 @@ class InspectionRunner(KeyboardFlow, QWidget):
 
     def _header(self) -> RunnerHeader:
         school = self.ctx.ws.store.get("schools", self.inspection["school_id"]) or {}
+        title = f"{self.template.title[self.lang]} — {labels.school_name(school, self.lang)}"
+        teacher = self.ctx.ws.store.get("teachers", self.inspection.get("teacher_id") or "")
+        if teacher:  # an ethics evaluation is about one teacher: name them up front
+            title = f"{self.template.title[self.lang]} — {teacher['name']}（" \
+                    f"{labels.school_name(school, self.lang)}）" if self.lang == "zh" else \
+                    f"{self.template.title[self.lang]} — {teacher['name']} " \
+                    f"({labels.school_name(school, self.lang)})"
         self.header = RunnerHeader(
-            f"{self.template.title[self.lang]} — {labels.school_name(school, self.lang)}",
+            title,
             self.inspection, self.own is not None, self.lang,
             {"complete": self.try_complete, "reopen": self.reopen, "sign": self.open_signoff,
              "report": lambda: self.ctx.open_report(self.inspection_id)}, self,
@@ -278,7 +292,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
 
     def _refresh(self, rebuild: bool = False) -> None:
         result = self.result
-        self.missing &= set(result.missing_required) | set(result.missing_photos)
+        self.missing &= open_keys(result)
         differing = set(self.own.differing(self.items, self.answers)) if self.own else set()
         self.section_list.update_state(result, self.answers, missing=self.missing,
                                        differing=differing)
@@ -333,7 +347,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
         self._reload()
         result = self.result
         if not result.complete:
-            self.missing = set(result.missing_required) | set(result.missing_photos)
+            self.missing = open_keys(result)
             self._refresh()
             first = next(i.key for i in self.items if i.key in self.missing)
             self.show_item(first)

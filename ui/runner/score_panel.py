@@ -93,7 +93,8 @@ class ScorePanel(QFrame):
         """`reason` replaces the grade line (ethics, e.g. "不合格 — red line: …")."""
         self.total.setText(format_score(result.total))
         self.grade.setText(reason or (result.grade.label[self.lang] if result.grade else
-                                      self.tr("not graded yet")))
+                                      (self.tr("not graded yet") if result.graded else
+                                       self.tr("Visit record: not graded"))))
         self.grade.setWordWrap(True)
         self.grade.setProperty("tone", band_tone(self.template, result.grade))
         self.grade.style().unpolish(self.grade)
@@ -118,18 +119,29 @@ class ScorePanel(QFrame):
         self.own.setVisible(own is not None)
 
     def _show_cap(self, result: Result) -> None:
-        if not result.capped_by:
+        """One stable sentence per judgement: the vetoes (一票否决), then the caps with the
+        band they limit the grade to (not the grade that results, which moves)."""
+        if not result.limited_by:
             self.cap.hide()
             return
-        names = "".join("\n• " + _short(self.template.item(k).text[self.lang])
-                        for k in result.capped_by)
-        grade = result.grade.label[self.lang] if result.grade else ""
-        self.cap.setText(fill(self.tr("Grade capped at %1 by a failed critical item: %2"),
-                              grade, names))
-        # The panel is narrow, so long items are shortened: the whole text on hover.
+        lines = []
+        if result.vetoed_by:
+            lines.append(fill(self.tr("Veto: %1"), self._names(result.vetoed_by)))
+        by_band: dict[str, list[str]] = {}
+        for key in result.capped_by:
+            by_band.setdefault(self.template.item(key).cap, []).append(key)
+        for band, keys in by_band.items():
+            lines.append(fill(self.tr("Grade-limiting item not met (at most %1): %2"),
+                              self.template.band(band).label[self.lang], self._names(keys)))
+        self.cap.setText("\n".join(lines))
+        # The panel is narrow: short names here, the whole items on hover.
         self.cap.setToolTip("\n".join(self.template.item(k).text[self.lang]
-                                      for k in result.capped_by))
+                                      for k in result.limited_by))
         self.cap.show()
+
+    def _names(self, keys) -> str:
+        return "".join("\n• " + _short(self.template.item(k).short_label(self.lang))
+                       for k in keys)
 
     def _open_text(self, result: Result) -> str:
         parts = []
@@ -137,6 +149,9 @@ class ScorePanel(QFrame):
             parts.append(self.tr("%n required item(s) open", "", len(result.missing_required)))
         if result.missing_photos:
             parts.append(self.tr("%n required photo(s) missing", "", len(result.missing_photos)))
+        if result.missing_facts:
+            parts.append(self.tr("%n failed item(s) still need facts (note, evidence or "
+                                 "corrective action)", "", len(result.missing_facts)))
         if result.out_of_limits:
             parts.append(self.tr("%n reading(s) out of limits", "", len(result.out_of_limits)))
         return " · ".join(parts) if parts else self.tr("All required items answered")

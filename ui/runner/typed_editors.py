@@ -50,6 +50,7 @@ class NumberEditor(Editor):
         for widget in (self.field, self.unit, self.na, self.limit):
             row.addWidget(widget)
         row.addStretch(1)
+        self.na.setVisible(item.na_allowed)  # a reading on a veto item is never 不适用
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)

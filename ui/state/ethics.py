@@ -1,11 +1,12 @@
 """Qt-free state of the Teacher ethics page: per school, each teacher with the latest
-ethics evaluation, its grade and the reason for it (a red-line item caps the grade), and the
+ethics evaluation, its grade and the reason for it (a failed veto item decides it), and the
 school summary (how many teachers in each band)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.explain import judgement_parts
 from app.errors import KnownError
 from app.services.reads import evaluate
 from app.services.schools import list_teachers
@@ -67,5 +68,6 @@ def _evaluation(ws, inspection: dict | None, lang: str) -> dict:
     if result.grade:
         found.update(grade=result.grade.label.get(lang, result.grade.key),
                      band=result.grade.key, total=result.total)
-    found["capped_by"] = [template.item(k).label(lang) for k in result.capped_by]
+    # "一票否决：关心爱护学生": the domain's one wording of a veto or a cap, as in reports.
+    found["capped_by"] = judgement_parts(template, result, lang)
     return found

@@ -66,7 +66,7 @@ def school_detail(ws, school_id: str, lang: str) -> SchoolDetail:
             continue  # a broken template must not hide the rest of the history
         row["total"] = result.total
         row["grade"] = result.grade.label.get(lang, "") if result.grade else ""
-        row["capped"] = bool(result.capped_by)
+        row["capped"] = bool(result.limited_by)
         for key in result.failed:
             failures[(row["template_id"], key)].append(row)
     last = next((r for r in history if r["status"] in ("completed", "signed")

@@ -62,7 +62,8 @@ def kind(code: str | None) -> str:
                   "ethics": translate("Labels", "Teacher ethics"),
                   "safety": translate("Labels", "Safety"),
                   "kindergarten": translate("Labels", "Kindergarten"),
-                  "supervision": translate("Labels", "Supervision")}, code)
+                  "supervision": translate("Labels", "Supervision"),
+                  "survey": translate("Labels", "Satisfaction survey")}, code)
 
 
 def item_type(code: str | None) -> str:

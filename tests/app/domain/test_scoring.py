@@ -24,10 +24,10 @@ def test_weights_count():
     assert round(result.total, 2) == round(100 * 4 / 6, 2)
 
 
-def test_a_failed_critical_item_caps_the_grade_whatever_the_total():
+def test_a_failed_veto_item_fails_the_grade_whatever_the_total():
     answers = {**PERFECT, "a.samples": "no"}
     result = score(MINI, answers)
-    assert result.grade.key == "fail" and result.capped_by == ("a.samples",)
+    assert result.grade.key == "fail" and result.vetoed_by == ("a.samples",)
     assert result.uncapped_grade.key == "pass"
 
 
@@ -98,7 +98,7 @@ def test_na_never_lowers_a_score_compared_with_failing_the_item(answers):
 
 @settings(max_examples=200)
 @given(answers_strategy)
-def test_a_failed_critical_item_always_caps_the_grade(answers):
+def test_a_failed_veto_item_always_fails_the_grade(answers):
     result = score(MINI, {**answers, "a.samples": "no"})
     assert result.grade is not None and result.grade.key == "fail"
-    assert "a.samples" in result.capped_by
+    assert "a.samples" in result.vetoed_by

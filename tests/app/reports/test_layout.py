@@ -33,6 +33,7 @@ def big_reports(prepared_db, tmp_path_factory):
     inspection = inspections.start_inspection(ws, school_id=school, template=template_id).created
     for index, item in enumerate(inspections.get_template(ws, template_id).items):
         answer_item(ws, inspection, item.key, "no" if index % 7 == 0 else "yes")
+    set_note(ws, inspection, "s0.i0", "留样冰箱内无当日午餐留样。")  # a failed veto's fact
     set_note(ws, inspection, "s0.i1", LONG_NOTE_ZH)
     set_note(ws, inspection, "s1.i2", LONG_NOTE_EN)
     inspections.set_summary(ws, inspection, LONG_NOTE_ZH)

@@ -12,6 +12,10 @@ def _evaluate(ws, school_id, teacher_id, rater_score: str, red_line: str = "yes"
                                               teacher_id=teacher_id).created
     for rater in template.raters:
         answers.answer_item(ws, evaluation, rater["item"], rater_score)
+    # A grade needs the standards checked too (尚未评定 until enough is answered).
+    for item in template.items:
+        if item.type == "yes_no":
+            answers.answer_item(ws, evaluation, item.key, "yes")
     answers.answer_item(ws, evaluation, "std.care", red_line)
     return evaluation
 
@@ -27,5 +31,5 @@ def test_summary_counts_the_latest_grade_of_each_teacher(ws, school_id):
     assert counts == {"优秀": 1, "合格": 0, "基本合格": 0, "不合格": 1}
     assert summary["evaluated"] == 2 and summary["teachers"] == 3
     by_name = {r["teacher_name"]: r for r in latest_evaluations(ws, school_id, "en")}
-    assert by_name["李老师"]["reason"].startswith("Fail — total 96.0; red line (veto)")
+    assert by_name["李老师"]["reason"] == "Fail — veto (one-vote fail): Caring for students"
     assert by_name["赵老师"]["grade"] is None

@@ -71,6 +71,7 @@ def test_evidence_is_stored_once_however_often_it_is_attached(ws, mini_inspectio
 
 def _signed(ws, inspection_id):
     _answer_all(ws, inspection_id, **{"a.samples": "no"})
+    answers.set_note(ws, inspection_id, "a.samples", "当日午餐未留样")  # the failed veto's fact
     evidence.attach_file(ws, inspection_id, "b.fridge", data=_png(), filename="f.png")
     actions.raise_action(ws, inspection_id, item_key="a.samples", description="每餐留样",
                          responsible="食堂负责人", due_date="2099-12-01")
@@ -164,12 +165,11 @@ def test_an_ethics_red_line_makes_the_teacher_fail(ws, school_id):
     template = get_template(ws, "teacher_ethics")
     for rater in template.raters:
         answers.answer_item(ws, evaluation, rater["item"], "98")
-    red_line = next(i for i in template.items if i.critical
-                    and (i.cap or template.critical_cap) == "fail")
+    red_line = next(i for i in template.items if i.veto)
     answers.answer_item(ws, evaluation, red_line.key, "no")
     result = reads.evaluate(ws, evaluation)
     assert result.total >= 90 and result.grade.label["zh"] == "不合格"
-    assert result.capped_by == (red_line.key,)
+    assert result.vetoed_by == (red_line.key,)
 
 
 def test_unknown_ids_are_clear_errors(ws):

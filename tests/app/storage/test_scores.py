@@ -24,7 +24,7 @@ def expected(ws, inspection_id: str) -> dict:
     result = evaluate(ws, inspection_id)
     return {"total": None if result.total is None else round(result.total, 6),
             "grade_key": result.grade.key if result.grade else None,
-            "capped": int(bool(result.capped_by))}
+            "capped": int(bool(result.limited_by))}  # a veto or a cap decided it
 
 
 def test_each_answer_updates_the_stored_score(ws, mini_inspection):

@@ -35,7 +35,7 @@ def test_a_killed_import_leaves_the_database_as_it_was(make_workspace, office, t
     export_bundle(sender, bundle, kind="full")
     before = digest(office)
     killed = subprocess.run([sys.executable, "-c", KILLER, str(office.paths.home), str(bundle),
-                             "250"], cwd=ROOT, capture_output=True)
+                             "120"], cwd=ROOT, capture_output=True)  # mid-import
     assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
     assert digest(office) == before
     assert office.store.scalar("select count(*) from imported_bundles") == 0

@@ -21,7 +21,7 @@ def test_templates_follow_the_mode_and_show_one_language(ctx, school_id, qtbot):
     keys = [dialog.template.itemData(i) for i in range(dialog.template.count())]
     assert "school_comprehensive" in keys and "school_comprehensive_self" not in keys
     title = template_titles(dialog)[keys.index("school_comprehensive")]
-    assert "  " not in title and title.endswith(" (v1)") and "·" not in title
+    assert "  " not in title and title.endswith(" (v2)") and "·" not in title
     dialog.mode.setCurrentIndex(dialog.mode.findData("self_assessment"))
     keys = [dialog.template.itemData(i) for i in range(dialog.template.count())]
     assert "school_comprehensive_self" in keys and "school_comprehensive" not in keys
@@ -64,6 +64,18 @@ def test_verifies_preselects_the_newest_finished_self_assessment(ctx, ws, school
     dialog.ok_button.click()
     created = dialog.result_changes.created
     assert ws.store.get("inspections", created)["self_assessment_id"] == newer
+
+
+def test_a_school_is_offered_only_the_templates_for_its_level(ctx, ws, school_id, qtbot):
+    kindergarten = add_school(ws, name="青山区育才幼儿园", level="kindergarten").created
+    dialog = NewInspectionDialog(ctx, school_id=kindergarten)
+    qtbot.addWidget(dialog)
+    keys = {dialog.template.itemData(i) for i in range(dialog.template.count())}
+    assert "kindergarten_conduct" in keys and "canteen_food_safety" in keys
+    assert not keys & {"school_comprehensive", "teacher_ethics", "supervisor_monthly"}
+    dialog.school.setCurrentIndex(dialog.school.findData(school_id))  # a primary school
+    keys = {dialog.template.itemData(i) for i in range(dialog.template.count())}
+    assert "school_comprehensive" in keys and "kindergarten_conduct" not in keys
 
 
 def test_each_earlier_visit_says_how_many_open_actions_it_has(qtbot, ctx, ws, school_id):

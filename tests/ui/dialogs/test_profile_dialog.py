@@ -71,8 +71,8 @@ def test_key_password_is_set_changed_and_removed(ws, qtbot):
 def test_new_dialogs_speak_chinese(ctx, ws, qtbot, chinese):
     welcome = ProfileDialog(ctx, first_start=True)
     qtbot.addWidget(welcome)
-    assert welcome.windowTitle() == "欢迎使用督导检查"
-    assert welcome.role.itemText(0) == "督导人员"
+    assert welcome.windowTitle() == "欢迎使用学校督导"
+    assert welcome.role.itemText(0) == "督学"
     school = add_school(ws, name="青山区育英中学", district="青山区", principal="刘校长").created
     dialog = NewInspectionDialog(ctx, school_id=school)
     qtbot.addWidget(dialog)

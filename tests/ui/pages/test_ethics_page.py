@@ -35,7 +35,7 @@ def test_red_line_gives_fail_with_reason_and_summary(page, ws, school_id, teache
     failed, good = row_of(page, teachers[0]), row_of(page, teachers[1])
     assert failed["grade"] == "不合格" and failed["total"] > 90
     reason = page.model.index(page.model.row_of_id(teachers[0]), 6).data()
-    assert get_template(ws, "teacher_ethics").item("std.care").label("zh") in reason
+    assert get_template(ws, "teacher_ethics").item("std.care").short_label("zh") in reason
     assert good["grade"] == "优秀"
     assert "优秀: 1" in page.summary.text() and "不合格: 1" in page.summary.text()
 

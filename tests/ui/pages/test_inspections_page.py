@@ -177,7 +177,7 @@ def test_list_shows_score_and_a_capped_grade(page, ws, mini_inspection):
     score, grade = page.model.index(0, 5), page.model.index(0, 6)
     assert score.data() != ""
     assert grade.data() == "不合格 ⚠"
-    assert "red-line" in grade.data(Qt.ItemDataRole.ToolTipRole)
+    assert "veto" in grade.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_score_and_grade_columns_sort(page, ws, school_id):

@@ -22,7 +22,7 @@ def self_assessment(ws, school_id):
                                   mode="self_assessment").created
     answer_item(ws, inspection, "gov.party_led_principal", "yes",
                 note="党组织会议纪要齐全")
-    answer_item(ws, inspection, "gov.three_important_collective", "yes")
+    answer_item(ws, inspection, "gov.leadership_team", "yes")
     answer_item(ws, inspection, "gov.risk_point_list", 5)
     return inspection
 
@@ -34,14 +34,14 @@ def test_verification_shows_the_principals_answers_and_the_differences(
     runner = open_runner(qtbot, ui_ctx, inspection)
     assert runner.current_key == "gov.party_led_principal"
     box = runner.item_view.comparison
-    assert "是" in box.answer.text() or "Yes" in box.answer.text()
+    assert "符合" in box.answer.text() or "Meets" in box.answer.text()
     assert "党组织会议纪要齐全" in box.note.text()
     qtbot.keyClick(runner, Qt.Key.Key_1)                  # agrees with the principal
     assert not runner.item_view.comparison.different
     qtbot.keyClick(runner, Qt.Key.Key_Return)
     qtbot.keyClick(runner, Qt.Key.Key_2)                  # the inspector finds otherwise
     assert runner.item_view.comparison.different
-    row = runner.section_list.rows["gov.three_important_collective"]
+    row = runner.section_list.rows["gov.leadership_team"]
     assert row.background(0).color() \
         == DIFFERS_BG
     assert runner.score_panel.own.isVisible() and "100.0" in runner.score_panel.own.text()

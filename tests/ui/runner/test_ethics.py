@@ -25,6 +25,8 @@ def test_ethics_red_line_answered_no_gives_fail_with_its_reason(qtbot, ui_ctx, w
         runner = open_runner(qtbot, ui_ctx, inspection)
         view = runner.ethics_view
         assert view is not None and "王丽" in view.title.text()
+        from PySide6.QtWidgets import QLabel
+        assert "王丽" in runner.header.findChild(QLabel, "runnerTitle").text()  # whose file
         assert runner.current_key == "rater.self"
         spin = view.editors["rater.self"].spin
         assert spin.hasFocus()                            # type the score straight away
@@ -35,22 +37,23 @@ def test_ethics_red_line_answered_no_gives_fail_with_its_reason(qtbot, ui_ctx, w
         for key in ("rater.peers", "rater.students", "rater.parents", "rater.panel"):
             view.editors[key].spin.setValue(95)
         assert runner.score_panel.total.text() == "95.0"
-        assert view.grade.text().startswith("优秀")
+        assert view.grade.text().startswith("尚未评定")     # the standards are not checked yet
         for key, editor in view.editors.items():
             if key.startswith("std.") and hasattr(editor, "buttons") and key not in (
                     "std.commitment_letter", "std.assessment_file"):
                 qtbot.mouseClick(editor.buttons["yes"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(view.editors["std.care"].buttons["no"], Qt.MouseButton.LeftButton)
-        assert view.grade.text() == "不合格 — 红线：关心爱护学生"
+        assert view.grade.text() == "不合格 — 一票否决：关心爱护学生"
         assert runner.result.grade.key == "fail"
         runner.show_item("std.practice")                  # keyboard works on the page too
         qtbot.keyClick(runner, Qt.Key.Key_2)
-        assert view.grade.text() == "不合格 — 红线：关心爱护学生、规范从教行为"
-        assert "红线：关心爱护学生" in runner.score_panel.grade.text()
-        assert not runner.try_complete()                  # two yes/no items still open
-        assert runner.missing == {"std.commitment_letter", "std.assessment_file"}
+        assert view.grade.text() == "不合格 — 一票否决：关心爱护学生；规范从教行为"
+        assert "一票否决：关心爱护学生" in runner.score_panel.grade.text()
+        assert not runner.try_complete()      # two items open, two vetoes without their facts
+        assert runner.missing == {"std.commitment_letter", "std.assessment_file",
+                                  "std.care", "std.practice"}
         assert view.rows["std.commitment_letter"].property("missing")
-        assert runner.current_key == "std.commitment_letter"
+        assert runner.current_key == "std.care"          # the first item still open
     finally:
         install_translations(qapp, "en")
 

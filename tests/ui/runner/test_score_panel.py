@@ -24,9 +24,10 @@ def test_a_failed_red_line_caps_the_live_grade(qtbot, ui_ctx, ws, mini_inspectio
     assert runner.score_panel.cap.isVisible()
     assert "留样" in runner.score_panel.cap.text()
     qtbot.keyClick(runner, Qt.Key.Key_K)
-    qtbot.keyClick(runner, Qt.Key.Key_1)                       # the red line now holds
-    assert runner.score_panel.grade.text() == "优秀"
-    assert runner.score_panel.grade.property("tone") == "good"
+    qtbot.keyClick(runner, Qt.Key.Key_1)                       # the veto item now holds
+    # Two of five required items answered: no grade yet (尚未评定), however good the total.
+    assert runner.score_panel.grade.text() == "not graded yet"
+    assert runner.score_panel.grade.property("tone") == "neutral"
     assert not runner.score_panel.cap.isVisible()
 
 
@@ -35,7 +36,7 @@ def test_the_shortened_red_line_item_reads_in_full_on_hover(qtbot, ui_ctx, ws, s
                                   ).created
     runner = open_runner(qtbot, ui_ctx, inspection)
     runner.show_item("fin.no_slush_fund")
-    qtbot.keyClick(runner, Qt.Key.Key_2)                     # a red line fails
+    qtbot.keyClick(runner, Qt.Key.Key_2)                     # a veto item: 不符合
     full = runner.template.item("fin.no_slush_fund").text[ui_ctx.lang]
     assert runner.score_panel.cap.isVisible()
     assert full in runner.score_panel.cap.toolTip()

@@ -41,7 +41,7 @@ def test_a_long_english_section_title_does_not_push_the_item_sideways(qtbot, ui_
 
 def test_the_coloured_dots_are_explained_on_hover(qtbot, ui_ctx, ws, canteen):
     runner = open_runner(qtbot, ui_ctx, canteen)
-    qtbot.keyClick(runner, Qt.Key.Key_2)                     # item 1: no
+    qtbot.keyClick(runner, Qt.Key.Key_3)                     # item 1: 不符合 (does not meet)
     runner.show_item("store.fridge_temp")
     qtbot.keyClicks(runner.item_view.editor.field, "12")
     runner.flush()
