@@ -46,7 +46,12 @@ def run(selected: list[str], full: bool) -> list[Row]:
                   f"{time.perf_counter() - started:.0f} s)", file=sys.stderr)
         for name in selected:
             print(f"({name}…)", file=sys.stderr)
-            rows += measure(name, ws, tmp, size)
+            try:
+                rows += measure(name, ws, tmp, size)
+            except Exception as exc:  # one broken measure must not hide the others
+                print(f"{name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                rows.append(Row(f"{name}: FAILED ({type(exc).__name__})", float("nan"),
+                                None, "", limit=0))
         if ws is not None:
             ws.close()
     return rows

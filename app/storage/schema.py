@@ -175,7 +175,8 @@ SCORE_TRIGGERS = {
 # order is an index range (keyset paging), never a sort of the whole table.
 LIST_INDEXES = {
     "inspections": (["visit_date", "id"], ["mode", "id"], ["status", "id"],
-                    ["school_id", "id"], ["template_id", "id"]),
+                    ["school_id", "id"], ["template_id", "id"],
+                    ["deleted", "template_id"]),  # the list's count reads only this
     "inspection_scores": (["total_sort", "inspection_id"],
                           ["grade_rank", "inspection_id"]),
     "schools": (["name"],),  # with the rowid, which the index holds anyway

@@ -28,7 +28,7 @@ SYNC_META = ("rev", "base_rev", "device_id")
 HLC_SETTING = "hlc_last"
 
 
-def _cell(value: Any) -> Any:
+def cell_value(value: Any) -> Any:
     """A value as SQLite stores it; lists and dicts as JSON text, as sqlite-utils did."""
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False)
@@ -172,7 +172,8 @@ class Store:
                "deleted": 0}
         columns = ", ".join(f"[{k}]" for k in row)
         self.db.execute(f"insert into [{table}] ({columns}) values "
-                        f"({', '.join('?' * len(row))})", [_cell(v) for v in row.values()])
+                        f"({', '.join('?' * len(row))})",
+                        [cell_value(v) for v in row.values()])
         return row
 
     def update(self, table: str, record_id: str, changes: dict) -> dict | None:
@@ -185,7 +186,8 @@ class Store:
                "device_id": self.device_id}
         keys = (*changes, *SYNC_META)
         self.db.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
-                        "where id = ?", [*(_cell(new[k]) for k in keys), record_id])
+                        "where id = ?",
+                        [*(cell_value(new[k]) for k in keys), record_id])
         return new
 
     def tombstone(self, table: str, record_id: str) -> dict | None:
@@ -237,7 +239,12 @@ class Store:
         """Write a full synced row as given (parameters only: text is stored exactly as
         sent); the caller has validated it."""
         if insert:
-            self.db[table].insert(row)
+            # Plain SQL: sqlite-utils' insert re-reads the schema for every row, which was most
+            # of an import's time.
+            names = list(row)
+            self.db.execute(f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names)
+                            + ") values (" + ", ".join("?" * len(names)) + ")",
+                            [cell_value(row[c]) for c in names])
         else:
             names = [c for c in row if c != "id"]
             self.db.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)

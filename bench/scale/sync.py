@@ -79,7 +79,8 @@ def _raw_import(bundle: Path, sender_db: Path, target: Path) -> float:
                 table = info.filename[len("records/"):-len(".ndjson")]
                 rows = [json.loads(line) for line in data.splitlines() if line.strip()]
                 if rows:
-                    columns = list(rows[0])
+                    known = {r[1] for r in dst.execute(f"PRAGMA table_info([{table}])")}
+                    columns = [c for c in rows[0] if c in known]  # not bundle-only keys
                     dst.executemany(
                         f"insert or replace into [{table}] ({', '.join(columns)}) values "
                         f"({', '.join('?' * len(columns))})",

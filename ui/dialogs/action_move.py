@@ -7,6 +7,7 @@ the service's one-line reason."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog,
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDia
                                QPushButton, QRadioButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from app.clock import zone
 from app.services.action_query import action_history
+from app.services.today import district_timezone
 from app.services.actions import move_action
 from ui.widgets import labels
 
@@ -123,8 +126,7 @@ class HistoryDialog(QDialog):
                       f"{labels.action_status(event['to_status'])}")
             files = ", ".join(e["filename"] or e["sha256"][:12] for e in event["evidence"])
             self.tree.addTopLevelItem(QTreeWidgetItem(
-                [event["at"].replace("T", " ").rstrip("Z"), who, status, event["note"] or "",
-                 files]))
+                [_local_time(ctx.ws, event["at"]), who, status, event["note"] or "", files]))
         for column, width in enumerate((150, 140, 200, 200)):
             self.tree.setColumnWidth(column, width)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -133,3 +135,12 @@ class HistoryDialog(QDialog):
         layout.addWidget(QLabel(action["description"], self))
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
+
+
+def _local_time(ws, stamp: str) -> str:
+    """A stored UTC time as the district reads it (2026-06-02 00:30, not 06-01 16:30Z)."""
+    try:
+        instant = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return stamp or ""
+    return instant.astimezone(zone(district_timezone(ws))).strftime("%Y-%m-%d %H:%M")

@@ -19,6 +19,15 @@ COLUMNS = ("visit_date", "school", "template", "mode", "status", "score", "grade
 SORTABLE = {"visit_date", "school", "template", "mode", "status", "score", "grade",
             "inspectors"}
 Index = QModelIndex | QPersistentModelIndex
+# Looked up once: the view asks data() tens of thousands of times while scrolling, and
+# each attribute access on a PySide6 enum builds an enum value.
+DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+ALIGNMENT, FOREGROUND = Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole
+HANDLED_ROLES = frozenset({DISPLAY, TOOLTIP, ALIGNMENT, FOREGROUND})
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+DISABLED = Qt.ItemFlag.NoItemFlags
+SIGNED_COLOUR = "#1b5e20"
 
 
 class InspectionsModel(QAbstractTableModel):
@@ -34,7 +43,8 @@ class InspectionsModel(QAbstractTableModel):
 
     # -- loading --------------------------------------------------------------------------
     def reload(self) -> None:
-        """Start over (new filter, order or data): nothing is loaded until the view asks."""
+        """Start over (new filter, order or data): nothing is loaded until the view asks.
+        The count reads one small index (app/storage m007), so recounting is cheap."""
         self.beginResetModel()
         self._ids, self._cache, self._exhausted, self._last = [], {}, False, None
         self.total = self.query.count()
@@ -84,36 +94,37 @@ class InspectionsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal \
+    def headerData(self, section: int, orientation, role=DISPLAY):
+        if role != DISPLAY or orientation != Qt.Orientation.Horizontal \
                 or not 0 <= section < len(COLUMNS):
             return None
         return (self.tr("Date"), self.tr("School"), self.tr("Template"), self.tr("Mode"),
                 self.tr("Status"), self.tr("Score"), self.tr("Grade"),
                 self.tr("Inspectors"))[section]
 
-    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+    def data(self, index: Index, role=DISPLAY):
+        if role not in HANDLED_ROLES or not index.isValid() \
+                or not 0 <= index.row() < len(self._ids):
             return None
         row = self._row(index.row())
         if row is None:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == DISPLAY:
                 return self.tr("(could not be loaded)") if index.column() == 1 else ""
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP:
                 return self.tr("This inspection could not be loaded; it may have been "
                                "removed by a sync. Refresh the list.")
             return None
         column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "school":
+        if role == TOOLTIP and column == "school":
             return row["district"] or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == "grade" and row["capped"]:
+        if role == TOOLTIP and column == "grade" and row["capped"]:
             return self.tr("A veto item failed or a grade-limiting item is not met.")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "score":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and row["status"] == "signed":
-            return QBrush(QColor("#1b5e20"))
+        if role == ALIGNMENT and column == "score":
+            return RIGHT
+        if role == FOREGROUND and row["status"] == "signed":
+            return QBrush(QColor(SIGNED_COLOUR))
         return None
 
     def _display(self, row: dict, column: str) -> str:
@@ -140,10 +151,10 @@ class InspectionsModel(QAbstractTableModel):
 
     def flags(self, index: Index):
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
+            return DISABLED
         if 0 <= index.row() < len(self._ids) and self._row(index.row()) is None:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return DISABLED
+        return ENABLED
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is an SQL ORDER BY: reload from the first page in the new order (score

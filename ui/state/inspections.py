@@ -97,11 +97,34 @@ class InspectionQuery:
             params += [like] * 6
         return sql, params
 
+    def _count_where(self) -> tuple[str, list]:
+        """The count needs the joins only to search: without a search it reads one index
+        (deleted, template_id) instead of four tables per row (100,000 rows: ~1.5 s → ms).
+        A school and a score row exist for every inspection (foreign key; trigger)."""
+        f = self.filter
+        if f.search.strip():
+            return self._where()
+        sql, params = "from inspections i where i.deleted = 0", []
+        if not f.include_ethics:
+            sql += (" and i.template_id in (select id from templates "
+                    "where kind != 'ethics')")
+        for column, value in (("i.status", f.status), ("i.template_key", f.template_key),
+                              ("i.school_id", f.school_id)):
+            if value:
+                sql, params = sql + f" and {column} = ?", params + [value]
+        if f.date_from:
+            sql, params = sql + " and i.visit_date >= ?", params + [f.date_from]
+        if f.date_to:
+            sql, params = sql + " and i.visit_date <= ?", params + [f.date_to]
+        if f.inspector.strip():
+            sql, params = sql + " and i.inspectors like ?", params + [f"%{f.inspector.strip()}%"]
+        return sql, params
+
     def count(self) -> int:
         """How many rows match; called first on every (re)load, so it also brings stored
         scores up to date after changes made elsewhere (an import, another window)."""
         self.refresh_scores()
-        sql, params = self._where()
+        sql, params = self._count_where()
         return int(self.store.scalar(f"select count(*) {sql}", params) or 0)
 
     def ids(self, limit: int, after: tuple | None = None) -> list[tuple[str, tuple]]:
@@ -121,8 +144,8 @@ class InspectionQuery:
         keys = ", ".join(f"{column} as k{n}" for n, column in enumerate(columns))
         order = ", ".join(f"{column} {'desc' if desc else 'asc'}" for column in columns)
         sql = f"select i.id as id, {keys} {sql} order by {order} limit {int(limit)}"
-        return [(r["id"], tuple(r[f"k{n}"] for n in range(len(columns))))
-                for r in self.store.query(sql, params)]
+        # Plain tuples, not dicts: a long scroll fetches tens of thousands of these.
+        return [(r[0], tuple(r[1:])) for r in self.store.db.execute(sql, params).fetchall()]
 
     def rows(self, ids: list[str]) -> dict[str, dict]:
         """Display rows by id; an id missing from the result could not be loaded."""

@@ -4,6 +4,8 @@ photo, verify), and its history shows every move."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -78,6 +80,10 @@ def test_report_rectification_then_verify_with_notes_photos_and_history(page, ws
     first = [tree.topLevelItem(0).text(c) for c in range(5)]
     assert first[1].startswith("张督学") and first[3] == "已购置留样柜，每餐留样"
     assert first[4] == "留样柜.jpg"
+    # Shown in the district's time (Asia/Shanghai, UTC+8), not the stored UTC.
+    stored = action_history(ws, actions[0])[0]["at"]
+    local = datetime.fromisoformat(stored.replace("Z", "+00:00")) + timedelta(hours=8)
+    assert first[0] == local.strftime("%Y-%m-%d %H:%M")
     assert tree.topLevelItem(1).text(3) == "留样不足125克"
 
 
