@@ -160,6 +160,13 @@ class Store:
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc) from exc
 
+    def rows(self, sql: str, params: Any = ()) -> list[tuple]:
+        """Plain tuples, for hot read paths where building dicts costs too much."""
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc) from exc
+
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
