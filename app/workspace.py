@@ -35,6 +35,7 @@ class Workspace:
         keys.ensure_signing_identity(paths.keys, profile.display_name, profile.organisation)
         store = Store(paths.database, device_id=profile.device_id, clock=clock)
         workspace = cls(paths, profile, store)
+        workspace._wire_audit()
         if load_builtins:
             from app.services.templates import install_builtin_templates
             install_builtin_templates(workspace)
@@ -42,6 +43,14 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
+
+    def _wire_audit(self) -> None:
+        """Every synced write is logged in the audit chain; its heads are signed by the
+        device key (app/security/audit.py, audit_heads.py)."""
+        from app.security import audit
+        self.store.write_log = lambda table, record_id, rev, fields: audit.log_write(
+            self.store, self.actor, table, record_id, rev, fields)
+        self.store.audit_signer = self.device_key.sign
 
     # -- identity -------------------------------------------------------------------------
     @property

@@ -49,8 +49,10 @@ def add_ethics_evaluations(ws) -> None:
             if item.type == "score":
                 answer_item(ws, evaluation, item.key, 96 - 7 * n - len(item.key) % 4)
             elif item.type == "yes_no":
-                answer_item(ws, evaluation, item.key,
-                            "no" if (n == 2 and item.key == "std.practice") else "yes")
+                failed = n == 2 and item.key == "std.practice"
+                # A failed red line must carry the facts found (judgement rules).
+                answer_item(ws, evaluation, item.key, "no" if failed else "yes",
+                            **({"note": "经调查核实：课堂上体罚学生一次。"} if failed else {}))
         complete_inspection(ws, evaluation)
 
 
@@ -142,7 +144,7 @@ def settle(app, rounds: int = 8) -> None:
 
 def busy(window) -> bool:
     """Background work still running (a report being rendered, a page loading)."""
-    pages = [*window.pages.values(), window.runner]
+    pages = [*window.pages.built(), window.runner]
     return bool(getattr(window.operations, "_workers", None)) or any(
         getattr(page, "worker", None) is not None for page in pages)
 
@@ -188,6 +190,7 @@ def shoot(ws, out: Path, language: str) -> list[Path]:
         window.grab().save(str(path))
         saved.append(path)
     saved += shoot_dialogs(window, app, ids, out, language, len(saved) + 1)
+    saved += shoot_laptop(window, app, ids, out, language, len(saved) + 1)
     wait_idle(window, app)
     window.close()
     window.deleteLater()
@@ -220,6 +223,27 @@ def shoot_dialogs(window, app, ids: dict, out: Path, language: str,
         dialog.close()
         saved.append(path)
     fresh.close()
+    return saved
+
+
+def shoot_laptop(window, app, ids: dict, out: Path, language: str,
+                 number: int) -> list[Path]:
+    """Issue 14's screens: the runner narrowed by a search and the "unanswered" filter, and
+    the offline user guide."""
+    window.open_inspection(ids["food"])
+    runner = window.runner
+    runner.finder.search.setText("温度" if language == "zh" else "temperature")
+    runner.finder.filter.setCurrentIndex(max(runner.finder.filter.findData("all"), 0))
+    settle(app)
+    saved = [out / f"{language}-{number:02d}-runner-search.png"]
+    window.grab().save(str(saved[0]))
+    runner.finder.search.clear()
+    guide = window.show_help("guide")
+    guide.resize(900, 700)
+    settle(app)
+    saved.append(out / f"{language}-{number + 1:02d}-help-guide.png")
+    guide.grab().save(str(saved[1]))
+    guide.close()
     return saved
 
 

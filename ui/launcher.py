@@ -13,6 +13,7 @@ from app.errors import KnownError
 from app.workspace import Workspace
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translations
+from ui.qt_check import problem
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -24,6 +25,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(home: str | None = None) -> int:
+    missing = problem()
+    if missing:  # before Qt: its own message for this is long and cryptic
+        sys.stderr.write(missing + "\n")
+        return 1
     app = create_application()
     try:
         ws = Workspace.open(home or os.environ.get("SCHOOL_INSPECT_HOME"))

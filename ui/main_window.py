@@ -33,6 +33,7 @@ from ui.pages.sync_page import SyncPage
 from ui.pages.templates_page import TemplatesPage
 from ui.runner import InspectionRunner
 from ui.runner.text import fill
+from ui.widgets.nav_badge import open_conflicts, show_badge
 from ui.widgets.status import StatusBar
 
 PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
@@ -105,6 +106,11 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.status.retranslate(self.ws)
         self.status.refresh_counts(self.ws)
+        self.update_conflict_badge()
+
+    def update_conflict_badge(self) -> None:
+        title = self.page_titles()[PAGE_KEYS.index("conflicts")]
+        show_badge(self.nav, "conflicts", title, open_conflicts(self.ws))
 
     def page_titles(self) -> list[str]:
         return [self.tr("Schools"), self.tr("Inspections"), self.tr("Corrective actions"),
@@ -152,6 +158,10 @@ class MainWindow(QMainWindow):
             action.setChecked(self.ws.profile.language == code)
             group.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&User guide"), lambda: self.show_help("guide"), "F1")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"),
+                     lambda: self.show_help("shortcuts"))
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("&About School Inspect"), self.about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -236,6 +246,22 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # a page that fails to refresh reports, others go on
                 self.operations.report(exc, self)
         self.status.changed(self.ws, changes)
+        if changes.touches("conflicts"):
+            self.update_conflict_badge()
+        self._close_deleted_runner(changes)
+
+    def _close_deleted_runner(self, changes: Changes) -> None:
+        """The open inspection was deleted (here or by an imported tombstone): close it."""
+        if self.runner is None or self.runner_id not in changes.ids:
+            return
+        row = self.ws.store.get("inspections", self.runner_id)
+        if row is not None and not row["deleted"]:
+            return
+        self.stack.removeWidget(self.runner)
+        self.runner.deleteLater()
+        self.runner, self.runner_id = None, None
+        self.runner_item.setHidden(True)
+        self.show_page("inspections")
 
     # -- menu commands --------------------------------------------------------------------
     def new_inspection(self) -> None:
@@ -266,6 +292,13 @@ class MainWindow(QMainWindow):
         page = self.pages.get("sync")
         if isinstance(page, SyncPage):  # not the placeholder of a page that failed to open
             (page.choose_import_file if direction == "import" else page.choose_export_file)()
+
+    def show_help(self, page: str):
+        """The offline guide or shortcut sheet in the current language (non-blocking)."""
+        from ui.dialogs.help_dialog import HelpDialog
+        self.help_dialog = HelpDialog(page, self.ws.profile.language, self)
+        self.help_dialog.show()
+        return self.help_dialog
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About School Inspect"), fill(self.tr(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from app.domain.limits import escape_controls
 from app.errors import ValidationError
 
 PASSWORD_ENV = "SCHOOL_INSPECT_KEY_PASSWORD"
@@ -41,3 +42,18 @@ def command(subparsers, common, name: str, handler, help_text: str, **kwargs):
                                    description=help_text, **kwargs)
     parser.set_defaults(handler=handler)
     return parser
+
+
+def whole_number(option: str, low: int, high: int):
+    """An argparse type: a whole number within low..high. Anything else is bad input (a
+    `ValidationError`, exit 1 with one line), not a crash and not an endless run."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text) if len(text) <= 20 else None
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise ValidationError(f"option {option}: a whole number {low}..{high} is needed "
+                                  f"(got {escape_controls(text)[:30]!r}).")
+        return value
+    return parse

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from app.cli.context import add_password_option, command, read_password, workspace
-from app.cli.output import emit
+import sys
+
+from app.cli.context import (add_password_option, command, read_password, whole_number,
+                             workspace)
 from app.cli.lazy import deferred
+from app.cli.output import emit
 from app.domain.levels import LEVELS
+from app.domain.limits import MAX_INT
 from app.errors import ValidationError
 from app.security.profile import LANGUAGES, ROLES
 
@@ -67,9 +71,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--language", choices=LANGUAGES)
 
     p = command(subparsers, common, "demo", cmd_demo, "fill the database with realistic demo data")
-    p.add_argument("--schools", type=int, default=12)
-    p.add_argument("--inspections", type=int, default=60)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--schools", type=whole_number("--schools", 1, 10_000), default=12)
+    p.add_argument("--inspections", type=whole_number("--inspections", 0, 1_000_000), default=60)
+    p.add_argument("--seed", type=whole_number("--seed", 0, MAX_INT), default=1)
 
     _register_templates(subparsers, common)
     _register_schools(subparsers, common)
@@ -83,7 +87,9 @@ def register(subparsers, common) -> None:
 
     command(subparsers, common, "stats", cmd_stats,
             "counts per table and the content digest (equal digests = equal data)")
-    command(subparsers, common, "audit", cmd_audit, "check the audit log's hash chain")
+    command(subparsers, common, "audit", cmd_audit,
+            "check the audit log: hash chain, signed heads (own checkpoints and heads other "
+            "devices witnessed), and data changed after the last entry; exit 1 if tampered")
 
     p = command(subparsers, common, "key-password", cmd_key_password,
                 "protect the report-signing key with a password, change or remove it")
@@ -100,7 +106,7 @@ def _register_templates(subparsers, common) -> None:
     command(sub, common, "list", cmd_templates_list, "installed templates")
     s = command(sub, common, "show", cmd_templates_show, "one template with all its items")
     s.add_argument("key")
-    s.add_argument("--version", type=int)
+    s.add_argument("--version", type=whole_number("--version", 1, MAX_INT))
     s = command(sub, common, "import", cmd_templates_import, "import a template file (JSON)")
     s.add_argument("file")
     s = command(sub, common, "diff", cmd_templates_diff,
@@ -232,12 +238,17 @@ def cmd_stats(args) -> int:
 
 def cmd_audit(args) -> int:
     ws = workspace(args)
-    broken = audit.verify_chain(ws.store)
+    problems = audit.check_log(ws.store, ws.device_key.public_key())
     count = ws.store.scalar("select count(*) from audit_log")
-    data = {"entries": count, "intact": broken is None, "first_broken_seq": broken}
-    emit(args, data, f"{count} entries, chain intact" if broken is None
-         else f"chain broken at entry {broken}")
-    return 0 if broken is None else 1
+    heads = ws.store.scalar("select count(*) from audit_heads where device_id = ?",
+                            [ws.store.device_id])
+    data = {"entries": count, "signed_heads": heads, "intact": not problems,
+            "first_broken_seq": audit.verify_chain(ws.store), "problems": problems}
+    emit(args, data, f"{count} entries, {heads} signed heads, chain intact" if not problems
+         else "audit log tampered: " + "; ".join(problems))
+    if problems:
+        sys.stderr.write(f"school-inspect: the audit log was tampered with: {problems[0]}\n")
+    return 0 if not problems else 1
 
 
 def cmd_key_password(args) -> int:

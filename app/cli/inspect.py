@@ -22,6 +22,12 @@ def answers():
 
 
 @deferred
+def deletion():
+    from app.services import deletion
+    return deletion
+
+
+@deferred
 def evidence():
     from app.services import evidence
     return evidence
@@ -98,6 +104,10 @@ def register(subparsers, common) -> None:
                 "unfreeze a signed inspection for an amendment (needs signing again)")
     s.add_argument("id")
     s.add_argument("--reason", required=True, help="why the signed record is amended")
+    s = command(sub, common, "delete", cmd_delete,
+                "delete a draft or in-progress inspection started by mistake (never a signed "
+                "one; a tombstone if it may already be on another device)")
+    s.add_argument("id")
 
 
 def cmd_new(args) -> int:
@@ -183,4 +193,14 @@ def cmd_amend(args) -> int:
     emit(args, {"id": args.id, "status": row["status"], "amendment": row["amendment"],
                 "reason": row["amendment_reason"]},
          f"amendment {row['amendment']}: {row['status']}; sign it again when done")
+    return 0
+
+
+def cmd_delete(args) -> int:
+    ws = workspace(args)
+    row = ws.store.require("inspections", args.id, "inspection")
+    how = "removed" if deletion.only_here(ws, row) else "tombstone"
+    deletion.delete_inspection(ws, args.id)
+    emit(args, {"id": args.id, "deleted": how},
+         f"deleted ({'removed' if how == 'removed' else 'a tombstone will sync the delete'})")
     return 0

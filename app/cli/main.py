@@ -13,6 +13,7 @@ import sys
 
 from app import __version__
 from app.cli import core, documents, inspect, rectification, reports, sync
+from app.domain.limits import check_text, escape_controls
 from app.errors import KnownError, PasswordRequiredError
 
 COMMAND_MODULES = (core, inspect, sync, reports, rectification, documents)
@@ -43,9 +44,23 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+PATH_ARGUMENTS = {"home", "file", "out", "image", "password_file", "new_password_file"}
+
+
+def check_arguments(args) -> None:
+    """Text arguments obey the same limits as any text (argv bytes that are not UTF-8 arrive
+    as lone surrogates and are refused here); file names are left as the system gives them."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS or callable(value):
+            continue
+        for one in value if isinstance(value, list) else [value]:
+            if isinstance(one, str):
+                check_text(one, f"argument {name}", "long")
+
+
 def one_line(message: str) -> str:
     lines = [line.strip(" -") for line in str(message).splitlines() if line.strip()]
-    return "; ".join(lines)
+    return escape_controls("; ".join(lines))
 
 
 def desktop_only(argv: list[str]) -> bool:
@@ -64,12 +79,17 @@ def desktop_only(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(commands=not desktop_only(argv))
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except KnownError as exc:       # an argument's value broke a limit (exit 1, one line)
+        sys.stderr.write(f"school-inspect: {one_line(exc)}\n")
+        return EXIT_ERROR
     if args.home:
         os.environ["SCHOOL_INSPECT_HOME"] = args.home
     if not args.command:
         return launch_desktop(args.home)
     try:
+        check_arguments(args)
         return args.handler(args) or 0
     except KnownError as exc:
         hint = (" Give it with --password-file FILE or $SCHOOL_INSPECT_KEY_PASSWORD."

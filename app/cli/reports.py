@@ -11,9 +11,6 @@ from app.cli.output import emit
 from app.domain.status import SIGNER_ROLES
 from app.errors import ValidationError
 
-EXIT_BROKEN = 1
-
-
 def register(subparsers, common) -> None:
     s = command(subparsers, common, "report", cmd_report,
                 "PDF report of an inspection (signed digitally when the inspection is "
@@ -36,8 +33,10 @@ def register(subparsers, common) -> None:
     add_password_option(s)
 
     s = command(subparsers, common, "verify-report", cmd_verify_report,
-                "check a report's signatures and content hash; exit 1 if a signature is "
-                "broken")
+                "check what a report's signatures cover: exit 0 intact and trusted; 1 a "
+                "signature broken, the file modified after signing, or no signature; 2 "
+                "intact but a signer not trusted (`trust add` their certificate); --json "
+                "carries the verdict")
     s.add_argument("file")
 
     s = command(subparsers, common, "summary", cmd_summary,
@@ -55,6 +54,8 @@ def register(subparsers, common) -> None:
                 "trust an inspector's or the district office's certificate (PEM or DER)")
     s.add_argument("cert")
     command(sub, common, "list", cmd_trust_list, "list the trusted certificates")
+    from app.cli.trust_self import register_self
+    register_self(sub, common)
 
 
 def cmd_report(args) -> int:
@@ -91,8 +92,10 @@ def cmd_sign_report(args) -> int:
         pdf = source.read_bytes()
     except OSError as exc:
         raise ValidationError(f"Cannot read {source}: {exc.strerror or exc}.") from exc
-    if verify_bytes(ws, pdf, name=str(source)).broken:
-        raise ValidationError(f"{source} has a broken signature: it will not be countersigned.")
+    verdict = verify_bytes(ws, pdf, name=str(source)).verdict
+    if verdict in ("broken", "modified_after_signing"):
+        raise ValidationError(f"{source} has a broken signature or was modified after "
+                              "signing: it will not be countersigned.")
     out = Path(args.out or source)
     service.write_atomically(out, service.sign_as_user(ws, pdf, role=args.role))
     emit(args, {"file": str(out), "signer": ws.actor}, f"{out} signed by {ws.actor}")
@@ -104,11 +107,19 @@ def cmd_verify_report(args) -> int:
     ws = workspace(args)
     check = verify_report(ws, args.file)
     emit(args, check.as_dict(), _describe(check))
-    if check.broken:
-        sys.stderr.write("school-inspect: a signature is broken: the report was changed after "
-                         "signing\n")
-        return EXIT_BROKEN
-    return 0
+    if check.exit_code:
+        sys.stderr.write(f"school-inspect: {VERDICT_LINES[check.verdict]}\n")
+    return check.exit_code
+
+
+VERDICT_LINES = {
+    "broken": "a signature is broken: the report was changed after signing",
+    "modified_after_signing": "modified after signing: the report was changed after its last "
+                              "signature; do not rely on it",
+    "unsigned": "the report has no digital signature",
+    "untrusted": "the signatures are intact but a signer is not trusted; check their "
+                 "certificate and `trust add` it",
+}
 
 
 def _describe(check) -> str:
@@ -121,6 +132,9 @@ def _describe(check) -> str:
         trust = "trusted" if sig.trusted else "NOT trusted"
         lines.append(f"  {sig.field}: {sig.signer}, {sig.signed_at or '?'}, {state}, {trust}"
                      + (f" — {sig.problem}" if sig.problem else ""))
+    if check.modified_after_signing:
+        lines.append(f"  MODIFIED AFTER SIGNING: {check.modified_after_signing}")
+    lines.append(f"  verdict: {check.verdict}")
     content = {"match": "matches the inspection in this database",
                "mismatch": "does NOT match the inspection in this database (changed since?)",
                "not_in_database": "inspection not in this database",

@@ -51,7 +51,7 @@ TEXT_LIMITS = {
 # Which kind of text each synced column holds; a column not listed is a "document".
 FIELD_KINDS = {
     "schools": {"name": "short", "name_en": "short", "code": "short", "district": "short",
-                "level": "short", "address": "short", "principal": "short",
+                "level": "short", "address": "long", "principal": "short",
                 "phone": "short", "created_at": "short", "updated_at": "short"},
     "teachers": {"school_id": "id", "name": "short", "subject": "short",
                  "employee_no": "short", "phone": "short", "created_at": "short",
@@ -98,6 +98,7 @@ ENUM_FIELDS = {
     ("signatures", "role"): ("app.domain.status", "SIGNER_ROLES"),
     ("users", "role"): ("app.domain.status", "USER_ROLES"),
     ("templates", "kind"): ("app.domain.template_format", "KINDS"),
+    ("schools", "level"): ("app.domain.levels", "LEVELS"),
 }
 FLAG_FIELDS = {("schools", "boarding"), ("templates", "builtin")}
 DATE_FIELDS = {("inspections", "visit_date"), ("actions", "due_date")}
@@ -136,8 +137,10 @@ def loads(data: bytes | str, what: str, *, error: type[Exception] = ValidationEr
     except _Refused as exc:
         raise error(f"{what}: {exc}.") from None
     except json.JSONDecodeError as exc:
-        raise error(f"{what}: not valid JSON ({exc.msg} at line {exc.lineno} column "
-                    f"{exc.colno}).") from None
+        if "\n" in text:       # a file: name the line, as an editor shows it
+            raise error(f"{what}: line {exc.lineno}, column {exc.colno}: not valid JSON "
+                        f"({exc.msg}).") from None
+        raise error(f"{what} is not valid JSON ({exc.msg} at column {exc.colno}).") from None
     except RecursionError:  # belt and braces: the depth check runs first
         raise error(f"{what}: nested deeper than {max_depth} levels.") from None
     return value
@@ -319,11 +322,21 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u206
                        "\ud800-\udfff]")
 
 
-def escape_controls(text: Any) -> str:
+def escape_controls(text: Any, *, keep: str = "") -> str:
     """Text safe to print on a terminal: control characters (ESC, CR, BEL…), C1 controls,
-    bidi overrides and lone surrogates shown as \\xNN / \\uNNNN instead of acting."""
-    text = str(text)
-    return _CONTROLS.sub(_escape_char, text)
+    bidi overrides and lone surrogates shown as \\xNN / \\uNNNN instead of acting; the
+    characters in `keep` (e.g. newline and tab for multi-line output) pass unchanged."""
+    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _escape_char(m),
+                         str(text))
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escape_json_text(text: str) -> str:
+    """JSON text (as `json.dumps(ensure_ascii=False)` writes it) with the controls JSON leaves
+    raw — C1, bidi overrides, lone surrogates — written as \\uNNNN, still valid JSON."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _escape_char(match: re.Match) -> str:

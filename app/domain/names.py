@@ -1,13 +1,13 @@
-"""The display names of the codes the database stores for inspection statuses, modes and
-corrective-action severities, in Chinese and English: one table that the reports print and
-the window shows, so a status reads the same on the screen and on paper.
+"""The display names of the codes the database stores for inspection statuses, modes,
+corrective-action statuses and severities, in Chinese and English: one table that the reports
+print and the window shows, so a status reads the same on the screen and on paper.
 
-(Corrective-action statuses are named beside their life cycle; template kinds, school levels
-and item types are screen-only and live in the UI's catalogues.)"""
+(Template kinds, school levels and item types are screen-only and live in the UI's
+catalogues.)"""
 
 from __future__ import annotations
 
-from app.domain.status import ACTION_SEVERITIES, MODES, STATUSES
+from app.domain.status import ACTION_SEVERITIES, ACTION_STATUSES, MODES, STATUSES
 
 # kind → code → (Chinese, English)
 NAMES: dict[str, dict[str, tuple[str, str]]] = {
@@ -17,8 +17,14 @@ NAMES: dict[str, dict[str, tuple[str, str]]] = {
              "self_assessment": ("学校自评", "Self-assessment")},
     # 问题程度 as district offices write it (一般 / 较重 / 严重), not 低/中/高.
     "severity": {"low": ("一般", "Low"), "medium": ("较重", "Medium"), "high": ("严重", "High")},
+    # A corrective action "in progress" is being rectified, not being filled in.
+    "action": {"pending": ("待整改", "To rectify"), "in_progress": ("整改中", "Rectifying"),
+               "reported": ("已报告整改", "Rectification reported"),
+               "verified": ("已核查销号", "Verified and closed"),
+               "not_rectified": ("未整改到位", "Not rectified")},
 }
-CODES = {"status": STATUSES, "mode": MODES, "severity": ACTION_SEVERITIES}
+CODES = {"status": STATUSES, "mode": MODES, "severity": ACTION_SEVERITIES,
+         "action": ACTION_STATUSES}
 
 
 def display_name(kind: str, code: str | None, lang: str) -> str:

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from app.domain.levels import LEVELS
+from app.domain.limits import TEXT_LIMITS
 
 FORMAT = "school-inspect-template"
 FORMAT_VERSION = 1
@@ -105,6 +106,8 @@ def _check_text(value: Any, where: str, problems: list[str], required: bool = Tr
         if not isinstance(value.get(lang), str) or not value[lang].strip():
             problems.append(f"{where}.{lang}: the {'Chinese' if lang == 'zh' else 'English'} "
                             "text is missing")
+        elif len(value[lang]) > TEXT_LIMITS["long"]:
+            problems.append(f"{where}.{lang}: longer than {TEXT_LIMITS['long']} characters")
 
 
 def _check_grading(grading: Any, problems: list[str]) -> list[str]:

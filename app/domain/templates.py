@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.domain.limits import MAX_JSON_BYTES, loads
 from app.domain.template_format import (DEFAULT_GRADE_AFTER, NA_TYPES, UNSCORED_TYPES,
                                         validate_template)
 from app.errors import TemplateError
@@ -159,14 +160,13 @@ def load_template_file(path: Path | str, resolve_base=None) -> Template:
     """Read and validate one template file; `resolve_base(key, version)` returns a base body."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise TemplateError(f"{path.name}: larger than the limit of {MAX_JSON_BYTES} "
+                                "bytes for a template file.")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{path.name}: cannot read the file ({exc}).") from exc
-    try:
-        body = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TemplateError(f"{path.name}: line {exc.lineno}, column {exc.colno}: "
-                            f"not valid JSON ({exc.msg}).") from exc
+    body = loads(text, path.name, error=TemplateError)
     return parse_template(body, source_name=path.name, resolve_base=resolve_base,
                           source_text=text)
 

@@ -1,5 +1,6 @@
 """Every fixed text printed on a report, in Chinese and English. The names of inspection
-statuses, modes and severities come from the one table in `app/domain/names.py`."""
+statuses, modes, action statuses and severities come from the one table in
+`app/domain/names.py`."""
 
 from __future__ import annotations
 
@@ -41,9 +42,7 @@ LABELS = {
         "at_answered": "已答项目", "at_failed": "未达标项", "at_red": "一票否决项未达标",
         "at_actions": "整改要求", "at_photos": "证据照片",
         "versioned": "{title}（版本 {version}）",
-        "action_pending": "待整改", "action_in_progress": "整改中",
-        "action_reported": "已报告整改", "action_verified": "已核查销号",
-        "action_not_rectified": "未整改到位", "overdue": "已逾期",
+        "overdue": "已逾期",
         "escalation": "通报 / 约谈候选学校", "no_escalation": "无需通报或约谈的学校。",
         "not_rectified_times": "未整改到位事项", "long_overdue": "长期逾期事项",
         "role_inspector": "督学", "role_principal": "校长", "role_panel": "考核小组",
@@ -99,9 +98,7 @@ LABELS = {
         "at_red": "Vetoes failed", "at_actions": "Corrective actions",
         "at_photos": "Evidence photos",
         "versioned": "{title} (version {version})",
-        "action_pending": "To rectify", "action_in_progress": "Rectifying",
-        "action_reported": "Rectification reported", "action_verified": "Verified and closed",
-        "action_not_rectified": "Not rectified", "overdue": "overdue",
+        "overdue": "overdue",
         "escalation": "Schools to name or interview (通报 / 约谈)",
         "no_escalation": "No school to name or interview.",
         "not_rectified_times": "Found not rectified", "long_overdue": "Long overdue",

@@ -305,9 +305,12 @@ def _photos(ws, inspection_id: str, template, lang: str) -> list[Photo]:
     for attachment in evidence.attachments_of(ws, inspection_id):
         if not (attachment["mime"] or "").startswith("image/"):
             continue
+        item = _item_text(template, attachment["item_key"], lang)
+        # Without a typed caption a photo is captioned by the item it documents, in the
+        # report's language; the camera's file name (IMG_2041.JPG) tells a reader nothing.
         photos.append(Photo(data=evidence.evidence_bytes(ws, attachment["sha256"]),
-                            caption=attachment["caption"] or attachment["filename"] or "",
-                            item=_item_text(template, attachment["item_key"], lang)))
+                            caption=(attachment["caption"] or "").strip() or item
+                            or attachment["filename"] or "", item=item))
     return photos
 
 

@@ -2,6 +2,16 @@
 signed bytes are intact and whether the signer is trusted; and whether the content hash the
 report carries still matches the inspection in the local database.
 
+What was signed is what counts. The report's identity (report id, inspection id, content
+hash) is read from the revision the last signature covers, never from the file's final
+document info; every signed revision must carry the same identity. Anything after the last
+signature — an unsigned incremental update, however small — is "modified after signing"; the
+only change allowed after a signature is a countersignature (a new signature whose earlier
+revision is changed by no more than filling a signature field).
+
+Verdicts and `verify-report` exit codes: `intact_trusted` 0; `broken`, `modified_after_signing`
+or `unsigned` 1; `untrusted` (intact, but a signer is not in the trust store) 2.
+
 Trusted means: the certificate chains to one of the trust anchors — this profile's own
 signing certificate or a certificate the user added with `trust add` — or it is exactly the
 leaf certificate a trusted device delivered in its bundle (never a certificate that leaf
@@ -16,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
@@ -41,6 +52,13 @@ class SignatureCheck:
     problem: str = ""
 
 
+VERDICT_EXIT = {"intact_trusted": 0, "broken": 1, "modified_after_signing": 1, "unsigned": 1,
+                "untrusted": 2}
+# What a signature's later revisions may do: nothing, add validation data, or fill a
+# (signature) field — i.e. a countersignature.
+ALLOWED_LATER = ("NONE", "LTA_UPDATES", "FORM_FILLING")
+
+
 @dataclass
 class ReportCheck:
     path: str
@@ -49,13 +67,31 @@ class ReportCheck:
     content_sha256: str | None
     content: str  # "match" | "mismatch" | "not_in_database" | "unknown"
     signatures: list[SignatureCheck] = field(default_factory=list)
+    modified_after_signing: str = ""   # what changed after signing, or ""
 
     @property
     def broken(self) -> bool:
         return any(not s.intact for s in self.signatures)
 
+    @property
+    def verdict(self) -> str:
+        if not self.signatures:
+            return "unsigned"
+        if self.broken:
+            return "broken"
+        if self.modified_after_signing:
+            return "modified_after_signing"
+        if not all(s.trusted for s in self.signatures):
+            return "untrusted"
+        return "intact_trusted"
+
+    @property
+    def exit_code(self) -> int:
+        return VERDICT_EXIT[self.verdict]
+
     def as_dict(self) -> dict:
-        return {**asdict(self), "broken": self.broken}
+        return {**asdict(self), "broken": self.broken, "verdict": self.verdict,
+                "exit_code": self.exit_code}
 
 
 def trust_roots(ws) -> list:
@@ -85,27 +121,53 @@ def verify_bytes(ws, data: bytes, *, name: str = "report") -> ReportCheck:
         signatures = reader.embedded_signatures
     except Exception as exc:  # noqa: BLE001 - any parse failure means a damaged file
         raise ValidationError(f"{name} is not a readable PDF (damaged or not a PDF: {exc}).")
-    info = _signed_info(reader, signatures)
+    identities = [_signed_info(reader, sig.signed_revision) for sig in signatures]
+    info = identities[-1] if signatures else _signed_info(reader, None)
     context = ValidationContext(trust_roots=trust_roots(ws), allow_fetching=False)
     peers = anchors.peer_leaf_fingerprints(ws.paths.trust_store)
     check = ReportCheck(path=name, report_id=info.get(REPORT_KEY),
                         inspection_id=info.get(INSPECTION_KEY),
                         content_sha256=info.get(HASH_KEY), content="unknown",
                         signatures=[_check(sig, context, peers) for sig in signatures])
+    check.modified_after_signing = _after_signing(check.signatures, identities)
     check.content = _content_state(ws, check.inspection_id, check.content_sha256)
     return check
 
 
-def _signed_info(reader: PdfFileReader, signatures) -> dict:
-    """Our document-info keys as the first signature saw them (a later, unsigned update
-    cannot swap them), or as the file has them when nothing is signed."""
+def _signed_info(reader: PdfFileReader, revision: int | None) -> dict:
+    """Our document-info keys as the given signed revision holds them (None: as the file
+    has them, for an unsigned PDF). Every reference is resolved in that revision: an
+    indirect object's own `get_object()` would read the newest version of it instead."""
+    resolver = reader.get_historical_resolver(revision) if revision is not None else reader
     try:
-        trailer = (reader.get_historical_resolver(signatures[0].signed_revision).trailer_view
-                   if signatures else reader.trailer_view)
-        info = trailer["/Info"].get_object()
+        info = _resolved(resolver, resolver.trailer_view.raw_get("/Info"))
+        return {k: str(_resolved(resolver, info.raw_get(k)))
+                for k in (INSPECTION_KEY, HASH_KEY, REPORT_KEY) if k in info}
     except Exception:  # noqa: BLE001 - no info dictionary: a foreign or damaged PDF
         return {}
-    return {k: str(info[k]) for k in (INSPECTION_KEY, HASH_KEY, REPORT_KEY) if k in info}
+
+
+def _resolved(resolver, value):
+    if isinstance(value, generic.IndirectObject):
+        return resolver.get_object(value.reference)
+    return value
+
+
+def _after_signing(checks: list[SignatureCheck], identities: list[dict]) -> str:
+    """What changed after signing, in words ("" when nothing but countersignatures)."""
+    if not checks:
+        return ""
+    if not checks[-1].covers_whole_file:
+        return (f"the file was changed after the last signature ({checks[-1].field}): "
+                "bytes were added that no signature covers")
+    for earlier in checks[:-1]:
+        if earlier.modification.upper() not in ALLOWED_LATER:
+            return (f"after {earlier.field} the document was changed beyond adding a "
+                    f"countersignature ({earlier.modification})")
+    if any(identity != identities[0] for identity in identities[1:]):
+        return ("the report id, inspection id or content hash differs between signed "
+                "revisions")
+    return ""
 
 
 def _check(signature, context, peers: set[str]) -> SignatureCheck:

@@ -1,7 +1,16 @@
 """Append-only audit log; each entry holds the hash of the one before (tamper-evident chain).
 
 Entries are written inside the same transaction as the change they describe, so the log and
-the data never disagree.
+the data never disagree. Every synced write through the Store is logged (one entry per write:
+an answer save is one entry), besides the services' own entries that say what a person did.
+Each entry records the HLC rev it was written at, so data changed after the log's last entry
+shows that the tail was cut.
+
+A hash chain alone only catches a careless edit: whoever can write the file can recompute
+every hash. So the chain head is checkpointed with a signature by the device key
+(`audit_heads.py`) every `CHECKPOINT_EVERY` entries and at every export, and the heads travel
+in bundles, where receivers keep them as witnesses. `check_log` compares the log with all of
+that. The threat model, honestly: docs/THREAT_MODEL.md.
 """
 
 from __future__ import annotations
@@ -9,31 +18,50 @@ from __future__ import annotations
 import hashlib
 import json
 
-from app.storage.store import Store
+from app.clock import Timestamp
+from app.storage.store import SYNCED_TABLES, Store
 
 GENESIS = "0" * 64
+CHECKPOINT_EVERY = 100
+COLUMNS = ("seq", "at", "device_id", "actor", "action", "entity", "entity_id", "detail",
+           "prev_hash", "hash", "rev")
 
 
 def _entry_hash(entry: dict) -> str:
-    payload = json.dumps({k: entry[k] for k in sorted(entry) if k != "hash"},
+    # `rev` joined the entries later (m004): older entries keep the hash they were made with.
+    payload = json.dumps({k: entry[k] for k in sorted(entry)
+                          if k != "hash" and not (k == "rev" and entry[k] is None)},
                          sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def append(store: Store, *, actor: str, action: str, entity: str, entity_id: str,
-           detail: dict | None = None) -> dict:
-    last = store.query("select seq, hash from audit_log order by seq desc limit 1")
+           detail: dict | None = None, rev: str | None = None) -> dict:
+    found = store.rows("select seq, hash from audit_log order by seq desc limit 1")
+    last = found[0] if found else None
     entry = {
-        "seq": (last[0]["seq"] + 1) if last else 1,
+        "seq": (last[0] + 1) if last else 1,
         "at": store.clock_iso(),
         "device_id": store.device_id, "actor": actor, "action": action,
         "entity": entity, "entity_id": entity_id,
         "detail": json.dumps(detail or {}, sort_keys=True, ensure_ascii=False),
-        "prev_hash": last[0]["hash"] if last else GENESIS,
+        "prev_hash": last[1] if last else GENESIS,
+        "rev": rev or store.last_rev,
     }
     entry["hash"] = _entry_hash(entry)
-    store.put_local("audit_log", entry)
+    # Raw SQL: this runs on every autosave, and sqlite-utils' insert re-reads the schema.
+    store.append_local("audit_log", COLUMNS, [entry[c] for c in COLUMNS])
+    if entry["seq"] % CHECKPOINT_EVERY == 0 and store.audit_signer is not None:
+        from app.security.audit_heads import checkpoint
+        checkpoint(store, reason="interval", head=entry)
     return entry
+
+
+def log_write(store: Store, actor: str, table: str, record_id: str, rev: str,
+              fields: list[str]) -> None:
+    """The Store's hook: one entry for each synced write (names of the fields, not values)."""
+    append(store, actor=actor, action=f"{table}.write", entity=table, entity_id=record_id,
+           detail={"fields": sorted(fields)}, rev=rev)
 
 
 def verify_chain(store: Store) -> int | None:
@@ -44,6 +72,47 @@ def verify_chain(store: Store) -> int | None:
             return entry["seq"]
         previous = entry["hash"]
     return None
+
+
+def check_log(store: Store, public_key) -> list[str]:
+    """Every sign of tampering, in words: an edited row, a recomputed chain, a cut tail, an
+    emptied log. [] when the log agrees with its signed heads, its witnesses and the data."""
+    from app.security.audit_heads import check_heads
+    problems = []
+    broken = verify_chain(store)
+    if broken is not None:
+        problems.append(f"entry {broken} was edited or removed: the hash chain breaks there")
+    problems += check_heads(store, public_key)
+    problems += _check_data_after_log(store)
+    return list(dict.fromkeys(problems))
+
+
+def _check_data_after_log(store: Store) -> list[str]:
+    """Data this device changed after the log's last entry means the tail was cut (or the
+    log emptied): every local change is logged in its own transaction."""
+    logged = store.scalar("select max(rev) from audit_log where device_id = ?",
+                          [store.device_id])
+    newest = max((store.scalar(f"select max(rev) from [{t}] where device_id = ?",
+                               [store.device_id]) or "" for t in SYNCED_TABLES), default="")
+    if not newest:
+        return []
+    if logged is None:
+        if store.scalar("select count(*) from audit_log"):
+            return []       # entries from before revs were logged (m004): nothing to compare
+        return [f"the log is empty, but this device changed data (last at rev {newest}): "
+                "the log was emptied"]
+    if _order(newest) > _order(logged):
+        return [f"this device changed data at rev {newest}, after the log's last entry "
+                f"(rev {logged}): the log's tail was cut"]
+    return []
+
+
+def _order(rev: str) -> tuple:
+    try:
+        stamp = Timestamp.parse(rev)
+    except ValueError:
+        return (0, 0)
+    return (stamp.ms, stamp.counter)
 
 
 def entries_for(store: Store, entity_id: str) -> list[dict]:

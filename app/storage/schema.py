@@ -124,6 +124,17 @@ def m003_integrity(db: Database) -> None:
 
 
 @migrations()
+def m004_audit(db: Database) -> None:
+    """The audit log records the rev each entry was written at (so data changed after the
+    last entry shows a cut tail), and signed chain heads: this device's checkpoints and the
+    heads of other devices witnessed in their bundles."""
+    db["audit_log"].add_column("rev", str)
+    db["audit_heads"].create({"device_id": str, "seq": int, "hash": str, "at": str,
+                              "signature": str, "source": str, "received_at": str,
+                              "reason": str}, pk=("device_id", "seq", "hash", "source"))
+
+
+@migrations()
 def m006_actions_lifecycle(db: Database) -> None:
     """The 整改 life cycle: every move of a corrective action is a synced, append-only event
     (who, when, why, which visit) with its evidence files; old statuses take today's names."""
@@ -213,6 +224,12 @@ def m007_scale(db: Database) -> None:
     from app.storage.scores import refresh
     refresh(db.conn)
     db.execute("analyze")
+
+
+@migrations()
+def m009_laptop(db: Database) -> None:
+    """When trust in a device was withdrawn (`trust revoke`): its later bundles are refused."""
+    db["devices"].add_column("revoked_at", str)
 
 
 def known_migration_names() -> list[str]:

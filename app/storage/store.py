@@ -13,11 +13,12 @@ import sqlite3
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
 from app.clock import HybridLogicalClock, WallClock, iso
+from app.domain.limits import check_fields
 from app.errors import DatabaseError, NotFoundError
 from app.storage.schema import known_migration_names, migrations
 
@@ -78,6 +79,10 @@ class Store:
         self.device_id = device_id
         self.clock = clock or WallClock()
         self.id_factory = lambda: str(uuid.uuid4())
+        # Set by the workspace: log every synced write in the audit chain, and sign its heads
+        # with the device key (app/security/audit.py); a bare Store logs nothing.
+        self.write_log: Callable[[str, str, str, list], None] | None = None
+        self.audit_signer: Callable[[bytes], bytes] | None = None
         try:
             self.db = sqlite_utils.Database(str(self.path))
             self._configure()
@@ -174,6 +179,7 @@ class Store:
     # -- synced writes --------------------------------------------------------------------
     def insert(self, table: str, fields: dict, *, record_id: str | None = None) -> dict:
         """A new synced row with a fresh rev; returns it."""
+        check_fields(table, fields)
         row = {**fields, "id": record_id or fields.get("id") or self.new_id(),
                "rev": self.next_rev(), "base_rev": None, "device_id": self.device_id,
                "deleted": 0}
@@ -181,10 +187,13 @@ class Store:
         self.db.execute(f"insert into [{table}] ({columns}) values "
                         f"({', '.join('?' * len(row))})",
                         [cell_value(v) for v in row.values()])
+        if self.write_log is not None:
+            self.write_log(table, row["id"], row["rev"], list(fields))
         return row
 
     def update(self, table: str, record_id: str, changes: dict) -> dict | None:
         """Apply changes to a synced row; None when nothing actually changed."""
+        check_fields(table, changes)
         current = self.require(table, record_id)
         if all(current.get(k) == v for k, v in changes.items()):
             return None
@@ -195,11 +204,20 @@ class Store:
         self.db.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
                         "where id = ?",
                         [*(cell_value(new[k]) for k in keys), record_id])
+        if self.write_log is not None:
+            self.write_log(table, record_id, new["rev"], list(changes))
         return new
 
     def tombstone(self, table: str, record_id: str) -> dict | None:
         """Deletes travel as tombstones so the other side deletes too."""
         return self.update(table, record_id, {"deleted": 1})
+
+    def purge(self, table: str, record_id: str) -> None:
+        """Remove a synced row and its history outright. Only for records that never left
+        this device (a mistaken draft): anything that may exist elsewhere is tombstoned."""
+        self.db.execute(f"delete from [{table}] where id = ?", [record_id])
+        self.db.execute("delete from history where table_name = ? and record_id = ?",
+                        [table, record_id])
 
     def remember(self, table: str, row: dict) -> None:
         """Keep a version in history so a later merge can find the common base."""
@@ -281,6 +299,19 @@ class Store:
         if table in SYNCED_TABLES:
             raise ValueError(f"{table} is synced; use insert/update/write_row")
         self.db[table].insert(row, replace=replace)
+
+    def append_local(self, table: str, columns, values, *, ignore: bool = False) -> None:
+        """One bookkeeping row by plain SQL (the audit log, on every autosave)."""
+        if table in SYNCED_TABLES:
+            raise ValueError(f"{table} is synced; use insert/update/write_row")
+        verb = "insert or ignore" if ignore else "insert"
+        self.db.execute(f"{verb} into [{table}] ({', '.join(columns)}) values "
+                        f"({', '.join('?' * len(columns))})", list(values))
+
+    @property
+    def last_rev(self) -> str:
+        """The newest rev this clock has made or adopted."""
+        return self.hlc.last
 
     def update_local(self, table: str, key: str, fields: dict) -> None:
         if table in SYNCED_TABLES:

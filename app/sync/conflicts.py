@@ -17,6 +17,7 @@ from app.services.guard import (frozen_fields, frozen_inspection_of,
                                 owning_inspection)
 from app.services.signoff import derive_status
 from app.services.changes import Changes
+from app.sync.answer_check import TemplateSource, check_response
 from app.sync.merge import supersede_conflicts, write_new_rev, write_row
 from app.sync.records import content_fields
 
@@ -55,6 +56,9 @@ def resolve_conflict(ws, conflict_id: str, take: str, values: dict | None = None
     table, theirs = conflict["table_name"], conflict["theirs"]
     chosen = _chosen_values(conflict, take, values or {})
     store = ws.store
+    if table == "responses" and "value" in chosen:
+        check_response(TemplateSource(store), {**theirs, **chosen},
+                       where=f"answer {conflict['record_id']}")
     now = store.clock_iso()
     with store.atomic():
         current = store.get(table, conflict["record_id"])

@@ -18,12 +18,15 @@ from typing import Callable
 
 from app.clock import HORIZON_MS, REV_RE
 from app.errors import ValidationError
+from app.security import audit_heads
 from app.storage.store import SYNCED_TABLES
 from app.sync import manifest as mf
 from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest
 
 LAST_EXPORT = "sync_last_export_rev"
 MARK_RE = re.compile(r"^([0-9]{13})\.[0-9]{5}(\.[A-Za-z0-9_-]{1,64})?$")
+# The highest rev any exported bundle held (every export, filtered or not).
+EXPORTED_UP_TO = "sync_exported_up_to_rev"
 BLOB_COLUMNS = {("attachments", "sha256"), ("signatures", "image_sha256"),
                 ("action_evidence", "sha256")}
 Progress = Callable[[int, int, str], None]
@@ -44,6 +47,7 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
     summary = _write(ws, out, kind, rows, blobs, progress or (lambda *a: None))
     if kind in ("changes", "full") and not schools and not inspections:
         _remember_export(store, rows)
+    _remember_exported_up_to(store, rows)
     return summary
 
 
@@ -161,6 +165,15 @@ def _remember_export(store, rows: dict) -> None:
             store.set_setting(LAST_EXPORT, top)
 
 
+def _remember_exported_up_to(store, rows: dict) -> None:
+    """Every export, filtered or not: records at or below this rev may exist elsewhere, so
+    deleting one must leave a tombstone (app.services.deletion)."""
+    top = max((r["rev"] for by_id in rows.values() for r in by_id.values()), default=None)
+    if top and top > (store.setting(EXPORTED_UP_TO, "") or ""):
+        with store.atomic():
+            store.set_setting(EXPORTED_UP_TO, top)
+
+
 # -- writing -------------------------------------------------------------------------------
 def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Progress) -> dict:
     files: dict[str, bytes] = {}
@@ -187,12 +200,20 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
         bundle_id=bundle_id, created_at=ws.store.clock_iso(), kind=kind,
         sender=mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key), counts=counts,
         files=entries, extra={"records_sha256": records_digest(
-            {t: list(rows[t].values()) for t in SYNCED_TABLES})})
+            {t: list(rows[t].values()) for t in SYNCED_TABLES}),
+            audit_heads.MANIFEST_KEY: _audit_heads(ws)})
     _zip(out, manifest_bytes, mf.sign(manifest_bytes, ws.device_key),
          list(files.items()) + blob_entries)
     progress(total, total, "done")
     return {"bundle_id": bundle_id, "path": str(out), "kind": kind, "counts": counts,
             "evidence_files": len(blobs), "bytes": out.stat().st_size}
+
+
+def _audit_heads(ws) -> list[dict]:
+    """Checkpoint the audit chain at every export; the heads travel as witnesses."""
+    with ws.store.atomic():
+        audit_heads.checkpoint(ws.store, reason="export")
+    return audit_heads.heads_to_send(ws.store)
 
 
 def _certificate(ws) -> bytes | None:

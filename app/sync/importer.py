@@ -13,13 +13,15 @@ import json
 from pathlib import Path
 from typing import Callable
 
+from app.domain.limits import loads
 from app.domain.templates import body_sha256, parse_template, template_id
 from app.errors import BundleError, TemplateError
-from app.security import audit
-from app.security import anchors
+from app.security import anchors, audit, audit_heads
+from app.security.keys import public_key_b64
 from app.storage.store import SYNCED_TABLES
 from app.sync import integrity
 from app.sync import trust as trust_mod
+from app.sync.answer_check import check_bundle_values
 from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT, export_mark
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
@@ -34,6 +36,7 @@ def verify_bundle(ws, path: Path | str, limits: Limits = Limits(), *,
     """Every check that does not change the database; returns what the bundle holds."""
     bundle = read_bundle(path, schema_of(ws.store), limits)
     notices = check_content(ws, bundle, horizon_hours)
+    _audit_heads(ws, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
             "fingerprint": trust_mod.fingerprint(bundle.sender["public_key"]),
@@ -47,6 +50,7 @@ def check_content(ws, bundle: Bundle, horizon_hours: float | None = None) -> lis
     integrity.check_rev_horizon(ws, bundle, integrity.horizon_hours(ws, horizon_hours))
     check_templates(ws, bundle)
     check_response_ids(bundle)
+    check_bundle_values(ws.store, bundle.records)
     check_references(ws.store, bundle)
     check_append_only(ws.store, bundle)
     integrity.check_certificates(bundle)
@@ -76,9 +80,14 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
         (known := store.get("devices", device["id"])) and known["trusted"])
     tables, derived = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None),
                                  newly_trusted)
+    _audit_heads(ws, bundle)
     _install_certificates(ws, bundle, device)
     return {**describe(bundle), "status": "imported", "tables": tables,
             "notices": notices + derived}
+
+
+def _audit_heads(ws, bundle: Bundle) -> list[dict]:
+    return audit_heads.heads_in(ws.store, bundle.manifest, public_key_b64(ws.device_key))
 
 
 def _already(ws, bundle: Bundle) -> bool:
@@ -92,10 +101,9 @@ def check_templates(ws, bundle: Bundle) -> None:
     incoming = {r["id"]: r for r in bundle.records.get("templates", [])}
     for row in incoming.values():
         where = f"records/templates.ndjson: template {row.get('key')} v{row.get('version')}"
-        try:
-            body = json.loads(row.get("body") or "")
-        except json.JSONDecodeError:
-            raise BundleError(f"{where}: the body is not valid JSON.") from None
+        body = loads(row.get("body") or "", f"{where}: the body", error=BundleError)
+        if not isinstance(body, dict):
+            raise BundleError(f"{where}: the body is not a JSON object.")
         if body_sha256(body) != row.get("sha256") or \
                 row["id"] != template_id(body.get("key", ""), body.get("version", 0)) or \
                 (row.get("key"), row.get("version")) != (body.get("key"), body.get("version")):
@@ -168,6 +176,7 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
                     progress(done, total, table)
         store.save_clock()
         derived = integrity.derive_signed(ws, bundle, newly_trusted)
+        audit_heads.witness(store, _audit_heads(ws, bundle), bundle.sender["device_id"], now)
         _lower_export_mark(store, bundle)
         sanity_check(store, bundle, tables)
         # Scores of the inspections whose answers or template this import changed.

@@ -17,6 +17,7 @@ import uuid
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from app.domain import limits
 from app.errors import BundleError
 from app.security.keys import public_key_b64
 
@@ -47,10 +48,7 @@ def sender_of(device_id: str, name: str, key: ed25519.Ed25519PrivateKey) -> dict
 
 def parse_manifest(manifest_bytes: bytes) -> dict:
     """Decode and check the shape of manifest.json; BundleError naming what is wrong."""
-    try:
-        manifest = json.loads(manifest_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"manifest.json is not valid JSON ({exc}).") from exc
+    manifest = limits.loads(manifest_bytes, "manifest.json", error=BundleError)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError(f"manifest.json: not a School Inspect bundle (format must be "
                           f"{FORMAT!r}).")
@@ -76,6 +74,10 @@ def _check_header(manifest: dict) -> None:
     if not isinstance(sender, dict) or not all(isinstance(sender.get(k), str)
                                                for k in ("device_id", "public_key")):
         raise BundleError("manifest.json: sender needs a device_id and a public_key.")
+    for key in ("device_id", "public_key", "name"):
+        if sender.get(key) is not None:
+            limits.check_text(sender[key], f"manifest.json: sender.{key}",
+                              "short" if key == "name" else "id", error=BundleError)
     counts = manifest.get("counts")
     if not isinstance(counts, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in counts.values()):

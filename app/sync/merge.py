@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from app.services.guard import ACTION_CONTENT, FROZEN_CHILDREN
+from app.domain.limits import check_fields
 from app.sync.records import ANCESTRY, content_fields
 
 # Bookkeeping stamps that change with every edit: when both sides changed them, the later
@@ -185,7 +186,9 @@ def supersede_conflicts(store, table: str, record_id: str, known: set[str], now:
 
 
 def write_row(store, table: str, row: dict, *, insert: bool) -> None:
-    """Write a full row as given (parameters only: text is stored exactly as sent)."""
+    """Write a full row as given (parameters only: text is stored exactly as sent), within
+    the same limits and enumerations as every other write."""
+    check_fields(table, row)
     store.write_row(table, row, insert=insert)
 
 

@@ -11,13 +11,13 @@ A hostile bundle may be validly signed by its author, so none of this relies on 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from app.domain import limits as lim
 from app.errors import BundleError
 from app.sync import manifest as mf
 from app.sync.legacy import upgrade_record
@@ -31,13 +31,16 @@ CHUNK = 1 << 16
 
 @dataclass(frozen=True)
 class Limits:
-    """What a bundle may hold; beyond this it is treated as a zip bomb."""
+    """What a bundle may hold (defaults from app/domain/limits.py, documented in
+    docs/LIMITS.md); beyond this it is refused before anything is unpacked or parsed."""
 
-    max_entries: int = 20_000
-    max_total_bytes: int = 1 << 30
+    max_entries: int = lim.MAX_BUNDLE_ENTRIES
+    max_total_bytes: int = lim.MAX_BUNDLE_BYTES
     max_ratio: int = 200           # unpacked / packed, checked on entries over `ratio_floor`
     ratio_floor: int = 1 << 20
-    max_manifest_bytes: int = 16 << 20
+    max_manifest_bytes: int = lim.MAX_JSON_BYTES
+    max_records: int = lim.MAX_RECORDS
+    max_line_bytes: int = lim.MAX_RECORD_LINE_BYTES
 
 
 @dataclass
@@ -72,9 +75,16 @@ def read_bundle(path: Path | str, schema: dict[str, dict[str, type]],
         manifest = mf.parse_manifest(manifest_bytes)
         mf.verify_signature(manifest_bytes, _read_small(archive, infos, mf.SIGNATURE, limits),
                             manifest)
+        _check_promised_records(manifest, limits)
         bundle = Bundle(path, manifest, manifest_bytes)
-        for entry, data in _listed_files(archive, infos, manifest, limits):
-            _decode(bundle, entry["path"], data, schema)
+        for entry, info in _listed_files(archive, infos, manifest, limits):
+            name = entry["path"]
+            if match := RECORD_PATH.match(name):
+                _stream_records(bundle, archive, info, entry, match.group(1), schema, limits)
+            else:
+                data = _read_capped(archive, info, entry["size"])
+                _check_content(name, data, entry)
+                _decode(bundle, name, data)
     _check_counts(bundle)
     return bundle
 
@@ -166,9 +176,7 @@ def _listed_files(archive, infos, manifest: dict, limits: Limits):
         if info is None:
             raise BundleError(f"The bundle is missing {name!r}, which its manifest lists.")
         _check_ratio(info, limits)
-        data = _read_capped(archive, info, entry["size"])
-        _check_content(name, data, entry)
-        yield entry, data
+        yield entry, info
 
 
 def _check_ratio(info: zipfile.ZipInfo, limits: Limits) -> None:
@@ -179,22 +187,21 @@ def _check_ratio(info: zipfile.ZipInfo, limits: Limits) -> None:
 
 
 def _check_content(name: str, data: bytes, entry: dict) -> None:
-    if len(data) != entry["size"]:
-        raise BundleError(f"{name}: its size ({len(data)}{'+' if len(data) > entry['size'] else ''}"
+    _check_digest(name, len(data), hashlib.sha256(data).hexdigest(), entry)
+
+
+def _check_digest(name: str, size: int, sha256: str, entry: dict) -> None:
+    if size != entry["size"]:
+        raise BundleError(f"{name}: its size ({size}{'+' if size > entry['size'] else ''}"
                           f" bytes) differs from the manifest ({entry['size']}); the bundle "
                           "was changed or damaged.")
-    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+    if sha256 != entry["sha256"]:
         raise BundleError(f"{name}: its SHA-256 hash differs from the manifest; the bundle "
                           "was changed or damaged.")
 
 
-def _decode(bundle: Bundle, name: str, data: bytes, schema: dict) -> None:
-    if match := RECORD_PATH.match(name):
-        table = match.group(1)
-        if table not in schema:
-            raise BundleError(f"{name}: unknown table {table!r}; refused.")
-        bundle.records[table] = _parse_ndjson(name, data, table, schema[table])
-    elif match := ATTACHMENT_PATH.match(name):
+def _decode(bundle: Bundle, name: str, data: bytes) -> None:
+    if match := ATTACHMENT_PATH.match(name):
         if hashlib.sha256(data).hexdigest() != match.group(1):
             raise BundleError(f"{name}: the evidence file's content does not match its name "
                               "(SHA-256); refused.")
@@ -208,26 +215,107 @@ def _decode(bundle: Bundle, name: str, data: bytes, schema: dict) -> None:
                           "file (records/, attachments/, certificates/); refused.")
 
 
-def _parse_ndjson(name: str, data: bytes, table: str, columns: dict) -> list[dict]:
+def _check_promised_records(manifest: dict, limits: Limits) -> None:
+    """Refuse a bundle that promises too many records before parsing any of them."""
+    promised = sum(manifest["counts"].values())
+    if promised > limits.max_records:
+        raise BundleError(f"The bundle promises {promised} records, more than the limit of "
+                          f"{limits.max_records} for one bundle; refused (export in parts, "
+                          "e.g. per school).")
+
+
+def _stream_records(bundle: Bundle, archive, info, entry: dict, table: str, schema: dict,
+                    limits: Limits) -> None:
+    """Parse records/<table>.ndjson line by line while hashing it: memory holds one chunk
+    and the records, never the file's bytes or text. A parse error is reported only once
+    the hash matched, so a changed file says "changed", not "malformed"."""
+    name = entry["path"]
+    if table not in schema:
+        raise BundleError(f"{name}: unknown table {table!r}; refused.")
+    promised = bundle.manifest["counts"].get(table, 0)
+    parser = _RecordParser(name, table, schema[table], promised, limits)
+    digest, size = hashlib.sha256(), 0
+    for chunk in _chunks(archive, info, entry["size"]):
+        digest.update(chunk)
+        size += len(chunk)
+        parser.feed(chunk)
+    _check_digest(name, size, digest.hexdigest(), entry)
+    parser.finish()
+    bundle.records[table] = parser.records
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int):
+    """The entry's bytes in chunks, at most cap + 1 of them whatever the headers claim."""
+    total = 0
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BundleError(f"{name}: not UTF-8 text.") from None
-    records, seen = [], set()
-    for number, line in enumerate(text.splitlines(), 1):
+        with archive.open(info) as handle:
+            while total <= cap:
+                chunk = handle.read(min(CHUNK, cap + 1 - total))
+                if not chunk:
+                    break
+                total += len(chunk)
+                yield chunk
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+        raise BundleError(f"The bundle entry {info.filename!r} is damaged ({exc}); copy the "
+                          "bundle again.") from exc
+    except RuntimeError as exc:  # encrypted entries
+        raise BundleError(f"The bundle entry {info.filename!r} cannot be read ({exc}).") from exc
+
+
+class _RecordParser:
+    """Splits chunks into lines and parses each strictly; the first problem is kept (not
+    raised) so hashing can finish first."""
+
+    def __init__(self, name: str, table: str, columns: dict, promised: int, limits: Limits):
+        self.name, self.table, self.columns = name, table, columns
+        self.promised, self.limits = promised, limits
+        self.records: list[dict] = []
+        self.seen: set[str] = set()
+        self.rest, self.number, self.problem = b"", 0, None
+
+    def feed(self, chunk: bytes) -> None:
+        if self.problem is not None:
+            return
+        lines = (self.rest + chunk).split(b"\n")
+        self.rest = lines.pop()
+        for line in lines:
+            self._line(line)
+        if len(self.rest) > self.limits.max_line_bytes and self.problem is None:
+            self.problem = (f"{self.name}: line {self.number + 1} is longer than the "
+                            f"limit of {self.limits.max_line_bytes} bytes; refused.")
+
+    def finish(self) -> None:
+        if self.problem is None and self.rest:
+            self._line(self.rest)
+        if self.problem is not None:
+            raise BundleError(self.problem)
+
+    def _line(self, line: bytes) -> None:
+        if self.problem is not None:
+            return
+        self.number += 1
         if not line.strip():
-            continue
+            return
+        where = f"{self.name}: line {self.number}"
+        if len(line) > self.limits.max_line_bytes:
+            self.problem = (f"{where} is longer than the limit of "
+                            f"{self.limits.max_line_bytes} bytes; refused.")
+            return
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BundleError(f"{name}: line {number} is not valid JSON ({exc.msg}).") from None
-        upgrade_record(table, record)      # an older version's vocabulary, before checking
-        check_record(record, table, columns, f"{name}: line {number}")
-        if record["id"] in seen:
-            raise BundleError(f"{name}: line {number}: record {record['id']} appears twice.")
-        seen.add(record["id"])
-        records.append(record)
-    return records
+            record = lim.loads(line, where, error=BundleError,
+                               max_bytes=self.limits.max_line_bytes)
+            if len(self.records) >= self.promised:
+                raise BundleError(f"{self.name} holds more records than the {self.promised} "
+                                  "its manifest promises; refused.")
+            upgrade_record(self.table, record)  # an older version's vocabulary, before checking
+            check_record(record, self.table, self.columns, where)
+            if record["id"] in self.seen:
+                raise BundleError(f"{where}: record {record['id']} appears twice.")
+        except BundleError as exc:
+            self.problem = str(exc)
+            return
+        self.seen.add(record["id"])
+        self.records.append(record)
 
 
 def _check_counts(bundle: Bundle) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from app.clock import Timestamp
+from app.domain.limits import check_fields
 from app.errors import BundleError
 from app.storage.store import SYNC_META, SYNCED_TABLES
 
@@ -67,6 +68,9 @@ def check_record(record, table: str, columns: dict, where: str) -> None:
     for column, value in record.items():
         if column != ANCESTRY:
             _check_value(value, columns[column], where, column)
+    # The same limits and enumerations as every local write (app/domain/limits.py).
+    check_fields(table, {k: v for k, v in record.items() if k != ANCESTRY},
+                 error=BundleError, where=f"{where}: ")
 
 
 def _check_rev(value, where: str, name: str, *, required: bool) -> None:

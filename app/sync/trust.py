@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from app.errors import TrustError
 from app.security.keys import fingerprint, public_key_b64
+from app.sync.revocation import refuse_revoked
 
 
 class UnknownSignerError(TrustError):
@@ -22,6 +23,7 @@ class UnknownSignerError(TrustError):
 def check_sender(ws, sender: dict, *, trust: bool) -> dict | None:
     """Raise unless the sender may be imported; returns the device row to record (or None
     when nothing needs recording, e.g. our own key)."""
+    refuse_revoked(ws, sender)  # a revoked device stays refused, --trust or not
     key = sender["public_key"]
     shown = fingerprint(key)
     if key == public_key_b64(ws.device_key) and sender["device_id"] == ws.profile.device_id:

@@ -6,8 +6,8 @@ inspection of the school (its open actions are carried over) and "verifies self-
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit
 
 from app.services.actions import actions_of
 from app.services.inspections import list_inspections, start_inspection
@@ -27,7 +27,9 @@ class NewInspectionDialog(ValidatedDialog):
         self.schools = {s["id"]: s for s in list_schools(ctx.ws)}
         for school in self.schools.values():
             name = school["name_en"] if lang == "en" and school.get("name_en") else school["name"]
-            self.school.addItem(f"{name} ({school['district'] or ''})", school["id"])
+            self.school.addItem(f"{name} ({labels.district(school['district'], lang)})",
+                                school["id"])
+        self._make_searchable(self.school)
         self.template = QComboBox(self)
         self.templates: dict[str, dict] = {}
         for template in list_templates(ctx.ws):  # newest version of each key first
@@ -62,6 +64,23 @@ class NewInspectionDialog(ValidatedDialog):
             self.teacher.setCurrentIndex(max(self.teacher.findData(teacher_id), 0))
         # Wide enough for "date  template title (status)" entries in either language.
         self.resize(720, self.sizeHint().height())
+
+    def _make_searchable(self, combo: QComboBox) -> None:
+        """Type any part of a school's name or district to narrow the list (hundreds of
+        schools do not fit a drop-down); only a school from the list can be chosen."""
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.lineEdit().setPlaceholderText(self.tr("Type to search schools"))
+        combo.lineEdit().textEdited.connect(lambda _: self.revalidate())
+
+    def _school_typed(self) -> bool:
+        """The text in the school field names the chosen school (not half a search)."""
+        return self.school.currentIndex() >= 0 and \
+            self.school.currentText() == self.school.itemText(self.school.currentIndex())
 
     def _base_key(self, template: dict) -> str:
         """The checklist a template belongs to: a self-assessment variant names its base in
@@ -180,6 +199,8 @@ class NewInspectionDialog(ValidatedDialog):
         found = []
         if self.school.currentData() is None:
             found.append(self.tr("Add a school first (Schools page), then choose it here."))
+        elif not self._school_typed():
+            found.append(self.tr("Choose a school from the list."))
         template = self.chosen_template()
         if template is None:
             found.append(self.tr("Choose a template."))

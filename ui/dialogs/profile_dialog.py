@@ -8,12 +8,14 @@ name."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from app.errors import PasswordError
 from app.security.keys import key_is_protected
 from app.security.profile import ROLES
 from app.services.changes import Changes
+from app.sync.revocation import whoami
 from ui.widgets.form import ValidatedDialog
 
 
@@ -42,6 +44,13 @@ class ProfileDialog(ValidatedDialog):
         self.form.addRow(self.tr("Your name"), self.name)
         self.form.addRow(self.tr("Role"), self.role)
         self.form.addRow(self.tr("Organisation"), self.organisation)
+        # What a receiver is asked to compare before trusting this laptop's bundles.
+        self.fingerprint = QLabel(whoami(ctx.ws)["fingerprint"], self)
+        self.fingerprint.setObjectName("ownFingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setToolTip(self.tr("Read this out when someone importing your "
+                                            "bundles asks to compare fingerprints"))
+        self.form.addRow(self.tr("Key fingerprint"), self.fingerprint)
         self.demo = QCheckBox(self.tr("Load demo data (12 schools with teachers, inspections "
                                       "and corrective actions) to try School Inspect"), self)
         empty = not ctx.ws.store.scalar("select count(*) from schools where deleted = 0")

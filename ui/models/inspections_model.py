@@ -118,7 +118,7 @@ class InspectionsModel(QAbstractTableModel):
         if role == DISPLAY:
             return self._display(row, column)
         if role == TOOLTIP and column == "school":
-            return row["district"] or None
+            return labels.district(row["district"], self.lang) or None
         if role == TOOLTIP and column == "grade" and row["capped"]:
             return self.tr("A veto item failed or a grade-limiting item is not met.")
         if role == ALIGNMENT and column == "score":

@@ -60,7 +60,7 @@ class EthicsPage(QWidget):
 
     def _columns(self) -> list[Column]:
         return [Column(self.tr("Teacher"), lambda r: r["name"]),
-                Column(self.tr("Subject"), lambda r: r["subject"] or ""),
+                Column(self.tr("Subject"), lambda r: labels.subject(r["subject"], self.ctx.lang)),
                 Column(self.tr("Evaluated on"), lambda r: r["visit_date"]),
                 Column(self.tr("Status"), lambda r: labels.inspection_status(r["status"])
                        if r["status"] else self.tr("Not evaluated")),
@@ -82,7 +82,8 @@ class EthicsPage(QWidget):
         self.school.clear()
         for school in list_schools(self.ctx.ws):
             name = labels.school_name(school, self.ctx.lang)
-            self.school.addItem(f"{name} ({school['district'] or ''})", school["id"])
+            self.school.addItem(f"{name} ({labels.district(school['district'], self.ctx.lang)})",
+                                school["id"])
         self.school.setCurrentIndex(max(self.school.findData(current), 0))
         self.school.blockSignals(False)
         self.reload()

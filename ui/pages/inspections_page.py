@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLa
 from app.domain.status import STATUSES
 from app.services.schools import list_schools
 from ui.dialogs.new_inspection import NewInspectionDialog
+from ui.runner.lifecycle import confirm_delete
 from ui.models.inspections_model import COLUMNS, SORTABLE, InspectionsModel
 from ui.state.inspections import InspectionFilter, InspectionQuery, template_choices
 from ui.widgets.filters import refill_filter
@@ -85,6 +86,10 @@ class InspectionsPage(QWidget):
         open_button.clicked.connect(lambda: self.open_row(self.table.selected_row()))
         report_button = QPushButton(self.tr("Report…"), self)
         report_button.clicked.connect(self.report_selected)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setToolTip(self.tr("Delete a draft or an inspection in progress "
+                                              "started by mistake"))
+        self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.use_dates)
         bar.addWidget(self.date_from)
@@ -94,6 +99,7 @@ class InspectionsPage(QWidget):
         bar.addWidget(self.count, 2)
         bar.addWidget(open_button)
         bar.addWidget(report_button)
+        bar.addWidget(self.delete_button)
         return bar
 
     def _fill_schools(self) -> None:
@@ -144,6 +150,14 @@ class InspectionsPage(QWidget):
         inspection_id = self.model.id_at(self.table.selected_row())
         if inspection_id:
             self.ctx.open_report(inspection_id)
+
+    def delete_selected(self) -> bool:
+        row = self.table.selected_row()
+        inspection = self.ctx.ws.store.get("inspections", self.model.id_at(row) or "")
+        if inspection is None:
+            return False
+        title = " — ".join(str(self.model.index(row, c).data() or "") for c in (1, 2))
+        return confirm_delete(self.ctx, inspection, title, self)
 
     def new_inspection(self) -> None:
         dialog = NewInspectionDialog(self.ctx, self, school_id=self.school.currentData())

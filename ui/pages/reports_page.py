@@ -6,22 +6,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRect, QSize, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from app.errors import PasswordError, WrongPasswordError
-from app.services.inspections import list_inspections
-from app.services.schools import districts
+from app.reports.naming import report_file_name
+from app.services.schools import districts, list_schools
+from app.services.templates import list_templates
 from ui import jobs
 from ui.pages.office_tools import OfficeTools
 from ui.runner.text import fill
+from ui.state.report_picker import LIMIT, PickerFilter, ReportPicker
 from ui.widgets import labels
+from ui.widgets.filters import refill_filter
 
 LANGUAGES = (("zh", "中文"), ("en", "English"))
 PRINT_DPI = 300
@@ -42,6 +45,7 @@ class ReportsPage(QWidget):
     def _build(self) -> None:
         self.inspection = QComboBox(self)
         self.inspection.setMinimumContentsLength(40)
+        self._build_picker_filters()
         self.language = QComboBox(self)
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
@@ -81,7 +85,70 @@ class ReportsPage(QWidget):
         self.inspection.currentIndexChanged.connect(lambda _: self._follow_district())
         self._update_buttons()
 
+    def _build_picker_filters(self) -> None:
+        """Search and filters that narrow the inspection drop-down (one page of rows)."""
+        self.picker = ReportPicker(self.ctx.ws)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search school, template, teacher, inspector…"))
+        self.search.setClearButtonEnabled(True)
+        self.school_filter, self.template_filter = QComboBox(self), QComboBox(self)
+        self.teacher_filter = QLineEdit(self)
+        self.teacher_filter.setPlaceholderText(self.tr("Teacher"))
+        self.use_dates = QCheckBox(self.tr("Visited from"), self)
+        self.visit_from, self.visit_to = QDateEdit(self), QDateEdit(self)
+        today = QDate.currentDate()
+        for edit, date in ((self.visit_from, today.addYears(-1)), (self.visit_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(date)
+            edit.dateChanged.connect(self._picker_changed)
+        self.found = QLabel(self)
+        self.found.setObjectName("hint")
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        for field in (self.search, self.teacher_filter):
+            field.textChanged.connect(lambda _: self._debounce.start())
+        for combo in (self.school_filter, self.template_filter):
+            combo.currentIndexChanged.connect(self._picker_changed)
+        self.use_dates.toggled.connect(self._picker_changed)
+        # The text fields keep room to type; the combos shrink to their share.
+        self.search.setMinimumWidth(220)
+        self.teacher_filter.setMinimumWidth(110)
+        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        for combo in (self.school_filter, self.template_filter):
+            combo.setSizeAdjustPolicy(shrink)
+            combo.setMinimumContentsLength(12)
+        self._fill_picker_choices()
+
+    def _fill_picker_choices(self) -> None:
+        refill_filter(self.school_filter, self.tr("All schools"),
+                      [(labels.school_name(s, self.ctx.lang), s["id"])
+                       for s in list_schools(self.ctx.ws)])
+        seen: dict[str, str] = {}
+        for template in list_templates(self.ctx.ws):
+            seen.setdefault(template["key"], labels.bilingual(template["title"], self.ctx.lang))
+        refill_filter(self.template_filter, self.tr("All templates"),
+                      [(title, key) for key, title in seen.items()])
+
+    def _picker_changed(self, *_args) -> None:
+        if not self.signalsBlocked():
+            self.reload()
+
+    def picker_filter(self) -> PickerFilter:
+        dates = self.use_dates.isChecked()
+        return PickerFilter(
+            search=self.search.text(), school_id=self.school_filter.currentData(),
+            template_key=self.template_filter.currentData(), teacher=self.teacher_filter.text(),
+            date_from=self.visit_from.date().toString("yyyy-MM-dd") if dates else None,
+            date_to=self.visit_to.date().toString("yyyy-MM-dd") if dates else None)
+
     def _arrange(self) -> None:
+        filters = QHBoxLayout()
+        for widget, stretch in ((self.search, 3), (self.school_filter, 2),
+                                (self.template_filter, 2), (self.teacher_filter, 1),
+                                (self.use_dates, 0), (self.visit_from, 0),
+                                (QLabel(self.tr("to"), self), 0), (self.visit_to, 0)):
+            filters.addWidget(widget, stretch)
         first = QHBoxLayout()
         first.addWidget(QLabel(self.tr("Inspection"), self))
         first.addWidget(self.inspection, 1)
@@ -98,10 +165,12 @@ class ReportsPage(QWidget):
         second.addWidget(self.date_to)
         second.addWidget(self.summary_button)
         third = QHBoxLayout()
+        third.addWidget(self.found)
         third.addWidget(self.status, 1)
         third.addWidget(self.page_label)
         third.addWidget(self.zoom)
         layout = QVBoxLayout(self)
+        layout.addLayout(filters)
         layout.addLayout(first)
         layout.addLayout(second)
         self.office = OfficeTools(self, self)     # 督导意见书, 整改通知书, 台账, Excel
@@ -121,23 +190,36 @@ class ReportsPage(QWidget):
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
         current = self.inspection.currentData()
+        self._debounce.stop()
+        self.picker.filter = self.picker_filter()
+        rows = self.picker.page()
         self.inspection.blockSignals(True)
         self.inspection.clear()
-        title = "template_title_en" if self.ctx.lang == "en" else "template_title_zh"
-        names = labels.school_names(self.ctx.ws, self.ctx.lang)
-        for row in list_inspections(self.ctx.ws):
-            if row["status"] == "draft":
-                continue
-            state = self.tr("signed") if row["status"] == "signed" else self.tr("not signed")
-            school = names.get(row["school_id"]) or row["school_name"]
-            self.inspection.addItem(f"{row['visit_date']} · {school} · "
-                                    f"{row[title]} ({state})", row["id"])
+        for row in rows:
+            self._add_row(row)
         self.inspection.blockSignals(False)
+        total = self.picker.count() if len(rows) >= LIMIT else len(rows)
+        self.found.setText(fill(self.tr("%1 of %2 shown — search or filter to narrow"),
+                                len(rows), total) if total > len(rows)
+                           else fill(self.tr("%1 found"), total))
         self._fill_districts()
         self._select(current)
         if current is None:
             self._follow_district()
         self._update_buttons()
+
+    def _add_row(self, row: dict, at: int | None = None) -> None:
+        """One inspection as the drop-down shows it: date · school · template (teacher)."""
+        title = row["title_en"] if self.ctx.lang == "en" else row["title_zh"]
+        state = self.tr("signed") if row["status"] == "signed" else self.tr("not signed")
+        school = labels.school_name({"name": row["school_name"],
+                                     "name_en": row["school_name_en"]}, self.ctx.lang)
+        teacher = f" · {row['teacher_name']}" if row.get("teacher_name") else ""
+        text = f"{row['visit_date']} · {school} · {title}{teacher} ({state})"
+        if at is None:
+            self.inspection.addItem(text, row["id"])
+        else:
+            self.inspection.insertItem(at, text, row["id"])
 
     def _fill_districts(self) -> None:
         current = self.district.currentText()
@@ -162,6 +244,8 @@ class ReportsPage(QWidget):
         return index >= 0
 
     def on_changes(self, changes) -> None:
+        if changes.touches("schools", "templates"):
+            self._fill_picker_choices()
         if changes.touches("inspections") or changes.touches("schools"):
             self.reload()
 
@@ -169,6 +253,9 @@ class ReportsPage(QWidget):
         """Select an inspection and generate its report (used by the main window)."""
         if not self._select(inspection_id):
             self.reload()
+            rows = [] if self._select(inspection_id) else self.picker.rows([inspection_id])
+            if rows and rows[0]["status"] != "draft":   # beyond the first page: add it
+                self._add_row(rows[0], at=0)
             if not self._select(inspection_id):
                 self.status.setText(self.tr("This inspection has no report yet: answer it "
                                             "first."))
@@ -188,7 +275,7 @@ class ReportsPage(QWidget):
         inspection_id, lang = self.inspection.currentData(), self.language.currentData()
         if inspection_id is None:
             return None
-        self.suggested_name = f"report_{inspection_id[:8]}_{lang}.pdf"
+        self.suggested_name = report_file_name(self.ctx.ws, inspection_id, lang)
         return self._run(jobs.make_report(inspection_id, lang),
                          self.tr("Generating the report…"), self._report_done)
 
@@ -295,7 +382,8 @@ class ReportsPage(QWidget):
                                 int(size_points.height() * scale)), image)
 
     def save_report(self) -> None:
-        folder = self.ctx.ws.paths.default_output
+        # The profile's exports folder: not wherever the app happened to be started from.
+        folder = self.ctx.ws.paths.exports
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as PDF"),
                                               str(folder / self.suggested_name),
                                               self.tr("PDF files (*.pdf)"))

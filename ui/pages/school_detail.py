@@ -116,7 +116,7 @@ class SchoolDetailPage(QWidget):
         self.title.setText(f"{school['name_en']} · {school['name']}" if english
                            else school["name"])
         self.facts.setText(" · ".join(p for p in (
-            school["district"], labels.level(school["level"]),
+            labels.district(school["district"], self.ctx.lang), labels.level(school["level"]),
             self.tr("Principal: %s") % school["principal"] if school["principal"] else "",
             self.tr("%n student(s)", "", school["student_count"] or 0),
             school["address"] or "") if p))

@@ -62,7 +62,7 @@ class SchoolsPage(QWidget):
             r["phone"]) if p) or None
         self.table = RowTable(page)
         self.table.setModel(self.model)
-        self.table.set_widths([230, 90, 120, 90, 90, 70, 70])
+        self.table.set_widths([230, 120, 120, 90, 90, 70, 70])  # "Qingshan District" fits
         self.table.activated_row.connect(lambda row: self.open_school(row))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         split = QSplitter(Qt.Orientation.Horizontal, page)
@@ -78,7 +78,7 @@ class SchoolsPage(QWidget):
 
     def _columns(self) -> list[Column]:
         return [Column(self.tr("Name"), self.school_name),
-                Column(self.tr("District"), lambda r: r["district"]),
+                Column(self.tr("District"), lambda r: labels.district(r["district"], self.ctx.lang)),
                 Column(self.tr("Level"), lambda r: labels.level(r["level"])),
                 Column(self.tr("Code"), lambda r: r["code"]),
                 Column(self.tr("Principal"), lambda r: r["principal"]),
@@ -92,7 +92,9 @@ class SchoolsPage(QWidget):
     def _teachers_box(self, parent) -> QGroupBox:
         box = QGroupBox(self.tr("Teachers"), parent)
         self.teachers = RowsModel([Column(self.tr("Name"), lambda r: r["name"]),
-                                   Column(self.tr("Subject"), lambda r: r["subject"])], self)
+                                   Column(self.tr("Subject"),
+                                          lambda r: labels.subject(r["subject"], self.ctx.lang))],
+                                  self)
         self.teacher_table = RowTable(box)
         self.teacher_table.setModel(self.teachers)
         self.teacher_table.set_widths([110])
@@ -112,7 +114,8 @@ class SchoolsPage(QWidget):
     # -- data -----------------------------------------------------------------------------
     def _fill_districts(self) -> None:
         refill_filter(self.district, self.tr("All districts"),
-                      [(name, name) for name in districts(self.ctx.ws)])
+                      [(labels.district(name, self.ctx.lang), name)
+                       for name in districts(self.ctx.ws)])
 
     def current_filter(self) -> SchoolFilter:
         return SchoolFilter(self.search.text(), self.district.currentData(),

@@ -43,7 +43,7 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._export_box())
         layout.addWidget(self._import_box(), 1)
-        self.devices = DevicesBox(ctx.ws, self)
+        self.devices = DevicesBox(ctx.ws, self, operations=ctx.operations)
         layout.addWidget(self.devices)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.answers import NA
 from app.domain.scoring import Result, item_fraction
 from app.domain.templates import Item
 from app.services.answers import responses_of
+from app.services.evidence import attachments_of
 from app.services.reads import evaluate
+from ui.runner.photos import PhotoViewer, photo_caption, thumbnail_button
 from ui.runner.text import fill
 
 
@@ -95,7 +97,28 @@ class ComparisonBox(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.answer)
         layout.addWidget(self.note)
+        self.photos_row = QHBoxLayout()
+        layout.addLayout(self.photos_row)
+        self.photos: list[dict] = []
+        self.viewer: PhotoViewer | None = None
         self.different = False
+
+    def show_photos(self, ws, own: SelfAssessment, key: str, item_text: str) -> None:
+        """The principal's evidence photos for this item, beside their answer."""
+        self.photos = attachments_of(ws, own.inspection_id, key)
+        if not self.photos:
+            return
+        self.photos_row.addWidget(QLabel(self.tr("Principal's photos:"), self))
+        for index, row in enumerate(self.photos):
+            self.photos_row.addWidget(thumbnail_button(
+                ws, row, photo_caption(row, item_text),
+                lambda _=False, i=index: self.open_viewer(ws, i, item_text), self))
+        self.photos_row.addStretch(1)
+
+    def open_viewer(self, ws, index: int, item_text: str) -> PhotoViewer:
+        self.viewer = PhotoViewer(ws, self.photos, index, item_text, self)
+        self.viewer.open()
+        return self.viewer
 
     def show_for(self, item: Item, lang: str, own: SelfAssessment, verified: Any) -> None:
         value = own.answer(item.key)

@@ -6,19 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSize, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QMimeData, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QToolButton, QVBoxLayout, QWidget)
 
 from app.services import evidence as evidence_service
+from ui.runner.photos import PhotoViewer, photo_caption, thumbnail_button
 from ui.runner.text import fill
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff")
-THUMB = QSize(112, 84)
-MAX_CACHED = 300
-# Thumbnails by content hash (the same bytes always give the same picture).
-_THUMBNAILS: dict[str, QPixmap] = {}
 
 
 _last_folder: Path | None = None
@@ -54,10 +50,13 @@ class EvidenceStrip(QWidget):
 
     changed = Signal(object)  # Changes
 
-    def __init__(self, ctx, inspection_id: str, item_key: str, parent: QWidget | None = None):
+    def __init__(self, ctx, inspection_id: str, item_key: str, parent: QWidget | None = None,
+                 *, item_text: str = ""):
         super().__init__(parent)
         self.ctx, self.inspection_id, self.item_key = ctx, inspection_id, item_key
+        self.item_text = item_text
         self.read_only = False
+        self.viewer: PhotoViewer | None = None
         self.thumbs = QHBoxLayout()
         self.thumbs.setSpacing(8)
         self.add_button = QPushButton(self.tr("Add photo…"), self)
@@ -91,39 +90,26 @@ class EvidenceStrip(QWidget):
     def _thumbnail(self, row: dict) -> QWidget:
         frame = QFrame(self)
         frame.setObjectName("thumb")
-        pixmap = self._thumbnail_pixmap(row["sha256"])
-        picture = QLabel(frame)
-        picture.setFixedSize(THUMB)
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if pixmap.isNull():
-            picture.setText(row["filename"] or "")
-        else:
-            picture.setPixmap(pixmap)
-        picture.setToolTip(row["filename"] or "")
         remove = QToolButton(frame)
+        remove.setObjectName("removePhoto")
         remove.setText("✕")
         remove.setToolTip(self.tr("Remove this photo"))
         remove.setEnabled(not self.read_only)
         remove.clicked.connect(lambda _=False, r=row: self.confirm_remove(r))
+        index = self.attachments.index(row)
+        picture = thumbnail_button(self.ctx.ws, row, photo_caption(row, self.item_text),
+                                   lambda _=False, i=index: self.open_viewer(i), frame)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(picture)
         layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
         return frame
 
-    def _thumbnail_pixmap(self, sha256: str) -> QPixmap:
-        """Scaled once per photo: camera files are large and items are revisited often."""
-        cached = _THUMBNAILS.get(sha256)
-        if cached is None:
-            full = QPixmap()
-            full.loadFromData(evidence_service.evidence_bytes(self.ctx.ws, sha256))
-            cached = full if full.isNull() else full.scaled(
-                THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation)
-            if len(_THUMBNAILS) >= MAX_CACHED:
-                _THUMBNAILS.pop(next(iter(_THUMBNAILS)))
-            _THUMBNAILS[sha256] = cached
-        return cached
+    def open_viewer(self, index: int = 0) -> PhotoViewer:
+        """The photo enlarged, with the item's other photos a key away (non-blocking)."""
+        self.viewer = PhotoViewer(self.ctx.ws, self.attachments, index, self.item_text, self)
+        self.viewer.open()
+        return self.viewer
 
     def choose_files(self) -> None:
         global _last_folder

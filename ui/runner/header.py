@@ -20,7 +20,7 @@ class RunnerHeader(QWidget):
         super().__init__(parent)
         self.setObjectName("runnerHeader")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        heading = QLabel(title, self)
+        self.title = heading = QLabel(title, self)
         heading.setObjectName("runnerTitle")
         subtitle = QLabel(self._subtitle(inspection, verifying, lang, follow_up_date), self)
         subtitle.setObjectName("runnerSubtitle")
@@ -32,6 +32,11 @@ class RunnerHeader(QWidget):
         self.reopen_button = self._button(self.tr("Reopen"), commands["reopen"])
         self.sign_button = self._button(self.tr("Sign…"), commands["sign"])
         self.report_button = self._button(self.tr("Report…"), commands["report"])
+        self.amend_button = self._button(self.tr("Amend…"), commands["amend"])
+        self.amend_button.setToolTip(self.tr("Reopen the signed inspection to correct it; "
+                                             "it must be signed again"))
+        self.delete_button = self._button(self.tr("Delete…"), commands["delete"])
+        self.delete_button.setToolTip(self.tr("Delete this inspection started by mistake"))
         texts = QVBoxLayout()
         texts.addWidget(heading)
         texts.addWidget(subtitle)
@@ -39,8 +44,8 @@ class RunnerHeader(QWidget):
         row.setContentsMargins(16, 10, 16, 10)
         row.addLayout(texts, 1)
         row.addWidget(self.status_badge)
-        for button in (self.complete_button, self.reopen_button, self.sign_button,
-                       self.report_button):
+        for button in (self.delete_button, self.complete_button, self.reopen_button,
+                       self.sign_button, self.amend_button, self.report_button):
             row.addWidget(button)
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -75,3 +80,5 @@ class RunnerHeader(QWidget):
         self.complete_button.setVisible(status not in ("completed", "signed"))
         self.reopen_button.setVisible(status == "completed")
         self.sign_button.setVisible(can_sign)
+        self.amend_button.setVisible(status == "signed")
+        self.delete_button.setVisible(status in ("draft", "in_progress"))

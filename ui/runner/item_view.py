@@ -47,9 +47,12 @@ class ItemView(QFrame):
         self.editor.set_value(self.value)
         self.editor.committed.connect(self._committed)
         self.note = QLineEdit((response or {}).get("note") or "", self)
-        self.evidence = EvidenceStrip(ctx, inspection_id, item.key, self)
+        self.evidence = EvidenceStrip(ctx, inspection_id, item.key, self,
+                                      item_text=item.text[self.lang])
         self.evidence.changed.connect(self.evidence_changed)
         self.comparison = ComparisonBox(self) if own is not None else None
+        if self.comparison is not None:
+            self.comparison.show_photos(ctx.ws, own, item.key, item.text[self.lang])
         self._note_saved = self.note.text()
         self._build(position, actions)
         self._refresh_comparison()

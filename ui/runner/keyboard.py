@@ -1,7 +1,7 @@
 """The runner's keyboard flow, for inspectors who answer without the mouse: J/K, ↑/↓,
 PgUp/PgDn or Ctrl+↑/↓ move between items, Enter moves on, 1/2/3 answer yes/no/N-A (digits
 give scores and pick options), N means not applicable, Delete takes an answer back and
-Ctrl+Enter completes.
+Ctrl+Enter completes, Ctrl+F finds an item and Ctrl+Z undoes the last answer change.
 
 Plain keys are QShortcuts scoped to the runner: a text or number field that has the focus
 takes printable keys and Enter for itself first, so typing is never hijacked.
@@ -22,7 +22,9 @@ class KeyboardFlow:
                     ("J", lambda: self.go(1)), ("K", lambda: self.go(-1)),
                     ("Return", lambda: self.go(1)), ("Enter", lambda: self.go(1)),
                     ("Ctrl+Return", self.try_complete), ("Ctrl+Enter", self.try_complete),
-                    ("N", self.answer_not_applicable)]
+                    ("N", self.answer_not_applicable),
+                    (QKeySequence.StandardKey.Find, self.finder.start),
+                    (QKeySequence.StandardKey.Undo, self.undo_last)]
         bindings += [(str(d), lambda d=d: self.answer_by_digit(d)) for d in range(10)]
         self.shortcuts = []
         for keys, slot in bindings:

@@ -25,15 +25,18 @@ from ui.runner.action_dialog import ActionDialog
 from ui.runner.carried import visit_date, with_origin
 from ui.runner.comparison import load_self_assessment
 from ui.runner.ethics import EthicsView, grade_reason
+from ui.runner.finder import FinderFlow, ItemFinder
 from ui.runner.follow_up import FollowUpPanel
 from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
 from ui.runner.keyboard import KeyboardFlow
+from ui.runner.lifecycle import LifecycleFlow
 from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
 from ui.runner.signoff_dialog import SignoffDialog, missing_roles
 from ui.runner.style import RUNNER_QSS
 from ui.runner.text import fill, join_names
+from ui.runner.undo import UndoFlow
 from ui.widgets import labels
 
 READ_ONLY_STATUSES = ("completed", "signed")
@@ -47,7 +50,7 @@ def open_keys(result) -> set[str]:
         {key for key, _ in result.missing_facts}
 
 
-class InspectionRunner(KeyboardFlow, QWidget):
+class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidget):
     """Fill in, complete and sign one inspection. The main window forwards every
     `Operations.changed` to `on_changes` and calls `flush` before it closes the runner."""
 
@@ -69,6 +72,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
         self.ethics_view: EthicsView | None = None
         self.action_dialog: ActionDialog | None = None
         self.signoff_dialog: SignoffDialog | None = None
+        self.undo_steps = []
+        self.differing: set[str] = set()
         self.current_key = self._first_open_key()
         self._build()
         self._bind_keys()
@@ -102,7 +107,17 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def _build(self) -> None:
         self.section_list = SectionList(self.template, self.lang, self)
         self.section_list.item_chosen.connect(self.show_item)
-        self.section_list.setMinimumWidth(300)
+        self.finder = ItemFinder(self.own is not None, self)
+        self.finder.changed.connect(self.apply_finder)
+        self.finder.open_first.connect(self.open_first_match)
+        self.finder.done.connect(self._focus_editor_or_row)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.finder)
+        left_layout.addWidget(self.section_list, 1)
+        left.setMinimumWidth(300)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -110,7 +125,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
         self.score_panel.setMinimumWidth(230)
         self.score_panel.setMaximumWidth(320)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.section_list)
+        splitter.addWidget(left)
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.score_panel)
         splitter.setStretchFactor(1, 1)
@@ -130,7 +145,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
             layout.addWidget(self.follow_up)
         layout.addWidget(splitter, 1)
         if self.is_ethics:
-            self.section_list.hide()
+            left.hide()
             self._build_ethics()
 
     def _header(self) -> RunnerHeader:
@@ -146,7 +161,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
             title,
             self.inspection, self.own is not None, self.lang,
             {"complete": self.try_complete, "reopen": self.reopen, "sign": self.open_signoff,
-             "report": lambda: self.ctx.open_report(self.inspection_id)}, self,
+             "report": lambda: self.ctx.open_report(self.inspection_id),
+             "amend": self.open_amend, "delete": self.delete_inspection}, self,
             follow_up_date=visit_date(self.ctx.ws, self.inspection.get("follow_up_of")))
         self.complete_button = self.header.complete_button
         self.reopen_button = self.header.reopen_button
@@ -246,6 +262,7 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def save_answer(self, key: str, value: Any) -> None:
         if self.read_only:
             return
+        self.remember_answer(key, value)
         changes = self.ctx.operations.run(lambda: answer_service.answer_item(
             self.ctx.ws, self.inspection_id, key, value), parent=self, initiator=self)
         self._after_save(changes, key)
@@ -269,11 +286,12 @@ class InspectionRunner(KeyboardFlow, QWidget):
         item = self.item_view.item if self.item_view else None
         self._reload()
         if item is not None and item.type == "photo" and self.answers.get(item.key) is None:
-            # A photo item is answered by its photo: name the first file as the answer.
+            # A photo item is answered by its photo.
             files = attachments_of(self.ctx.ws, self.inspection_id, item.key)
             if files:
+                # The finding reads "see photo", not the camera's file name (IMG_2041.JPG).
                 self.item_view.editor.set_value(None)
-                self.item_view.editor.field.setPlainText(files[0]["filename"] or "photo")
+                self.item_view.editor.field.setPlainText(self.tr("See the photo."))
                 self.item_view.editor.flush()
                 return
         self._refresh()
@@ -293,7 +311,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
     def _refresh(self, rebuild: bool = False) -> None:
         result = self.result
         self.missing &= open_keys(result)
-        differing = set(self.own.differing(self.items, self.answers)) if self.own else set()
+        self.differing = differing = (set(self.own.differing(self.items, self.answers))
+                                      if self.own else set())
         self.section_list.update_state(result, self.answers, missing=self.missing,
                                        differing=differing)
         reason = grade_reason(self.template, result, self.lang) if self.is_ethics else None
@@ -304,6 +323,8 @@ class InspectionRunner(KeyboardFlow, QWidget):
             self.ethics_view.mark_missing(self.missing)
             self.ethics_view.set_read_only(self.read_only)
         self._apply_status()
+        if self.finder.active:
+            self.apply_finder()
         if rebuild and self.ethics_view is None:
             self._show_current()
 

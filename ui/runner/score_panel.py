@@ -47,6 +47,11 @@ class ScorePanel(QFrame):
         self.cap.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("overallProgress")
+        # The count is written above the bar: drawn on it, the filled part covered half the
+        # text (white on blue, dark on white).
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(10)
+        self.answered = QLabel(self.tr("Answered"), self)
         self.open_items = QLabel(self)
         self.open_items.setWordWrap(True)
         self.open_items.setObjectName("hint")
@@ -70,7 +75,7 @@ class ScorePanel(QFrame):
         layout.addWidget(self.cap)
         layout.addWidget(self.own)
         layout.addSpacing(6)
-        layout.addWidget(QLabel(self.tr("Answered"), self))
+        layout.addWidget(self.answered)
         layout.addWidget(self.progress)
         layout.addWidget(self.open_items)
         layout.addSpacing(6)
@@ -105,7 +110,8 @@ class ScorePanel(QFrame):
             self.cap.hide()
         self.progress.setRange(0, result.item_count)
         self.progress.setValue(result.answered)
-        self.progress.setFormat(fill(self.tr("%1 of %2"), result.answered, result.item_count))
+        self.answered.setText(fill(self.tr("Answered: %1 of %2"), result.answered,
+                                   result.item_count))
         self.open_items.setText(self._open_text(result))
         for section in result.sections:
             self.section_scores[section.key].setText(format_score(section.score))

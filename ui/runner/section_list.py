@@ -4,9 +4,10 @@ self-assessment). Choosing an item opens it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QHeaderView, QProgressBar, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (QHeaderView, QProgressBar, QStyledItemDelegate, QTreeWidget,
+                               QTreeWidgetItem)
 
 from app.domain.answers import NA
 from app.domain.scoring import Result
@@ -44,6 +45,23 @@ def item_state(key: str, result: Result, answers: dict) -> str:
     return "passed" if result.fractions.get(key) is not None else "answered"
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Item titles wrap onto as many lines as the list's width needs: Qt's tree asks the
+    delegate for a row height without the (spanned) width, so it is measured here."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt override)
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if not index.parent().isValid() or index.column() != 0:
+            return hint          # section rows keep one line beside their progress bar
+        width = view.viewport().width() - 2 * view.indentation() - view.iconSize().width() - 16
+        text = index.data() or ""
+        box = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 10_000),
+                                              int(Qt.TextFlag.TextWordWrap), text)
+        hint.setHeight(max(hint.height(), box.height() + 8))
+        return hint
+
+
 class SectionList(QTreeWidget):
     item_chosen = Signal(str)
 
@@ -56,11 +74,19 @@ class SectionList(QTreeWidget):
         self.setIndentation(14)
         self.setIconSize(QSize(12, 12))
         self.setUniformRowHeights(False)
+        # Long item titles wrap onto a second line instead of being cut after a few
+        # characters (at 1280×800 the list is narrow); the tooltip holds the whole text.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setItemDelegateForColumn(0, WrappingDelegate(self))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.header().resizeSection(1, 74)
+        # Qt keeps a row's height from when it was first laid out: when the list gets its real
+        # width (or the splitter moves), lay the rows out again so wrapped titles get room.
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
         self.rows: dict[str, QTreeWidgetItem] = {}
         self.texts: dict[str, str] = {}
         self.bars: dict[str, QProgressBar] = {}
@@ -88,9 +114,14 @@ class SectionList(QTreeWidget):
                 row = QTreeWidgetItem(head, [f"{number}. {item.text[lang]}", ""])
                 row.setData(0, KEY_ROLE, item.key)
                 row.setToolTip(0, item.text[lang])
+                row.setFirstColumnSpanned(True)  # the progress column is for sections
                 self.rows[item.key] = row
                 self.texts[item.key] = item.text[lang]
             head.setExpanded(True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def _clicked(self, row: QTreeWidgetItem, _column: int) -> None:
         key = row.data(0, KEY_ROLE)
@@ -126,6 +157,22 @@ class SectionList(QTreeWidget):
                 "limit": self.tr("reading out of range"), "answered": self.tr("answered"),
                 "missing": self.tr("needs an answer or a photo before completing"),
                 "differs": self.tr("differs from the school's self-assessment")}
+
+    def show_only(self, keys: set[str] | None) -> None:
+        """Hide every item not in `keys` (None shows all) and sections left empty."""
+        for index in range(self.topLevelItemCount()):
+            head = self.topLevelItem(index)
+            shown = 0
+            for child in range(head.childCount()):
+                row = head.child(child)
+                hidden = keys is not None and row.data(0, KEY_ROLE) not in keys
+                row.setHidden(hidden)
+                shown += not hidden
+            head.setHidden(shown == 0)
+
+    def visible_keys(self) -> list[str]:
+        return [key for key, row in self.rows.items() if not row.isHidden()
+                and not (row.parent() and row.parent().isHidden())]
 
     def select(self, key: str) -> None:
         row = self.rows.get(key)

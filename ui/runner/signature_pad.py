@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 INK = QColor("#10205a")
 PEN_WIDTH = 2.6
+# Total ink (in pixels of stroke length) a signature needs: a dot or a tick is not one.
+MIN_INK = 40.0
 
 
 class SignaturePad(QWidget):
@@ -31,6 +33,16 @@ class SignaturePad(QWidget):
     @property
     def is_empty(self) -> bool:
         return not any(path.elementCount() > 1 for path in self.strokes)
+
+    @property
+    def ink_length(self) -> float:
+        """Length of everything drawn, in pixels."""
+        return sum(path.length() for path in self.strokes)
+
+    @property
+    def too_short(self) -> bool:
+        """Drawn, but too little to be a signature (a single dot or a short tick)."""
+        return not self.is_empty and self.ink_length < MIN_INK
 
     def clear(self) -> None:
         self.strokes.clear()

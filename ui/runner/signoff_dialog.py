@@ -38,6 +38,9 @@ class SignerBlock(QGroupBox):
             return fill(self.tr("%1: type the signer's name."), self.title())
         if self.pad.is_empty:
             return fill(self.tr("%1: sign on the pad."), self.title())
+        if self.pad.too_short:
+            return fill(self.tr("%1: that is too short for a signature; sign with your full "
+                                "signature (Clear starts again)."), self.title())
         return ""
 
 
@@ -92,8 +95,11 @@ class SignoffDialog(QDialog):
                   "panel": self.tr("School assessment panel")}
         for role in missing_roles(ctx.ws, inspection, template_kind):
             name = default_signer(ctx.ws, inspection, role)
-            self.blocks[role] = SignerBlock(titles[role], role, name, self)
-            layout.addWidget(self.blocks[role])
+            block = self.blocks[role] = SignerBlock(titles[role], role, name, self)
+            # A shown message goes away as soon as what it asked for is done.
+            block.name.textChanged.connect(self._recheck)
+            block.pad.changed.connect(self._recheck)
+            layout.addWidget(block)
         self.error = QLabel(self)
         self.error.setObjectName("limitWarning")
         self.error.hide()
@@ -107,8 +113,17 @@ class SignoffDialog(QDialog):
         layout.addWidget(buttons)
         self.signed: list[str] = []
 
+    def problems(self) -> list[str]:
+        return [p for p in (b.problem() for b in self.blocks.values()) if p]
+
+    def _recheck(self) -> None:
+        if self.error.isVisible():
+            problems = self.problems()
+            self.error.setText("\n".join(problems))
+            self.error.setVisible(bool(problems))
+
     def accept(self) -> None:
-        problems = [p for p in (b.problem() for b in self.blocks.values()) if p]
+        problems = self.problems()
         if problems:
             self.error.setText("\n".join(problems))
             self.error.show()

@@ -1,6 +1,6 @@
 """Translated display names for the codes stored in the database (statuses, levels, modes,
 severities, template kinds, item types). The database keeps the codes; only the screen shows
-words. Inspection statuses, modes and severities are named by the domain's bilingual table
+words. Inspection and action statuses, modes and severities are named by the domain's table
 (the same words as on the report); the rest by the catalogues (literal
 `translate("Labels", ...)` calls so that pyside6-lupdate finds them)."""
 
@@ -23,12 +23,7 @@ def inspection_status(code: str | None) -> str:
 
 
 def action_status(code: str | None) -> str:
-    # Disambiguated: an action "in progress" is being corrected (整改中), not being filled in.
-    return _pick({"pending": translate("Labels", "To rectify", "action status"),
-                  "in_progress": translate("Labels", "In progress", "action status"),
-                  "reported": translate("Labels", "Rectification reported"),
-                  "verified": translate("Labels", "Verified and closed"),
-                  "not_rectified": translate("Labels", "Not rectified")}, code)
+    return display_name("action", code, current_language())
 
 
 def role(code: str | None) -> str:
@@ -92,6 +87,18 @@ def school_name(row: dict | None, lang: str) -> str:
     if lang == "en" and row.get("name_en"):
         return row["name_en"]
     return row.get("name") or ""
+
+
+def district(name: str | None, lang: str) -> str:
+    """A district in the UI language: 青山区, or "Qingshan District" in English when known."""
+    from app.services.names_en import district_en
+    return (lang == "en" and district_en(name)) or name or ""
+
+
+def subject(name: str | None, lang: str) -> str:
+    """A teacher's subject in the UI language: 数学, or "Mathematics" in English when known."""
+    from app.services.names_en import subject_en
+    return (lang == "en" and subject_en(name)) or name or ""
 
 
 def school_names(ws, lang: str) -> dict[str, str]:

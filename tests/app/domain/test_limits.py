@@ -77,6 +77,7 @@ def test_check_fields_enumerations_follow_the_domain(monkeypatch):
     ("signatures", {"role": "king"}, "signatures.role"),
     ("users", {"role": "root"}, "users.role"),
     ("templates", {"kind": "other"}, "templates.kind"),
+    ("schools", {"level": "university"}, "schools.level"),
     ("schools", {"boarding": 2}, "must be 0 or 1"),
     ("schools", {"student_count": 10 ** 30}, "beyond the limit"),
     ("schools", {"student_count": True}, "not true/false"),
@@ -110,3 +111,25 @@ def test_escape_controls_for_terminals():
         "Evil\\x1b]0;pwned\\x07 name\\x0d\\x0a"
     assert escape_controls("a\u202eb\x9bc") == "a\\u202eb\\x9bc"
     assert escape_controls("青山小学 No. 2") == "青山小学 No. 2"
+
+
+def test_template_files_are_parsed_strictly_and_texts_bounded(tmp_path):
+    import json
+    from app.domain.templates import load_template_file
+    from app.errors import TemplateError
+    from tests.conftest import MINI_TEMPLATE
+    text = MINI_TEMPLATE.read_text(encoding="utf-8")
+    twice = tmp_path / "twice.json"
+    twice.write_text(text.replace("{", '{"key": "other", ', 1), encoding="utf-8")
+    with pytest.raises(TemplateError, match="twice.json: the key 'key' appears twice"):
+        load_template_file(twice)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    with pytest.raises(TemplateError, match="deep.json: nested deeper than 32 levels"):
+        load_template_file(deep)
+    body = json.loads(text)
+    body["title"]["en"] = "x" * 20_001
+    long = tmp_path / "long.json"
+    long.write_text(json.dumps(body), encoding="utf-8")
+    with pytest.raises(TemplateError, match="title.en: longer than 20000 characters"):
+        load_template_file(long)

@@ -126,7 +126,8 @@ def test_trusting_a_certificate_through_the_cli(demo_ws, make_workspace, signed,
     home = str(office.paths.home)
     path = tmp_path / "r.pdf"
     path.write_bytes(signed)
-    assert main(["--home", home, "verify-report", str(path), "--json"]) == 0
+    # intact but signed by someone this profile does not trust: exit 2 (issue 8)
+    assert main(["--home", home, "verify-report", str(path), "--json"]) == 2
     assert '"trusted": false' in capsys.readouterr().out
     assert main(["--home", home, "trust", "add", str(cert)]) == 0
     capsys.readouterr()

@@ -65,7 +65,7 @@ def _records_sha256(entries: dict[str, bytes], old: str | None) -> str | None:
                                                         d.decode().splitlines() if line.strip()]
                   for n, d in entries.items() if n.startswith("records/")}
         return records_digest(parsed)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return old
 
 

@@ -4,6 +4,8 @@ finished self-assessment."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
 from tests.ui.helpers import visit_with_two_actions
@@ -64,6 +66,31 @@ def test_verifies_preselects_the_newest_finished_self_assessment(ctx, ws, school
     dialog.ok_button.click()
     created = dialog.result_changes.created
     assert ws.store.get("inspections", created)["self_assessment_id"] == newer
+
+
+# The completer's popup on the offscreen platform: harmless platform notes, not our warnings.
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard")
+def test_the_school_is_searchable_and_preselected(ctx, ws, school_id, qtbot):
+    from PySide6.QtCore import Qt
+    ws.set_identity(language="en")
+    other = add_school(ws, name="东湖实验中学", name_en="Donghu Experimental Middle School",
+                       district="东湖区", level="junior").created
+    dialog = NewInspectionDialog(ctx, school_id=school_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.school.currentData() == school_id          # opened from its school
+    field = dialog.school.lineEdit()
+    field.selectAll()
+    qtbot.keyClicks(field, "experim")                        # any part of the name
+    completer = dialog.school.completer()
+    assert completer.completionCount() == 1
+    assert "Donghu" in completer.currentCompletion()
+    assert not dialog.ok_button.isEnabled()                  # half a search is no school
+    assert "Choose a school from the list." in dialog.error.text()
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert dialog.school.currentData() == other
+    assert dialog.ok_button.isEnabled()
 
 
 def test_a_school_is_offered_only_the_templates_for_its_level(ctx, ws, school_id, qtbot):

@@ -54,7 +54,7 @@ def test_both_sides_are_shown_field_by_field(page, conflicts):
     assert texts[0].startswith("Answer: 青山区育才小学 · ")
     assert texts[1] == "School: 青山区育才小学"
     select(page, "responses")
-    assert cells(page, 0) == ["Answer", "5", "1", "5"]
+    assert cells(page, 0) == ["Answer", "5 / 5", "1 / 5", "5 / 5"]   # scores in words
     select(page, "schools")
     assert cells(page, 0) == ["Phone", "0571-111", "0571-222", "0571-111"]
 
@@ -150,3 +150,70 @@ def test_an_unknown_edited_deleted_value_is_refused(ws, deletion_conflict, qtbot
     resolve_deleted_as(conflicts_page(ws, qtbot), deletion_conflict, "maybe")
     assert len(list_conflicts(ws)) == 1
     assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 0
+
+
+# -- a clerk can decide: context, who and when, values in words, only valid values ----------
+@pytest.fixture
+def action_conflict(ws, office, mini_inspection, tmp_path) -> dict:
+    """Both laptops changed the severity of the same corrective action."""
+    from app.services.actions import edit_action, raise_action
+    office.set_identity(name="王主任")
+    action = raise_action(ws, mini_inspection, description="公示收费标准",
+                          item_key="a.samples", severity="high").created
+    send(ws, office, tmp_path / "1.sibundle")
+    edit_action(ws, action, severity="medium")
+    edit_action(office, action, severity="low")
+    send(office, ws, tmp_path / "2.sibundle")
+    return next(c for c in list_conflicts(ws) if c["table_name"] == "actions")
+
+
+def test_an_action_conflict_names_school_inspection_item_and_action(ws, action_conflict,
+                                                                    qtbot):
+    page = conflicts_page(ws, qtbot)
+    page.list.setCurrentRow([c["id"] for c in page.conflicts].index(action_conflict["id"]))
+    item = page.list.currentItem().text()
+    assert item.startswith("Corrective action: 青山区育才小学 · 公示收费标准")
+    assert "fin." not in item and "a.samples" not in item
+    about = page.about.text()
+    assert "School: 青山区育才小学" in about and "Item: Samples kept" in about
+    assert "Inspection: Mini check of 20" in about and "(Draft)" in about
+    assert "Corrective action: 公示收费标准" in about
+    from ui.widgets import labels
+    row = action_conflict["fields"].index("severity")
+    assert [page.fields.item(row, c).text() for c in range(3)] == [
+        "Severity", labels.severity("medium"), labels.severity("low")]   # words, not codes
+    sides = page.sides.text().splitlines()
+    assert sides[0].startswith("Ours: changed by 张督学 (this device) at 20")
+    assert sides[1].startswith("Theirs: changed by ") and "this device" not in sides[1]
+
+
+def test_the_editor_offers_only_valid_values(ws, action_conflict, qtbot):
+    from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox
+    from app.domain.status import ACTION_SEVERITIES
+    page = conflicts_page(ws, qtbot)
+    page.show()
+    page.list.setCurrentRow([c["id"] for c in page.conflicts].index(action_conflict["id"]))
+    row = action_conflict["fields"].index("severity")
+    page.fields.editItem(page.fields.item(row, 3))
+    combo = page.fields.findChild(QComboBox, "conflictChoice")
+    assert combo is not None and not combo.isEditable()
+    from ui.widgets import labels
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        labels.severity(code) for code in ACTION_SEVERITIES]      # exactly the valid ones
+    combo.setCurrentIndex(combo.findText(labels.severity("high")))
+    page.fields.commitData(combo)
+    page.fields.closeEditor(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+    assert page.fields.item(row, 3).text() == labels.severity("high")
+    page.save_edited.click()
+    assert ws.store.get("actions", action_conflict["record_id"])["severity"] == "high"
+    assert not [c for c in list_conflicts(ws) if c["table_name"] == "actions"]
+
+
+def test_a_typed_value_outside_the_list_is_refused(ws, action_conflict, qtbot):
+    page = conflicts_page(ws, qtbot)
+    page.list.setCurrentRow([c["id"] for c in page.conflicts].index(action_conflict["id"]))
+    row = action_conflict["fields"].index("severity")
+    page.fields.item(row, 3).setText("catastrophic")
+    page.resolve("edited")
+    assert ws.store.get("actions", action_conflict["record_id"])["severity"] == "medium"
+    assert [c for c in list_conflicts(ws) if c["table_name"] == "actions"]

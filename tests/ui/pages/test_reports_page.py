@@ -7,6 +7,7 @@ import re
 import subprocess
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from app.services.demo import DemoBuilder
@@ -186,3 +187,69 @@ def test_a_password_protected_signing_key_is_asked_for_then_the_report_is_signed
     assert page.save_to(tmp_path / "signed.pdf")
     assert "Signature is Valid." in subprocess.run(["pdfsig", str(tmp_path / "signed.pdf")],
                                                    capture_output=True, text=True).stdout
+
+
+def test_save_as_proposes_the_exports_folder_and_a_readable_name(qtbot, page, cases, ws,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from app.reports.naming import report_file_name
+    page.show_inspection(cases["signed"])
+    _wait_for_pdf(qtbot, page)
+    proposed = []
+
+    def save_dialog(parent, title, path, filters):
+        proposed.append(path)
+        return path, filters                                 # the user just clicks Save
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    lang = page.language.currentData()
+    expected = ws.paths.exports / report_file_name(ws, cases["signed"], lang)
+    assert proposed == [str(expected)]
+    assert "_canteen" not in expected.name and cases["signed"][:8] not in expected.name
+    assert expected.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_inspection_picker_searches_and_filters(qtbot, ws, ctx, cases):
+    from tests.ui.helpers import evaluate_teacher
+    from app.services.schools import add_teacher
+    ws.set_identity(language="en")
+    builder = DemoBuilder(ws, seed=5)
+    other = builder.add_schools(1)[0]
+    builder.inspection(other, "canteen_food_safety", "inspection", "completed")
+    teacher = add_teacher(ws, other["id"], name="Wang Fang", subject="数学").created
+    evaluation = evaluate_teacher(ws, other["id"], teacher)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    everything = page.inspection.count()
+    assert everything == 4 and "4 found" in page.found.text()
+    page.school_filter.setCurrentIndex(page.school_filter.findData(other["id"]))
+    assert page.inspection.count() == 2
+    qtbot.keyClicks(page.teacher_filter, "wang")
+    qtbot.waitUntil(lambda: page.inspection.count() == 1)
+    assert page.inspection.currentData() == evaluation
+    assert "Wang Fang" in page.inspection.currentText()       # ethics: the teacher's name
+    page.teacher_filter.clear()
+    page.school_filter.setCurrentIndex(0)
+    page.template_filter.setCurrentIndex(page.template_filter.findData("canteen_food_safety"))
+    assert page.inspection.count() == 2
+    page.template_filter.setCurrentIndex(0)
+    page.use_dates.setChecked(True)
+    page.visit_from.setDate(page.visit_to.date().addDays(1))  # nothing visited tomorrow
+    assert page.inspection.count() == 0 and not page.generate_button.isEnabled()
+
+
+def test_the_picker_offers_one_page_and_counts_the_rest(ws, ctx, qtbot, cases,
+                                                        monkeypatch):
+    from ui.state import report_picker
+    from ui.pages import reports_page
+    monkeypatch.setattr(reports_page, "LIMIT", 1)
+    monkeypatch.setattr(report_picker, "LIMIT", 1)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.inspection.count() == 1
+    assert page.found.text().startswith("1 of 2 shown")
+    hidden = next(i for i in (cases["signed"], cases["completed"])
+                  if page.inspection.findData(i) < 0)
+    page.show_inspection(hidden)                             # beyond the page: still found
+    assert page.inspection.currentData() == hidden
+    _wait_for_pdf(qtbot, page)                               # its report is made, as asked

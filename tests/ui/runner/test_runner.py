@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 from app.services.actions import actions_of
 from app.services.answers import answers_of, responses_of
@@ -107,8 +107,8 @@ def test_whole_visit_photo_action_completion_and_signatures(qtbot, ui_ctx, ws,
     drop_files(runner.item_view, [write_png(tmp_path / "log.jpg", (20, 90, 200))])
     assert len(attachments_of(ws, mini_inspection, "b.fridge")) == 2
     assert len(runner.item_view.evidence.attachments) == 2
-    thumbnails = [label for label in runner.item_view.evidence.findChildren(QLabel)
-                  if not label.pixmap().isNull()]
+    thumbnails = [button for button in runner.item_view.evidence.findChildren(QToolButton)
+                  if button.objectName() == "photoThumb" and not button.icon().isNull()]
     assert len(thumbnails) == 2                                # pictures, not file names
     assert "b.fridge" not in runner.missing
 
@@ -247,7 +247,8 @@ def test_a_photo_item_is_answered_by_its_photo(qtbot, ui_ctx, ws, school_id, tmp
     runner.show_item("cook.kitchen_photo")
     runner.item_view.evidence.add_files([write_png(tmp_path / "kitchen.png")])
     saved = answers_in_database(ws.paths.database, inspection)["cook.kitchen_photo"]
-    assert saved[0] == "kitchen.png"
+    # The finding says to see the photo; the camera's file name means nothing in a report.
+    assert saved[0] == "See the photo." and "kitchen" not in saved[0]
     assert "cook.kitchen_photo" not in runner.result.missing_required
     assert "cook.kitchen_photo" not in runner.result.missing_photos
 

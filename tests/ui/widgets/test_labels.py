@@ -94,3 +94,17 @@ def test_statuses_modes_and_severities_read_as_on_the_report(qapp, lang):
     finally:
         install_translations(qapp, "en")
     assert labels.severity("high") == "High"
+
+
+def test_action_statuses_read_as_on_the_report_in_chinese(qapp):
+    from app.domain.status import ACTION_STATUSES
+    from app.reports.labels import labels_for
+    from ui.i18n import install_translations
+    from ui.widgets import labels
+    install_translations(qapp, "zh")
+    try:
+        assert [labels.action_status(s) for s in ACTION_STATUSES] == \
+            [labels_for("zh")[f"action_{s}"] for s in ACTION_STATUSES]
+    finally:
+        install_translations(qapp, "en")
+    assert labels.action_status("in_progress") == "Rectifying"   # not the inspection's word

@@ -1,0 +1,80 @@
+"""Answers and JSON columns that arrive by bundle or by a conflict resolution: checked
+against the item's type in the inspection's template, exactly as an answer typed here.
+
+The column checks (limits, enumerations) happen for every write in `app/domain/limits.py`;
+an answer also needs its template, which the storage layer does not read, so it is checked
+here: on import (before the transaction) and when a conflict on an answer is resolved.
+"""
+
+from __future__ import annotations
+
+from app.domain.limits import check_answer, loads
+from app.domain.templates import Template, parse_template
+from app.errors import BundleError, KnownError, TemplateError, ValidationError
+
+
+class TemplateSource:
+    """Templates and inspections by id: first those arriving in a bundle, then the database."""
+
+    def __init__(self, store, records: dict[str, list[dict]] | None = None):
+        records = records or {}
+        self.store = store
+        self.templates = {r["id"]: r for r in records.get("templates", [])}
+        self.inspections = {r["id"]: r for r in records.get("inspections", [])}
+        self.parsed: dict[str, Template | None] = {}
+
+    def template_of(self, inspection_id) -> Template | None:
+        inspection = self.inspections.get(inspection_id) or \
+            self.store.get("inspections", str(inspection_id))
+        if inspection is None:
+            return None         # the reference check names a missing inspection
+        template_id = inspection.get("template_id")
+        if template_id not in self.parsed:
+            self.parsed[template_id] = self._parse(template_id)
+        return self.parsed[template_id]
+
+    def _parse(self, template_id) -> Template | None:
+        row = self.templates.get(template_id) or self.store.get("templates", str(template_id))
+        if row is None or not row.get("body"):
+            return None
+        try:
+            return parse_template(loads(row["body"], "template body"))
+        except (ValidationError, TemplateError):
+            return None         # the template check names a broken template
+
+
+def check_response(source: TemplateSource, row: dict, *, where: str,
+                   error: type[KnownError] = ValidationError) -> None:
+    """The stored answer text of a responses row must decode strictly to a valid answer."""
+    if row.get("value") is None:
+        return
+    value = loads(row["value"], f"{where}: value", error=error)
+    template = source.template_of(row.get("inspection_id"))
+    if template is None:
+        return
+    try:
+        item = template.item(row.get("item_key"))
+    except KeyError:
+        raise error(f"{where}: item {str(row.get('item_key'))[:60]!r} is not in the "
+                    "inspection's template.") from None
+    check_answer(item, value, error=error, where=f"{where}: ")
+
+
+def check_inspectors(row: dict, *, where: str, error: type[KnownError]) -> None:
+    """`inspectors` is a JSON list of names."""
+    if row.get("inspectors") is None:
+        return
+    names = loads(row["inspectors"], f"{where}: inspectors", error=error)
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise error(f"{where}: inspectors must be a JSON list of names.")
+
+
+def check_bundle_values(store, records: dict[str, list[dict]]) -> None:
+    """Every answer and JSON column in a bundle, before anything is written."""
+    source = TemplateSource(store, records)
+    for row in records.get("responses", []):
+        check_response(source, row, where=f"records/responses.ndjson: answer {row['id']}",
+                       error=BundleError)
+    for row in records.get("inspections", []):
+        check_inspectors(row, where=f"records/inspections.ndjson: inspection {row['id']}",
+                         error=BundleError)

@@ -1,0 +1,1 @@
+"""Tests of app/security: the audit log, its signed heads and witnesses."""
