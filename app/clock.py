@@ -1,12 +1,17 @@
 """Time for the app: a wall clock that can be replaced, and a hybrid logical clock for revs.
 
-A rev is `"<13-digit ms>.<5-digit counter>.<device id>"`. Fixed widths make string order equal
-to causal order, so revs sort right even when laptop clocks disagree or jump backwards: the
-clock never goes below the highest rev it has made or seen (Kulkarni et al., HLC, 2014).
+A rev is `"<13-digit ms>.<5-digit counter>.<device id>"` and nothing else (REV_RE; the device
+id is 1–64 letters, digits, `-` or `_`). Fixed widths make string order equal to causal order,
+so revs sort right even when laptop clocks disagree or jump backwards, and the one comparison
+used everywhere (text order, also in SQL) is the HLC order: the clock never goes below the
+highest rev it has made or seen (Kulkarni et al., HLC, 2014) — except a rev beyond the horizon
+ahead of the wall clock, which it never adopts (one bad clock must not drag every later edit,
+on every device, into the future).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -15,6 +20,8 @@ from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_COUNTER = 99_999
+REV_RE = re.compile(r"^([0-9]{13})\.([0-9]{5})\.([A-Za-z0-9_-]{1,64})$")
+HORIZON_MS = 24 * 3_600_000
 # "Today" for due dates is the district's calendar day, not UTC's: between 00:00 and 08:00 in
 # China the UTC date is still yesterday.
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -83,20 +90,21 @@ class Timestamp:
 
     @classmethod
     def parse(cls, text: str) -> "Timestamp":
-        try:
-            ms, counter, device = text.split(".", 2)
-            return cls(int(ms), int(counter), device)
-        except (ValueError, AttributeError) as exc:
-            raise ValueError(f"not a rev: {text!r}") from exc
+        """The one accepted shape; anything else (other widths, signs, spaces) is refused."""
+        match = REV_RE.fullmatch(text) if isinstance(text, str) else None
+        if match is None:
+            raise ValueError(f"not a rev: {text!r:.80}")
+        return cls(int(match.group(1)), int(match.group(2)), match.group(3))
 
 
 class HybridLogicalClock:
     """Issues revs for one device; `observe` folds in revs received from others."""
 
     def __init__(self, device_id: str, physical_ms: Callable[[], int],
-                 last: str | None = None):
+                 last: str | None = None, horizon_ms: int = HORIZON_MS):
         self.device_id = device_id
         self._physical_ms = physical_ms
+        self.horizon_ms = horizon_ms
         self._ms, self._counter = 0, 0
         self._lock = threading.Lock()
         if last:
@@ -113,8 +121,15 @@ class HybridLogicalClock:
             return str(Timestamp(self._ms, self._counter, self.device_id))
 
     def observe(self, rev: str) -> None:
-        """Move past a rev seen in imported data, so our next rev orders after it."""
-        seen = Timestamp.parse(rev)
+        """Move past a rev seen in imported data, so our next rev orders after it. A rev
+        malformed or beyond the horizon is never adopted (the importer refuses such bundles;
+        this also keeps a poisoned saved clock from being picked up again)."""
+        try:
+            seen = Timestamp.parse(rev)
+        except ValueError:
+            return
+        if seen.ms > self._physical_ms() + self.horizon_ms:
+            return
         with self._lock:
             if (seen.ms, seen.counter) > (self._ms, self._counter):
                 self._ms, self._counter = seen.ms, seen.counter

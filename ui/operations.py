@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import KnownError
 from app.services.changes import NOTHING, Changes
-from app.storage.store import HLC_SETTING
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -143,7 +142,7 @@ class Operations(QObject):
     def _resync(ws: Workspace) -> None:
         """The worker's clock saw (and stored) newer revs than ours: ours must order after
         them, or an edit made next here could lose to an older one."""
-        ws.store.hlc.observe(ws.store.setting(HLC_SETTING, ws.store.hlc.last))
+        ws.store.reload_clock()
 
     def report(self, exc: BaseException, parent: QWidget | None = None) -> None:
         """Known errors as their message; bugs as a short report with details."""

@@ -100,6 +100,10 @@ def register(subparsers, common) -> None:
     s.add_argument("--signer", required=True)
     s.add_argument("--role", choices=SIGNER_ROLES, default="inspector")
     s.add_argument("--image", help="PNG of the drawn signature")
+    s = command(sub, common, "amend", cmd_amend,
+                "unfreeze a signed inspection for an amendment (needs signing again)")
+    s.add_argument("id")
+    s.add_argument("--reason", required=True, help="why the signed record is amended")
     s = command(sub, common, "delete", cmd_delete,
                 "delete a draft or in-progress inspection started by mistake (never a signed "
                 "one; a tombstone if it may already be on another device)")
@@ -176,8 +180,19 @@ def cmd_sign(args) -> int:
             image = handle.read()
     ws = workspace(args)
     signoff.sign_off(ws, args.id, signer=args.signer, role=args.role, image_png=image)
-    emit(args, {"id": args.id, "status": "signed",
-                "content_sha256": signoff.content_sha256(ws, args.id)}, "signed")
+    status = ws.store.require("inspections", args.id, "inspection")["status"]
+    emit(args, {"id": args.id, "status": status,
+                "content_sha256": signoff.content_sha256(ws, args.id)}, status)
+    return 0
+
+
+def cmd_amend(args) -> int:
+    ws = workspace(args)
+    inspections.amend_inspection(ws, args.id, args.reason)
+    row = ws.store.require("inspections", args.id, "inspection")
+    emit(args, {"id": args.id, "status": row["status"], "amendment": row["amendment"],
+                "reason": row["amendment_reason"]},
+         f"amendment {row['amendment']}: {row['status']}; sign it again when done")
     return 0
 
 

@@ -66,6 +66,8 @@ def register(subparsers, common) -> None:
     p.add_argument("file")
     p.add_argument("--trust", action="store_true",
                    help="accept a sender device seen for the first time")
+    p.add_argument("--rev-horizon", type=float, metavar="HOURS", default=None,
+                   help="refuse revs more than HOURS ahead of this clock (default 24)")
     p = command(subparsers, common, "verify-bundle", cmd_verify,
                 "check a bundle's signature, files and records without importing it")
     p.add_argument("file")
@@ -96,7 +98,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    result = import_bundle(workspace(args), Path(args.file), trust=args.trust)
+    result = import_bundle(workspace(args), Path(args.file), trust=args.trust,
+                           horizon_hours=args.rev_horizon)
     emit(args, result, _import_text(result))
     return 0
 
@@ -112,6 +115,7 @@ def _import_text(result: dict) -> str:
         lines.append(f"{table:12} {n['added']:7} {n['updated']:8} {n['unchanged']:10} "
                      f"{n['conflicts']:10} {n['skipped']:8}")
     lines += confidential_lines(result)
+    lines += [f"note: {notice}" for notice in result.get("notices", [])]
     return "\n".join(lines)
 
 

@@ -43,7 +43,9 @@ def make_report(ws, inspection_id: str, *, lang: str | None = None,
     lang = lang or ws.profile.language
     pdf = build_report(ws, inspection_id, lang)
     row = ws.store.require("inspections", inspection_id, "inspection")
-    if not sign or row["status"] != "signed" or not roles.may_sign_reports(ws):
+    from app.services.signoff import is_signed
+    if not sign or row["status"] != "signed" or not is_signed(ws, inspection_id) \
+            or not roles.may_sign_reports(ws):
         return MadeReport(inspection_id, pdf, False)
     return MadeReport(inspection_id, sign_as_user(ws, pdf, inspection_id=inspection_id,
                                                   lang=lang), True)

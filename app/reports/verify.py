@@ -13,8 +13,9 @@ Verdicts and `verify-report` exit codes: `intact_trusted` 0; `broken`, `modified
 or `unsigned` 1; `untrusted` (intact, but a signer is not in the trust store) 2.
 
 Trusted means: the certificate chains to one of the trust anchors — this profile's own
-signing certificate or any PEM certificate in the profile's trust store (imported by hand
-with `trust add`, or arriving with sync bundles).
+signing certificate or a certificate the user added with `trust add` — or it is exactly the
+leaf certificate a trusted device delivered in its bundle (never a certificate that leaf
+issued: peers never add roots; see app/security/anchors.py).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from app.errors import TrustError, ValidationError
 from app.reports.canvas import INFO_PREFIX
+from app.security import anchors
 
 INSPECTION_KEY = f"/{INFO_PREFIX}InspectionId"
 HASH_KEY = f"/{INFO_PREFIX}ContentSha256"
@@ -93,9 +95,10 @@ class ReportCheck:
 
 
 def trust_roots(ws) -> list:
-    """This profile's own certificate and every readable PEM in the trust store."""
+    """This profile's own certificate and the roots the user added (`trust add`). Leaf
+    certificates delivered by peers are not roots: see `app.security.anchors`."""
     roots = [load_cert_from_pemder(str(ws.signing_identity()[1]))]
-    for pem in sorted(ws.paths.trust_store.glob("*.pem")):
+    for pem in anchors.root_files(ws.paths.trust_store):
         try:
             roots.append(load_cert_from_pemder(str(pem)))
         except Exception:  # noqa: BLE001 - a bad file in the store must not stop checking
@@ -121,10 +124,11 @@ def verify_bytes(ws, data: bytes, *, name: str = "report") -> ReportCheck:
     identities = [_signed_info(reader, sig.signed_revision) for sig in signatures]
     info = identities[-1] if signatures else _signed_info(reader, None)
     context = ValidationContext(trust_roots=trust_roots(ws), allow_fetching=False)
+    peers = anchors.peer_leaf_fingerprints(ws.paths.trust_store)
     check = ReportCheck(path=name, report_id=info.get(REPORT_KEY),
                         inspection_id=info.get(INSPECTION_KEY),
                         content_sha256=info.get(HASH_KEY), content="unknown",
-                        signatures=[_check(sig, context) for sig in signatures])
+                        signatures=[_check(sig, context, peers) for sig in signatures])
     check.modified_after_signing = _after_signing(check.signatures, identities)
     check.content = _content_state(ws, check.inspection_id, check.content_sha256)
     return check
@@ -166,7 +170,7 @@ def _after_signing(checks: list[SignatureCheck], identities: list[dict]) -> str:
     return ""
 
 
-def _check(signature, context) -> SignatureCheck:
+def _check(signature, context, peers: set[str]) -> SignatureCheck:
     name = signature.field_name or "?"
     try:
         with _quiet_pyhanko():
@@ -175,15 +179,17 @@ def _check(signature, context) -> SignatureCheck:
         return SignatureCheck(name, _signer(signature), None, False, False, False, "unknown",
                               problem=f"cannot be validated: {exc}")
     when = status.signer_reported_dt
+    # A peer's own leaf is trusted as itself only, never as the issuer of another certificate.
+    trusted = bool(status.trusted) or status.signing_cert.sha256.hex() in peers
     problem = "" if status.intact and status.valid else "the signed bytes were changed"
     if not problem and status.docmdp_ok is False:
         problem = "the document was changed after signing beyond what signing permits"
-    if not problem and not status.trusted:
+    if not problem and not trusted:
         problem = "the signer's certificate is not in the trust store"
     return SignatureCheck(
         field=name, signer=_common_name(status.signing_cert),
         intact=bool(status.intact and status.valid and status.docmdp_ok is not False),
-        signed_at=when.isoformat() if when else None, trusted=bool(status.trusted),
+        signed_at=when.isoformat() if when else None, trusted=trusted,
         covers_whole_file=status.coverage.name == "ENTIRE_FILE",
         modification=status.modification_level.name.lower() if status.modification_level
         else "unknown", problem=problem)

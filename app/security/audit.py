@@ -37,8 +37,8 @@ def _entry_hash(entry: dict) -> str:
 
 def append(store: Store, *, actor: str, action: str, entity: str, entity_id: str,
            detail: dict | None = None, rev: str | None = None) -> dict:
-    last = store.db.execute("select seq, hash from audit_log order by seq desc limit 1"
-                            ).fetchone()
+    found = store.rows("select seq, hash from audit_log order by seq desc limit 1")
+    last = found[0] if found else None
     entry = {
         "seq": (last[0] + 1) if last else 1,
         "at": store.clock_iso(),
@@ -46,12 +46,11 @@ def append(store: Store, *, actor: str, action: str, entity: str, entity_id: str
         "entity": entity, "entity_id": entity_id,
         "detail": json.dumps(detail or {}, sort_keys=True, ensure_ascii=False),
         "prev_hash": last[1] if last else GENESIS,
-        "rev": rev or store.hlc.last,
+        "rev": rev or store.last_rev,
     }
     entry["hash"] = _entry_hash(entry)
     # Raw SQL: this runs on every autosave, and sqlite-utils' insert re-reads the schema.
-    store.db.execute(f"insert into audit_log ({', '.join(COLUMNS)}) values "
-                     f"({', '.join('?' * len(COLUMNS))})", [entry[c] for c in COLUMNS])
+    store.append_local("audit_log", COLUMNS, [entry[c] for c in COLUMNS])
     if entry["seq"] % CHECKPOINT_EVERY == 0 and store.audit_signer is not None:
         from app.security.audit_heads import checkpoint
         checkpoint(store, reason="interval", head=entry)

@@ -24,6 +24,10 @@ SENT_PER_BUNDLE = 200
 SELF = "self"
 
 
+HEAD_COLUMNS = ("device_id", "seq", "hash", "at", "signature", "source", "received_at",
+                "reason")
+
+
 def payload(head: dict) -> bytes:
     return (f"school-inspect-audit-head\n{head['device_id']}\n{head['seq']}\n{head['hash']}\n"
             f"{head['at']}").encode()
@@ -41,10 +45,9 @@ def checkpoint(store, *, reason: str, head: dict | None = None) -> dict | None:
     signed = {"device_id": store.device_id, "seq": head["seq"], "hash": head["hash"],
               "at": head["at"]}
     signed["signature"] = base64.b64encode(store.audit_signer(payload(signed))).decode()
-    store.db.execute("insert or ignore into audit_heads (device_id, seq, hash, at, signature, "
-                     "source, received_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                     [signed["device_id"], signed["seq"], signed["hash"], signed["at"],
-                      signed["signature"], SELF, head["at"], reason])
+    store.append_local("audit_heads", HEAD_COLUMNS,
+                       [signed["device_id"], signed["seq"], signed["hash"], signed["at"],
+                        signed["signature"], SELF, head["at"], reason], ignore=True)
     return signed
 
 
@@ -108,11 +111,9 @@ def verify(head: dict, public_key_b64: str) -> bool:
 def witness(store, heads: list[dict], source: str, now: str) -> None:
     """Keep the heads a bundle brought (inside the import's transaction)."""
     for head in heads:
-        store.db.execute("insert or ignore into audit_heads (device_id, seq, hash, at, "
-                         "signature, source, received_at, reason) values "
-                         "(?, ?, ?, ?, ?, ?, ?, 'witness')",
-                         [head["device_id"], head["seq"], head["hash"], head["at"],
-                          head["signature"], source, now])
+        store.append_local("audit_heads", HEAD_COLUMNS,
+                           [head["device_id"], head["seq"], head["hash"], head["at"],
+                            head["signature"], source, now, "witness"], ignore=True)
 
 
 def check_heads(store, public_key: ed25519.Ed25519PublicKey) -> list[str]:
@@ -120,7 +121,7 @@ def check_heads(store, public_key: ed25519.Ed25519PublicKey) -> list[str]:
     from app.security.keys import public_key_b64
     own_key = public_key_b64(public_key)
     problems = []
-    entries = dict(store.db.execute("select seq, hash from audit_log").fetchall())
+    entries = dict(store.rows("select seq, hash from audit_log"))
     last = max(entries, default=0)
     for head in store.query("select * from audit_heads where device_id = ? order by seq",
                             [store.device_id]):

@@ -13,7 +13,7 @@ from app.errors import StateError, ValidationError
 from app.security import audit, roles
 from app.services.actions import carry_over_actions
 from app.services.changes import Changes
-from app.services.guard import editable_inspection, touch
+from app.services.guard import editable_inspection, is_frozen, touch
 from app.services.reads import evaluate
 from app.services.templates import get_template
 from app.services.today import today as district_today
@@ -151,21 +151,29 @@ def reopen_inspection(ws: Workspace, inspection_id: str) -> Changes:
 
 
 def amend_inspection(ws: Workspace, inspection_id: str, reason: str) -> Changes:
-    """Unfreeze a signed inspection for an amendment; the old signatures stay on record
-    (bound to the old content hash) and the audit log shows both."""
+    """Unfreeze a signed inspection for an amendment. The amendment count and reason become
+    part of the content, so the old signatures stay bound to the old content hash and the
+    inspection needs signing again; the audit log shows both."""
     row = ws.store.require("inspections", inspection_id, "inspection")
     roles.require_inspection_edit(ws, row)
-    if row["status"] != "signed":
-        raise StateError("Only a signed inspection needs an amendment.")
+    if not is_frozen(ws, inspection_id):
+        raise StateError("Only a signed inspection needs an amendment; this one is "
+                         f"{row['status']}.")
     if not reason.strip():
-        raise ValidationError("Say why the signed inspection is amended.")
+        raise ValidationError("Say why the signed inspection is amended (--reason).")
+    from app.services.signoff import derive_status
+    amendment = (row.get("amendment") or 0) + 1
     with ws.store.atomic():
         ws.store.update("inspections", inspection_id, {
             "status": "in_progress", "signed_at": None, "content_sha256": None,
+            "amendment": amendment, "amendment_reason": reason.strip(),
             "updated_at": ws.store.clock_iso()})
+        if derive_status(ws, inspection_id) == "signed":
+            raise StateError("The amendment did not unfreeze the inspection; nothing changed.")
         audit.append(ws.store, actor=ws.actor, action="inspection.amend",
                      entity="inspections", entity_id=inspection_id,
-                     detail={"reason": reason, "signed_content": row["content_sha256"]})
+                     detail={"reason": reason.strip(), "amendment": amendment,
+                             "signed_content": row["content_sha256"]})
     return Changes.of("inspections", inspection_id)
 
 

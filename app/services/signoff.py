@@ -1,5 +1,13 @@
 """Sign-off: the drawn signature of each signer, bound to the SHA-256 of the inspection's
-content. The first signature freezes the inspection; more (a countersignature) may follow."""
+content and signed by this device's key (app/security/signoffs.py).
+
+"Signed" is derived, never set: an inspection is signed when it holds a valid sign-off of its
+author's role (the inspector; the principal for a self-assessment) over its current content
+hash. `derive_status` keeps the stored status equal to that fact after every change that
+can alter it (signing, amending, importing, trusting a device); readers that matter (the
+signed PDF) check the fact itself with `is_signed`. A signed inspection is frozen, its
+signatures included; more signatures (a countersignature) may be captured here.
+"""
 
 from __future__ import annotations
 
@@ -8,39 +16,14 @@ import json
 from typing import TYPE_CHECKING
 
 from app.domain.status import SIGNER_ROLES
-from app.domain.templates import canonical_json
 from app.errors import StateError, ValidationError
 from app.security import audit, roles
+from app.security.signoffs import (AUTHOR_ROLES, DeviceKeys, content_sha256,  # noqa: F401
+                                   inspection_content, is_signed, sign_row, valid_signoffs)
 from app.services.changes import Changes
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
-
-CONTENT_FIELDS = ("id", "template_id", "school_id", "teacher_id", "mode", "visit_date",
-                  "inspectors", "summary", "self_assessment_id", "follow_up_of")
-
-
-def inspection_content(ws: Workspace, inspection_id: str) -> dict:
-    """What a signature vouches for: the inspection's own fields, its answers and notes, its
-    evidence hashes and its corrective actions (not their later status)."""
-    row = ws.store.require("inspections", inspection_id, "inspection")
-    responses = ws.store.query(
-        "select item_key, value, note from responses where inspection_id = ? and deleted = 0 "
-        "order by item_key", [inspection_id])
-    evidence = ws.store.query(
-        "select item_key, sha256, caption from attachments where inspection_id = ? "
-        "and deleted = 0 order by item_key, sha256, caption", [inspection_id])
-    actions = ws.store.query(
-        "select id, item_key, description, severity, responsible, due_date from actions "
-        "where inspection_id = ? and deleted = 0 order by id", [inspection_id])
-    return {"inspection": {k: row[k] for k in CONTENT_FIELDS},
-            "responses": responses, "evidence": evidence, "actions": actions}
-
-
-def content_sha256(ws: Workspace, inspection_id: str) -> str:
-    return hashlib.sha256(canonical_json(inspection_content(ws, inspection_id))
-                          .encode()).hexdigest()
-
 
 def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "inspector",
              image_png: bytes | None = None) -> Changes:
@@ -63,13 +46,19 @@ def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "ins
         if image_png:
             image_sha = hashlib.sha256(image_png).hexdigest()
             ws.store.put_blob(image_sha, image_png, "image/png")
-        row = ws.store.insert("signatures", {
-            "inspection_id": inspection_id, "signer": signer.strip(), "role": role,
-            "signed_at": now, "image_sha256": image_sha, "content_sha256": digest})
-        if inspection["status"] == "completed":
+        fields = {"id": ws.store.new_id(), "inspection_id": inspection_id,
+                  "signer": signer.strip(), "role": role, "signed_at": now,
+                  "image_sha256": image_sha, "content_sha256": digest,
+                  "captured_by": ws.profile.device_id}
+        fields["device_sig"] = sign_row(fields, ws.device_key)
+        row = ws.store.insert("signatures", fields)
+        if inspection["status"] != "signed" and \
+                role in AUTHOR_ROLES.get(inspection["mode"], ("inspector",)):
+            # A new rev, so the status travels; derive_status below confirms the fact.
             ws.store.update("inspections", inspection_id, {
                 "status": "signed", "signed_at": now, "content_sha256": digest,
                 "updated_at": now})
+        derive_status(ws, inspection_id)
         audit.append(ws.store, actor=ws.actor, action="inspection.sign", entity="inspections",
                      entity_id=inspection_id,
                      detail={"signer": signer, "role": role, "content_sha256": digest})
@@ -89,3 +78,25 @@ def signatures_of(ws: Workspace, inspection_id: str, *, current_only: bool = Tru
 
 def inspectors_of(inspection: dict) -> list[str]:
     return json.loads(inspection["inspectors"] or "[]")
+
+
+# -- the derived fact ----------------------------------------------------------------------
+def derive_status(ws: Workspace, inspection_id: str, *,
+                  keys: DeviceKeys | None = None) -> str:
+    """Make the stored status, signed_at and content_sha256 of an inspection agree with its
+    sign-offs; returns the status. A row that claims `signed` without a valid sign-off is
+    kept as completed. The correction is written in place (no new rev): every device derives
+    the same from the same data, so a new rev would only echo between devices."""
+    row = ws.store.require("inspections", inspection_id, "inspection")
+    digest = content_sha256(ws, inspection_id)
+    valid = valid_signoffs(ws, inspection_id, keys=keys, digest=digest)
+    if valid:
+        wanted = {"status": "signed", "signed_at": valid[0]["signed_at"],
+                  "content_sha256": digest}
+    elif row["status"] == "signed":
+        wanted = {"status": "completed", "signed_at": None, "content_sha256": None}
+    else:
+        return row["status"]
+    if any(row[k] != v for k, v in wanted.items()):
+        ws.store.correct_derived("inspections", inspection_id, wanted)
+    return wanted["status"]

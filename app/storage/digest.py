@@ -2,7 +2,9 @@
 
 The digest covers ids and values of every synced row (tombstones included, so a delete that
 did not travel shows) and the hashes of the evidence files they reference, sorted; never revs, device ids or local
-bookkeeping, which legitimately differ between two copies of the same data.
+bookkeeping, which legitimately differ between two copies of the same data. A sign-off's
+capturing device and its device signature are provenance like `device_id` (the same demo
+made on two laptops is the same content); they are checked on import, not compared here.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import hashlib
 import json
 
 from app.storage.store import SYNC_META, SYNCED_TABLES, Store
+
+SKIPPED = set(SYNC_META) | {"captured_by", "device_sig"}
 
 
 def table_counts(store: Store) -> dict[str, int]:
@@ -37,7 +41,7 @@ def content_digest(store: Store) -> str:
         cursor = store.db.execute(f"select * from [{table}] order by id")
         columns = [c[0] for c in cursor.description]
         for values in cursor:
-            row = {c: v for c, v in zip(columns, values) if c not in SYNC_META}
+            row = {c: v for c, v in zip(columns, values) if c not in SKIPPED}
             digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode())
             digest.update(b"\n")
     digest.update(b"\x00blobs\n")

@@ -110,6 +110,20 @@ def m002_attachment_taken_at(db: Database) -> None:
 
 
 @migrations()
+def m003_integrity(db: Database) -> None:
+    """Sign-offs that prove themselves, and amendments that change what is signed.
+
+    `signatures.captured_by` is the device that captured the sign-off (unlike `device_id`, it
+    never changes) and `device_sig` that device's Ed25519 signature over the row's canonical
+    bytes (app/security/signoffs.py). `inspections.amendment` counts amendments; from the
+    first one it is part of the content hash, so an old signature never vouches again."""
+    db["signatures"].add_column("captured_by", str)
+    db["signatures"].add_column("device_sig", str)
+    db["inspections"].add_column("amendment", int)
+    db["inspections"].add_column("amendment_reason", str)
+
+
+@migrations()
 def m004_audit(db: Database) -> None:
     """The audit log records the rev each entry was written at (so data changed after the
     last entry shows a cut tail), and signed chain heads: this device's checkpoints and the

@@ -1,13 +1,14 @@
 """The one write path: a `Store` owns the SQLite connection and every synced write.
 
-Every mutation runs inside `Store.atomic()` (sqlite-utils `db.atomic()`), so nothing
-half-written ever reaches the file. Synced rows get a fresh HLC rev, their previous rev as
+Every mutation runs inside `Store.atomic()` (a BEGIN IMMEDIATE transaction, savepoints when
+nested), so nothing half-written ever reaches the file. Synced rows get a fresh HLC rev, their previous rev as
 `base_rev`, and the previous version is kept in `history` for three-way merges.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import uuid
 from contextlib import contextmanager
@@ -42,12 +43,21 @@ def cell_value(value: Any) -> Any:
     return value
 
 
-def translate_sqlite_error(exc: Exception) -> DatabaseError:
+# Below this much free space, an I/O error while writing is taken to be a full disk: SQLite
+# reports some out-of-space writes (WAL, journal) as a plain "disk I/O error".
+LOW_SPACE = 8 << 20
+
+
+def translate_sqlite_error(exc: Exception, path: Path | None = None) -> DatabaseError:
     """Turn what the environment caused into a message that says what to do."""
     text = str(exc).lower()
-    if "full" in text:
-        return DatabaseError("The disk is full: free some space and try again. "
-                             "Nothing was saved by the failed step.")
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if "full" in text or name == "SQLITE_FULL" or \
+            (("i/o" in text or name.startswith("SQLITE_IOERR")) and _low_space(path)):
+        where = f" ({path.parent})" if path is not None and str(path) != ":memory:" else ""
+        return DatabaseError(f"The disk is full{where}: free some space (for example delete "
+                             "old exports, reports or backups) and try again. Nothing was "
+                             "saved by the failed step.")
     if "locked" in text or "busy" in text:
         return DatabaseError("The database is in use by another program: close the other "
                              "School Inspect window and try again.")
@@ -57,6 +67,15 @@ def translate_sqlite_error(exc: Exception) -> DatabaseError:
         return DatabaseError("The database file is damaged: restore it from a backup or a "
                              "bundle. The damaged file was not changed.")
     return DatabaseError(f"Database error: {exc}")
+
+
+def _low_space(path: Path | None) -> bool:
+    if path is None or str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE
+    except OSError:
+        return False
 
 
 class Store:
@@ -112,12 +131,28 @@ class Store:
     # -- transactions ---------------------------------------------------------------------
     @contextmanager
     def atomic(self) -> Iterator["Store"]:
-        """One transaction (a savepoint when nested); sqlite errors become `DatabaseError`."""
+        """One write transaction (a savepoint when nested); sqlite errors become
+        `DatabaseError`.
+
+        The outermost level begins IMMEDIATE: it takes the write lock up front, waiting up to
+        the busy timeout for another writer to finish. A deferred transaction that reads first
+        and then writes cannot wait — SQLite fails the upgrade at once with "database is
+        locked" — which is how a concurrent import made answers fail."""
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
         except DB_ERRORS as exc:
-            raise translate_sqlite_error(exc) from exc
+            raise translate_sqlite_error(exc, self.path) from exc
 
     # -- reads ----------------------------------------------------------------------------
     def get(self, table: str, record_id: str) -> dict | None:
@@ -139,6 +174,13 @@ class Store:
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
+    def rows(self, sql: str, params: Any = ()) -> list[tuple]:
+        """Plain tuples, for hot read paths where building dicts costs too much."""
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except DB_ERRORS as exc:
+            raise translate_sqlite_error(exc) from exc
+
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
@@ -148,7 +190,7 @@ class Store:
         """A new synced row with a fresh rev; returns it."""
         check_fields(table, fields)
         row = {**fields, "id": record_id or fields.get("id") or self.new_id(),
-               "rev": self._tick(), "base_rev": None, "device_id": self.device_id,
+               "rev": self.next_rev(), "base_rev": None, "device_id": self.device_id,
                "deleted": 0}
         columns = ", ".join(f"[{k}]" for k in row)
         self.db.execute(f"insert into [{table}] ({columns}) values "
@@ -165,7 +207,7 @@ class Store:
         if all(current.get(k) == v for k, v in changes.items()):
             return None
         self.remember(table, current)
-        new = {**current, **changes, "rev": self._tick(), "base_rev": current["rev"],
+        new = {**current, **changes, "rev": self.next_rev(), "base_rev": current["rev"],
                "device_id": self.device_id}
         keys = (*changes, *SYNC_META)
         self.db.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
@@ -208,10 +250,82 @@ class Store:
     def clock_iso(self) -> str:
         return iso(self.clock.now())
 
-    def _tick(self) -> str:
+    # -- the clock (revs) -----------------------------------------------------------------
+    def next_rev(self) -> str:
+        """A new rev for a row written here, remembered so a restart never goes back."""
         rev = self.hlc.tick()
         self.set_setting(HLC_SETTING, rev)
         return rev
+
+    def observe_rev(self, rev: str) -> None:
+        """Order our next rev after one received (validated and within the horizon)."""
+        self.hlc.observe(rev)
+
+    def save_clock(self) -> None:
+        self.set_setting(HLC_SETTING, self.hlc.last)
+
+    def reload_clock(self) -> None:
+        """Catch up with revs another connection (a worker thread's import) recorded."""
+        self.hlc.observe(self.setting(HLC_SETTING, self.hlc.last))
+
+    # -- raw writes for sync (rows exactly as given, with their own rev) ----------------------
+    def write_row(self, table: str, row: dict, *, insert: bool) -> None:
+        """Write a full synced row as given (parameters only: text is stored exactly as
+        sent); the caller has validated it."""
+        if insert:
+            # Plain SQL: sqlite-utils' insert re-reads the schema for every row, which was most
+            # of an import's time.
+            names = list(row)
+            self.db.execute(f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names)
+                            + ") values (" + ", ".join("?" * len(names)) + ")",
+                            [cell_value(row[c]) for c in names])
+        else:
+            names = [c for c in row if c != "id"]
+            self.db.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
+                            + " where id = ?", [row[c] for c in names] + [row["id"]])
+
+    def correct_derived(self, table: str, record_id: str, fields: dict) -> None:
+        """Overwrite fields that every device derives from the same data (e.g. an
+        inspection's signed status) in place, keeping the rev: a new rev would only echo."""
+        self.db[table].update(record_id, fields)
+
+    def defer_foreign_keys(self) -> None:
+        """Inside a transaction: check references at commit (rows may come in any order)."""
+        self.db.execute("PRAGMA defer_foreign_keys = ON")
+
+    def foreign_key_problems(self) -> list[dict]:
+        return self.query("PRAGMA foreign_key_check")
+
+    def column_types(self, table: str) -> dict[str, type]:
+        return self.db[table].columns_dict
+
+    def foreign_keys(self, table: str) -> list[tuple[str, str, str]]:
+        return [(fk.column, fk.other_table, fk.other_column)
+                for fk in self.db[table].foreign_keys]
+
+    # -- local bookkeeping (never synced: devices, conflicts, imported bundles, audit) -----
+    def put_local(self, table: str, row: dict, *, replace: bool = False) -> None:
+        if table in SYNCED_TABLES:
+            raise ValueError(f"{table} is synced; use insert/update/write_row")
+        self.db[table].insert(row, replace=replace)
+
+    def append_local(self, table: str, columns, values, *, ignore: bool = False) -> None:
+        """One bookkeeping row by plain SQL (the audit log, on every autosave)."""
+        if table in SYNCED_TABLES:
+            raise ValueError(f"{table} is synced; use insert/update/write_row")
+        verb = "insert or ignore" if ignore else "insert"
+        self.db.execute(f"{verb} into [{table}] ({', '.join(columns)}) values "
+                        f"({', '.join('?' * len(columns))})", list(values))
+
+    @property
+    def last_rev(self) -> str:
+        """The newest rev this clock has made or adopted."""
+        return self.hlc.last
+
+    def update_local(self, table: str, key: str, fields: dict) -> None:
+        if table in SYNCED_TABLES:
+            raise ValueError(f"{table} is synced; use insert/update/write_row")
+        self.db[table].update(key, fields)
 
     # -- stored scores (local, for lists; see app/storage/scores.py) ----------------------
     def refresh_scores(self, inspection_ids=None, template_of=None) -> int:

@@ -1,16 +1,22 @@
 """Conflicts: the same field changed on two devices. Ours stayed current, theirs was kept;
 a person decides. The decision is written as a new rev (whose ancestry includes both sides)
 so it syncs back and settles the other device too.
+
+A conflict on a signed (frozen) inspection — its row, answers, evidence, action content or
+sign-offs — cannot be resolved into it: taking theirs or an edited value is refused until the
+inspection is amended here (`inspect amend`); keeping ours is always possible.
 """
 
 from __future__ import annotations
 
 import json
 
-from app.errors import NotFoundError, StateError, ValidationError
+from app.errors import FrozenError, NotFoundError, StateError, ValidationError
 from app.security import audit
+from app.services.guard import (frozen_fields, frozen_inspection_of,
+                                owning_inspection)
+from app.services.signoff import derive_status
 from app.services.changes import Changes
-from app.storage.store import HLC_SETTING
 from app.sync.scope import check_resolution
 from app.sync.answer_check import TemplateSource, check_response
 from app.sync.merge import supersede_conflicts, write_new_rev, write_row
@@ -59,20 +65,45 @@ def resolve_conflict(ws, conflict_id: str, take: str, values: dict | None = None
     now = store.clock_iso()
     with store.atomic():
         current = store.get(table, conflict["record_id"])
-        if current is None:
+        _check_not_frozen(ws, table, current, theirs, chosen, take)
+        if current is None and take == "ours" and table == "signatures":
+            row = theirs     # a sign-off made elsewhere stays out; nothing travels back
+        elif current is None:
             row = _from_absent(store, table, theirs, chosen, take)
         else:
             store.remember(table, theirs)
             row = write_new_rev(store, table, current, {**content_fields(current), **chosen})
-        store.db["conflicts"].update(conflict_id, {"resolved_at": now, "resolution": take})
+        store.update_local("conflicts", conflict_id, {"resolved_at": now, "resolution": take})
         known = {r["rev"] for r in store.query(
             "select rev from history where table_name = ? and record_id = ?",
             [table, row["id"]])} | {row["rev"]}
         supersede_conflicts(store, table, row["id"], known, now)
+        if owning_inspection(table, row) and store.get("inspections",
+                                                       owning_inspection(table, row)):
+            derive_status(ws, owning_inspection(table, row))
         audit.append(store, actor=ws.actor, action="conflict.resolve", entity=table,
                      entity_id=row["id"], detail={"conflict": conflict_id, "take": take,
                                                   "fields": conflict["fields"]})
     return Changes.of(table, row["id"]) | Changes.of("conflicts", conflict_id)
+
+
+def _check_not_frozen(ws, table: str, current: dict | None, theirs: dict, chosen: dict,
+                      take: str) -> None:
+    """Nothing from a conflict may change the content or sign-offs of a signed inspection."""
+    if take == "ours":
+        return
+    if current is not None and all(current.get(k) == v for k, v in chosen.items()
+                                   if k in frozen_fields(table, chosen)):
+        return
+    after = {**(current or theirs), **chosen}
+    inspection_id = frozen_inspection_of(ws, table, current or theirs) or \
+        frozen_inspection_of(ws, table, after)
+    if inspection_id is None:
+        return
+    raise FrozenError(f"This conflict is about inspection {inspection_id}, which is signed "
+                      "and frozen: their version cannot be taken into it. Keep ours, or "
+                      f"amend the inspection first (school-inspect inspect amend "
+                      f"{inspection_id} --reason …); the amendment needs signing again.")
 
 
 def _chosen_values(conflict: dict, take: str, values: dict) -> dict:
@@ -95,8 +126,7 @@ def _from_absent(store, table: str, theirs: dict, chosen: dict, take: str) -> di
     if take == "ours":
         row["deleted"] = 1
     store.remember(table, theirs)
-    rev = store.hlc.tick()
-    store.set_setting(HLC_SETTING, rev)
+    rev = store.next_rev()
     write_row(store, table, {**row, "rev": rev, "base_rev": theirs["rev"],
                              "device_id": store.device_id}, insert=True)
     return {**row, "rev": rev}

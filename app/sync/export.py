@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import uuid
 import zipfile
 from pathlib import Path
 from typing import Callable
 
+from app.clock import HORIZON_MS, REV_RE
 from app.errors import ValidationError
 from app.security import audit_heads
 from app.storage.store import SYNCED_TABLES
@@ -23,6 +25,7 @@ from app.sync import manifest as mf
 from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest
 
 LAST_EXPORT = "sync_last_export_rev"
+MARK_RE = re.compile(r"^([0-9]{13})\.[0-9]{5}(\.[A-Za-z0-9_-]{1,64})?$")
 # The highest rev any exported bundle held (every export, filtered or not).
 EXPORTED_UP_TO = "sync_exported_up_to_rev"
 BLOB_COLUMNS = {("attachments", "sha256"), ("signatures", "image_sha256"),
@@ -59,7 +62,7 @@ def _select(store, kind: str, schools: set, inspections: set) -> dict[str, dict[
         return _assignment(store, schools)
     where, params = "1", []
     if kind == "changes":
-        where, params = "rev > ?", [store.setting(LAST_EXPORT, "")]
+        where, params = "rev > ?", [export_mark(store)]
     rows = {t: {r["id"]: r for r in store.query(f"select * from [{t}] where {where}", params)}
             for t in SYNCED_TABLES}
     if schools or inspections:
@@ -145,9 +148,24 @@ def _add_ancestry(store, rows: dict) -> None:
             row[ANCESTRY] = revs[-MAX_ANCESTRY:]
 
 
+def export_mark(store) -> str:
+    """The rev "changes since the last export" starts after. A mark that is not a rev prefix
+    or lies beyond the horizon (written by an older version from a poisoned rev) is ignored:
+    better one bundle too many than changes that never travel."""
+    mark = store.setting(LAST_EXPORT, "") or ""
+    match = MARK_RE.fullmatch(mark)
+    if match is None or int(match.group(1)) > store.clock.ms() + HORIZON_MS:
+        return ""
+    return mark
+
+
 def _remember_export(store, rows: dict) -> None:
-    top = max((r["rev"] for by_id in rows.values() for r in by_id.values()), default=None)
-    if top and top > store.setting(LAST_EXPORT, ""):
+    # Only revs this clock could have made or adopted move the mark (never a future one).
+    limit = store.clock.ms() + HORIZON_MS
+    revs = [r["rev"] for by_id in rows.values() for r in by_id.values()
+            if REV_RE.fullmatch(r["rev"]) and int(r["rev"][:13]) <= limit]
+    top = max(revs, default=None)
+    if top and top > export_mark(store):
         with store.atomic():
             store.set_setting(LAST_EXPORT, top)
 

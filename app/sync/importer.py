@@ -1,7 +1,8 @@
 """Import: verify everything first, then merge the whole bundle in one transaction.
 
-Order: read and check the bundle (reader.py) → signer trust → already imported? → templates
-and references → one transaction (devices, evidence files, records parent-first, HLC,
+Order: read and check the bundle (reader.py) → signer trust → already imported? → templates,
+references, revs within the horizon, sign-offs and the sender's certificate (integrity.py) →
+one transaction (devices, evidence files, records parent-first, HLC, the derived signed state,
 bookkeeping) → a sanity check that every promised record is accounted for; any mismatch
 rolls the whole import back. A process killed half-way leaves the database as it was.
 """
@@ -15,14 +16,14 @@ from typing import Callable
 from app.domain.limits import loads
 from app.domain.templates import body_sha256, parse_template, template_id
 from app.errors import BundleError, TemplateError
-from app.security import audit, audit_heads
+from app.security import anchors, audit, audit_heads
 from app.security.keys import public_key_b64
-from app.storage.store import HLC_SETTING, SYNCED_TABLES
-from app.sync import confidential, device_roles, scope
+from app.storage.store import SYNCED_TABLES
+from app.sync import confidential, device_roles, integrity, scope
 from app.sync import trust as trust_mod
 from app.sync.answer_check import check_bundle_values
 from app.sync.append_only import check_append_only
-from app.sync.export import LAST_EXPORT
+from app.sync.export import LAST_EXPORT, export_mark
 from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
 from app.sync.reader import Bundle, Limits, read_bundle
 from app.sync.records import foreign_keys, records_digest, schema_of
@@ -30,21 +31,30 @@ from app.sync.records import foreign_keys, records_digest, schema_of
 Progress = Callable[[int, int, str], None]
 
 
-def verify_bundle(ws, path: Path | str, limits: Limits = Limits()) -> dict:
+def verify_bundle(ws, path: Path | str, limits: Limits = Limits(), *,
+                  horizon_hours: float | None = None) -> dict:
     """Every check that does not change the database; returns what the bundle holds."""
     bundle = read_bundle(path, schema_of(ws.store), limits)
-    check_templates(ws, bundle)
-    check_response_ids(bundle)
-    check_bundle_values(ws.store, bundle.records)
-    check_references(ws.store, bundle)
-    check_append_only(ws.store, bundle)
+    notices = check_content(ws, bundle, horizon_hours)
     _audit_heads(ws, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
             "fingerprint": trust_mod.fingerprint(bundle.sender["public_key"]),
             "sender_known": bool(known and known["trusted"]
                                  and known["public_key"] == bundle.sender["public_key"]),
-            "already_imported": _already(ws, bundle)}
+            "already_imported": _already(ws, bundle), "notices": notices}
+
+
+def check_content(ws, bundle: Bundle, horizon_hours: float | None = None) -> list[str]:
+    """The checks on what the records say, before the transaction; returns notices."""
+    integrity.check_rev_horizon(ws, bundle, integrity.horizon_hours(ws, horizon_hours))
+    check_templates(ws, bundle)
+    check_response_ids(bundle)
+    check_bundle_values(ws.store, bundle.records)
+    check_references(ws.store, bundle)
+    check_append_only(ws.store, bundle)
+    integrity.check_certificates(bundle)
+    return integrity.check_signoffs(ws, bundle)
 
 
 def describe(bundle: Bundle) -> dict:
@@ -55,27 +65,28 @@ def describe(bundle: Bundle) -> dict:
 
 
 def import_bundle(ws, path: Path | str, *, trust: bool = False,
-                  progress: Progress | None = None, limits: Limits = Limits()) -> dict:
-    """Verify and merge a bundle; returns {bundle_id, status, tables: {table: outcomes}}."""
+                  progress: Progress | None = None, limits: Limits = Limits(),
+                  horizon_hours: float | None = None) -> dict:
+    """Verify and merge a bundle; returns {bundle_id, status, tables: {table: outcomes},
+    notices: [one line each: what was kept but not believed]}."""
     store = ws.store
     schema = schema_of(store)
     bundle = read_bundle(path, schema, limits)
     device = trust_mod.check_sender(ws, bundle.sender, trust=trust)
     if _already(ws, bundle):
-        return {**describe(bundle), "status": "already_imported", "tables": {}}
+        return {**describe(bundle), "status": "already_imported", "tables": {}, "notices": []}
     sealed = confidential.open_into(ws, bundle, schema)
-    check_templates(ws, bundle)
-    check_response_ids(bundle)
-    check_bundle_values(store, bundle.records)
-    check_references(store, bundle)
-    check_append_only(store, bundle)
+    notices = check_content(ws, bundle, horizon_hours)
     scope.check_bundle(store, bundle, *scope.sender_actor(device, bundle.sender),
                        bundle.sender["device_id"])
+    newly_trusted = device is not None and not (
+        (known := store.get("devices", device["id"])) and known["trusted"])
+    tables, derived = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None),
+                                 newly_trusted)
     _audit_heads(ws, bundle)
-    tables = _merge_all(ws, bundle, schema, device, progress or (lambda *a: None))
     _install_certificates(ws, bundle, device)
     return {**describe(bundle), "status": "imported", "tables": tables,
-            "confidential": sealed}
+            "notices": notices + derived, "confidential": sealed}
 
 
 def _audit_heads(ws, bundle: Bundle) -> list[dict]:
@@ -145,7 +156,8 @@ def check_references(store, bundle: Bundle) -> None:
 
 
 # -- the transaction -----------------------------------------------------------------------
-def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
+def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
+               newly_trusted: bool) -> tuple[dict, list[str]]:
     store = ws.store
     now = store.clock_iso()
     total = sum(len(rows) for rows in bundle.records.values())
@@ -153,7 +165,7 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
     with store.atomic():
         # Self-references (linked inspections, carried-over actions) may come in any order;
         # they are checked once everything is written, still inside the transaction.
-        store.db.execute("PRAGMA defer_foreign_keys = ON")
+        store.defer_foreign_keys()
         trust_mod.record_sender(ws, device, now)
         device_roles.apply_records(ws, bundle.extras.get(device_roles.ROLES_FILE))
         for sha, data in bundle.blobs.items():
@@ -166,13 +178,14 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
                 done += 1
                 if done % 200 == 0:
                     progress(done, total, table)
-        store.set_setting(HLC_SETTING, store.hlc.last)
+        store.save_clock()
+        derived = integrity.derive_signed(ws, bundle, newly_trusted)
         audit_heads.witness(store, _audit_heads(ws, bundle), bundle.sender["device_id"], now)
         _lower_export_mark(store, bundle)
         sanity_check(store, bundle, tables)
         # Scores of the inspections whose answers or template this import changed.
         store.refresh_scores()
-        store.db["imported_bundles"].insert({
+        store.put_local("imported_bundles", {
             "bundle_id": bundle.bundle_id, "imported_at": now,
             "sender_device_id": bundle.sender["device_id"], "kind": bundle.manifest["kind"],
             "summary": json.dumps(tables, sort_keys=True)})
@@ -180,13 +193,13 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress) -> dict:
                      entity_id=bundle.bundle_id, detail={"sender": bundle.sender["device_id"],
                                                          "kind": bundle.manifest["kind"]})
     progress(total, total, "done")
-    return tables
+    return tables, derived
 
 
 def _lower_export_mark(store, bundle: Bundle) -> None:
     """Rows relayed from others may carry revs older than our last export; move the mark
     below them so "changes since last export" passes them on."""
-    mark = store.setting(LAST_EXPORT)
+    mark = export_mark(store)
     revs = [r["rev"] for rows in bundle.records.values() for r in rows]
     if mark and revs and min(revs) <= mark:
         store.set_setting(LAST_EXPORT, min(revs).rsplit(".", 1)[0])
@@ -213,7 +226,7 @@ def sanity_check(store, bundle: Bundle, tables: dict) -> None:
     if missing_blobs:
         raise BundleError(f"Import check failed: evidence file {missing_blobs[0][:12]}… is "
                           "missing after merging. Nothing was imported.")
-    broken = store.query("PRAGMA foreign_key_check")
+    broken = store.foreign_key_problems()
     if broken:
         raise BundleError(f"Import check failed: a {broken[0]['table']} record refers to a "
                           f"missing {broken[0]['parent']} record. Nothing was imported.")
@@ -231,11 +244,9 @@ def _accounted(store, table: str, record: dict) -> bool:
 
 
 def _install_certificates(ws, bundle: Bundle, device) -> None:
-    """A trusted sender's report-signing certificate joins the report verifier's trust store."""
-    if device is None or not device.get("trusted"):
+    """A trusted sender's own leaf certificate (checked in integrity.py) is kept as that
+    device's certificate: it verifies reports that device signs, and nothing else."""
+    pem = integrity.check_certificates(bundle)
+    if pem is None or device is None or not device.get("trusted"):
         return
-    ws.paths.trust_store.mkdir(parents=True, exist_ok=True)
-    for sha, pem in bundle.certificates.items():
-        target = ws.paths.trust_store / f"{sha}.pem"
-        if not target.exists():
-            target.write_bytes(pem)
+    anchors.install_peer_leaf(ws.paths.trust_store, bundle.sender["device_id"], pem)

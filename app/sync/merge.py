@@ -8,8 +8,10 @@ includes (locally: the revs kept in `history`; in a bundle: the record's `ancest
 - our rev in the incoming ancestry → apply theirs (fast-forward);
 - both changed → merge field by field against the common base; the same field changed on
   both sides becomes a row in `conflicts` (ours stays current, theirs is kept);
-- a record of an inspection that was signed here is frozen: any incoming change to it is a
-  conflict, never a silent overwrite.
+- a record of an inspection that was signed here is frozen: any incoming change to it, its
+  answers, evidence, action content or sign-offs (a new sign-off, a tombstone, an edit) is a
+  conflict, never a silent overwrite; such a conflict cannot be resolved into the frozen
+  inspection either (conflicts.py) — only an amendment here unfreezes it.
 """
 
 from __future__ import annotations
@@ -18,17 +20,13 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
+from app.services.guard import ACTION_CONTENT, FROZEN_CHILDREN
 from app.domain.limits import check_fields
-from app.storage.store import HLC_SETTING, cell_value
 from app.sync.records import ANCESTRY, content_fields
 
 # Bookkeeping stamps that change with every edit: when both sides changed them, the later
 # rev's stamp wins instead of raising a conflict nobody cares about.
 AUTO_FIELDS = {"updated_at", "answered_at", "answered_by"}
-# What a signature vouches for in an action; its status may still move after signing.
-ACTION_CONTENT = ("inspection_id", "item_key", "description", "severity", "responsible",
-                  "due_date", "deleted")
-FROZEN_CHILDREN = ("responses", "attachments", "actions")
 ADDED, UPDATED, UNCHANGED, CONFLICT, SKIPPED = ("added", "updated", "unchanged", "conflicts",
                                                "skipped")
 OUTCOMES = (ADDED, UPDATED, UNCHANGED, CONFLICT, SKIPPED)
@@ -53,7 +51,7 @@ def merge_record(ctx: MergeContext, table: str, incoming: dict) -> str:
     """Merge one record; returns one of OUTCOMES."""
     store = ctx.store
     theirs = {c: incoming.get(c) for c in ctx.columns[table]}
-    store.hlc.observe(theirs["rev"])
+    store.observe_rev(theirs["rev"])     # validated and within the horizon (records.py)
     ours = store.get(table, theirs["id"])
     if ours is None:
         if _frozen(ctx, table, theirs):
@@ -165,7 +163,7 @@ def _conflict(ctx, table, ours, theirs, base, fields) -> str:
         "resolved_at is null and json_extract(theirs, '$.rev') = ?",
         [table, theirs["id"], theirs["rev"]])
     if not open_same:
-        store.db["conflicts"].insert({
+        store.put_local("conflicts", {
             "id": str(uuid.uuid4()), "table_name": table, "record_id": theirs["id"],
             "fields": json.dumps(fields), "ours": _dump(ours), "theirs": _dump(theirs),
             "base": _dump(base), "bundle_id": ctx.bundle_id, "created_at": ctx.now,
@@ -183,31 +181,20 @@ def supersede_conflicts(store, table: str, record_id: str, known: set[str], now:
                            "record_id = ? and resolved_at is null", [table, record_id]):
         ours, theirs = json.loads(row["ours"] or "null"), json.loads(row["theirs"])
         if theirs["rev"] in known and (ours is None or ours["rev"] in known):
-            store.db["conflicts"].update(row["id"], {"resolved_at": now,
-                                                     "resolution": "superseded"})
+            store.update_local("conflicts", row["id"], {"resolved_at": now,
+                                                        "resolution": "superseded"})
 
 
 def write_row(store, table: str, row: dict, *, insert: bool) -> None:
     """Write a full row as given (parameters only: text is stored exactly as sent), within
     the same limits and enumerations as every other write."""
     check_fields(table, row)
-    if insert:
-        # Plain SQL: sqlite-utils' insert re-reads the schema for every row, which was most
-        # of an import's time.
-        names = list(row)
-        store.db.execute(f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names)
-                         + ") values (" + ", ".join("?" * len(names)) + ")",
-                         [cell_value(row[c]) for c in names])
-    else:
-        names = [c for c in row if c != "id"]
-        store.db.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
-                         + " where id = ?", [row[c] for c in names] + [row["id"]])
+    store.write_row(table, row, insert=insert)
 
 
 def write_new_rev(store, table: str, current: dict, values: dict) -> dict:
     """A local version derived from `current` (merge result, conflict resolution)."""
-    rev = store.hlc.tick()
-    store.set_setting(HLC_SETTING, rev)
+    rev = store.next_rev()
     store.remember(table, current)
     row = {**current, **content_fields(values), "rev": rev, "base_rev": current["rev"],
            "device_id": store.device_id}

@@ -24,13 +24,12 @@ LOCAL_ONLY = SYNC_META + ("deleted", "id", ANCESTRY)
 
 def schema_of(store) -> dict[str, dict[str, type]]:
     """{table: {column: python type}} of the synced tables in this database."""
-    return {t: store.db[t].columns_dict for t in SYNCED_TABLES}
+    return {t: store.column_types(t) for t in SYNCED_TABLES}
 
 
 def foreign_keys(store) -> dict[str, list[tuple[str, str, str]]]:
     """{table: [(column, other table, other column)]} for the synced tables."""
-    return {t: [(fk.column, fk.other_table, fk.other_column)
-                for fk in store.db[t].foreign_keys] for t in SYNCED_TABLES}
+    return {t: store.foreign_keys(t) for t in SYNCED_TABLES}
 
 
 def content_fields(record: dict) -> dict:
@@ -53,6 +52,9 @@ def check_record(record, table: str, columns: dict, where: str) -> None:
     _check_rev(record.get("base_rev"), where, "base_rev", required=False)
     if not isinstance(record.get("device_id"), str):
         raise BundleError(f"{where}: device_id is missing.")
+    if Timestamp.parse(record["rev"]).device != record["device_id"]:
+        raise BundleError(f"{where}: rev {record['rev']!r:.80} was not made by the record's "
+                          f"device {record['device_id']!r:.60}; refused.")
     if record.get("deleted") not in (0, 1):
         raise BundleError(f"{where}: deleted must be 0 or 1.")
     ancestry = record.get(ANCESTRY, [])
@@ -60,6 +62,9 @@ def check_record(record, table: str, columns: dict, where: str) -> None:
         raise BundleError(f"{where}: ancestry must be a list of revs.")
     for rev in ancestry:
         _check_rev(rev, where, "ancestry", required=True)
+    if record.get("base_rev") is not None and record["base_rev"] >= record["rev"]:
+        raise BundleError(f"{where}: base_rev {record['base_rev']!r:.80} is not older than "
+                          f"the record's rev {record['rev']!r:.80}; refused.")
     for column, value in record.items():
         if column != ANCESTRY:
             _check_value(value, columns[column], where, column)
@@ -74,7 +79,9 @@ def _check_rev(value, where: str, name: str, *, required: bool) -> None:
     try:
         Timestamp.parse(value)
     except ValueError:
-        raise BundleError(f"{where}: {name} {value!r:.60} is not a rev.") from None
+        raise BundleError(f"{where}: {name} {value!r:.60} is not a rev (expected 13 digits "
+                          "of milliseconds, a dot, 5 digits of counter, a dot, the device "
+                          "id).") from None
 
 
 def _check_value(value, kind: type, where: str, column: str) -> None:

@@ -41,8 +41,7 @@ def revoke_device(ws: Workspace, device_id: str) -> dict:
             raise ValidationError(f"No device {device_id} has sent a bundle here "
                                   "(see `trust list`).")
         now = store.clock_iso()
-        store.db.execute("update devices set trusted = 0, revoked_at = ? where id = ?",
-                         [now, device_id])
+        store.update_local("devices", device_id, {"trusted": 0, "revoked_at": now})
         audit.append(store, actor=ws.actor, action="device.revoke", entity="devices",
                      entity_id=device_id, detail={"fingerprint": device[0]["fingerprint"]})
     return {**device[0], "trusted": 0, "revoked_at": now}

@@ -55,7 +55,7 @@ def record_sender(ws, device: dict | None, now: str) -> None:
     if device is None:
         return
     row = {**device, "first_seen": device.get("first_seen") or now, "last_seen": now}
-    ws.store.db["devices"].insert(row, replace=True)
+    ws.store.put_local("devices", row, replace=True)
 
 
 def list_devices(ws) -> list[dict]:

@@ -25,11 +25,36 @@ def test_revs_increase_when_the_wall_clock_jumps_backwards():
 
 
 def test_a_device_with_a_slow_clock_orders_after_what_it_has_seen():
-    fast = HybridLogicalClock("office", SteppedClock(1_900_000_000_000))
-    slow = HybridLogicalClock("laptop", SteppedClock(1_700_000_000_000))
+    fast = HybridLogicalClock("office", SteppedClock(1_800_000_000_000 + 23 * 3_600_000))
+    slow = HybridLogicalClock("laptop", SteppedClock(1_800_000_000_000))
     office_rev = fast.tick()
     slow.observe(office_rev)
     assert slow.tick() > office_rev
+
+
+def test_a_rev_beyond_the_horizon_is_never_adopted():
+    wall = SteppedClock(1_800_000_000_000)
+    clock = HybridLogicalClock("laptop", wall)
+    clock.observe("2534022143990.00000.evil")          # year 9999
+    clock.observe(str(Timestamp(wall.value + 25 * 3_600_000, 0, "evil")))
+    assert Timestamp.parse(clock.tick()).ms == wall.value
+
+
+def test_a_poisoned_saved_clock_is_not_picked_up_again():
+    wall = SteppedClock(1_800_000_000_000)
+    clock = HybridLogicalClock("laptop", wall, last="2534022143990.00000.laptop")
+    assert Timestamp.parse(clock.tick()).ms == wall.value
+
+
+def test_only_one_rev_shape_parses():
+    for text in ("99999.00000.dev", "1800000000000.0.dev", " 1800000000000.00000.dev",
+                 "1800000000000.00000.", "+800000000000.00000.dev",
+                 "1800000000000.00000.dev\n", "1800000000000.00000.a.b", None, 5):
+        try:
+            Timestamp.parse(text)
+        except ValueError:
+            continue
+        raise AssertionError(f"{text!r} parsed")
 
 
 def test_the_last_rev_survives_a_restart():
@@ -59,7 +84,8 @@ def test_revs_are_strictly_increasing_whatever_the_wall_clock_does(jumps):
 
 @given(st.lists(st.tuples(st.booleans(), st.integers(0, 5_000)), min_size=1, max_size=40))
 def test_two_devices_exchanging_revs_never_go_backwards(steps):
-    walls = [SteppedClock(1_800_000_000_000), SteppedClock(1_799_000_000_000)]
+    # b runs 20 h behind a: within the horizon, so b adopts a's revs (tested beyond it above)
+    walls = [SteppedClock(1_800_000_000_000), SteppedClock(1_800_000_000_000 - 72_000_000)]
     clocks = [HybridLogicalClock("a", walls[0]), HybridLogicalClock("b", walls[1])]
     latest = ""
     for use_b, advance in steps:

@@ -150,7 +150,7 @@ class InspectionQuery:
         order = ", ".join(f"{column} {'desc' if desc else 'asc'}" for column in columns)
         sql = f"select i.id as id, {keys} {sql} order by {order} limit {int(limit)}"
         # Plain tuples, not dicts: a long scroll fetches tens of thousands of these.
-        return [(r[0], tuple(r[1:])) for r in self.store.db.execute(sql, params).fetchall()]
+        return [(r[0], tuple(r[1:])) for r in self.store.rows(sql, params)]
 
     def rows(self, ids: list[str]) -> dict[str, dict]:
         """Display rows by id; an id missing from the result could not be loaded."""

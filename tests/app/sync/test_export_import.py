@@ -87,7 +87,9 @@ def test_evidence_and_the_signers_certificate_travel(ws, office, mini_inspection
     assert any(n.startswith("certificates/") for n in names)
     import_bundle(office, path, trust=True)
     assert digest(office) == digest(ws)
-    trusted = list(office.paths.trust_store.glob("*.pem"))
+    assert list(office.paths.trust_store.glob("*.pem")) == []      # never a root
+    trusted = list((office.paths.trust_store / "peers").glob("*.pem"))
+    assert [p.stem for p in trusted] == [ws.profile.device_id]
     assert [p.read_bytes() for p in trusted] == [ws.signing_identity()[1].read_bytes()]
 
 

@@ -2,7 +2,10 @@
 
 import json
 
+import pytest
+
 from app.clock import Timestamp
+from app.errors import FrozenError
 from app.services.action_query import action_state
 from app.services import actions, answers, evidence, inspections, schools
 from app.sync.conflicts import list_conflicts, resolve_conflict
@@ -201,6 +204,10 @@ def test_a_new_record_for_an_inspection_signed_here_is_a_conflict(ws, office, mi
     send(ws, office, tmp_path)
     assert office.store.get("actions", made) is None
     [conflict] = [c for c in list_conflicts(office) if c["table_name"] == "actions"]
+    with pytest.raises(FrozenError, match="signed and frozen.*inspect amend"):
+        resolve_conflict(office, conflict["id"], "theirs")     # the freeze holds here too
+    assert office.store.get("actions", made) is None
+    inspections.amend_inspection(office, mini_inspection, "采纳督学补充的整改项")
     resolve_conflict(office, conflict["id"], "theirs")
     assert office.store.get("actions", made)["description"] == "补充留样记录"
 

@@ -129,10 +129,21 @@ def resolve_deleted_as(page, conflict, typed: str) -> None:
     page.resolve("edited")
 
 
-def test_typing_deleted_as_the_edited_value_deletes(ws, deletion_conflict, qtbot):
+def test_typing_deleted_as_the_edited_value_deletes(ws, deletion_conflict, qtbot,
+                                                    mini_inspection):
+    from app.services.inspections import amend_inspection
+    # The photo belongs to an inspection signed here: only an amendment lets the edit in.
+    amend_inspection(ws, mini_inspection, "采纳督导室删除的照片")
     resolve_deleted_as(conflicts_page(ws, qtbot), deletion_conflict, "deleted")
     assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 1
     assert not list_conflicts(ws)
+
+
+def test_deleting_a_signed_photo_through_the_conflict_editor_is_refused(
+        ws, deletion_conflict, qtbot):
+    resolve_deleted_as(conflicts_page(ws, qtbot), deletion_conflict, "deleted")
+    assert ws.store.get("attachments", deletion_conflict["record_id"])["deleted"] == 0
+    assert len(list_conflicts(ws)) == 1
 
 
 def test_an_unknown_edited_deleted_value_is_refused(ws, deletion_conflict, qtbot):
