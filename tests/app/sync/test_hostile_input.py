@@ -274,9 +274,7 @@ def test_the_conflict_editor_refuses_an_answer_the_item_does_not_allow(ws, offic
     answers.answer_item(ws, mini_inspection, "a.score", "3")
     send(ws, office, tmp_path)
     answers.answer_item(ws, mini_inspection, "a.score", "4")
-    from app.security import roles
-    with roles.training(office):     # the office answering is only how the conflict is made
-        answers.answer_item(office, mini_inspection, "a.score", "5")
+    answers.answer_item(office, mini_inspection, "a.score", "5")
     send(ws, office, tmp_path)
     [conflict] = [c for c in list_conflicts(office) if c["table_name"] == "responses"]
     for bad, message in (('"perhaps"', "a whole number"), ("99", "outside"),
@@ -296,9 +294,10 @@ def test_cli_refuses_hostile_json_with_exit_1_not_3(capsys, ws, real, tmp_path):
 
 def test_untrusted_sender_name_is_escaped_on_the_terminal(capsys, ws, real, tmp_path):
     evil = "Evil\x1b]0;owned\x07\x1b[2J\u202eName"
-    # Without its certificate: a certificate whose subject is not the sender is refused
-    # (tested with the trust anchors); this test is about the name on the terminal.
-    entries = {n: d for n, d in read_entries(real).items() if not n.startswith("certificates/")}
+    # Without the sender's certificate: its subject (the real name) would no longer match the
+    # renamed sender, which refuses the bundle (issue 8, trust anchors) before anything prints.
+    entries = {n: d for n, d in read_entries(real).items()
+               if not n.startswith("certificates/")}
 
     def rename(manifest):
         manifest["sender"]["name"] = evil
