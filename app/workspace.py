@@ -125,7 +125,7 @@ class Workspace:
         for name in vault.KEY_FILES:       # every key must open before anything changes
             if (self.paths.keys / name).exists():
                 keys.load_private_key(self.paths.keys / name, old)
-        self.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.store.checkpoint()
         self.store.close()
         try:
             made = vault.rekey(self.paths, old, new)

@@ -15,10 +15,10 @@ import os
 import shutil
 from pathlib import Path
 
-from app.errors import PasswordRequiredError, ValidationError, WrongPasswordError
+from app.storage.cipher import (PASSWORD_ENV, _quoted, connect,  # noqa: F401 (re-exported)
+                                plain_connect)
 
 PLAIN_HEADER = b"SQLite format 3\x00"
-PASSWORD_ENV = "SCHOOL_INSPECT_PASSWORD"
 KEY_FILES = ("device_ed25519.pem", "device_x25519.pem", "signing_key.pem")
 
 
@@ -31,38 +31,6 @@ def is_encrypted(path: Path) -> bool:
     except FileNotFoundError:
         return False
     return len(head) > 0 and head != PLAIN_HEADER
-
-
-def _quoted(password: str) -> str:
-    if not password or "\x00" in password:
-        raise ValidationError("A profile password must be non-empty text.")
-    return "'" + password.replace("'", "''") + "'"
-
-
-def connect(path: Path, password: str | None):
-    """A keyed SQLCipher connection, checked: PasswordRequiredError / WrongPasswordError
-    otherwise (nothing is written either way)."""
-    import sqlcipher3
-    if not password:
-        raise PasswordRequiredError(
-            "This profile is protected by a password: give it with --password-file FILE or "
-            f"${PASSWORD_ENV} (in the window: type it when asked). Nothing was changed.")
-    conn = sqlcipher3.connect(str(path), check_same_thread=False)
-    try:
-        # A wrong key is our one-line message, not SQLCipher's log lines on stderr.
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_quoted(password)}")
-        conn.execute("select count(*) from sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
-        conn.close()
-        raise WrongPasswordError("The profile password is wrong: nothing was opened or "
-                                 "changed. Try again.") from None
-    return conn
-
-
-def _plain_connect(path: Path):
-    import sqlcipher3
-    return sqlcipher3.connect(str(path))
 
 
 def backup(paths) -> Path:
@@ -84,7 +52,7 @@ def rekey(paths, old: str | None, new: str | None) -> Path:
         _quoted(new)
     made = backup(paths)
     source = connect(paths.database, old) if is_encrypted(paths.database) else \
-        _plain_connect(paths.database)
+        plain_connect(paths.database)
     target = paths.database.with_name(paths.database.name + ".rekey")
     target.unlink(missing_ok=True)
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
@@ -104,7 +72,7 @@ def rekey(paths, old: str | None, new: str | None) -> Path:
 
 
 def _check(target: Path, new: str | None) -> None:
-    conn = connect(target, new) if new else _plain_connect(target)
+    conn = connect(target, new) if new else plain_connect(target)
     try:
         conn.execute("select count(*) from _sqlite_migrations").fetchone()
     finally:

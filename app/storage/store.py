@@ -121,6 +121,10 @@ class Store:
             raise DatabaseError(f"{self.path.name} is not a School Inspect database.")
         migrations.apply(self.db)
 
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database file (before the file is copied or re-keyed)."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         self.db.close()
 

@@ -118,18 +118,14 @@ def set_role(ws, device_id: str, role: str, schools: list[str] | None = None) ->
 
 
 def _tick(store) -> str:
-    from app.storage.store import HLC_SETTING
-    rev = store.hlc.tick()
-    store.set_setting(HLC_SETTING, rev)
-    return rev
+    return store.next_rev()
 
 
 def _store(ws, record: dict) -> None:
-    ws.store.db["role_records"].insert(record, replace=True)
-    ws.store.db.execute(
-        "update devices set role = ?, schools = ?, role_source = ?, role_rev = ? where id = ?",
-        [record["role"], record["schools"], f"admin:{record['issuer_id']}",
-         record["issued_rev"], record["device_id"]])
+    ws.store.put_local("role_records", record, replace=True)
+    ws.store.update_local("devices", record["device_id"], {
+        "role": record["role"], "schools": record["schools"],
+        "role_source": f"admin:{record['issuer_id']}", "role_rev": record["issued_rev"]})
 
 
 def export_records(ws) -> bytes | None:

@@ -91,10 +91,7 @@ class InspectionQuery:
             sql, params = sql + " and i.inspectors like ?", params + [f"%{f.inspector.strip()}%"]
         if not f.include_ethics:
             sql += " and tp.kind != 'ethics'"
-        visible = visible_schools(self.ws)
-        if visible is not None:     # a principal reads their own school's results only
-            sql += f" and i.school_id in ({','.join('?' * len(visible)) or 'null'})"
-            params += sorted(visible)
+        sql, params = self._visible(sql, params)
         if f.search.strip():
             like = f"%{f.search.strip()}%"
             sql += (" and (s.name like ? or s.name_en like ? or i.inspectors like ? "
@@ -123,7 +120,15 @@ class InspectionQuery:
             sql, params = sql + " and i.visit_date <= ?", params + [f.date_to]
         if f.inspector.strip():
             sql, params = sql + " and i.inspectors like ?", params + [f"%{f.inspector.strip()}%"]
-        return sql, params
+        return self._visible(sql, params)
+
+    def _visible(self, sql: str, params: list) -> tuple[str, list]:
+        """Rows and count alike: a principal reads their own school's results only."""
+        visible = visible_schools(self.ws)
+        if visible is None:
+            return sql, params
+        return (sql + f" and i.school_id in ({','.join('?' * len(visible)) or 'null'})",
+                params + sorted(visible))
 
     def count(self) -> int:
         """How many rows match; called first on every (re)load, so it also brings stored
