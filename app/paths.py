@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENV_HOME = "SCHOOL_INSPECT_HOME"
+ENV_PROFILE_PASSWORD = "SCHOOL_INSPECT_PASSWORD"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 PROJECT_EXPORTS = Path(__file__).resolve().parent.parent / "exports"
 

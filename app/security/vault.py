@@ -15,8 +15,24 @@ import os
 import shutil
 from pathlib import Path
 
-from app.storage.cipher import (PASSWORD_ENV, _quoted, connect,  # noqa: F401 (re-exported)
-                                plain_connect)
+from app.paths import ENV_PROFILE_PASSWORD as PASSWORD_ENV  # noqa: F401 (the CLI reads it)
+
+
+# SQLCipher connections live in app/storage (the Store is the only door); imported when used,
+# so that `--help`, which reads PASSWORD_ENV, loads no database library.
+def connect(path: Path, password: str | None):
+    from app.storage.cipher import connect as keyed
+    return keyed(path, password)
+
+
+def plain_connect(path: Path):
+    from app.storage.cipher import plain_connect as plain
+    return plain(path)
+
+
+def _quoted(password: str) -> str:
+    from app.storage.cipher import _quoted as quoted
+    return quoted(password)
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_FILES = ("device_ed25519.pem", "device_x25519.pem", "signing_key.pem")

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import PasswordRequiredError, ValidationError, WrongPasswordError
-
-PASSWORD_ENV = "SCHOOL_INSPECT_PASSWORD"
+from app.paths import ENV_PROFILE_PASSWORD as PASSWORD_ENV
 
 
 def _quoted(password: str) -> str:

@@ -123,6 +123,8 @@ def _tick(store) -> str:
 
 def _store(ws, record: dict) -> None:
     ws.store.put_local("role_records", record, replace=True)
+    if not ws.store.query("select 1 from devices where id = ?", [record["device_id"]]):
+        return                      # a device not met here yet: its record waits in role_records
     ws.store.update_local("devices", record["device_id"], {
         "role": record["role"], "schools": record["schools"],
         "role_source": f"admin:{record['issuer_id']}", "role_rev": record["issued_rev"]})

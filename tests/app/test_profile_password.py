@@ -2,6 +2,7 @@
 encrypts the whole database (SQLCipher) and the keys. A wrong or missing password is a clear
 error and nothing is written."""
 
+import gc
 import sqlite3
 import stat
 
@@ -51,6 +52,7 @@ def test_without_or_with_a_wrong_password_nothing_opens_and_nothing_is_written(
         capsys, tmp_path, secret, monkeypatch):
     home = tmp_path / "home"
     run_json(capsys, home, "init", "--password-file", str(secret))
+    gc.collect()    # init's connection closes (its WAL folded in) before the files are read
     before = {p.name: p.read_bytes() for p in home.rglob("*") if p.is_file()}
     code, out, err = run(capsys, home, "school", "add", "--name", "x")
     assert code == 1 and out == "" and err.count("\n") == 1 and "password" in err
