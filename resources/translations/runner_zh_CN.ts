@@ -598,8 +598,16 @@
     </message>
     <message>
         <location filename="../../ui/runner/section_list.py" line="127" />
-        <source>needs an answer or a photo before completing</source>
-        <translation>完成前需要作答或拍照</translation>
+        <source>needs an answer before completing</source>
+        <translation>完成前需要作答</translation>
+    </message>
+    <message>
+        <source>needs a photo before completing</source>
+        <translation>完成前需要拍照</translation>
+    </message>
+    <message>
+        <source>needs the facts of the failure (note, evidence or corrective action) before completing</source>
+        <translation>完成前需要补充未达标事实（说明、证据或整改要求）</translation>
     </message>
     <message>
         <location filename="../../ui/runner/section_list.py" line="128" />
