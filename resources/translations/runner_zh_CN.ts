@@ -63,11 +63,6 @@
         <translation>提出整改</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/action_dialog.py" line="56" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../../ui/runner/action_dialog.py" line="68" />
         <source>Say what must be corrected.</source>
         <translation>请写明需要整改的内容。</translation>
@@ -679,11 +674,6 @@
         <location filename="../../ui/runner/signoff_dialog.py" line="103" />
         <source>Sign</source>
         <translation>签名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="104" />
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>

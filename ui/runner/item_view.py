@@ -47,12 +47,11 @@ class ItemView(QFrame):
         self.editor.set_value(self.value)
         self.editor.committed.connect(self._committed)
         self.note = QLineEdit((response or {}).get("note") or "", self)
-        self.evidence = EvidenceStrip(ctx, inspection_id, item.key, self,
-                                      item_text=item.text[self.lang])
+        self.evidence = EvidenceStrip(ctx, inspection_id, item.key, self, item=item)
         self.evidence.changed.connect(self.evidence_changed)
         self.comparison = ComparisonBox(self) if own is not None else None
         if self.comparison is not None:
-            self.comparison.show_photos(ctx.ws, own, item.key, item.text[self.lang])
+            self.comparison.show_photos(ctx.ws, own, item, self.lang)
         self._note_saved = self.note.text()
         self._build(position, actions)
         self._refresh_comparison()

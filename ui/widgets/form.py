@@ -1,11 +1,58 @@
-"""`ValidatedDialog`: a form dialog whose OK button stays disabled until the form is valid,
-with the reason shown inline under the fields (red text), and the save done through
-`Operations.run` so a refused save keeps the dialog open with the message."""
+"""Form dialogs. `ValidatedDialog`: a form dialog whose OK button stays disabled until the form
+is valid, with the reason shown inline under the fields (red text), and the save done through
+`Operations.run` so a refused save keeps the dialog open with the message.
+
+The parts the runner's and the actions' dialogs share: `message_label` (the red line saying
+what to fix), `ok_cancel` (the action-named OK and Cancel) and `stack` (fields, message,
+buttons, top to bottom). Cancel is translated once, in the "DialogButtons" context."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout,
+                               QVBoxLayout, QWidget)
+
+
+def message_label(parent: QWidget) -> QLabel:
+    """The line under a form that says what is still wrong; hidden until there is something."""
+    label = QLabel(parent)
+    label.setObjectName("limitWarning")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK named by what it does ("Save", "Sign"…) and Cancel, wired to the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("DialogButtons", "Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def required_text(editor, message: QLabel, why: str) -> str:
+    """The editor's text, trimmed; when empty, `why` is shown and the cursor put there."""
+    text = editor.toPlainText().strip()
+    if not text:
+        message.setText(why)
+        message.show()
+        editor.setFocus()
+    return text
+
+
+def stack(dialog: QDialog, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """The dialog's parts top to bottom (a layout, such as a form, or a widget)."""
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout
 
 
 class ValidatedDialog(QDialog):
