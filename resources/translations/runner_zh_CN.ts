@@ -169,8 +169,8 @@
     <name>EvidenceStrip</name>
     <message>
         <location filename="../../ui/runner/evidence.py" line="63" />
-        <source>Add photo…</source>
-        <translation>添加照片…</translation>
+        <source>Add photo…  (P)</source>
+        <translation>添加照片…  (P)</translation>
     </message>
     <message>
         <location filename="../../ui/runner/evidence.py" line="66" />
@@ -252,8 +252,8 @@
     <name>ItemView</name>
     <message>
         <location filename="../../ui/runner/item_view.py" line="76" />
-        <source>Note</source>
-        <translation>备注</translation>
+        <source>Note  (T)</source>
+        <translation>备注  (T)</translation>
     </message>
     <message>
         <location filename="../../ui/runner/item_view.py" line="78" />
@@ -297,8 +297,8 @@
     </message>
     <message>
         <location filename="../../ui/runner/item_view.py" line="133" />
-        <source>Raise corrective action…</source>
-        <translation>提出整改要求…</translation>
+        <source>Raise corrective action…  (A)</source>
+        <translation>提出整改要求…  (A)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/runner/item_view.py" line="140" />

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
+                               QFormLayout, QHBoxLayout, QLabel, QListWidget,
                                QPushButton, QRadioButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -20,7 +20,7 @@ from app.services.action_query import action_history
 from app.services.today import district_timezone
 from app.services.actions import move_action
 from ui.widgets import labels
-from ui.widgets.form import message_label, ok_cancel, required_text, stack
+from ui.widgets.form import message_label, ok_cancel, required_text, stack, text_box
 
 PHOTO_FILTER = "Images (*.png *.jpg *.jpeg *.heic *.webp);;PDF (*.pdf);;All files (*)"
 
@@ -39,9 +39,7 @@ class MoveDialog(QDialog):
         self.setMinimumWidth(520)
         what = QLabel(action["description"], self)
         what.setWordWrap(True)
-        self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText(self.tr("What was done (report) or found (verification)"))
-        self.note.setMinimumHeight(90)
+        self.note = text_box(self, self.tr("What was done (report) or found (verification)"))
         self.photo_list = QListWidget(self)
         self.photo_list.setMaximumHeight(80)
         add = QPushButton(self.tr("Add photos…"), self)

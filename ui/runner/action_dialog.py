@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QWidget)
+                               QWidget)
 
 from app.domain.status import ACTION_SEVERITIES
 from app.domain.templates import Item
 from app.services.actions import raise_action
 from ui.widgets import labels
-from ui.widgets.form import message_label, ok_cancel, required_text, stack
+from ui.widgets.form import message_label, ok_cancel, required_text, stack, text_box
 
 DEFAULT_DAYS = 30
 
@@ -26,11 +26,9 @@ class ActionDialog(QDialog):
         self.created: str | None = None
         self.setWindowTitle(self.tr("Raise corrective action"))
         self.setMinimumWidth(520)
-        self.description = QPlainTextEdit(self)
-        self.description.setPlaceholderText(self.tr("What must be corrected"))
-        self.description.setMinimumHeight(90)
         # The item's note usually says what is wrong: start from it rather than a blank box.
-        self.description.setPlainText(suggestion.strip())
+        self.description = text_box(self, self.tr("What must be corrected"),
+                                    text=suggestion.strip())
         self.severity = QComboBox(self)
         for key in ACTION_SEVERITIES:
             self.severity.addItem(labels.severity(key), key)

@@ -60,7 +60,7 @@ class EvidenceStrip(QWidget):
         self.viewer: PhotoViewer | None = None
         self.thumbs = QHBoxLayout()
         self.thumbs.setSpacing(8)
-        self.add_button = QPushButton(self.tr("Add photo…"), self)
+        self.add_button = QPushButton(self.tr("Add photo…  (P)"), self)
         self.add_button.setMinimumHeight(40)
         self.add_button.clicked.connect(self.choose_files)
         self.hint = QLabel(self.tr("or drop image files here"), self)

@@ -75,7 +75,7 @@ class ItemView(QFrame):
         if self.comparison is not None:
             layout.addWidget(self.comparison)
         layout.addWidget(self._guidance())
-        note_label = self._section_label(self.tr("Note"))
+        note_label = self._section_label(self.tr("Note  (T)"))
         layout.addWidget(note_label)
         self.note.setPlaceholderText(self.tr("What you saw — saved automatically"))
         self.note.setMinimumHeight(38)
@@ -134,7 +134,7 @@ class ItemView(QFrame):
 
     def _actions_row(self, actions: list[dict]) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.action_button = QPushButton(self.tr("Raise corrective action…"), self)
+        self.action_button = QPushButton(self.tr("Raise corrective action…  (A)"), self)
         self.action_button.setObjectName("actionButton")
         self.action_button.setMinimumHeight(40)
         self.action_button.clicked.connect(lambda: self.action_requested.emit(self.item.key))

@@ -9,7 +9,7 @@ only for drafts and inspections in progress (the service refuses anything else t
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from app.services import answers as answer_service
 from app.services import deletion
@@ -17,7 +17,7 @@ from app.services import inspections as inspection_service
 from ui.runner.action_dialog import ActionDialog
 from ui.runner.signoff_dialog import SignoffDialog
 from ui.runner.text import fill
-from ui.widgets.form import message_label, ok_cancel, required_text, stack
+from ui.widgets.form import message_label, ok_cancel, required_text, stack, text_box
 
 
 def open_keys(result) -> set[str]:
@@ -40,9 +40,8 @@ class AmendDialog(QDialog):
                                "the inspection must be signed again. Say why it is amended:"),
                        self)
         intro.setWordWrap(True)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setPlaceholderText(self.tr("e.g. the fridge reading was typed wrongly "
-                                               "(4 °C, not 14 °C)"))
+        self.reason = text_box(self, self.tr("e.g. the fridge reading was typed wrongly "
+                                             "(4 °C, not 14 °C)"))
         self.reason.setFixedHeight(90)
         self.error = message_label(self)
         self.reason.textChanged.connect(lambda: self.error.hide())

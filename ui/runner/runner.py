@@ -226,6 +226,7 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
         view.action_requested.connect(self.open_action_dialog)
         view.move.connect(self.go)
         view.set_read_only(self.read_only)
+        self.bind_view_keys(view)
         return view
 
     def _focus_editor(self) -> None:

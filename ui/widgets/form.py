@@ -2,15 +2,32 @@
 is valid, with the reason shown inline under the fields (red text), and the save done through
 `Operations.run` so a refused save keeps the dialog open with the message.
 
-The parts the runner's and the actions' dialogs share: `message_label` (the red line saying
+The parts the runner's and the actions' dialogs share: `text_box` (free text that Tab
+leaves), `message_label` (the red line saying
 what to fix), `ok_cancel` (the action-named OK and Cancel) and `stack` (fields, message,
 buttons, top to bottom). Cancel is translated once, in the "DialogButtons" context."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout,
-                               QVBoxLayout, QWidget)
+                               QPlainTextEdit, QVBoxLayout, QWidget)
+
+
+def text_box(parent: QWidget, placeholder: str, *, height: int = 90,
+             text: str = "") -> QPlainTextEdit:
+    """A few lines of free text in a dialog. Tab moves on to the next field (a tab character
+    in a finding helps nobody, and a keyboard user would be stuck in the box); a suggested
+    text starts with the cursor at its end, so typing adds to it."""
+    box = QPlainTextEdit(parent)
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(height)
+    box.setTabChangesFocus(True)
+    if text:
+        box.setPlainText(text)
+        box.moveCursor(QTextCursor.MoveOperation.End)
+    return box
 
 
 def message_label(parent: QWidget) -> QLabel:

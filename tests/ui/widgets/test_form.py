@@ -55,3 +55,31 @@ def test_cancel_closes_without_saving_and_a_message_waits_until_needed(qtbot, ct
     assert dialog.error.isVisible() and dialog.isVisible()
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
     assert not dialog.isVisible() and len(actions_of(ws, mini_inspection)) == 1
+
+
+def test_tab_leaves_every_dialogs_text_box(qtbot, ctx, ws, mini_inspection):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+    dialogs = _dialogs(ctx, ws, mini_inspection)
+    boxes = 0
+    for dialog in dialogs.values():
+        qtbot.add_widget(dialog)
+        for box in dialog.findChildren(QPlainTextEdit):
+            dialog.show()
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            box.setFocus()
+            qtbot.keyClick(box, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is not box and "\t" not in box.toPlainText()
+            boxes += 1
+        dialog.hide()
+    assert boxes == 4                      # raise, report, verify, amend
+
+
+def test_a_suggested_correction_is_typed_after(qtbot, ctx, ws, mini_inspection):
+    from app.services.templates import get_template
+    template = get_template(ws, ws.store.get("inspections", mini_inspection)["template_id"])
+    dialog = ActionDialog(ctx, mini_inspection, template.items[0], suggestion="Fridge at 12 °C")
+    qtbot.add_widget(dialog)
+    qtbot.keyClicks(dialog.description, ": repair it")
+    assert dialog.description.toPlainText() == "Fridge at 12 °C: repair it"
