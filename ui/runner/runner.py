@@ -233,6 +233,9 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
         field = getattr(self.item_view.editor, "field", None)
         if self.item_view.item.type == "number" and field is not None and not self.read_only:
             field.setFocus()
+            # A stored reading is selected: digits typed on arrival replace it, as in a spin
+            # box, instead of being appended to it (-20 °C must not become -201 °C).
+            field.selectAll()
         else:
             self.setFocus()
 

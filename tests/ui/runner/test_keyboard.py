@@ -65,3 +65,20 @@ def test_the_keys_write_nothing_on_a_read_only_inspection(qtbot, ui_ctx, ws, can
         qtbot.keyClick(runner, key)
     assert runner.action_dialog is None and QApplication.focusWidget() is not \
         runner.item_view.note
+
+
+def test_typing_on_a_stored_reading_replaces_it_instead_of_appending(qtbot, ui_ctx, ws,
+                                                                     canteen):
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    runner.show_item("store.fridge_temp")
+    qtbot.keyClicks(runner.item_view.editor.field, "4")
+    qtbot.keyClick(runner.item_view.editor.field, Qt.Key.Key_Return)    # on to the freezer
+    qtbot.keyClicks(runner.item_view.editor.field, "-20")
+    qtbot.keyClick(runner.item_view.editor.field, Qt.Key.Key_Return)
+    qtbot.keyClick(runner, Qt.Key.Key_K)                                # back to the freezer
+    field = runner.item_view.editor.field
+    assert QApplication.focusWidget() is field and field.selectedText() == "-20"
+    qtbot.keyClicks(field, "-18")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    values = {k: r["value"] for k, r in responses_of(ws, canteen).items()}
+    assert values["store.freezer_temp"] == -18 and values["store.fridge_temp"] == 4
