@@ -256,6 +256,10 @@
         <translation>备注  (T)</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <location filename="../../ui/runner/item_view.py" line="78" />
         <source>What you saw — saved automatically</source>
         <translation>现场情况 — 自动保存</translation>

@@ -75,7 +75,7 @@ class ItemView(QFrame):
         if self.comparison is not None:
             layout.addWidget(self.comparison)
         layout.addWidget(self._guidance())
-        note_label = self._section_label(self.tr("Note  (T)"))
+        self.note_label = note_label = self._section_label(self.tr("Note  (T)"))
         layout.addWidget(note_label)
         self.note.setPlaceholderText(self.tr("What you saw — saved automatically"))
         self.note.setMinimumHeight(38)
@@ -216,6 +216,8 @@ class ItemView(QFrame):
         # A completed or signed inspection is for reading: no dead buttons in the way.
         self.action_button.setVisible(not read_only)
         self.keys.setVisible(not read_only)
+        # The key that opens the note for writing is offered only where it can be written.
+        self.note_label.setText(self.tr("Note") if read_only else self.tr("Note  (T)"))
 
     def answer_by_digit(self, digit: int) -> bool:
         return not self.read_only and self.editor.answer_by_digit(digit)

@@ -82,3 +82,12 @@ def test_typing_on_a_stored_reading_replaces_it_instead_of_appending(qtbot, ui_c
     qtbot.keyClick(field, Qt.Key.Key_Return)
     values = {k: r["value"] for k, r in responses_of(ws, canteen).items()}
     assert values["store.freezer_temp"] == -18 and values["store.fridge_temp"] == 4
+
+
+def test_a_read_only_item_offers_no_writing_keys(qtbot, ui_ctx, ws, canteen, chinese):
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    assert runner.item_view.note_label.text() == "备注  (T)"
+    ws.store.update("inspections", canteen, {"status": "completed"})
+    other = open_runner(qtbot, ui_ctx, canteen)
+    assert other.item_view.note_label.text() == "备注"
+    assert not other.item_view.action_button.isVisible()
