@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from app.domain.actions import ROLE_MOVES
@@ -18,7 +18,7 @@ from ui.dialogs.action_move import HistoryDialog, MoveDialog
 from ui.models.rows_model import Column, RowsModel
 from ui.runner.text import fill
 from ui.widgets import labels
-from ui.widgets.filters import refill_filter
+from ui.widgets.filters import filter_combo, refill_filter
 from ui.widgets.table import RowTable
 
 OVERDUE = QColor("#ffcdd2")
@@ -28,11 +28,11 @@ class ActionsPage(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.status = QComboBox(self)
+        self.status = filter_combo(self)
         self.status.addItem(self.tr("All statuses"), None)
         for code in ACTION_STATUSES:
             self.status.addItem(labels.action_status(code), code)
-        self.school = QComboBox(self)
+        self.school = filter_combo(self)
         self.school_names: dict[str, str] = {}
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.count = QLabel(self)

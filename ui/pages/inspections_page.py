@@ -5,7 +5,7 @@ double-click opens the inspection in the runner."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.domain.status import STATUSES
@@ -14,7 +14,7 @@ from ui.dialogs.new_inspection import NewInspectionDialog
 from ui.runner.lifecycle import confirm_delete
 from ui.models.inspections_model import COLUMNS, SORTABLE, InspectionsModel
 from ui.state.inspections import InspectionFilter, InspectionQuery, template_choices
-from ui.widgets.filters import refill_filter
+from ui.widgets.filters import filter_combo, fit_popup, refill_filter
 from ui.widgets import labels
 from ui.widgets.table import RowTable
 
@@ -52,15 +52,16 @@ class InspectionsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search school, teacher, inspector, template…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda: self._debounce.start())
-        self.status = QComboBox(self)
+        self.status = filter_combo(self)
         self.status.addItem(self.tr("All statuses"), None)
         for code in STATUSES:
             self.status.addItem(labels.inspection_status(code), code)
-        self.template = QComboBox(self)
+        self.template = filter_combo(self)
         self.template.addItem(self.tr("All templates"), None)
         for key, title in template_choices(self.ctx.ws):
             self.template.addItem(labels.bilingual(title, self.ctx.lang), key)
-        self.school = QComboBox(self)
+        fit_popup(self.template)
+        self.school = filter_combo(self)
         self._fill_schools()
         for combo in (self.status, self.template, self.school):
             combo.currentIndexChanged.connect(self.apply_filter)

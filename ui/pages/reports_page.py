@@ -24,7 +24,7 @@ from ui.pages.printing import print_document
 from ui.runner.text import fill
 from ui.state.report_picker import LIMIT, PickerFilter, ReportPicker
 from ui.widgets import labels
-from ui.widgets.filters import refill_filter
+from ui.widgets.filters import filter_combo, refill_filter
 
 LANGUAGES = (("zh", "中文"), ("en", "English"))
 
@@ -90,7 +90,7 @@ class ReportsPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search school, template, teacher, inspector…"))
         self.search.setClearButtonEnabled(True)
-        self.school_filter, self.template_filter = QComboBox(self), QComboBox(self)
+        self.school_filter, self.template_filter = filter_combo(self), filter_combo(self)
         self.teacher_filter = QLineEdit(self)
         self.teacher_filter.setPlaceholderText(self.tr("Teacher"))
         self.use_dates = QCheckBox(self.tr("Visited from"), self)
@@ -113,10 +113,6 @@ class ReportsPage(QWidget):
         # The text fields keep room to type; the combos shrink to their share.
         self.search.setMinimumWidth(220)
         self.teacher_filter.setMinimumWidth(110)
-        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        for combo in (self.school_filter, self.template_filter):
-            combo.setSizeAdjustPolicy(shrink)
-            combo.setMinimumContentsLength(12)
         self._fill_picker_choices()
 
     def _fill_picker_choices(self) -> None:
