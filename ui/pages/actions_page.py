@@ -43,7 +43,8 @@ class ActionsPage(QWidget):
         self.model.tooltip = self._tooltip
         self.table = RowTable(self)
         self.table.setModel(self.model)
-        self.table.set_widths([110, 180, 440, 70, 80, 110])
+        # Severity and status fit their longest name ("Rectification reported") in English.
+        self.table.set_widths([110, 180, 440, 70, 150, 110])
         self._fit_columns()
         self.table.setToolTip(self.tr("Double-click or Enter opens the inspection the action "
                                       "came from."))
@@ -89,7 +90,7 @@ class ActionsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(6, 160)  # notes are short or empty; the tooltip has all
+        self.table.setColumnWidth(6, 120)  # notes are short or empty; the tooltip has all
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
 
