@@ -29,18 +29,21 @@ class Workspace:
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: WallClock | None = None,
-             load_builtins: bool = True, password: str | None = None) -> "Workspace":
+             load_builtins: bool = True, password: str | None = None,
+             identity: bool = True) -> "Workspace":
         """Open (creating on first use) a profile and its database. A password-protected
         profile needs `password`; a wrong or missing one is refused before anything is
-        written."""
+        written. `identity=False` leaves the signing key and certificate to the caller's
+        `signing_identity()` (the window calls it once its first screen has painted)."""
         paths = AppPaths.resolve(home)
         paths.ensure()
         connection = vault.connect(paths.database, password) \
             if vault.is_encrypted(paths.database) else None
         profile = load_profile(paths)
         keys.ensure_device_key(paths.keys, password)
-        keys.ensure_signing_identity(paths.keys, profile.display_name, profile.organisation,
-                                     password)
+        if identity:
+            keys.ensure_signing_identity(paths.keys, profile.display_name,
+                                         profile.organisation, password)
         if not paths.database.exists():
             # Created empty and owner-only, so the database is never readable by others.
             os.close(os.open(paths.database, os.O_WRONLY | os.O_CREAT, 0o600))

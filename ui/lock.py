@@ -36,15 +36,16 @@ class ProfileLock(QObject):
         return self.tr("School Inspect — locked")
 
 
-def open_with_password(home, ask=None) -> Workspace | None:
+def open_with_password(home, ask=None, **options) -> Workspace | None:
     """Open the profile, asking for its password while it is needed; None when cancelled.
-    `ask(label) -> str | None` is the question (a dialog by default)."""
+    `ask(label) -> str | None` is the question (a dialog by default); `options` go to
+    `Workspace.open`."""
     ask = ask or _dialog_question
     prompts, password = ProfileLock(), None
     label = prompts.password_label()
     while True:
         try:
-            return Workspace.open(home, password=password)
+            return Workspace.open(home, password=password, **options)
         except PasswordError as exc:
             if password is not None:
                 label = prompts.wrong()

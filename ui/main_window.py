@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QSplitter, QStackedWidget)
 
+from app.errors import KnownError
 from app.paths import RESOURCES
 from app.security.roles import actor_of
 from app.services.changes import Changes
@@ -107,9 +108,13 @@ def nav_icon(key: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws, parent=None, start_page: str | None = None):
+    def __init__(self, ws, parent=None, start_page: str | None = None,
+                 defer_start: bool = False):
+        """`defer_start`: leave what the first screen does not need to `finish_start()`,
+        which the launcher calls once the window has painted."""
         super().__init__(parent)
         self.ws = ws
+        self._counted = not defer_start
         self.settings = QSettings(str(ws.paths.home / "ui.ini"), QSettings.Format.IniFormat)
         self.operations = Operations(self, ws=ws)
         self.operations.changed.connect(self.route_changes)
@@ -162,7 +167,8 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self.status.retranslate(self.ws)
-        self.status.refresh_counts(self.ws)
+        if self._counted:
+            self.status.refresh_counts(self.ws)
         self.update_conflict_badge()
 
     def update_conflict_badge(self) -> None:
@@ -401,6 +407,18 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("The signing key password was changed."), 5000)
 
     # -- first start ----------------------------------------------------------------------
+    def finish_start(self) -> None:
+        """Once the first screen has painted: what it did not need — the status bar's
+        counts, the check that the signing certificate follows the user's name (the
+        launcher opened the workspace without it) — then the first-start questions."""
+        self._counted = True
+        self.status.refresh_counts(self.ws)
+        try:
+            self.ws.signing_identity()
+        except KnownError as exc:
+            self.operations.report(exc, self)
+        self.first_start()
+
     def first_start(self):
         """Once the window is up: ask who the user is (the name is never guessed from the
         login name) and offer demo data; a known user only gets the demo-data offer.
