@@ -40,7 +40,7 @@ class Workspace:
         connection = vault.connect(paths.database, password) \
             if vault.is_encrypted(paths.database) else None
         profile = load_profile(paths)
-        keys.ensure_device_key(paths.keys, password)
+        keys.check_device_key(paths.keys, password)
         if identity:
             keys.ensure_signing_identity(paths.keys, profile.display_name,
                                          profile.organisation, password)
@@ -66,7 +66,13 @@ class Workspace:
         from app.security import audit
         self.store.write_log = lambda table, record_id, rev, fields: audit.log_write(
             self.store, self.actor, table, record_id, rev, fields)
-        self.store.audit_signer = self.device_key.sign
+        signer = []   # the device key, read when the audit log first signs its head
+
+        def sign(data: bytes) -> bytes:
+            if not signer:
+                signer.append(self.device_key)
+            return signer[0].sign(data)
+        self.store.audit_signer = sign
 
     # -- identity -------------------------------------------------------------------------
     @property

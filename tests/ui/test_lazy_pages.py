@@ -72,9 +72,9 @@ sys.exit(main([]))
 """
 
 # Needed later, if at all: the runner, the other pages and dialogs, demo data, sqlite-utils
-# (migrations), X.509 (the signing certificate, checked after the first paint).
+# (migrations), cryptography (keys and the signing certificate: read when first used).
 NOT_BEFORE_FIRST_PAINT = {
-    "sqlite_utils", "cryptography.x509", "ui.runner.runner", "ui.pages.actions_page",
+    "sqlite_utils", "cryptography", "ui.runner.runner", "ui.pages.actions_page",
     "ui.pages.schools_page", "ui.pages.reports_page", "ui.pages.sync_page",
     "ui.pages.conflicts_page", "ui.pages.ethics_page", "ui.pages.templates_page",
     "ui.dialogs.new_inspection", "ui.dialogs.profile_dialog", "app.services.demo",

@@ -7,7 +7,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from app.services.actions import list_actions
 from ui.runner.text import fill
 from ui.widgets import labels
 
@@ -31,6 +30,7 @@ class StatusBar(QStatusBar):
             "(select count(*) from inspections where deleted = 0) as inspections")[0]
         # Counted by the one rule, like the Corrective actions page: an action carried over
         # into a follow-up visit counts once.
+        from app.services.actions import list_actions  # counted after the first paint
         row["actions"] = sum(1 for a in list_actions(ws) if a["open"])
         self.counts.setText(" · ".join((
             self.tr("%n school(s)", "", row["schools"]),
