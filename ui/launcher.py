@@ -31,8 +31,10 @@ def run(home: str | None = None) -> int:
         return 1
     app = create_application()
     try:
-        # The signing certificate is checked after the first paint (MainWindow.finish_start).
-        ws = open_with_password(home or os.environ.get("SCHOOL_INSPECT_HOME"), identity=False)
+        # Built-in templates and the signing certificate: after the first paint
+        # (MainWindow.finish_start).
+        ws = open_with_password(home or os.environ.get("SCHOOL_INSPECT_HOME"),
+                                identity=False, load_builtins=False)
     except KnownError as exc:
         from PySide6.QtWidgets import QMessageBox
         QMessageBox.critical(None, "School Inspect", str(exc))

@@ -408,15 +408,20 @@ class MainWindow(QMainWindow):
 
     # -- first start ----------------------------------------------------------------------
     def finish_start(self) -> None:
-        """Once the first screen has painted: what it did not need — the status bar's
-        counts, the check that the signing certificate follows the user's name (the
-        launcher opened the workspace without it) — then the first-start questions."""
-        self._counted = True
-        self.status.refresh_counts(self.ws)
+        """Once the first screen has painted: what it did not need (the launcher opened
+        the workspace without it) — built-in template versions new to this profile, the
+        check that the signing certificate follows the user's name, the status bar's
+        counts — then the first-start questions."""
+        from app.services.templates import install_builtin_templates
         try:
+            installed = install_builtin_templates(self.ws)
             self.ws.signing_identity()
         except KnownError as exc:
             self.operations.report(exc, self)
+        else:
+            self.operations.announce(installed)
+        self._counted = True
+        self.status.refresh_counts(self.ws)
         self.first_start()
 
     def first_start(self):

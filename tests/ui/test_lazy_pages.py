@@ -72,18 +72,21 @@ sys.exit(main([]))
 """
 
 # Needed later, if at all: the runner, the other pages and dialogs, demo data, sqlite-utils
-# (migrations), cryptography (keys and the signing certificate: read when first used).
+# (migrations), cryptography (keys and the signing certificate: read when first used), the
+# template catalogue (built-in versions are installed after the first paint).
 NOT_BEFORE_FIRST_PAINT = {
     "sqlite_utils", "cryptography", "ui.runner.runner", "ui.pages.actions_page",
     "ui.pages.schools_page", "ui.pages.reports_page", "ui.pages.sync_page",
     "ui.pages.conflicts_page", "ui.pages.ethics_page", "ui.pages.templates_page",
     "ui.dialogs.new_inspection", "ui.dialogs.profile_dialog", "app.services.demo",
-    "reportlab", "PIL"}
+    "app.services.templates", "reportlab", "PIL"}
 
 
 def test_the_first_painted_rows_need_no_other_page_runner_or_certificate(ws, school_id):
+    from ui.state.inspections import InspectionQuery
     template = ws.store.scalar("select id from templates where kind = 'inspection' limit 1")
     start_inspection(ws, school_id=school_id, template=template)
+    InspectionQuery(ws).count()   # stored scores up to date, as a list shown before left them
     home = ws.paths.home
     ws.close()
     environment = {**os.environ, "SCHOOL_INSPECT_HOME": str(home),
@@ -101,9 +104,9 @@ def test_the_first_painted_rows_need_no_other_page_runner_or_certificate(ws, sch
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_after_the_first_paint_the_rest_of_the_start_up_runs(prepared_db, tmp_path, qtbot,
                                                              monkeypatch):
-    """The launcher opens the profile without its signing certificate and builds the
-    window without the status bar's counts; both follow once the window has painted,
-    then the first-start questions."""
+    """The launcher opens the profile without installing built-in templates or checking
+    its signing certificate, and builds the window without the status bar's counts; all
+    follow once the window has painted, then the first-start questions."""
     from app.services.schools import add_school
     from app.workspace import Workspace
     from ui.after_paint import after_first_paint
@@ -111,8 +114,14 @@ def test_after_the_first_paint_the_rest_of_the_start_up_runs(prepared_db, tmp_pa
     home = tmp_path / "profile"
     home.mkdir()
     shutil.copy(prepared_db, home / "school-inspect.db")
-    ws = Workspace.open(home, identity=False)
+    ws = Workspace.open(home, identity=False, load_builtins=False)
     add_school(ws, name="青山区育才小学", district="青山区")
+    newest = "school_comprehensive"   # a built-in template this profile lacks (an update)
+    ws.store.conn.execute("delete from templates where key = ? and version = "
+                          "(select max(version) from templates where key = ?)",
+                          [newest, newest])
+    ws.store.conn.commit()
+    missing = ws.store.scalar("select count(*) from templates")
     certificate = ws.paths.keys / "signing_cert.pem"
     assert not certificate.exists()
     window = MainWindow(ws, defer_start=True)
@@ -123,6 +132,7 @@ def test_after_the_first_paint_the_rest_of_the_start_up_runs(prepared_db, tmp_pa
     after_first_paint(window, window.finish_start)
     window.show()
     qtbot.waitUntil(lambda: asked == [True], timeout=10_000)
+    assert ws.store.scalar("select count(*) from templates") == missing + 1
     assert certificate.exists()
     assert window.status.counts.text().startswith("1 school")
     ws.close()
