@@ -54,8 +54,9 @@ class Workspace:
         paths.private_files()
         workspace = cls(paths, profile, store, key_password=password)
         workspace._wire_audit()
-        from app.services.signoff_legacy import backfill_once
-        workspace.notices = backfill_once(workspace)
+        if not profile.signoffs_backfilled:  # once per profile: loaded only then
+            from app.services.signoff_legacy import backfill_once
+            workspace.notices = backfill_once(workspace)
         if load_builtins:
             from app.services.templates import install_builtin_templates
             install_builtin_templates(workspace)
