@@ -68,9 +68,10 @@ class Workspace:
     def _wire_audit(self) -> None:
         """Every synced write is logged in the audit chain; its heads are signed by the
         device key (app/security/audit.py, audit_heads.py)."""
-        from app.security import audit
-        self.store.write_log = lambda table, record_id, rev, fields: audit.log_write(
-            self.store, self.actor, table, record_id, rev, fields)
+        def write_log(table: str, record_id: str, rev: str, fields: list) -> None:
+            from app.security import audit  # with the first write, not at every start
+            audit.log_write(self.store, self.actor, table, record_id, rev, fields)
+        self.store.write_log = write_log
         signer = []   # the device key, read when the audit log first signs its head
 
         def sign(data: bytes) -> bytes:

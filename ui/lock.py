@@ -7,8 +7,6 @@ box; the password is checked against the one that opened the profile.
 
 from __future__ import annotations
 
-import hmac
-
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
@@ -102,6 +100,7 @@ class IdleLock(QObject):
 
     def try_unlock(self, password: str) -> bool:
         expected = self.window.ctx.ws.key_password or ""
+        import hmac  # at unlocking only
         if not hmac.compare_digest(password.encode(), expected.encode()):
             self.dialog.setLabelText(ProfileLock().wrong())
             QTimer.singleShot(0, self.dialog.open)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QSplitter, QStackedWidget)
+                               QMainWindow, QSplitter, QStackedWidget)
 
 from app.errors import KnownError
 from app.paths import RESOURCES
@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
         return self.help_dialog
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         from ui.runner.text import fill
         QMessageBox.about(self, self.tr("About School Inspect"), fill(self.tr(
             "School Inspect — offline school inspection (教育督导): checklists, canteen food "
@@ -439,6 +440,7 @@ class MainWindow(QMainWindow):
         """On an empty database, ask whether to load demo schools and inspections."""
         if self.ws.store.scalar("select count(*) from schools where deleted = 0"):
             return False
+        from PySide6.QtWidgets import QMessageBox  # message boxes: not before the first paint
         answer = QMessageBox.question(
             self, self.tr("Load demo data?"),
             self.tr("This profile has no schools yet. Load demo data (12 schools with "

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +83,7 @@ def public_key_b64(key: ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey) ->
 
 def fingerprint(public_key_b64_text: str) -> str:
     """What a person compares over the phone: SHA-256 of the raw key, in groups of four."""
+    import hashlib
     digest = hashlib.sha256(base64.b64decode(public_key_b64_text)).hexdigest()[:32].upper()
     return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -76,6 +75,11 @@ def _low_space(path: Path | None) -> bool:
         return False
 
 
+def _random_id() -> str:
+    import uuid  # with the first new record, not at every start
+    return str(uuid.uuid4())
+
+
 class Store:
     """A profile's database."""
 
@@ -85,7 +89,7 @@ class Store:
         self.path = Path(path)
         self.device_id = device_id
         self.clock = clock or WallClock()
-        self.id_factory = lambda: str(uuid.uuid4())
+        self.id_factory = _random_id
         # Set by the workspace: log every synced write in the audit chain, and sign its heads
         # with the device key (app/security/audit.py); a bare Store logs nothing.
         self.write_log: Callable[[str, str, str, list], None] | None = None
