@@ -11,7 +11,7 @@ from app.errors import KnownError
 from app.services.actions import list_actions
 from app.services.inspections import list_inspections
 from app.services.reads import evaluate
-from app.services.schools import list_schools
+from app.services.schools import get_school, list_schools
 from app.services.templates import get_template
 
 SCORED_STATUSES = ("in_progress", "completed", "signed")
@@ -53,7 +53,7 @@ class SchoolDetail:
 
 
 def school_detail(ws, school_id: str, lang: str) -> SchoolDetail:
-    school = ws.store.require("schools", school_id, "school")
+    school = get_school(ws, school_id)              # refused outside the read scope
     history = list_inspections(ws, school_id=school_id, include_ethics=False)
     failures: dict[tuple, list[dict]] = defaultdict(list)
     for row in history:

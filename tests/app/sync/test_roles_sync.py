@@ -45,7 +45,10 @@ def _device(ws, other) -> dict:
 def _refused(dst, src, tmp_path, match: str):
     before = digest(dst)
     path = tmp_path / "hostile.sibundle"
-    export_bundle(src, path, kind="changes")
+    # A hostile device sends what its database holds: the honest export's own read scope
+    # (a principal sends their school only) is waived, so the receiver's check is tested.
+    with roles.training(src):
+        export_bundle(src, path, kind="changes")
     with pytest.raises(BundleError, match=match):
         import_bundle(dst, path, trust=True)
     assert digest(dst) == before
