@@ -338,7 +338,8 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
         status = self.status
         unsigned = missing_roles(self.ctx.ws, self.inspection, self.template.kind)
         self.header.show_status(status, can_sign=status == "completed" or
-                                (status == "signed" and bool(unsigned)))
+                                (status == "signed" and bool(unsigned)),
+                                may_change=may_edit_inspection(self.ctx.ws, self.inspection))
         if status == "signed":
             self._set_banner(fill(self.tr("Signed — read-only. %1"), self._signers()), "good")
         elif status == "completed":

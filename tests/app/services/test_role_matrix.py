@@ -8,7 +8,8 @@ import pytest
 
 from app.security import roles
 from app.security.roles import RoleError
-from app.services import actions, answers, evidence, inspections, schools, signoff
+from app.services import actions, answers, deletion, evidence, inspections, schools
+from app.services import signoff
 from app.services import templates as templates_service
 from app.services.ethics import latest_evaluations
 from app.sync.conflicts import list_conflicts, resolve_conflict
@@ -125,6 +126,10 @@ CASES = {
         w.ws, i, s))(w.inspection(), w.inspection("self_assessment")), {"inspector"}),
     "resolve a conflict over a finding": (lambda w: (lambda c: lambda: resolve_conflict(
         w.ws, c, "theirs"))(w.conflict()), {"inspector", "admin"}),
+    "delete an inspection": (lambda w: (lambda i: lambda: deletion.delete_inspection(
+        w.ws, i))(w.inspection()), {"inspector"}),
+    "delete a self-assessment": (lambda w: (lambda i: lambda: deletion.delete_inspection(
+        w.ws, i))(w.inspection("self_assessment")), {"inspector", "principal"}),
     "read ethics results": (lambda w: lambda: latest_evaluations(w.ws, w.school),
                             {"inspector", "principal", "admin"}),
 }
