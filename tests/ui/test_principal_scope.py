@@ -79,6 +79,9 @@ def test_the_status_bar_and_conflicts_count_the_own_school(window, world):
     window.show_page("conflicts")
     page = window.pages["conflicts"]
     assert not page.conflicts
+    from ui.widgets.nav_badge import open_conflicts
+    held = world["principal"].store.scalar("select count(*) from conflicts")
+    assert held == 1 and open_conflicts(world["principal"]) == 0     # B's: not counted
 
 
 def test_another_schools_inspection_does_not_open(window, world):
