@@ -109,6 +109,10 @@ CASES = {
         w.ws, a, description="改"))(_open_action(w)), {"inspector"}),
     "report rectification": (lambda w: (lambda a: lambda: actions.rectify(
         w.ws, a, note="已整改"))(w.action(False)), {"inspector", "principal", "admin"}),
+    "note on an action": (lambda w: (lambda a: lambda: actions.edit_action(
+        w.ws, a, note="已联系"))(_open_action(w)), {"inspector", "principal", "admin"}),
+    "mark an action in progress": (lambda w: (lambda a: lambda: actions.move_action(
+        w.ws, a, "in_progress"))(_open_action(w)), {"inspector", "principal", "admin"}),
     "verify action": (lambda w: (lambda a: lambda: actions.verify(
         w.ws, a, verified=True, note="已核查"))(w.action(True)), {"inspector", "admin"}),
     "complete": (lambda w: (lambda i: lambda: inspections.complete_inspection(w.ws, i))(
