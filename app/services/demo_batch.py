@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from app.domain import actions as rule
 from app.domain.answers import normalise_answer
 from app.domain.limits import check_date
-from app.domain.scoring import Result, score
+from app.domain.scoring import Result, score, with_actions
 from app.domain.status import EDITABLE
 from app.domain.templates import canonical_json
 from app.errors import StateError, ValidationError
@@ -57,6 +57,7 @@ class Visit:
         self.values: dict[str, object] = {}
         self.evidence: list[dict] = []
         self.actions: list[dict] = []
+        self.result: Result | None = None   # scored since the last answer or file
 
 
 class BatchOps:
@@ -160,6 +161,7 @@ class BatchOps:
             "inspection_id": inspection_id, "item_key": item.key, "value": None, "note": "",
             **fields, **stamp}, record_id=response_id(inspection_id, item.key))
         visit.responses[item.key] = row
+        visit.result = None
         if row["value"]:
             visit.values[item.key] = json.loads(row["value"])
         self._touch(visit, status)
@@ -177,6 +179,7 @@ class BatchOps:
             "filename": prepared.filename, "mime": mime, "size": len(prepared.data),
             "caption": caption, "created_at": self.store.clock_iso()})
         visit.evidence.append(row)
+        visit.result = None
         self._touch(visit, status)
         self.sink.audit("evidence.attach", "attachments", row["id"],
                         {"sha256": sha, "item": item.key})
@@ -193,12 +196,16 @@ class BatchOps:
 
     # -- reads.evaluate and inspections.complete_inspection -------------------------------
     def evaluate(self, inspection_id: str) -> Result:
+        """reads.evaluate. Scored once after the last answer or file: raising actions
+        changes only which facts are missing (scoring.with_actions)."""
         visit = self.visits[inspection_id]
-        evidence = Counter(r["item_key"] for r in visit.evidence)
         actions = Counter(a["item_key"] for a in visit.actions if a["item_key"] is not None)
-        return score(self.templates[visit.row["template_id"]], visit.values, evidence,
-                     notes={k: r["note"] or "" for k, r in visit.responses.items()},
-                     actions=actions)
+        if visit.result is None:
+            evidence = Counter(r["item_key"] for r in visit.evidence)
+            visit.result = score(self.templates[visit.row["template_id"]], visit.values,
+                                 evidence, actions=actions,
+                                 notes={k: r["note"] or "" for k, r in visit.responses.items()})
+        return with_actions(visit.result, actions)
 
     def complete(self, inspection_id: str) -> None:
         visit = self._editable(inspection_id)

@@ -79,18 +79,21 @@ def _low_space(path: Path | None) -> bool:
 
 
 def _check_distinct(table: str, rows: list[dict]) -> None:
-    """`check_fields` for every value of `rows`, each distinct (column, value) pair once:
-    the checks are per column, so a value that passed once passes again."""
-    seen: set = set()
-    for row in rows:
-        for column, value in row.items():
-            if value is None or column in SYNC_META or (column, value) in seen:
+    """`check_fields` for every value of `rows`, each distinct value of a column once: the
+    checks are per column, so a value that passed once passes again."""
+    columns = dict.fromkeys(c for row in rows for c in row if c not in SYNC_META)
+    for column in columns:
+        try:
+            values = {row.get(column) for row in rows}
+        except TypeError:  # an unhashable value (a dict, a list): refused just below
+            values = [row.get(column) for row in rows]
+        for value in values:
+            if value is None:
                 continue
             if not isinstance(value, (str, int, float)):
                 raise DatabaseError(f"{table}.{column}: a bulk row holds a "
                                     f"{type(value).__name__}, not a stored value.")
             check_fields(table, {column: value})
-            seen.add((column, value))
 
 
 class Store:
