@@ -24,6 +24,7 @@ from app.reports.sections import AccentBar, text
 from app.reports.styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, Styles, table_style
 from app.security import roles
 from app.services.action_query import action_history, current_actions
+from app.services.names_en import school_name
 from app.services.schools import list_schools
 from app.services.templates import get_template
 from app.services.today import today as district_today
@@ -47,10 +48,6 @@ class Ledger:
     rows: list = field(default_factory=list)        # one list of cell texts per action
     closed: int = 0
     overdue: int = 0
-
-
-def school_name(school: dict, lang: str) -> str:
-    return (school["name_en"] or school["name"]) if lang == "en" else school["name"]
 
 
 def gather_ledger(ws: Workspace, *, school_id: str | None = None,
@@ -87,8 +84,7 @@ def gather_ledger(ws: Workspace, *, school_id: str | None = None,
 
 def _row(ws: Workspace, action: dict, found: str, labels: dict, templates: dict,
          lang: str) -> list:
-    school = (action["school_name_en"] or action["school_name"]) if lang == "en" \
-        else action["school_name"]
+    school = school_name(action, lang, key="school_name")
     status = labels.get(f"action_{action['status']}", action["status"])
     if action["overdue"]:
         status += f" ({labels['overdue']})"
