@@ -18,7 +18,7 @@ REVIEWED = {
     "app/security/signoffs.py": "content hashes and sign-off checks of an inspection already "
                                 "opened through a scoped read, or being imported",
     "app/services/deletion.py": "a mutation: the role check (require_inspection_edit) first",
-    "app/services/demo.py": "makes a training profile's demo data with the rules waived",
+    "app/services/demo_ops.py": "writes a training profile's demo rows, rules waived",
     "app/services/signoff_legacy.py": "a one-time backfill of this device's own sign-offs "
                                       "when the profile opens; shows nothing",
     "app/services/signoff.py": "sign-offs of an inspection opened through a scoped read; "
