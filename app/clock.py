@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Callable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_COUNTER = 99_999
 REV_RE = re.compile(r"^([0-9]{13})\.([0-9]{5})\.([A-Za-z0-9_-]{1,64})$")
@@ -58,6 +57,9 @@ class FixedClock(WallClock):
 
 def zone(name: str) -> tzinfo:
     """The time zone called `name`; ValueError when there is none by that name."""
+    # Imported here: it reads the time-zone search path (sysconfig) when loaded, and
+    # nothing before the window's first paint asks for a zone.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -74,7 +76,11 @@ def local_date(now: datetime, zone_name: str = DEFAULT_TIMEZONE) -> date:
 
 def iso(dt: datetime) -> str:
     """ISO 8601 UTC with seconds, the one timestamp format stored."""
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Formatted by hand: strftime is several times slower, and every write stamps a time.
+    t = dt.astimezone(timezone.utc)
+    if t.year < 1000:   # strftime's own rendering of such years (no zero padding here)
+        return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{t.year}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}Z"
 
 
 @dataclass(frozen=True, order=True)
