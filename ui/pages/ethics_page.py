@@ -47,7 +47,8 @@ class EthicsPage(QWidget):
         self.model.tooltip = lambda r: self._reason(r) or None
         self.table = RowTable(self)
         self.table.setModel(self.model)
-        self.table.set_widths([110, 100, 100, 90, 90, 70])
+        # English subjects ("Physical Education and Health") fit their column.
+        self.table.set_widths([110, 210, 100, 100, 90, 70])
         self.table.activated_row.connect(lambda row: self.open_selected())
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("School"), self))
