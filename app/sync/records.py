@@ -22,6 +22,43 @@ MAX_ID = 200
 LOCAL_ONLY = SYNC_META + ("deleted", "id", ANCESTRY)
 
 
+# Ids per `in (...)` list when reading a batch of records set-wise (well under SQLite's
+# limit on bound parameters).
+ID_CHUNK = 500
+
+
+def chunked(items, size: int = ID_CHUNK):
+    """`items` in lists of at most `size`, in order."""
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def marks(values) -> str:
+    """The `?, ?, …` of an `in (...)` list for `values`."""
+    return ", ".join("?" * len(values))
+
+
+def revs_in_history(store, table: str, ids) -> dict[str, list[str]]:
+    """{record id: the revs kept in history, oldest first} for many records, set-wise."""
+    found: dict[str, list[str]] = {}
+    for chunk in chunked(ids):
+        for record_id, rev in store.rows(
+                f"select record_id, rev from history where table_name = ? and record_id in "
+                f"({marks(chunk)}) order by record_id, rev", [table, *chunk]):
+            found.setdefault(record_id, []).append(rev)
+    return found
+
+
+def current_revs(store, table: str, ids) -> dict[str, str]:
+    """{record id: its current rev} for the records of `ids` held here, set-wise."""
+    found: dict[str, str] = {}
+    for chunk in chunked(ids):
+        found.update(store.rows(f"select id, rev from [{table}] where id in ({marks(chunk)})",
+                                chunk))
+    return found
+
+
 def schema_of(store) -> dict[str, dict[str, type]]:
     """{table: {column: python type}} of the synced tables in this database."""
     return {t: store.column_types(t) for t in SYNCED_TABLES}
