@@ -186,10 +186,11 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
     bundle_id = str(uuid.uuid4())
     rows, blobs, sealed, secret = confidential.split(ws, rows, blobs, bundle_id)
     files: dict[str, bytes] = dict(sealed)
+    # One encoder for every line (json.dumps with options builds one per call); the same text.
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     for table in SYNCED_TABLES:
         if rows[table]:
-            lines = [json.dumps(r, ensure_ascii=False, sort_keys=True)
-                     for _, r in sorted(rows[table].items())]
+            lines = [encode(r) for _, r in sorted(rows[table].items())]
             files[f"records/{table}.ndjson"] = ("\n".join(lines) + "\n").encode("utf-8")
     roles_json = device_roles.export_records(ws)
     if roles_json:

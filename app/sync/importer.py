@@ -24,7 +24,7 @@ from app.sync import trust as trust_mod
 from app.sync.answer_check import check_bundle_values
 from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT, export_mark
-from app.sync.merge import OUTCOMES, MergeContext, merge_record
+from app.sync.merge import OUTCOMES, MergeContext, merge_records
 from app.sync.reader import Bundle, Limits, read_bundle
 from app.sync.records import (chunked, current_revs, foreign_keys, marks,
                                revs_in_history, schema_of)
@@ -174,8 +174,8 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         ctx = MergeContext.for_store(store, bundle.bundle_id, now, schema)
         done = 0
         for table in tables:
-            for record in bundle.records[table]:
-                tables[table][merge_record(ctx, table, record)] += 1
+            for outcome in merge_records(ctx, table, bundle.records[table]):
+                tables[table][outcome] += 1
                 done += 1
                 if done % 200 == 0:
                     progress(done, total, table)
