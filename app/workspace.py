@@ -26,6 +26,8 @@ class Workspace:
     key_password: str | None = field(default=None, repr=False)
     # Set while demo data is made (roles.training); None means the profile's role acts.
     acting: object = field(default=None, repr=False)
+    # What opening the profile found worth saying (e.g. old sign-offs that no longer count).
+    notices: list = field(default_factory=list, repr=False)
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: WallClock | None = None,
@@ -49,6 +51,8 @@ class Workspace:
         paths.private_files()
         workspace = cls(paths, profile, store, key_password=password)
         workspace._wire_audit()
+        from app.services.signoff_legacy import backfill_once
+        workspace.notices = backfill_once(workspace)
         if load_builtins:
             from app.services.templates import install_builtin_templates
             install_builtin_templates(workspace)

@@ -22,8 +22,13 @@ def password_of(args) -> str | None:
 def workspace(args):
     # Imported here, not at the top: `--help` and argument errors never open a profile, and
     # the workspace pulls in SQLite, cryptography and the template catalogue.
+    import sys
+
     from app.workspace import Workspace
-    return Workspace.open(getattr(args, "home", None), password=password_of(args))
+    ws = Workspace.open(getattr(args, "home", None), password=password_of(args))
+    for notice in ws.notices:       # said once, on stderr: stdout stays the command's output
+        print(f"note: {escape_controls(notice)}", file=sys.stderr)
+    return ws
 
 
 def read_password(path: str | None) -> str | None:

@@ -32,7 +32,10 @@ def cmd_whoami(args) -> int:
 
 def cmd_revoke(args) -> int:
     device = revocation.revoke_device(workspace(args), args.device)
+    lines = [f"revoked: {device['name'] or device['id']} — its later bundles are refused"]
+    lines += [f"no longer signed: inspection {i} (its sign-off was captured by that device)"
+              for i in device["unsigned"]]
     emit(args, {"device_id": device["id"], "name": device["name"],
-                "revoked_at": device["revoked_at"]},
-         f"revoked: {device['name'] or device['id']} — its later bundles are refused")
+                "revoked_at": device["revoked_at"], "unsigned": device["unsigned"]},
+         "\n".join(lines))
     return 0

@@ -60,6 +60,17 @@ def install_peer_leaf(trust_store: Path, device_id: str, pem: bytes) -> Path:
     return target
 
 
+def withdraw_peer_leaf(trust_store: Path, device_id: str) -> Path | None:
+    """A revoked device's certificate stops vouching for reports: it is kept beside the
+    others as `<device id>.pem.revoked` (for the record), no longer read as a leaf."""
+    source = trust_store / PEERS / f"{_safe(device_id)}.pem"
+    if not source.exists():
+        return None
+    target = source.with_name(source.name + ".revoked")
+    source.replace(target)
+    return target
+
+
 def _safe(device_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", device_id)[:80] or "device"
 

@@ -32,6 +32,9 @@ class Profile:
     language: str = "zh"
     # A principal's schools (ids): what their role may touch (app/security/roles.py).
     schools: list = field(default_factory=list)
+    # Set once this device has vouched for its own sign-offs made before they carried a device
+    # signature (app/services/signoff_legacy.py); it never does that again.
+    signoffs_backfilled: bool = False
 
     @property
     def display_name(self) -> str:

@@ -100,3 +100,18 @@ def derive_status(ws: Workspace, inspection_id: str, *,
     if any(row[k] != v for k, v in wanted.items()):
         ws.store.correct_derived("inspections", inspection_id, wanted)
     return wanted["status"]
+
+
+def rederive_captured_by(ws: Workspace, device_id: str) -> list[str]:
+    """After trust in `device_id` changed: re-derive every inspection holding a sign-off that
+    device captured; returns those that were signed and no longer are."""
+    unsigned = []
+    for row in ws.store.query("select distinct inspection_id from signatures where "
+                              "captured_by = ? order by inspection_id", [device_id]):
+        inspection_id = row["inspection_id"]
+        before = ws.store.get("inspections", inspection_id)
+        if before is None:
+            continue
+        if derive_status(ws, inspection_id) != "signed" and before["status"] == "signed":
+            unsigned.append(inspection_id)
+    return unsigned

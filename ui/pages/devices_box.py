@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from app.services.changes import Changes
 from app.sync.revocation import revoke_device, whoami
 from app.sync.trust import list_devices
 from ui.runner.text import fill
@@ -94,6 +95,8 @@ class DevicesBox(QGroupBox):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         done = self.operations.run(lambda: revoke_device(self.ws, device["id"]), parent=self)
+        if done and done["unsigned"]:   # its sign-offs no longer count: lists and runners reload
+            self.operations.announce(Changes.of("inspections", *done["unsigned"]))
         self.reload()
         return done is not None
 

@@ -58,3 +58,82 @@ def test_revoke_cli_and_its_errors(capsys, ws, make_workspace, tmp_path):
     assert code == 1 and "No device" in err and err.count("\n") == 1
     with pytest.raises(ValidationError, match="own device"):
         revoke_device(office, office.profile.device_id)
+
+
+# -- a revoked device's sign-offs stop counting (issue 8 leftover) ---------------------------
+def signed_by_colleague(make_workspace, tmp_path, via=None):
+    """An inspection the colleague signed, received by the office (from `via(colleague,
+    inspection)` when given, which returns the sender); returns (colleague, office,
+    inspection id)."""
+    from app.services.inspections import complete_inspection, start_inspection
+    from app.services.signoff import sign_off
+    from tests.app.sync.helpers import fill
+    colleague = make_workspace("colleague")
+    colleague.set_identity(name="赵督学", role="inspector")
+    school = add_school(colleague, name="青山区育才小学", district="青山区",
+                        level="primary").created
+    inspection = start_inspection(colleague, school_id=school, template="mini").created
+    fill(colleague, inspection)
+    complete_inspection(colleague, inspection)
+    sign_off(colleague, inspection, signer="赵督学")
+    office = make_workspace("office")
+    office.set_identity(name="区督导室王主任", role="admin")
+    sender = via(colleague, inspection) if via else colleague
+    send(sender, office, tmp_path, kind="full")
+    return colleague, office, inspection
+
+
+def test_revoking_a_device_unsigns_what_only_it_signed(make_workspace, tmp_path):
+    from app.reports.service import make_report
+    from app.services import signoff
+    from app.services.guard import is_frozen
+    colleague, office, inspection = signed_by_colleague(make_workspace, tmp_path)
+    assert signoff.is_signed(office, inspection) and is_frozen(office, inspection)
+    result = revoke_device(office, colleague.profile.device_id)
+    assert result["unsigned"] == [inspection]
+    row = office.store.get("inspections", inspection)
+    assert row["status"] == "completed" and row["signed_at"] is None
+    assert not signoff.is_signed(office, inspection) and not is_frozen(office, inspection)
+    assert not make_report(office, inspection).signed
+
+
+def test_revoking_keeps_an_inspection_another_trusted_device_signed(make_workspace, ws,
+                                                                   tmp_path):
+    """The colleague signed; this inspector countersigned on their own laptop: revoking the
+    colleague leaves the countersignature, so the inspection stays signed."""
+    from app.services import signoff
+
+    def countersigned_here(colleague, inspection):
+        send(colleague, ws, tmp_path, kind="full")
+        signoff.sign_off(ws, inspection, signer="张督学", role="inspector")
+        return ws
+    colleague, office, inspection = signed_by_colleague(make_workspace, tmp_path,
+                                                        countersigned_here)
+    send(colleague, office, tmp_path, kind="full")       # the colleague trusted too
+    assert len(signoff.valid_signoffs(office, inspection)) == 2
+    assert revoke_device(office, colleague.profile.device_id)["unsigned"] == []
+    assert office.store.get("inspections", inspection)["status"] == "signed"
+    assert [r["captured_by"] for r in signoff.valid_signoffs(office, inspection)] == [
+        ws.profile.device_id]
+
+
+def test_trust_revoke_cli_names_the_inspections_no_longer_signed(capsys, make_workspace,
+                                                                 tmp_path):
+    colleague, office, inspection = signed_by_colleague(make_workspace, tmp_path)
+    code, out, err = run(capsys, office.paths.home, "trust", "revoke",
+                         colleague.profile.device_id)
+    assert code == 0 and err == ""
+    assert f"no longer signed: inspection {inspection}" in out
+    data = run_json(capsys, office.paths.home, "list", "inspections")
+    assert [r["status"] for r in data if r["id"] == inspection] == ["completed"]
+
+
+def test_a_revoked_device_no_longer_makes_its_reports_trusted(make_workspace, tmp_path):
+    from app.reports.service import make_report
+    from app.reports.verify import verify_bytes
+    colleague, office, inspection = signed_by_colleague(make_workspace, tmp_path)
+    pdf = make_report(colleague, inspection).pdf
+    assert verify_bytes(office, pdf).verdict == "intact_trusted"
+    revoke_device(office, colleague.profile.device_id)
+    check = verify_bytes(office, pdf)
+    assert check.verdict == "untrusted" and check.exit_code == 2
