@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.names_en import school_name
 from app.services.templates import get_template
 
 # Characters no file system accepts (Windows is the strictest), and control characters.
@@ -21,7 +22,7 @@ def report_file_name(ws, inspection_id: str, lang: str) -> str:
     """`<school>_<visit date>_<template title>.pdf` in the report's language."""
     inspection = ws.store.require("inspections", inspection_id, "inspection")
     school = ws.store.get("schools", inspection["school_id"]) or {}
-    name = (school.get("name_en") if lang == "en" else None) or school.get("name") or ""
+    name = school_name(school, lang)
     title = get_template(ws, inspection["template_id"]).title.get(lang) or ""
     teacher = ws.store.get("teachers", inspection.get("teacher_id") or "") or {}
     parts = [name, inspection.get("visit_date") or "", title, teacher.get("name") or ""]

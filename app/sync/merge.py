@@ -86,7 +86,7 @@ def _insert_fresh(store, table: str, rows: list[dict]) -> None:
     if store.last_rev[:19] < top[:19]:
         for rev in revs:
             store.observe_rev(rev)
-    store.insert_rows(table, rows)
+    store.write_rows(table, rows)
     rows.clear()
 
 
