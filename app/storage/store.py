@@ -236,8 +236,8 @@ class Store:
         to a few hundred ids)."""
         if not record_ids:
             return {}
-        cursor = self.db.conn.execute(f"select * from [{table}] where id in "
-                                      f"({', '.join('?' * len(record_ids))})", record_ids)
+        cursor = self.conn.execute(f"select * from [{table}] where id in "
+                                   f"({', '.join('?' * len(record_ids))})", record_ids)
         names = [c[0] for c in cursor.description]
         return {row["id"]: row for row in (dict(zip(names, values)) for values in cursor)}
 
@@ -380,7 +380,7 @@ class Store:
         # Lists and dicts are stored as JSON text (cell_value); a bundle's rows hold none.
         params = [p if _JSON_TYPES.isdisjoint(map(type, p)) else [cell_value(v) for v in p]
                   for p in params]
-        self.db.conn.executemany(
+        self.conn.executemany(
             f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names) + ") values ("
             + ", ".join("?" * len(names)) + ")", params)
 
