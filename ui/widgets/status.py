@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.security import roles
-from app.services.actions import list_actions
 from ui.runner.text import fill
 from ui.widgets import labels
 
@@ -36,6 +35,7 @@ class StatusBar(QStatusBar):
             "as inspections", params + more)[0]
         # Counted by the one rule, like the Corrective actions page: an action carried over
         # into a follow-up visit counts once.
+        from app.services.actions import list_actions  # counted after the first paint
         row["actions"] = sum(1 for a in list_actions(ws) if a["open"])
         self.counts.setText(" · ".join((
             self.tr("%n school(s)", "", row["schools"]),
