@@ -13,6 +13,7 @@ from app.domain.answers import NA, describe_limits
 from app.domain.explain import grade_reason, judgement_parts
 from app.domain.scoring import is_failed
 from app.reports.labels import labels_for
+from app.security.signoffs import subject_of
 from app.services import actions as actions_service
 from app.services import evidence, signoff
 from app.services.answers import answers_of, responses_of
@@ -149,7 +150,7 @@ def gather(ws, inspection_id: str, lang: str) -> ReportModel:
         title=_title(template.kind, row["mode"], labels), school=_school(ws, row, lang),
         template_title=template.title[lang], template_version=template.version,
         visit_date=row["visit_date"] or "", inspectors=signoff.inspectors_of(row),
-        teacher=_teacher_name(ws, row["teacher_id"]), total=result.total,
+        teacher=_teacher_name(ws, row), total=result.total,
         grade=grade_text, grade_rank=bands.index(grade.key) if grade else -1,
         band_count=len(bands), capped_note=_capped_note(template, result, lang, labels),
         sections=sections, failed_critical=[r for r in rows if r.failed and r.critical],
@@ -181,15 +182,20 @@ def _title(kind: str, mode: str, labels: dict) -> str:
 
 
 def _school(ws, row: dict, lang: str) -> dict:
-    school = ws.store.require("schools", row["school_id"], "school")
+    # A signed inspection shows the school as it was signed (the snapshot is signed content).
+    school = (subject_of(row) or {}).get("school") or \
+        ws.store.require("schools", row["school_id"], "school")
     name = school["name"] if lang == "zh" or not school.get("name_en") else school["name_en"]
     return {"name": name, "name_other": school["name_en"] if lang == "zh" else school["name"],
             "district": school["district"] or "", "code": school["code"] or "",
             "address": school["address"] or "", "principal": school["principal"] or ""}
 
 
-def _teacher_name(ws, teacher_id: str | None) -> str:
-    teacher = ws.store.get("teachers", teacher_id) if teacher_id else None
+def _teacher_name(ws, row: dict) -> str:
+    subject = subject_of(row)
+    if subject is not None:
+        return (subject.get("teacher") or {}).get("name") or ""
+    teacher = ws.store.get("teachers", row["teacher_id"]) if row["teacher_id"] else None
     return teacher["name"] if teacher else ""
 
 

@@ -89,6 +89,28 @@ AMENDMENT_FIELDS = ("amendment", "amendment_reason")
 AUTHOR_ROLES = {"inspection": ("inspector",), "self_assessment": ("principal",)}
 
 
+# What a signed report shows about whom it is about: a snapshot taken when the inspection is
+# signed (`inspections.subject`), so a later rename of the school or teacher — here or by a
+# peer — neither changes the signed report nor unsigns it. Inspections signed before the
+# snapshot existed have none; their report reads the current names, as before.
+SUBJECT_SCHOOL = ("name", "name_en", "district", "code", "address", "principal")
+
+
+def subject_now(store, row: dict) -> str:
+    """The snapshot of the inspection's school (and teacher) as they are now, canonical."""
+    school = store.get("schools", row["school_id"]) or {}
+    teacher = store.get("teachers", row["teacher_id"]) if row.get("teacher_id") else None
+    return canonical_json({"school": {k: school.get(k) for k in SUBJECT_SCHOOL},
+                           "teacher": {"name": teacher.get("name")} if teacher else None})
+
+
+def subject_of(row: dict) -> dict | None:
+    """The stored snapshot, decoded (None for an inspection signed before snapshots)."""
+    if not row.get("subject"):
+        return None
+    return json.loads(row["subject"])
+
+
 def inspection_content(ws, inspection_id: str) -> dict:
     """What a signature vouches for: the inspection's own fields, its answers and notes, its
     evidence hashes and its corrective actions (not their later status)."""
@@ -105,6 +127,8 @@ def inspection_content(ws, inspection_id: str) -> dict:
     own = {k: row[k] for k in CONTENT_FIELDS}
     if row.get("amendment"):
         own.update({k: row[k] for k in AMENDMENT_FIELDS})
+    if row.get("subject"):
+        own["subject"] = row["subject"]
     return {"inspection": own, "responses": responses, "evidence": evidence,
             "actions": actions}
 

@@ -11,6 +11,7 @@ from app.domain.limits import check_date
 from app.domain.status import MODES
 from app.errors import StateError, ValidationError
 from app.security import audit, roles
+from app.security.signoffs import subject_now
 from app.services.actions import carry_over_actions
 from app.services.changes import Changes
 from app.services.guard import editable_inspection, is_frozen, touch
@@ -127,9 +128,11 @@ def complete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     if not result.complete:
         raise ValidationError(missing_text(result))
     with ws.store.atomic():
+        # The names as completed are what the sign-offs will vouch for (signoffs.subject_now).
         ws.store.update("inspections", inspection_id, {
             "status": "completed", "completed_at": ws.store.clock_iso(),
-            "updated_at": ws.store.clock_iso()})
+            "updated_at": ws.store.clock_iso(),
+            "subject": subject_now(ws.store, inspection)})
         audit.append(ws.store, actor=ws.actor, action="inspection.complete",
                      entity="inspections", entity_id=inspection_id,
                      detail={"total": result.total,
