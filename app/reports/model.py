@@ -201,6 +201,10 @@ def _teacher_name(ws, row: dict) -> str:
 
 def _self_answers(ws, row: dict) -> tuple[str, dict] | None:
     """(date, answers) of the verified self-assessment, when this inspection verifies one."""
+    subject = subject_of(row)
+    if subject is not None:         # signed content: the answers as they were verified
+        own = subject.get("self_assessment")
+        return (own["date"] or "", own["answers"]) if own else None
     own_id = row.get("self_assessment_id")
     own = ws.store.get("inspections", own_id) if own_id else None
     if not own:

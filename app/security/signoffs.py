@@ -90,18 +90,33 @@ AUTHOR_ROLES = {"inspection": ("inspector",), "self_assessment": ("principal",)}
 
 
 # What a signed report shows about whom it is about: a snapshot taken when the inspection is
-# signed (`inspections.subject`), so a later rename of the school or teacher — here or by a
-# peer — neither changes the signed report nor unsigns it. Inspections signed before the
-# snapshot existed have none; their report reads the current names, as before.
+# completed or signed (`inspections.subject`), so a later rename of the school or teacher, or
+# a later change to the verified self-assessment — here or by a peer — neither changes the
+# signed report nor unsigns it. Inspections signed before the snapshot existed have none;
+# their report reads the current records, as before.
 SUBJECT_SCHOOL = ("name", "name_en", "district", "code", "address", "principal")
 
 
 def subject_now(store, row: dict) -> str:
-    """The snapshot of the inspection's school (and teacher) as they are now, canonical."""
+    """The snapshot of the inspection's school (and teacher, and the answers of the
+    self-assessment it verifies, which its report prints beside its own) as they are now."""
     school = store.get("schools", row["school_id"]) or {}
     teacher = store.get("teachers", row["teacher_id"]) if row.get("teacher_id") else None
     return canonical_json({"school": {k: school.get(k) for k in SUBJECT_SCHOOL},
-                           "teacher": {"name": teacher.get("name")} if teacher else None})
+                           "teacher": {"name": teacher.get("name")} if teacher else None,
+                           "self_assessment": _self_assessment(store, row)})
+
+
+def _self_assessment(store, row: dict) -> dict | None:
+    own = store.get("inspections", row["self_assessment_id"]) \
+        if row.get("self_assessment_id") else None
+    if own is None:
+        return None
+    answers = store.query("select item_key, value from responses where inspection_id = ? "
+                          "and deleted = 0 and value is not null order by item_key",
+                          [own["id"]])
+    return {"date": own["visit_date"],
+            "answers": {r["item_key"]: json.loads(r["value"]) for r in answers}}
 
 
 def subject_of(row: dict) -> dict | None:

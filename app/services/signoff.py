@@ -22,8 +22,7 @@ from app.security.signoffs import (AUTHOR_ROLES, DeviceKeys, content_sha256,  # 
                                    inspection_content, is_signed, sign_row, subject_now,
                                    valid_signoffs)
 from app.services.changes import Changes
-from app.services.inspections import missing_text
-from app.services.reads import evaluate
+from app.services.reads import evaluate, missing_text
 
 if TYPE_CHECKING:
     from app.workspace import Workspace

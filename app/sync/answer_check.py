@@ -71,14 +71,20 @@ def check_inspectors(row: dict, *, where: str, error: type[KnownError]) -> None:
 
 
 def check_subject(row: dict, *, where: str, error: type[KnownError]) -> None:
-    """`subject` (the school and teacher as signed) is {"school": {field: text}, "teacher":
-    {"name": text} or null}, as `signoffs.subject_now` writes it."""
+    """`subject` (what the signed report shows about whom it is about) is {"school": {field:
+    text}, "teacher": {"name": text} or null, "self_assessment": {"date", "answers"} or null},
+    as `signoffs.subject_now` writes it."""
     if row.get("subject") is None:
         return
     subject = loads(row["subject"], f"{where}: subject", error=error)
     school = subject.get("school") if isinstance(subject, dict) else None
     teacher = subject.get("teacher", False) if isinstance(subject, dict) else False
-    fine = isinstance(school, dict) and set(subject) == {"school", "teacher"} and \
+    own = subject.get("self_assessment") if isinstance(subject, dict) else None
+    fine = isinstance(school, dict) and \
+        {"school", "teacher"} <= set(subject) <= {"school", "teacher", "self_assessment"} and \
+        (own is None or (isinstance(own, dict) and set(own) == {"date", "answers"} and
+                         isinstance(own["answers"], dict) and
+                         (own["date"] is None or isinstance(own["date"], str)))) and \
         set(school) == set(SUBJECT_SCHOOL) and \
         all(v is None or isinstance(v, str) for v in school.values()) and \
         (teacher is None or (isinstance(teacher, dict) and set(teacher) == {"name"} and

@@ -149,3 +149,30 @@ def test_the_principals_signature_before_the_inspectors_still_counts(ws, mini_in
     signoff.sign_off(ws, mini_inspection, signer="张督学")
     assert [s["role"] for s in signoff.signatures_of(ws, mini_inspection)] == [
         "principal", "inspector"]
+
+
+def test_the_verified_self_assessment_as_signed(ws, school_id):
+    """A verification's report prints the school's own answers beside the inspector's: a
+    later change to the self-assessment does not change the signed verification."""
+    from app.services import answers
+    own = inspections.start_inspection(ws, school_id=school_id, template="mini",
+                                       mode="self_assessment").created
+    fill(ws, own)
+    inspections.complete_inspection(ws, own)
+    check = inspections.start_inspection(ws, school_id=school_id, template="mini",
+                                         self_assessment_id=own).created
+    sign(ws, check)
+    before = [(i.key, i.self_answer) for s in gather(ws, check, "zh").sections for i in s.items]
+    inspections.reopen_inspection(ws, own)
+    answers.answer_item(ws, own, "a.score", "1")
+    after = [(i.key, i.self_answer) for s in gather(ws, check, "zh").sections for i in s.items]
+    assert after == before and ("a.score", "4 / 5") in after
+    assert signoff.is_signed(ws, check)
+
+
+def test_a_reopened_inspection_shows_the_live_names(ws, school_id, mini_inspection):
+    fill(ws, mini_inspection)
+    inspections.complete_inspection(ws, mini_inspection)
+    inspections.reopen_inspection(ws, mini_inspection)
+    schools.edit_school(ws, school_id, name="青山区育才实验小学")
+    assert shown(ws, mini_inspection)[0] == "青山区育才实验小学"
