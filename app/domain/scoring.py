@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from app.domain.answers import NA, out_of_limits, valid_stored
@@ -163,6 +163,15 @@ def _grade(template: Template, given: Mapping[str, Any], uncapped: Band | None,
         if item.cap is not None:
             grade = worse_band(template, grade, template.band(item.cap))
     return grade
+
+
+def with_actions(result: Result, actions: Mapping[str, int]) -> Result:
+    """`result` after corrective actions were raised (`actions`: item key → count, at least
+    those `result` was scored with): actions only ever satisfy the "action" facts a failure
+    needs; nothing else in a score depends on them."""
+    return replace(result, missing_facts=tuple(
+        (key, need) for key, need in result.missing_facts
+        if not (need == "action" and actions.get(key))))
 
 
 def _missing_facts(failed: list[Item], notes: Mapping[str, str], evidence: Mapping[str, int],

@@ -71,6 +71,19 @@ class Item:
         head = re.split(r"[:：。；;]|\.\s", text, maxsplit=1)[0].strip().rstrip(".。")
         return head if len(head) <= 40 else head[:39] + "…"
 
+    def photo_caption(self, typed: str | None, lang: str) -> str:
+        """A photo of this item captioned in `lang`: what the user typed, except that a caption
+        that is one of the item's own names (its short name or text, in either language — as
+        the demo and older versions wrote them) is that name in `lang`; no caption is the
+        item's text."""
+        typed = (typed or "").strip()
+        if not typed:
+            return self.text[lang]
+        for name in (self.short_label, self.label):
+            if typed in {name(other) for other in ("zh", "en")}:
+                return name(lang)
+        return typed
+
     def fact_needs(self) -> tuple[str, ...]:
         """What a failed answer must carry; a failed veto always needs a written fact."""
         needs = [k for k in ("note", "evidence", "action") if self.on_fail.get(k)]

@@ -14,6 +14,7 @@ from app.reports.labels import labels_for
 from app.services.action_query import current_actions
 from app.services.answers import responses_of
 from app.services.inspections import list_inspections
+from app.services.names_en import district_name, district_of, school_name
 from app.services.reads import evaluate
 from app.services.templates import get_template
 
@@ -40,6 +41,7 @@ def export_results(ws: Workspace, out: Path | str, *, date_from: str | None = No
     date_from = check_date(date_from, "from") if date_from else None
     date_to = check_date(date_to, "to") if date_to else None
     labels = labels_for(lang)
+    district = district_of(district) if district else None
     rows = [r for r in list_inspections(ws, mode=None, include_ethics=False)
             if r["status"] != "draft" and (not district or r["district"] == district)
             and (not date_from or r["visit_date"] >= date_from)
@@ -54,7 +56,8 @@ def export_results(ws: Workspace, out: Path | str, *, date_from: str | None = No
     table_sheet(book, "检查 Inspections", INSPECTION_HEADERS, inspections,
                 [38, 12, 28, 12, 30, 10, 10, 8, 10, 10, 38, 20])
     table_sheet(book, "问题 Findings", FINDING_HEADERS, findings, [38, 12, 28, 30, 60, 8, 40])
-    table_sheet(book, "整改 Actions", ACTION_HEADERS, [_action_row(a, labels) for a in actions],
+    table_sheet(book, "整改 Actions", ACTION_HEADERS,
+                [_action_row(a, labels, lang) for a in actions],
                 [38, 28, 12, 50, 8, 14, 12, 14, 8, 10, 20, 14, 20])
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +75,8 @@ def _inspection_rows(ws: Workspace, row: dict, lang: str, labels: dict, inspecti
         result = None          # a broken template must not stop the export of the rest
     grade = result.grade.label[lang] if result and result.grade else ""
     inspections.append([
-        row["id"], row["visit_date"], row["school_name"], row["district"],
+        row["id"], row["visit_date"], school_name(row, lang, key="school_name"),
+        district_name(row["district"], lang),
         template.title[lang], labels.get(f"mode_{row['mode']}", row["mode"]),
         labels.get(f"status_{row['status']}", row["status"]),
         round(result.total, 1) if result and result.total is not None else None, grade,
@@ -83,14 +87,15 @@ def _inspection_rows(ws: Workspace, row: dict, lang: str, labels: dict, inspecti
     notes = responses_of(ws, row["id"])
     for key in result.failed:
         item = template.item(key)
-        findings.append([row["id"], row["visit_date"], row["school_name"],
+        findings.append([row["id"], row["visit_date"], school_name(row, lang, key="school_name"),
                          template.title[lang], item.text[lang],
                          labels["yes"] if item.critical else "",
                          (notes.get(key) or {}).get("note") or ""])
 
 
-def _action_row(action: dict, labels: dict) -> list:
-    return [action["id"], action["school_name"], action["district"], action["description"],
+def _action_row(action: dict, labels: dict, lang: str) -> list:
+    return [action["id"], school_name(action, lang, key="school_name"),
+            district_name(action["district"], lang), action["description"],
             labels.get(f"severity_{action['severity']}", action["severity"]),
             action["responsible"] or "", action["due_date"] or "",
             labels.get(f"action_{action['status']}", action["status"]),

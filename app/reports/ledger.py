@@ -23,6 +23,7 @@ from app.reports.doc_labels import doc_labels
 from app.reports.sections import AccentBar, text
 from app.reports.styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, Styles, table_style
 from app.services.action_query import action_history, current_actions
+from app.services.names_en import school_name
 from app.services.templates import get_template
 from app.services.today import today as district_today
 
@@ -56,7 +57,7 @@ def gather_ledger(ws: Workspace, *, school_id: str | None = None,
     date_to = check_date(date_to, "to") if date_to else None
     if school_id:
         school = ws.store.require("schools", school_id, "school")
-        scope = (school["name_en"] or school["name"]) if lang == "en" else school["name"]
+        scope = school_name(school, lang)
     else:
         scope = labels["all_schools"]
     today = district_today(ws)
@@ -79,8 +80,7 @@ def gather_ledger(ws: Workspace, *, school_id: str | None = None,
 
 def _row(ws: Workspace, action: dict, found: str, labels: dict, templates: dict,
          lang: str) -> list:
-    school = (action["school_name_en"] or action["school_name"]) if lang == "en" \
-        else action["school_name"]
+    school = school_name(action, lang, key="school_name")
     status = labels.get(f"action_{action['status']}", action["status"])
     if action["overdue"]:
         status += f" ({labels['overdue']})"

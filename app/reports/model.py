@@ -17,6 +17,7 @@ from app.security.signoffs import subject_of
 from app.services import actions as actions_service
 from app.services import evidence, signoff
 from app.services.answers import answers_of, responses_of
+from app.services.names_en import district_name, school_name
 from app.services.reads import evaluate
 from app.services.templates import get_template
 
@@ -185,9 +186,11 @@ def _school(ws, row: dict, lang: str) -> dict:
     # A signed inspection shows the school as it was signed (the snapshot is signed content).
     school = (subject_of(row) or {}).get("school") or \
         ws.store.require("schools", row["school_id"], "school")
-    name = school["name"] if lang == "zh" or not school.get("name_en") else school["name_en"]
-    return {"name": name, "name_other": school["name_en"] if lang == "zh" else school["name"],
-            "district": school["district"] or "", "code": school["code"] or "",
+    # An English report names everything in English where a name has an English form; a
+    # Chinese one shows the English name under the Chinese, for readers abroad.
+    return {"name": school_name(school, lang),
+            "name_other": (school["name_en"] or "") if lang == "zh" else "",
+            "district": district_name(school["district"], lang), "code": school["code"] or "",
             "address": school["address"] or "", "principal": school["principal"] or ""}
 
 
@@ -320,9 +323,12 @@ def _photos(ws, inspection_id: str, template, lang: str) -> list[Photo]:
         item = _item_text(template, attachment["item_key"], lang)
         # Without a typed caption a photo is captioned by the item it documents, in the
         # report's language; the camera's file name (IMG_2041.JPG) tells a reader nothing.
+        caption = (attachment["caption"] or "").strip()
+        if item and item != attachment["item_key"]:      # an item of this template
+            caption = template.item(attachment["item_key"]).photo_caption(caption, lang)
         photos.append(Photo(data=evidence.evidence_bytes(ws, attachment["sha256"]),
-                            caption=(attachment["caption"] or "").strip() or item
-                            or attachment["filename"] or "", item=item))
+                            caption=caption or item or attachment["filename"] or "",
+                            item=item))
     return photos
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from app.security.signoffs import subject_of
+from app.services.names_en import school_name
 from app.services.templates import get_template
 
 # Characters no file system accepts (Windows is the strictest), and control characters.
@@ -24,7 +25,7 @@ def report_file_name(ws, inspection_id: str, lang: str) -> str:
     subject = subject_of(inspection)     # a signed inspection: the names as signed
     school = subject["school"] if subject else \
         ws.store.get("schools", inspection["school_id"]) or {}
-    name = (school.get("name_en") if lang == "en" else None) or school.get("name") or ""
+    name = school_name(school, lang)
     title = get_template(ws, inspection["template_id"]).title.get(lang) or ""
     teacher = (subject.get("teacher") or {}) if subject else \
         ws.store.get("teachers", inspection.get("teacher_id") or "") or {}

@@ -50,7 +50,8 @@ def _render(model: ReportModel, styles: Styles, story: list, info: dict) -> byte
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc = BaseDocTemplate(
         buffer, pagesize=PAGE, pageTemplates=[PageTemplate("report", [frame])],
-        title=f"{model.title} · {model.school['name']}", author="、".join(model.inspectors),
+        title=f"{model.title} · {model.school['name']}",
+        author=model.labels["list_sep"].join(model.inspectors),
         subject=f"{model.template_title} {model.visit_date}",
         keywords=f"school-inspect inspection:{model.inspection_id} "
                  f"sha256:{model.content_sha256}",

@@ -20,6 +20,7 @@ from app.reports.sections import AccentBar, table_heading, text
 from app.reports.styles import (CONTENT_WIDTH, FOOTER_SPACE, HEADER_SPACE, MARGIN, PAGE,
                                 Styles, table_style)
 from app.services.action_query import current_actions, escalation_list
+from app.services.names_en import district_en, district_name, district_of, school_name
 from app.services.reads import evaluate
 from app.services.schools import districts
 from app.services.templates import get_template
@@ -27,7 +28,7 @@ from app.services.templates import get_template
 
 @dataclass
 class DistrictSummary:
-    district: str
+    district: str               # as the reader reads it (Qingshan District in English)
     date_from: str
     date_to: str
     lang: str
@@ -42,11 +43,13 @@ class DistrictSummary:
 
 def gather_summary(ws, district: str, date_from: str, date_to: str,
                    lang: str = "zh", today: str | None = None) -> DistrictSummary:
+    district = district_of(district)         # "Qingshan District" finds 青山区
     if district not in districts(ws):
-        known = "、".join(districts(ws)) or "none yet"
+        known = ", ".join(f"{d} ({district_en(d)})" if district_en(d) else d
+                          for d in districts(ws)) or "none yet"
         raise NotFoundError(f"No schools in district {district!r}; known districts: {known}.")
     lang = "en" if lang == "en" else "zh"
-    summary = DistrictSummary(district, date_from, date_to, lang)
+    summary = DistrictSummary(district_name(district, lang), date_from, date_to, lang)
     rows = ws.store.query(
         "select i.id, i.status, i.template_id from inspections i join schools s on "
         "s.id = i.school_id where i.deleted = 0 and s.district = ? and i.status in "
@@ -65,17 +68,18 @@ def gather_summary(ws, district: str, date_from: str, date_to: str,
     summary.by_template = kinds.most_common()
     summary.grades = grades.most_common()
     summary.most_failed = [(item, title, n) for (item, title), n in failed.most_common(10)]
-    summary.overdue = _overdue(ws, district, today)
-    summary.escalation = [(e["school"], e["not_rectified"], e["long_overdue"],
-                           e["max_days_overdue"]) for e in escalation_list(ws, district, today)]
+    summary.overdue = _overdue(ws, district, today, lang)
+    summary.escalation = [(school_name(e, lang, key="school"), e["not_rectified"],
+                           e["long_overdue"], e["max_days_overdue"])
+                          for e in escalation_list(ws, district, today)]
     return summary
 
 
-def _overdue(ws, district: str, today: str | None) -> list:
+def _overdue(ws, district: str, today: str | None, lang: str) -> list:
     """Overdue actions per school by the one rule, each logical action once."""
     by_school: dict[str, list] = {}
     for action in current_actions(ws, district=district, overdue_only=True, today=today):
-        by_school.setdefault(action["school_name"], []).append(action)
+        by_school.setdefault(school_name(action, lang, key="school_name"), []).append(action)
     rows = [(school, len(found), min(a["due_date"] for a in found),
              max(a["days_overdue"] for a in found)) for school, found in by_school.items()]
     return sorted(rows, key=lambda r: (-r[1], r[0]))

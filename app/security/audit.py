@@ -27,31 +27,50 @@ COLUMNS = ("seq", "at", "device_id", "actor", "action", "entity", "entity_id", "
            "prev_hash", "hash", "rev")
 
 
-def _entry_hash(entry: dict) -> str:
+# json.dumps(…, sort_keys=True, ensure_ascii=False), built once: every write logs an entry.
+_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
+def entry_hash(entry: dict) -> str:
     # `rev` joined the entries later (m004): older entries keep the hash they were made with.
-    payload = json.dumps({k: entry[k] for k in sorted(entry)
-                          if k != "hash" and not (k == "rev" and entry[k] is None)},
-                         sort_keys=True, ensure_ascii=False)
+    payload = _JSON({k: entry[k] for k in sorted(entry)
+                     if k != "hash" and not (k == "rev" and entry[k] is None)})
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def append(store: Store, *, actor: str, action: str, entity: str, entity_id: str,
-           detail: dict | None = None, rev: str | None = None) -> dict:
-    found = store.rows("select seq, hash from audit_log order by seq desc limit 1")
-    last = found[0] if found else None
+_entry_hash = entry_hash  # the name older tests know
+
+
+def make_entry(store: Store, last: tuple | None, *, actor: str, action: str, entity: str,
+               entity_id: str, detail: dict | None = None, rev: str | None = None) -> dict:
+    """The entry after `last` ((seq, hash) of the chain's head, None for the first), with
+    its time from the store's clock and its hash; not yet written."""
     entry = {
         "seq": (last[0] + 1) if last else 1,
         "at": store.clock_iso(),
         "device_id": store.device_id, "actor": actor, "action": action,
         "entity": entity, "entity_id": entity_id,
-        "detail": json.dumps(detail or {}, sort_keys=True, ensure_ascii=False),
+        "detail": _JSON(detail or {}),
         "prev_hash": last[1] if last else GENESIS,
         "rev": rev or store.last_rev,
     }
-    entry["hash"] = _entry_hash(entry)
+    entry["hash"] = entry_hash(entry)
+    return entry
+
+
+def due_checkpoint(entry: dict) -> bool:
+    """Whether the chain head is signed after this entry (every CHECKPOINT_EVERY)."""
+    return entry["seq"] % CHECKPOINT_EVERY == 0
+
+
+def append(store: Store, *, actor: str, action: str, entity: str, entity_id: str,
+           detail: dict | None = None, rev: str | None = None) -> dict:
+    found = store.rows("select seq, hash from audit_log order by seq desc limit 1")
+    entry = make_entry(store, found[0] if found else None, actor=actor, action=action,
+                       entity=entity, entity_id=entity_id, detail=detail, rev=rev)
     # Raw SQL: this runs on every autosave, and sqlite-utils' insert re-reads the schema.
     store.append_local("audit_log", COLUMNS, [entry[c] for c in COLUMNS])
-    if entry["seq"] % CHECKPOINT_EVERY == 0 and store.audit_signer is not None:
+    if due_checkpoint(entry) and store.audit_signer is not None:
         from app.security.audit_heads import checkpoint
         checkpoint(store, reason="interval", head=entry)
     return entry
@@ -68,7 +87,7 @@ def verify_chain(store: Store) -> int | None:
     """The seq of the first entry that was altered or removed, or None when intact."""
     previous = GENESIS
     for entry in store.query("select * from audit_log order by seq"):
-        if entry["prev_hash"] != previous or _entry_hash(entry) != entry["hash"]:
+        if entry["prev_hash"] != previous or entry_hash(entry) != entry["hash"]:
             return entry["seq"]
         previous = entry["hash"]
     return None

@@ -42,12 +42,18 @@ def checkpoint(store, *, reason: str, head: dict | None = None) -> dict | None:
         if not rows:
             return None
         head = rows[0]
-    signed = {"device_id": store.device_id, "seq": head["seq"], "hash": head["hash"],
-              "at": head["at"]}
-    signed["signature"] = base64.b64encode(store.audit_signer(payload(signed))).decode()
+    signed = signed_head(store, head)
     store.append_local("audit_heads", HEAD_COLUMNS,
                        [signed["device_id"], signed["seq"], signed["hash"], signed["at"],
                         signed["signature"], SELF, head["at"], reason], ignore=True)
+    return signed
+
+
+def signed_head(store, head: dict) -> dict:
+    """`head` (seq, hash, at) signed with the store's device key (its `audit_signer`)."""
+    signed = {"device_id": store.device_id, "seq": head["seq"], "hash": head["hash"],
+              "at": head["at"]}
+    signed["signature"] = base64.b64encode(store.audit_signer(payload(signed))).decode()
     return signed
 
 

@@ -43,7 +43,7 @@ def current_actions(ws: Workspace, *, school_id: str | None = None, district: st
         "select e.* from action_events e join actions a on a.id = e.action_id "
         f"join schools s on s.id = a.school_id where e.deleted = 0{where} "
         "order by e.rev", params)
-    rows = _with_state(rows, events, today)
+    rows = with_state(rows, events, today)
     if inspection_id:
         rows = [r for r in rows if r["inspection_id"] == inspection_id]
     elif heads_only:
@@ -65,7 +65,9 @@ def _where(school_id: str | None, district: str | None) -> tuple[str, list]:
     return where, params
 
 
-def _with_state(rows: list[dict], events: list[dict], today: str) -> list[dict]:
+def with_state(rows: list[dict], events: list[dict], today: str) -> list[dict]:
+    """`rows` (actions of one school, in created order) with their chain's state from
+    `events` (theirs, in rev order): status, open, overdue, head, history fields."""
     by_id = {r["id"]: r for r in rows}
     root_of = {r["id"]: _root(r["id"], by_id) for r in rows}
     chain_events: dict[str, list[dict]] = defaultdict(list)

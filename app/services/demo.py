@@ -1,7 +1,12 @@
 """Realistic demo data, the same logical content for the same seed.
 
-Runs through the real services (so demo data obeys every rule the UI does) inside one
-transaction, with a seeded id factory and a fixed clock anchored at today's date.
+`DemoBuilder` makes every random choice; what it does to an inspection goes through an
+*ops* object. `ServiceOps` (demo_ops.py) calls the real services one answer at a time (so
+demo data obeys every rule the UI does); `BatchOps` (demo_batch.py) makes the very same rows
+in memory and writes them per table with executemany, which is what `generate_demo` uses
+for inspections (schools, teachers and users always go through the services). Both run
+inside one transaction, with a seeded id factory and a fixed clock anchored at today's date,
+and give byte-identical content (tests/app/services/test_demo_batch.py).
 """
 
 from __future__ import annotations
@@ -15,10 +20,11 @@ from typing import TYPE_CHECKING
 from app.clock import FixedClock
 from app.domain.scoring import is_failed
 from app.security import roles
-from app.services import actions, answers, evidence, inspections, reads, schools, signoff
+from app.services import schools
 from app.services.demo_data import (DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES, PLACES,
                                     RECTIFIED, SUBJECTS, SURNAMES, action_text, fact_note,
                                     responsible_for)
+from app.services.demo_ops import ServiceOps
 from app.services.templates import get_template, list_templates
 
 if TYPE_CHECKING:
@@ -32,8 +38,9 @@ VISIT_AGE = {"draft": (0, 10), "in_progress": (0, 21), "completed": (3, 45),
 
 
 class DemoBuilder:
-    def __init__(self, ws: Workspace, seed: int):
+    def __init__(self, ws: Workspace, seed: int, ops=None):
         self.ws, self.rng = ws, random.Random(seed)
+        self.ops = ops or ServiceOps(ws)
         self.anchor = dt.datetime.combine(dt.date.today(), dt.time(8), dt.timezone.utc)
         self.photos = [_photo(i, self.rng) for i in range(4)]
         self.templates: dict = {}
@@ -94,27 +101,26 @@ class DemoBuilder:
         template = self.templates[key]
         teacher = None
         if template.per_teacher:
-            teacher = self.rng.choice(schools.list_teachers(self.ws, school["id"]))["id"]
+            teacher = self.rng.choice(self.ops.teachers(school["id"]))["id"]
         day = self.anchor.date() - dt.timedelta(days=self.rng.randrange(*VISIT_AGE[status]))
-        earlier = [self.ws.store.get("inspections", i) for i in (follow_up_of, self_assessment_id)
-                   if i]
-        for row in earlier:  # a follow-up or a verification comes after what it looks at
-            after = dt.date.fromisoformat(row["visit_date"]) + dt.timedelta(days=7)
-            day = max(day, min(after, self.anchor.date()))
+        for earlier in (follow_up_of, self_assessment_id):
+            if earlier:  # a follow-up or a verification comes after what it looks at
+                after = dt.date.fromisoformat(self.ops.visit_date(earlier)) \
+                    + dt.timedelta(days=7)
+                day = max(day, min(after, self.anchor.date()))
         self.set_day(day)
         who = [school["principal"]] if mode == "self_assessment" else \
             self.rng.sample(INSPECTORS, self.rng.randrange(1, 3))
-        inspection_id = inspections.start_inspection(
-            self.ws, school_id=school["id"], template=template.id, mode=mode,
-            teacher_id=teacher, visit_date=day.isoformat(), inspectors=who,
-            follow_up_of=follow_up_of, self_assessment_id=self_assessment_id).created
+        inspection_id = self.ops.start(school["id"], template, mode, teacher, day.isoformat(),
+                                       who, follow_up_of, self_assessment_id)
         if status != "draft":
             self.fill(inspection_id, template, day, complete=status != "in_progress")
         if status in ("completed", "signed"):
-            inspections.complete_inspection(self.ws, inspection_id)
+            self.ops.complete(inspection_id)
         if status == "signed":
             self.set_day(day + dt.timedelta(days=self.rng.randrange(0, 4)))
             self.sign(inspection_id, who[0], mode)
+        self.ops.done(inspection_id)
         return inspection_id
 
     def set_day(self, day: dt.date, hour: int = 9) -> None:
@@ -135,14 +141,12 @@ class DemoBuilder:
             needs = item.fact_needs() if failed else ()
             note = fact_note(item, template.kind) if "note" in needs or (failed and self.rng.random() < 0.5) \
                 else self.rng.choice(NOTES) if self.rng.random() < 0.15 else None
-            answers.answer_item(self.ws, inspection_id, item.key, value,
-                                note=note if note else answers._UNSET)
+            self.ops.answer(inspection_id, item, value, note)
             if item.photo_required or "evidence" in needs or \
                     (item.type == "number" and self.rng.random() < 0.1):
                 photo = self.rng.randrange(len(self.photos))
-                evidence.attach_file(self.ws, inspection_id, item.key,
-                                     data=self.photos[photo], filename=f"IMG_{photo:04d}.png",
-                                     caption=item.short_label("zh"))
+                self.ops.attach(inspection_id, item, self.photos[photo], f"IMG_{photo:04d}.png",
+                                item.short_label("zh"))
         self.raise_actions(inspection_id, template, day)
 
     def answer(self, item, quality: float):
@@ -189,7 +193,7 @@ class DemoBuilder:
     def raise_actions(self, inspection_id: str, template, day: dt.date) -> None:
         """Corrective actions on failed items that can be corrected (not on rater scores),
         each worded for its own item, due 2–8 weeks after the visit."""
-        result = reads.evaluate(self.ws, inspection_id)
+        result = self.ops.evaluate(inspection_id)
         rater_items = {r["item"] for r in template.raters}
         needed = [k for k, need in result.missing_facts if need == "action"]
         # Only items a school can correct: not rater scores, not counts that weigh nothing.
@@ -200,19 +204,18 @@ class DemoBuilder:
         for key in chosen:
             item = template.item(key)
             due = day + dt.timedelta(days=self.rng.choice((14, 30, 60)))
-            actions.raise_action(self.ws, inspection_id, item_key=key,
-                                 description=action_text(item, self.rng),
-                                 severity="high" if item.veto else
-                                 self.rng.choice(("low", "medium", "medium")),
-                                 responsible=responsible_for(template.kind, self.rng),
-                                 due_date=due.isoformat())
+            self.ops.raise_action(inspection_id, key,
+                                  description=action_text(item, self.rng),
+                                  severity="high" if item.veto else
+                                  self.rng.choice(("low", "medium", "medium")),
+                                  responsible=responsible_for(template.kind, self.rng),
+                                  due_date=due.isoformat())
 
     def sign(self, inspection_id: str, signer: str, mode: str) -> None:
         role = "principal" if mode == "self_assessment" else "inspector"
-        signoff.sign_off(self.ws, inspection_id, signer=signer, role=role,
-                         image_png=_signature(self.rng))
+        self.ops.sign_off(inspection_id, signer, role, _signature(self.rng))
         today = self.anchor.date()
-        for action in actions.open_actions_of(self.ws, inspection_id):
+        for action in self.ops.open_actions(inspection_id):
             if action["status"] != "pending":
                 continue
             due = dt.date.fromisoformat(action["due_date"])
@@ -224,26 +227,26 @@ class DemoBuilder:
                 span = max(1, (min(due, today) - signed_on).days)
                 self.set_day(signed_on + dt.timedelta(days=self.rng.randrange(1, span + 1)))
                 if roll >= done:
-                    actions.move_action(self.ws, action["id"], "in_progress",
-                                        note="已制定整改方案，正在落实。")
+                    self.ops.move(action["id"], "in_progress", "已制定整改方案，正在落实。")
                 else:
-                    actions.rectify(self.ws, action["id"], note=self.rng.choice(RECTIFIED))
+                    self.ops.move(action["id"], "reported", self.rng.choice(RECTIFIED))
                     if due < today:  # checked on a later visit: most closed, some sent back
                         self.set_day(min(today, self.ws.store.clock.current.date()
                                          + dt.timedelta(days=self.rng.randrange(3, 15))))
                         check = self.rng.random()
                         if check < 0.7:
-                            actions.verify(self.ws, action["id"], verified=True,
-                                           note="复查核实整改到位，予以销号。")
+                            self.ops.move(action["id"], "verified", "复查核实整改到位，予以销号。")
                         elif check < 0.8:
-                            actions.verify(self.ws, action["id"], verified=False,
-                                           note="复查发现整改不到位，退回学校继续整改。")
+                            self.ops.move(action["id"], "not_rectified",
+                                          "复查发现整改不到位，退回学校继续整改。")
             self.set_day(signed_on)
 
 
 def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
-                  seed: int = 1) -> dict:
-    """Add `schools` schools and exactly `inspections` inspections of every template."""
+                  seed: int = 1, batched: bool = True) -> dict:
+    """Add `schools` schools and exactly `inspections` inspections of every template.
+    `batched=False` makes the inspections through the services one call at a time (the
+    reference the batched path is tested against; same content, much slower)."""
     builder = DemoBuilder(ws, seed)
     store = ws.store
     saved = store.clock, store.id_factory
@@ -253,7 +256,11 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
         with store.atomic(), roles.training(ws):
             builder.add_users()
             made = builder.add_schools(schools)
+            if batched:
+                from app.services.demo_batch import BatchOps
+                builder.ops = BatchOps(ws, builder.templates)
             _add_inspections(builder, made, inspections)
+            builder.ops.finish()
     finally:
         store.clock, store.id_factory = saved
     return {"schools": schools, "inspections": inspections, "seed": seed}
@@ -274,18 +281,10 @@ def _add_inspections(builder: DemoBuilder, made: list[dict], total: int) -> None
             count += 2
             continue
         key, mode = builder.plan(school)
-        earlier = _earlier_with_open_actions(builder, school["id"], key)
+        earlier = builder.ops.earlier_with_open_actions(school["id"], key)
         builder.inspection(school, key, mode, builder.rng.choice(statuses),
                            follow_up_of=earlier if builder.rng.random() < 0.5 else None)
         count += 1
-
-
-def _earlier_with_open_actions(builder: DemoBuilder, school_id: str, key: str) -> str | None:
-    rows = builder.ws.store.query(
-        "select i.id from inspections i where i.school_id = ? and i.template_key = ? and "
-        "i.status = 'signed' and exists (select 1 from actions a where a.inspection_id = i.id "
-        "and a.deleted = 0) order by i.id", [school_id, key])
-    return next((r["id"] for r in rows if actions.open_actions_of(builder.ws, r["id"])), None)
 
 
 def _photo(index: int, rng: random.Random) -> bytes:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 LIST_COLUMNS = ("i.id, i.school_id, i.template_id, i.template_key, i.template_version, "
                 "i.teacher_id, i.mode, i.status, i.visit_date, i.inspectors, "
                 "i.follow_up_of, i.self_assessment_id, i.updated_at, i.signed_at, "
-                "s.name as school_name, s.district as district, t.name as teacher_name, "
+                "s.name as school_name, s.name_en as school_name_en, s.district as district, "
+                "t.name as teacher_name, "
                 "tp.title_zh as template_title_zh, tp.title_en as template_title_en")
 
 

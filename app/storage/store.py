@@ -78,6 +78,24 @@ def _low_space(path: Path | None) -> bool:
         return False
 
 
+def _check_distinct(table: str, rows: list[dict]) -> None:
+    """`check_fields` for every value of `rows`, each distinct value of a column once: the
+    checks are per column, so a value that passed once passes again."""
+    columns = dict.fromkeys(c for row in rows for c in row if c not in SYNC_META)
+    for column in columns:
+        try:
+            values = {row.get(column) for row in rows}
+        except TypeError:  # an unhashable value (a dict, a list): refused just below
+            values = [row.get(column) for row in rows]
+        for value in values:
+            if value is None:
+                continue
+            if not isinstance(value, (str, int, float)):
+                raise DatabaseError(f"{table}.{column}: a bulk row holds a "
+                                    f"{type(value).__name__}, not a stored value.")
+            check_fields(table, {column: value})
+
+
 class Store:
     """A profile's database."""
 
@@ -255,10 +273,12 @@ class Store:
         return iso(self.clock.now())
 
     # -- the clock (revs) -----------------------------------------------------------------
-    def next_rev(self) -> str:
-        """A new rev for a row written here, remembered so a restart never goes back."""
+    def next_rev(self, *, save: bool = True) -> str:
+        """A new rev for a row written here, remembered so a restart never goes back.
+        `save=False` is for a bulk writer, which calls `save_clock` once before it commits."""
         rev = self.hlc.tick()
-        self.set_setting(HLC_SETTING, rev)
+        if save:
+            self.set_setting(HLC_SETTING, rev)
         return rev
 
     def observe_rev(self, rev: str) -> None:
@@ -287,6 +307,28 @@ class Store:
             names = [c for c in row if c != "id"]
             self.db.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
                             + " where id = ?", [row[c] for c in names] + [row["id"]])
+
+    def insert_rows(self, table: str, rows: list[dict], *, ignore: bool = False) -> int:
+        """Bulk insert of complete rows, one executemany per shape (the demo generator's
+        batched path); the caller made them as `insert` would have. A synced table's values
+        pass `check_fields` like every other write, each distinct (column, value) once (the
+        rev and device are the Store's own). Triggers fire as for single inserts. Returns how
+        many rows were given."""
+        if table in SYNCED_TABLES:
+            _check_distinct(table, rows)
+        shapes: dict[tuple, list] = {}
+        for row in rows:
+            shapes.setdefault(tuple(row), []).append(tuple(row.values()))
+        verb = "insert or ignore" if ignore else "insert"
+        for names, values in shapes.items():
+            self.db.conn.executemany(
+                f"{verb} into [{table}] (" + ", ".join(f"[{c}]" for c in names)
+                + ") values (" + ", ".join("?" * len(names)) + ")", values)
+        return len(rows)
+
+    def column_names(self, table: str) -> list[str]:
+        """The table's columns in schema order (what `select *` returns)."""
+        return [c[1] for c in self.db.execute(f"PRAGMA table_info([{table}])").fetchall()]
 
     def correct_derived(self, table: str, record_id: str, fields: dict) -> None:
         """Overwrite fields that every device derives from the same data (e.g. an

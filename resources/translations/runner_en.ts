@@ -3,11 +3,10 @@
 <context>
     <name>InspectionRunner</name>
     <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="302" />
-        <source>Not complete yet: %n item(s) still need an answer or a photo (marked red).</source>
+        <source>Not complete yet: %n item(s) still need an answer, a photo or the facts of a failure (marked red).</source>
         <translation>
-            <numerusform>Not complete yet: %n item still needs an answer or a photo (marked red).</numerusform>
-            <numerusform>Not complete yet: %n items still need an answer or a photo (marked red).</numerusform>
+            <numerusform>Not complete yet: %n item still needs an answer, a photo or the facts of a failure (marked red).</numerusform>
+            <numerusform>Not complete yet: %n items still need an answer, a photo or the facts of a failure (marked red).</numerusform>
         </translation>
     </message>
 </context>

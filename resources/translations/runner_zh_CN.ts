@@ -231,13 +231,6 @@
         <source>Completed — read-only. Reopen it to change answers, or sign it off.</source>
         <translation>已完成 — 只读。如需修改请重新打开，或签名确认。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/runner/runner.py" line="302" />
-        <source>Not complete yet: %n item(s) still need an answer or a photo (marked red).</source>
-        <translation>
-            <numerusform>尚未完成：还有 %n 项需要作答或拍照（已用红色标出）。</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../ui/runner/runner.py" line="309" />
         <source>inspector</source>
@@ -252,6 +245,12 @@
         <location filename="../../ui/runner/runner.py" line="310" />
         <source>panel</source>
         <translation>考核小组</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not complete yet: %n item(s) still need an answer, a photo or the facts of a failure (marked red).</source>
+        <translation>
+            <numerusform>尚未完成：还有 %n 项需要作答、拍照或补充未达标事实（已用红色标出）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -599,8 +598,16 @@
     </message>
     <message>
         <location filename="../../ui/runner/section_list.py" line="127" />
-        <source>needs an answer or a photo before completing</source>
-        <translation>完成前需要作答或拍照</translation>
+        <source>needs an answer before completing</source>
+        <translation>完成前需要作答</translation>
+    </message>
+    <message>
+        <source>needs a photo before completing</source>
+        <translation>完成前需要拍照</translation>
+    </message>
+    <message>
+        <source>needs the facts of the failure (note, evidence or corrective action) before completing</source>
+        <translation>完成前需要补充未达标事实（说明、证据或整改要求）</translation>
     </message>
     <message>
         <location filename="../../ui/runner/section_list.py" line="128" />

@@ -31,7 +31,7 @@ class NewInspectionDialog(ValidatedDialog):
         self.schools = {s["id"]: s for s in list_schools(ctx.ws)
                         if any(may(ctx.ws, f"{m}.start", s["id"]) for m in modes)}
         for school in self.schools.values():
-            name = school["name_en"] if lang == "en" and school.get("name_en") else school["name"]
+            name = labels.school_name(school, lang)
             self.school.addItem(f"{name} ({labels.district(school['district'], lang)})",
                                 school["id"])
         self._make_searchable(self.school)

@@ -132,7 +132,8 @@ class InspectionsModel(QAbstractTableModel):
             return row["visit_date"] or ""
         if column == "school":
             # The English UI shows a school's English name when it has one.
-            name = (self.lang == "en" and row.get("school_name_en")) or row["school_name"]
+            name = labels.school_name({"name": row["school_name"],
+                                       "name_en": row.get("school_name_en")}, self.lang)
             return name + (f" · {row['teacher_name']}" if row["teacher_name"] else "")
         if column == "template":
             return labels.bilingual({"zh": row["title_zh"], "en": row["title_en"]}, self.lang)

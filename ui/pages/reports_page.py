@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHB
                                QWidget)
 
 from app.errors import PasswordError, WrongPasswordError
-from app.reports.naming import report_file_name
+from app.reports.naming import report_file_name, safe_part
 from app.services.schools import districts, list_schools
 from app.services.templates import list_templates
 from ui import jobs
@@ -222,18 +222,20 @@ class ReportsPage(QWidget):
             self.inspection.insertItem(at, text, row["id"])
 
     def _fill_districts(self) -> None:
-        current = self.district.currentText()
+        """Districts by their name in the UI language; the stored name is the item's data."""
+        current = self.district.currentData()
         self.district.clear()
-        self.district.addItems(districts(self.ctx.ws))
+        for district in districts(self.ctx.ws):
+            self.district.addItem(labels.district(district, self.ctx.lang), district)
         if current:
-            self.district.setCurrentText(current)
+            self.district.setCurrentIndex(max(0, self.district.findData(current)))
 
     def _follow_district(self) -> None:
         """The district summary offers the district of the inspection being looked at."""
         store = self.ctx.ws.store
         inspection = store.get("inspections", self.inspection.currentData() or "")
         school = store.get("schools", inspection["school_id"]) if inspection else None
-        index = self.district.findText(school["district"]) if school else -1
+        index = self.district.findData(school["district"]) if school else -1
         if index >= 0:
             self.district.setCurrentIndex(index)
 
@@ -280,11 +282,12 @@ class ReportsPage(QWidget):
                          self.tr("Generating the report…"), self._report_done)
 
     def generate_summary(self):
-        district = self.district.currentText()
+        district = self.district.currentData()
         start = self.date_from.date().toString("yyyy-MM-dd")
         end = self.date_to.date().toString("yyyy-MM-dd")
         lang = self.language.currentData()
-        self.suggested_name = f"summary_{start}_{end}.pdf"
+        self.suggested_name = (f"{safe_part(labels.district(district, lang))}_summary_"
+                               f"{start}_{end}.pdf")
         return self._run(jobs.district_summary(district, start, end, lang),
                          self.tr("Generating the district summary…"),
                          lambda pdf: self.show_pdf(pdf, self.tr("District summary ready.")))

@@ -344,8 +344,8 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
                                      "or sign it off."), "info")
         elif self.missing:
             # Counted afresh on every change, so the number goes down as items are answered.
-            self._set_banner(self.tr("Not complete yet: %n item(s) still need an answer or a "
-                                     "photo (marked red).", "",
+            self._set_banner(self.tr("Not complete yet: %n item(s) still need an answer, a "
+                                     "photo or the facts of a failure (marked red).", "",
                                      len(self.missing)), "bad")
         else:
             self.banner.hide()

@@ -20,6 +20,16 @@ MISSING_BG = QColor("#fde2e2")
 DIFFERS_BG = QColor("#fff1d6")
 
 
+def _needs(result: Result) -> dict[str, list[str]]:
+    """What each open item still needs before the inspection can be completed."""
+    needs: dict[str, list[str]] = {}
+    for need, keys in (("answer", result.missing_required), ("photo", result.missing_photos),
+                       ("facts", [key for key, _ in result.missing_facts])):
+        for key in dict.fromkeys(keys):
+            needs.setdefault(key, []).append(need)
+    return needs
+
+
 def dot(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -138,13 +148,16 @@ class SectionList(QTreeWidget):
             bar.style().unpolish(bar)
             bar.style().polish(bar)
         meanings = self._meanings()
+        needs = _needs(result)
         for key, row in self.rows.items():
             state = item_state(key, result, answers)
             row.setIcon(0, dot(COLOURS[state]))
             background = MISSING_BG if key in missing else \
                 DIFFERS_BG if key in differing else None
-            # The coloured dots and backgrounds explained on hover (there is no legend).
-            notes = [meanings[state]] + ([meanings["missing"]] if key in missing else []) + \
+            # The coloured dots and backgrounds explained on hover (there is no legend); a red
+            # item says what it still needs, as the banner counts it.
+            notes = [meanings[state]] + \
+                [meanings[need] for need in needs.get(key, ()) if key in missing] + \
                 ([meanings["differs"]] if key in differing else [])
             row.setToolTip(0, f"{self.texts[key]}\n— " + "; ".join(notes))
             for column in (0, 1):
@@ -155,7 +168,10 @@ class SectionList(QTreeWidget):
                 "failed": self.tr("does not meet the standard"),
                 "na": self.tr("not applicable"), "open": self.tr("not answered yet"),
                 "limit": self.tr("reading out of range"), "answered": self.tr("answered"),
-                "missing": self.tr("needs an answer or a photo before completing"),
+                "answer": self.tr("needs an answer before completing"),
+                "photo": self.tr("needs a photo before completing"),
+                "facts": self.tr("needs the facts of the failure (note, evidence or corrective "
+                                 "action) before completing"),
                 "differs": self.tr("differs from the school's self-assessment")}
 
     def show_only(self, keys: set[str] | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.names import display_name
+from app.services import names_en
 from ui.i18n import current_language
 
 translate = QCoreApplication.translate
@@ -82,23 +83,17 @@ def bilingual(title: dict | None, lang: str) -> str:
 def school_name(row: dict | None, lang: str) -> str:
     """A school as the user reads it: its English name in the English UI when it has one,
     else its (Chinese) name. `row` is a schools row (name, name_en)."""
-    if not row:
-        return ""
-    if lang == "en" and row.get("name_en"):
-        return row["name_en"]
-    return row.get("name") or ""
+    return names_en.school_name(row, lang)
 
 
 def district(name: str | None, lang: str) -> str:
     """A district in the UI language: 青山区, or "Qingshan District" in English when known."""
-    from app.services.names_en import district_en
-    return (lang == "en" and district_en(name)) or name or ""
+    return names_en.district_name(name, lang)
 
 
 def subject(name: str | None, lang: str) -> str:
     """A teacher's subject in the UI language: 数学, or "Mathematics" in English when known."""
-    from app.services.names_en import subject_en
-    return (lang == "en" and subject_en(name)) or name or ""
+    return names_en.subject_name(name, lang)
 
 
 def school_names(ws, lang: str) -> dict[str, str]:

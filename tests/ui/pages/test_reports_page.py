@@ -94,6 +94,25 @@ def test_district_summary_is_previewed(qtbot, page, cases):
     assert cases["district"] in text and "督导工作汇总报告" in text
 
 
+def test_the_english_ui_offers_districts_by_their_english_names(qtbot, ws, ctx, cases):
+    from app.services.names_en import district_en
+    ws.set_identity(language="en")
+    page = ReportsPage(ctx)
+    qtbot.add_widget(page)
+    english = district_en(cases["district"])
+    index = page.district.findText(english)
+    assert index >= 0 and page.district.findText(cases["district"]) < 0
+    page.district.setCurrentIndex(index)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.date_from.setDate(page.date_from.date().addYears(-2))
+    page.generate_summary()
+    _wait_for_pdf(qtbot, page)
+    text = subprocess.run(["pdftotext", "-", "-"], input=page.pdf,
+                          capture_output=True).stdout.decode()
+    assert english in text and cases["district"] not in text
+    assert page.suggested_name.startswith(english)
+
+
 def test_print_before_any_report_prints_nothing(page, tmp_path):
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

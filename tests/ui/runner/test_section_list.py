@@ -51,3 +51,15 @@ def test_the_coloured_dots_are_explained_on_hover(qtbot, ui_ctx, ws, canteen):
     assert "not answered yet" in rows["store.freezer_temp"].toolTip(0)
     assert runner.template.item("store.freezer_temp").text["zh"] in \
         rows["store.freezer_temp"].toolTip(0)
+
+
+def test_a_red_item_says_on_hover_what_it_still_needs(qtbot, ui_ctx, canteen):
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    runner.show_item("staff.health_certs")
+    qtbot.keyClick(runner, Qt.Key.Key_3)        # does not meet: needs a note and an action
+    qtbot.keyClick(runner, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    rows = runner.section_list.rows
+    failed, unanswered = rows["staff.health_certs"].toolTip(0), rows["staff.hygiene"].toolTip(0)
+    assert "facts of the failure" in failed and "needs an answer" not in failed
+    assert "needs an answer" in unanswered and "facts" not in unanswered
+    assert "facts of a failure" in runner.banner.text()

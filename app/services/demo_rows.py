@@ -1,0 +1,102 @@
+"""Rows exactly as the Store would write them, made in memory and written per table in bulk.
+
+`RowSink.insert/update` follow `Store.insert/update` step for step: the same record id (the
+Store's id factory), a fresh HLC rev from the Store's clock, the previous version kept as a
+history row, and one audit entry per synced write, chained to the log's current head and
+checkpointed (signed by the device key) every `audit.CHECKPOINT_EVERY` entries, as
+`audit.append` does. Nothing reaches the database until `flush`, which hands each table's
+rows to `Store.insert_rows` (one executemany per table; values pass `check_fields` there),
+parents before children, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+
+from app.domain.limits import check_fields
+from app.security import audit
+from app.security.audit_heads import HEAD_COLUMNS, SELF, signed_head
+
+# Parents before children (foreign keys are checked row by row), the log last.
+FLUSH_ORDER = ("blobs", "schools", "teachers", "users", "inspections", "responses",
+               "attachments", "actions", "action_events", "signatures", "history",
+               "audit_log", "audit_heads")
+IGNORE_DUPLICATES = ("blobs", "audit_heads")   # as put_blob and checkpoint do
+
+
+class RowSink:
+    def __init__(self, store, actor: str):
+        self.store, self.actor = store, actor
+        self._columns: dict[str, list[str]] = {}
+        self.pending: dict[str, list] = {}
+        self.blobs: dict[str, dict] = {}
+        found = store.rows("select seq, hash from audit_log order by seq desc limit 1")
+        self.head = tuple(found[0]) if found else None
+
+    # -- synced rows, as Store.insert / Store.update --------------------------------------
+    def insert(self, table: str, fields: dict, *, record_id: str | None = None) -> dict:
+        """The new row (kept by reference: later `update`s change what `flush` writes)."""
+        row = dict.fromkeys(self.columns(table))
+        row.update(fields)
+        row["id"] = record_id or fields.get("id") or self.store.new_id()
+        row.update(rev=self.store.next_rev(save=False), base_rev=None,
+                   device_id=self.store.device_id, deleted=0)
+        self.pending.setdefault(table, []).append(row)
+        self.log_write(table, row["id"], row["rev"], list(fields))
+        return row
+
+    def update(self, table: str, row: dict, changes: dict) -> dict | None:
+        """Change a row made by `insert`; None when nothing actually changed."""
+        check_fields(table, changes)
+        if all(row.get(k) == v for k, v in changes.items()):
+            return None
+        self.pending.setdefault("history", []).append({
+            "table_name": table, "record_id": row["id"], "rev": row["rev"],
+            "data": json.dumps(row, sort_keys=True)})
+        base = row["rev"]
+        row.update(changes)
+        row.update(rev=self.store.next_rev(save=False), base_rev=base,
+                   device_id=self.store.device_id)
+        self.log_write(table, row["id"], row["rev"], list(changes))
+        return row
+
+    def blob(self, sha256: str, data: bytes, mime: str) -> None:
+        self.blobs.setdefault(sha256, {"sha256": sha256, "data": data, "size": len(data),
+                                       "mime": mime})
+
+    def columns(self, table: str) -> list[str]:
+        if table not in self._columns:
+            self._columns[table] = self.store.column_names(table)
+        return self._columns[table]
+
+    # -- the audit chain, as audit.append -------------------------------------------------
+    def log_write(self, table: str, record_id: str, rev: str, fields: list[str]) -> None:
+        self.audit(f"{table}.write", table, record_id, {"fields": sorted(fields)}, rev=rev)
+
+    def audit(self, action: str, entity: str, entity_id: str, detail: dict | None = None,
+              rev: str | None = None) -> None:
+        entry = audit.make_entry(self.store, self.head, actor=self.actor, action=action,
+                                 entity=entity, entity_id=entity_id, detail=detail, rev=rev)
+        self.pending.setdefault("audit_log", []).append({c: entry[c] for c in audit.COLUMNS})
+        self.head = (entry["seq"], entry["hash"])
+        if audit.due_checkpoint(entry) and self.store.audit_signer is not None:
+            signed = signed_head(self.store, entry)
+            values = [signed["device_id"], signed["seq"], signed["hash"], signed["at"],
+                      signed["signature"], SELF, entry["at"], "interval"]
+            self.pending.setdefault("audit_heads", []).append(dict(zip(HEAD_COLUMNS, values)))
+
+    # -- writing --------------------------------------------------------------------------
+    def flush(self) -> int:
+        """Write everything made so far; returns how many rows."""
+        written = 0
+        if self.blobs:
+            written += self.store.insert_rows("blobs", list(self.blobs.values()), ignore=True)
+            self.blobs = {}
+        for table in FLUSH_ORDER:
+            rows = self.pending.pop(table, None)
+            if rows:
+                written += self.store.insert_rows(table, rows,
+                                                  ignore=table in IGNORE_DUPLICATES)
+        if self.pending:
+            raise ValueError(f"no flush order for {sorted(self.pending)}")
+        return written

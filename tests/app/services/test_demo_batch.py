@@ -1,0 +1,153 @@
+"""The demo's batched path writes exactly what the services write one call at a time: the
+same rows in every synced table, the same history and audit entries (in the same order), the
+same evidence files and the same digest; and its data keeps every invariant the services
+keep: an intact, checkpointed audit chain, sign-offs that verify, reports that verify."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+import pytest
+
+from app.clock import iso
+from app.errors import DatabaseError, ValidationError
+from app.reports.service import make_report
+from app.reports.verify import verify_bytes
+from app.security import audit
+from app.security.signoffs import is_signed
+from app.services.answers import RESPONSE_NAMESPACE, response_id
+from app.services.demo import generate_demo
+from app.services.signoff import derive_status
+from app.storage.digest import stats
+
+REV = re.compile(r"[0-9]{13}\.[0-9]{5}\.[A-Za-z0-9_-]+")
+COMPARED = ("schools", "teachers", "users", "inspections", "responses", "attachments",
+            "actions", "action_events", "signatures", "blobs", "history", "audit_log",
+            "audit_heads", "inspection_scores", "score_dirty")
+# Made from the device key (differs per profile) or from hashes over revs, which are
+# wall-clock HLC stamps (differ per run): compared below by their order and by the checks.
+DEVICE_MADE = {"device_sig", "hash", "prev_hash", "signature"}
+
+
+def dump(ws) -> dict[str, list]:
+    """Every row of the compared tables, with this device's id and each rev replaced by
+    its rank (revs are the same sequence of ticks on both paths, not the same stamps).
+    Audit entries of the template installation (at profile start, wall-clock) are left
+    out: they come before the demo either way."""
+    device, tables = ws.store.device_id, {}
+    for table in COMPARED:
+        tables[table] = ws.store.query(f"select * from [{table}]")
+    text = json.dumps(tables, default=lambda b: b.hex(), ensure_ascii=False)
+    ranks = {rev: f"rev#{n}" for n, rev in enumerate(sorted(set(REV.findall(text))))}
+    result = {}
+    for table, rows in tables.items():
+        kept = []
+        for row in rows:
+            if table == "audit_log" and row["entity"] == "templates":
+                continue
+            row = {k: v for k, v in row.items() if k not in DEVICE_MADE}
+            line = json.dumps(row, sort_keys=True, ensure_ascii=False,
+                              default=lambda b: b.hex())
+            kept.append(REV.sub(lambda m: ranks[m.group(0)], line).replace(device, "DEVICE"))
+        result[table] = sorted(kept)
+    return result
+
+
+@pytest.fixture(scope="module")
+def both(prepared_db, tmp_path_factory):
+    """The same demo made both ways, on two profiles."""
+    from tests.conftest import open_profile
+    made = {}
+    for batched in (False, True):
+        ws = open_profile(prepared_db, tmp_path_factory.mktemp(f"demo_{batched}"))
+        ws.set_identity(name="张督学", role="inspector")
+        generate_demo(ws, schools=2, inspections=20, seed=6, batched=batched)
+        made[batched] = ws
+    yield made
+    for ws in made.values():
+        ws.close()
+
+
+def test_the_batched_demo_writes_what_the_services_write(both):
+    services, batched = dump(both[False]), dump(both[True])
+    for table in COMPARED:
+        assert batched[table] == services[table], table
+    assert stats(both[True].store) == stats(both[False].store)
+
+
+def test_the_compared_demo_covers_every_kind_of_step(both):
+    """Follow-ups carrying actions over, verifications of self-assessments, every move of
+    an action, evidence, sign-offs: the equality above is about all of them."""
+    store = both[True].store
+    assert store.scalar("select count(*) from actions where carried_from is not null")
+    assert store.scalar("select count(*) from inspections where self_assessment_id is not null")
+    assert store.scalar("select count(*) from inspections where follow_up_of is not null")
+    moves = {r[0] for r in store.rows("select distinct to_status from action_events")}
+    assert moves == {"in_progress", "reported", "verified", "not_rectified"}
+    assert store.scalar("select count(*) from action_events where visit_id is not null")
+    statuses = {r[0] for r in store.rows("select distinct status from inspections")}
+    assert statuses == {"draft", "in_progress", "completed", "signed"}
+    assert store.scalar("select count(*) from attachments") and \
+        store.scalar("select count(*) from history") and \
+        store.scalar("select count(*) from audit_heads")
+
+
+def test_a_batched_demo_profile_passes_the_audit(both):
+    ws = both[True]
+    assert audit.check_log(ws.store, ws.device_key.public_key()) == []
+    assert ws.store.setting("hlc_last") == ws.store.last_rev
+
+
+def test_its_signed_inspections_are_signed_by_their_sign_offs(both):
+    ws = both[True]
+    signed = [r[0] for r in ws.store.rows("select id from inspections where status = 'signed'")]
+    assert signed
+    for inspection_id in signed:
+        assert is_signed(ws, inspection_id)
+        assert derive_status(ws, inspection_id) == "signed"
+
+
+def test_the_report_of_a_batched_signed_inspection_verifies(both):
+    ws = both[True]
+    inspection_id = ws.store.scalar("select id from inspections where status = 'signed' "
+                                    "and mode = 'inspection' order by id limit 1")
+    made = make_report(ws, inspection_id, lang="zh")
+    check = verify_bytes(ws, made.pdf)
+    assert made.signed and check.verdict == "intact_trusted" and check.content == "match"
+
+
+def test_the_same_seed_makes_the_same_batched_demo(prepared_db, tmp_path):
+    from tests.conftest import open_profile
+    digests = []
+    for name in ("a", "b"):
+        ws = open_profile(prepared_db, tmp_path / name)
+        generate_demo(ws, schools=2, inspections=6, seed=9)
+        digests.append(stats(ws.store)["digest"])
+        ws.close()
+    assert digests[0] == digests[1]
+
+
+def test_a_bulk_write_checks_every_value_and_leaves_nothing_behind(ws):
+    before = stats(ws.store)
+    row = {"id": str(uuid.uuid4()), "rev": ws.store.next_rev(), "base_rev": None,
+           "device_id": ws.store.device_id, "deleted": 0, "name": "x" * 100_000}
+    with pytest.raises(ValidationError, match="schools.name"):
+        with ws.store.atomic():
+            ws.store.insert_rows("schools", [row])
+    with pytest.raises(DatabaseError, match="schools.name: a bulk row holds a dict"):
+        with ws.store.atomic():
+            ws.store.insert_rows("schools", [{**row, "name": {"a": 1}}])
+    assert stats(ws.store) == before
+
+
+def test_the_fast_response_id_and_timestamp_are_the_standard_ones():
+    import datetime as dt
+    for inspection_id, key in (("a", "b"), (str(uuid.uuid4()), "安全.消防"), ("", "")):
+        assert response_id(inspection_id, key) == \
+            str(uuid.uuid5(RESPONSE_NAMESPACE, f"{inspection_id}/{key}"))
+    for stamp in (dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc),
+                  dt.datetime(2026, 12, 31, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+                  dt.datetime(999, 1, 1, 12, tzinfo=dt.timezone.utc)):
+        assert iso(stamp) == stamp.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
