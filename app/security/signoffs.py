@@ -100,23 +100,24 @@ SUBJECT_SCHOOL = ("name", "name_en", "district", "code", "address", "principal")
 def subject_now(store, row: dict) -> str:
     """The snapshot of the inspection's school (and teacher, and the answers of the
     self-assessment it verifies, which its report prints beside its own) as they are now."""
-    school = store.get("schools", row["school_id"]) or {}
     teacher = store.get("teachers", row["teacher_id"]) if row.get("teacher_id") else None
-    return canonical_json({"school": {k: school.get(k) for k in SUBJECT_SCHOOL},
-                           "teacher": {"name": teacher.get("name")} if teacher else None,
-                           "self_assessment": _self_assessment(store, row)})
-
-
-def _self_assessment(store, row: dict) -> dict | None:
     own = store.get("inspections", row["self_assessment_id"]) \
         if row.get("self_assessment_id") else None
-    if own is None:
-        return None
-    answers = store.query("select item_key, value from responses where inspection_id = ? "
-                          "and deleted = 0 and value is not null order by item_key",
-                          [own["id"]])
-    return {"date": own["visit_date"],
-            "answers": {r["item_key"]: json.loads(r["value"]) for r in answers}}
+    answers = {r["item_key"]: json.loads(r["value"]) for r in store.query(
+        "select item_key, value from responses where inspection_id = ? and deleted = 0 and "
+        "value is not null", [own["id"]])} if own else {}
+    return subject_json(store.get("schools", row["school_id"]), teacher,
+                        own and own["visit_date"], answers if own else None)
+
+
+def subject_json(school: dict | None, teacher: dict | None, own_date: str | None,
+                 own_answers: dict | None) -> str:
+    """The snapshot's canonical text from the rows it names (None: no self-assessment)."""
+    school = school or {}
+    own = None if own_answers is None else {"date": own_date, "answers": own_answers}
+    return canonical_json({"school": {k: school.get(k) for k in SUBJECT_SCHOOL},
+                           "teacher": {"name": teacher.get("name")} if teacher else None,
+                           "self_assessment": own})
 
 
 def subject_of(row: dict) -> dict | None:
