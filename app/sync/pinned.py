@@ -91,6 +91,19 @@ def _amendment_goes_forward(store, ours: dict, row: dict) -> None:
                       "Refused; nothing was imported.")
 
 
+def _amendment_is_whole(row: dict) -> None:
+    """An amendment is counted (a whole number from 1) and says why, as `inspect amend`
+    requires."""
+    count = row.get("amendment")
+    if count is None:
+        return
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0 or (
+            count > 0 and not str(row.get("amendment_reason") or "").strip()):
+        raise BundleError(f"records/inspections.ndjson: record {row['id']} carries amendment "
+                          f"{_short(count)} without a reason, or not a count; an amendment "
+                          "says why it was made. Refused; nothing was imported.")
+
+
 def check_amendment_kept(current: dict | None, chosen: dict) -> None:
     """Resolving a conflict on an inspection may not take its amendment count back."""
     if current is None or "amendment" not in chosen:
@@ -130,6 +143,7 @@ def _check_inspections(store, records: dict[str, list[dict]]) -> None:
     teachers.update(_held(store, "teachers", ("school_id",), sorted(wanted)))
     modes: dict[str, tuple] = {}
     for row in rows:
+        _amendment_is_whole(row)
         template = templates.get(row.get("template_id"))
         if template is None:
             continue        # the reference check names a missing template

@@ -236,3 +236,14 @@ def test_a_completed_status_from_a_peer_does_not_make_an_incomplete_one_signable
     with pytest.raises(StateError, match="cannot be signed yet: .*required item"):
         sign_off(colleague, mini_inspection, signer="赵督学")
     assert colleague.store.query("select * from signatures") == []
+
+
+@pytest.mark.parametrize("fields", [{"amendment": 1, "amendment_reason": None},
+                                    {"amendment": 1, "amendment_reason": "  "},
+                                    {"amendment": -1, "amendment_reason": "x"}])
+def test_an_amendment_without_its_rules(ws, office, mini_inspection, tmp_path, fields):
+    """An amendment arrives counted from 1 and with its reason, as `inspect amend` makes it."""
+    sign(ws, mini_inspection)
+    path = changed(ws, tmp_path, "inspections", mini_inspection, status="in_progress",
+                   **fields)
+    refused(office, path, "without a reason, or not a count")
