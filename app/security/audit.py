@@ -41,16 +41,23 @@ def entry_hash(entry: dict) -> str:
 _entry_hash = entry_hash  # the name older tests know
 
 
+def detail_text(detail: dict | None) -> str:
+    """An entry's `detail` as stored (JSON, keys sorted)."""
+    return _JSON(detail or {})
+
+
 def make_entry(store: Store, last: tuple | None, *, actor: str, action: str, entity: str,
-               entity_id: str, detail: dict | None = None, rev: str | None = None) -> dict:
+               entity_id: str, detail: dict | None = None, rev: str | None = None,
+               detail_json: str | None = None) -> dict:
     """The entry after `last` ((seq, hash) of the chain's head, None for the first), with
-    its time from the store's clock and its hash; not yet written."""
+    its time from the store's clock and its hash; not yet written. `detail_json`: the
+    detail already as `detail_text` gives it (a bulk writer reuses repeated ones)."""
     entry = {
         "seq": (last[0] + 1) if last else 1,
         "at": store.clock_iso(),
         "device_id": store.device_id, "actor": actor, "action": action,
         "entity": entity, "entity_id": entity_id,
-        "detail": _JSON(detail or {}),
+        "detail": detail_json if detail_json is not None else detail_text(detail),
         "prev_hash": last[1] if last else GENESIS,
         "rev": rev or store.last_rev,
     }

@@ -11,6 +11,7 @@ and give byte-identical content (tests/app/services/test_demo_batch.py).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import random
@@ -259,8 +260,9 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
             if batched:
                 from app.services.demo_batch import BatchOps
                 builder.ops = BatchOps(ws, builder.templates)
-            _add_inspections(builder, made, inspections)
-            builder.ops.finish()
+            with store.bulk_cache() if batched else contextlib.nullcontext():
+                _add_inspections(builder, made, inspections)
+                builder.ops.finish()
     finally:
         store.clock, store.id_factory = saved
     return {"schools": schools, "inspections": inspections, "seed": seed}
