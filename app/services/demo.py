@@ -263,6 +263,8 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
             with store.bulk_cache() if batched else contextlib.nullcontext():
                 _add_inspections(builder, made, inspections)
                 builder.ops.finish()
+            if not batched:   # the batched path stores each visit's score as it goes
+                store.refresh_scores()
     finally:
         store.clock, store.id_factory = saved
     return {"schools": schools, "inspections": inspections, "seed": seed}

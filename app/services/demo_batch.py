@@ -40,6 +40,7 @@ from app.services.answers import response_id
 from app.services.demo_rows import RowSink
 from app.services.inspections import missing_text
 from app.services.today import today as district_today
+from app.storage.scores import score_row
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -78,6 +79,8 @@ class BatchOps:
         self.signed_with_actions: dict[tuple, list] = defaultdict(list)
         self._teachers: dict[str, list] = {}
         self._prepared: dict = {}
+        self._unanswered: dict[str, Result] = {}   # template id → score of a blank visit
+        self.scores: list[tuple] = []
         self.count = 0
 
     # -- reads ----------------------------------------------------------------------------
@@ -330,14 +333,32 @@ class BatchOps:
         """The inspection is finished: keep what later steps read, write in batches."""
         visit = self.visits.pop(inspection_id)
         row = visit.row
+        self.scores.append(self._score_row(visit))
         self.made[inspection_id] = {k: row[k] for k in KEPT}
         if row["status"] == "signed" and visit.actions:
             bisect.insort(self.signed_with_actions[(row["school_id"], row["template_key"])],
                           inspection_id)
         self.count += 1
         if self.count % FLUSH_EVERY == 0:
-            self.sink.flush()
+            self.flush()
+
+    def _score_row(self, visit: Visit) -> tuple:
+        """The inspection's stored score, from its final answers and files (the list would
+        otherwise rescore every demo inspection when it first opens)."""
+        template = self.templates[visit.row["template_id"]]
+        if visit.result is None and not visit.responses and not visit.evidence:
+            if template.id not in self._unanswered:
+                self._unanswered[template.id] = score(template, {}, {})
+            visit.result = self._unanswered[template.id]
+        elif visit.result is None:
+            self.evaluate(visit.row["id"])
+        return score_row(visit.row["id"], template, visit.result)
+
+    def flush(self) -> None:
+        self.sink.flush()
+        self.store.put_scores(self.scores)   # after the triggers marked them dirty
+        self.scores = []
 
     def finish(self) -> None:
-        self.sink.flush()
+        self.flush()
         self.store.save_clock()

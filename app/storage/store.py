@@ -394,6 +394,15 @@ class Store:
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
+    def put_scores(self, rows: list[tuple]) -> None:
+        """Stored scores already computed by the one rule (`scores.score_row`) from the data
+        just written in this transaction: the batched demo scores each visit as it makes it."""
+        from app.storage.scores import store_rows
+        try:
+            store_rows(self.db.conn, rows)
+        except DB_ERRORS as exc:
+            raise translate_sqlite_error(exc) from exc
+
     # -- blobs (content-addressed evidence) -----------------------------------------------
     def put_blob(self, sha256: str, data: bytes, mime: str) -> None:
         self.db["blobs"].insert({"sha256": sha256, "data": data, "size": len(data),

@@ -89,6 +89,9 @@ def test_the_compared_demo_covers_every_kind_of_step(both):
     assert store.scalar("select count(*) from action_events where visit_id is not null")
     statuses = {r[0] for r in store.rows("select distinct status from inspections")}
     assert statuses == {"draft", "in_progress", "completed", "signed"}
+    # Stored scores are made as the demo goes (the service path refreshes them at its end).
+    assert store.scalar("select count(*) from score_dirty") == 0
+    assert store.scalar("select count(*) from inspection_scores where total is not null")
     assert store.scalar("select count(*) from attachments") and \
         store.scalar("select count(*) from history") and \
         store.scalar("select count(*) from audit_heads")
