@@ -214,7 +214,7 @@ class DemoBuilder:
 
     def sign(self, inspection_id: str, signer: str, mode: str) -> None:
         role = "principal" if mode == "self_assessment" else "inspector"
-        self.ops.sign_off(inspection_id, signer, role, _signature(self.rng))
+        self.ops.sign_off(inspection_id, signer, role, signature_points(self.rng))
         today = self.anchor.date()
         for action in self.ops.open_actions(inspection_id):
             if action["status"] != "pending":
@@ -267,6 +267,7 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
                 store.refresh_scores()
     finally:
         store.clock, store.id_factory = saved
+        builder.ops.close()
     return {"schools": schools, "inspections": inspections, "seed": seed}
 
 
@@ -304,11 +305,17 @@ def _photo(index: int, rng: random.Random) -> bytes:
     return _png(image)
 
 
-def _signature(rng: random.Random) -> bytes:
+def signature_points(rng: random.Random) -> list[tuple[int, int]]:
+    """The stroke of a drawn signature (the only random part of its image)."""
+    return [(20 + i * 20, 60 + rng.randrange(-35, 35)) for i in range(17)]
+
+
+def signature_png(points: list[tuple[int, int]]) -> bytes:
+    """The drawn signature's PNG for a stroke (a pure function: the batched path renders
+    it on a second thread while the next visits are made)."""
     from PIL import Image, ImageDraw
     image = Image.new("RGBA", (360, 120), (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
-    points = [(20 + i * 20, 60 + rng.randrange(-35, 35)) for i in range(17)]
     draw.line(points, fill=(20, 30, 90, 255), width=3, joint="curve")
     return _png(image)
 

@@ -55,9 +55,10 @@ class ServiceOps:
     def complete(self, inspection_id: str) -> None:
         inspections.complete_inspection(self.ws, inspection_id)
 
-    def sign_off(self, inspection_id: str, signer: str, role: str, image_png: bytes) -> None:
+    def sign_off(self, inspection_id: str, signer: str, role: str, stroke: list) -> None:
+        from app.services.demo import signature_png
         signoff.sign_off(self.ws, inspection_id, signer=signer, role=role,
-                         image_png=image_png)
+                         image_png=signature_png(stroke))
 
     def open_actions(self, inspection_id: str) -> list[dict]:
         return actions.open_actions_of(self.ws, inspection_id)
@@ -79,3 +80,6 @@ class ServiceOps:
 
     def finish(self) -> None:
         """Nothing to do: every call above has already written its rows."""
+
+    def close(self) -> None:
+        """Nothing to release."""
