@@ -38,7 +38,7 @@ from app.security.signoffs import (AMENDMENT_FIELDS, AUTHOR_ROLES, CONTENT_FIELD
 from app.services import photos, schools
 from app.services.action_query import with_state
 from app.services.answers import response_id
-from app.services.demo import signature_png
+from app.services.demo_images import signature_png
 from app.services.demo_rows import RowSink
 from app.services.inspections import missing_text
 from app.services.today import today as district_today

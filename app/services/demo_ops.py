@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.services import actions, answers, evidence, inspections, reads, schools, signoff
+from app.services.demo_images import signature_png
 
 if TYPE_CHECKING:
     from app.domain.scoring import Result
@@ -56,7 +57,6 @@ class ServiceOps:
         inspections.complete_inspection(self.ws, inspection_id)
 
     def sign_off(self, inspection_id: str, signer: str, role: str, stroke: list) -> None:
-        from app.services.demo import signature_png
         signoff.sign_off(self.ws, inspection_id, signer=signer, role=role,
                          image_png=signature_png(stroke))
 
