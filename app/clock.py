@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Callable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_COUNTER = 99_999
 REV_RE = re.compile(r"^([0-9]{13})\.([0-9]{5})\.([A-Za-z0-9_-]{1,64})$")
@@ -58,6 +57,9 @@ class FixedClock(WallClock):
 
 def zone(name: str) -> tzinfo:
     """The time zone called `name`; ValueError when there is none by that name."""
+    # Imported here: it reads the time-zone search path (sysconfig) when loaded, and
+    # nothing before the window's first paint asks for a zone.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):

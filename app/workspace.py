@@ -31,18 +31,21 @@ class Workspace:
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: WallClock | None = None,
-             load_builtins: bool = True, password: str | None = None) -> "Workspace":
+             load_builtins: bool = True, password: str | None = None,
+             identity: bool = True) -> "Workspace":
         """Open (creating on first use) a profile and its database. A password-protected
         profile needs `password`; a wrong or missing one is refused before anything is
-        written."""
+        written. `identity=False` leaves the signing key and certificate to the caller's
+        `signing_identity()` (the window calls it once its first screen has painted)."""
         paths = AppPaths.resolve(home)
         paths.ensure()
         connection = vault.connect(paths.database, password) \
             if vault.is_encrypted(paths.database) else None
         profile = load_profile(paths)
-        keys.ensure_device_key(paths.keys, password)
-        keys.ensure_signing_identity(paths.keys, profile.display_name, profile.organisation,
-                                     password)
+        keys.check_device_key(paths.keys, password)
+        if identity:
+            keys.ensure_signing_identity(paths.keys, profile.display_name,
+                                         profile.organisation, password)
         if not paths.database.exists():
             # Created empty and owner-only, so the database is never readable by others.
             os.close(os.open(paths.database, os.O_WRONLY | os.O_CREAT, 0o600))
@@ -51,8 +54,9 @@ class Workspace:
         paths.private_files()
         workspace = cls(paths, profile, store, key_password=password)
         workspace._wire_audit()
-        from app.services.signoff_legacy import backfill_once
-        workspace.notices = backfill_once(workspace)
+        if not profile.signoffs_backfilled:  # once per profile: loaded only then
+            from app.services.signoff_legacy import backfill_once
+            workspace.notices = backfill_once(workspace)
         if load_builtins:
             from app.services.templates import install_builtin_templates
             install_builtin_templates(workspace)
@@ -64,10 +68,17 @@ class Workspace:
     def _wire_audit(self) -> None:
         """Every synced write is logged in the audit chain; its heads are signed by the
         device key (app/security/audit.py, audit_heads.py)."""
-        from app.security import audit
-        self.store.write_log = lambda table, record_id, rev, fields: audit.log_write(
-            self.store, self.actor, table, record_id, rev, fields)
-        self.store.audit_signer = self.device_key.sign
+        def write_log(table: str, record_id: str, rev: str, fields: list) -> None:
+            from app.security import audit  # with the first write, not at every start
+            audit.log_write(self.store, self.actor, table, record_id, rev, fields)
+        self.store.write_log = write_log
+        signer = []   # the device key, read when the audit log first signs its head
+
+        def sign(data: bytes) -> bytes:
+            if not signer:
+                signer.append(self.device_key)
+            return signer[0].sign(data)
+        self.store.audit_signer = sign
 
     # -- identity -------------------------------------------------------------------------
     @property

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.errors import KnownError
+from ui.after_paint import after_first_paint
 from ui.fonts import register_bundled_fonts
 from ui.i18n import install_translations
 from ui.lock import open_with_password
@@ -31,8 +31,12 @@ def run(home: str | None = None) -> int:
         return 1
     app = create_application()
     try:
-        ws = open_with_password(home or os.environ.get("SCHOOL_INSPECT_HOME"))
+        # Built-in templates and the signing certificate: after the first paint
+        # (MainWindow.finish_start).
+        ws = open_with_password(home or os.environ.get("SCHOOL_INSPECT_HOME"),
+                                identity=False, load_builtins=False)
     except KnownError as exc:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.critical(None, "School Inspect", str(exc))
         return 1
     if ws is None:         # the password was not given
@@ -40,13 +44,15 @@ def run(home: str | None = None) -> int:
     install_translations(app, ws.profile.language)
     from ui.main_window import MainWindow
     from ui import bench_exit
-    window = MainWindow(ws, start_page="inspections" if bench_exit.requested() else None)
+    window = MainWindow(ws, start_page="inspections" if bench_exit.requested() else None,
+                        defer_start=True)
     if bench_exit.requested():
         bench_exit.arm(window)
+    else:
+        # Once the window has painted: the rest of the start-up, then ask the user's name
+        # on first start and offer demo data.
+        after_first_paint(window, window.finish_start)
     window.show()
-    if not bench_exit.requested():
-        # Once the window is up: ask the user's name on first start, offer demo data.
-        QTimer.singleShot(0, window.first_start)
     code = app.exec()
     ws.close()
     return code

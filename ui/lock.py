@@ -7,8 +7,6 @@ box; the password is checked against the one that opened the profile.
 
 from __future__ import annotations
 
-import hmac
-
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
@@ -36,15 +34,16 @@ class ProfileLock(QObject):
         return self.tr("School Inspect — locked")
 
 
-def open_with_password(home, ask=None) -> Workspace | None:
+def open_with_password(home, ask=None, **options) -> Workspace | None:
     """Open the profile, asking for its password while it is needed; None when cancelled.
-    `ask(label) -> str | None` is the question (a dialog by default)."""
+    `ask(label) -> str | None` is the question (a dialog by default); `options` go to
+    `Workspace.open`."""
     ask = ask or _dialog_question
     prompts, password = ProfileLock(), None
     label = prompts.password_label()
     while True:
         try:
-            return Workspace.open(home, password=password)
+            return Workspace.open(home, password=password, **options)
         except PasswordError as exc:
             if password is not None:
                 label = prompts.wrong()
@@ -101,6 +100,7 @@ class IdleLock(QObject):
 
     def try_unlock(self, password: str) -> bool:
         expected = self.window.ctx.ws.key_password or ""
+        import hmac  # at unlocking only
         if not hmac.compare_digest(password.encode(), expected.encode()):
             self.dialog.setLabelText(ProfileLock().wrong())
             QTimer.singleShot(0, self.dialog.open)

@@ -9,45 +9,95 @@ when something it shows was touched.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QSplitter, QStackedWidget)
+                               QMainWindow, QSplitter, QStackedWidget)
 
+from app.errors import KnownError
 from app.paths import RESOURCES
 from app.security.roles import actor_of
 from app.services.changes import Changes
-from ui import jobs
-from app.services.inspections import list_inspections
 from ui.context import UiContext
-from ui.dialogs.new_inspection import NewInspectionDialog
-from ui.dialogs.profile_dialog import KeyPasswordDialog, ProfileDialog
 from ui.i18n import install_translations
 from ui.lazy_pages import LazyPages
 from ui.operations import Operations, initiated_by
-from ui.pages.actions_page import ActionsPage
-from ui.pages.conflicts_page import ConflictsPage
-from ui.pages.ethics_page import EthicsPage
-from ui.pages.inspections_page import InspectionsPage
-from ui.pages.reports_page import ReportsPage
-from ui.pages.schools_page import SchoolsPage
-from ui.pages.sync_page import SyncPage
-from ui.pages.templates_page import TemplatesPage
 from ui.lock import IdleLock
-from ui.runner import InspectionRunner
-from ui.runner.text import fill
 from ui.widgets.nav_badge import open_conflicts, show_badge
 from ui.widgets.status import StatusBar
 
 PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
              "conflicts", "reports")
-# Imported directly, never by name: a page that fails to import fails the window's import
-# (and so a test) instead of hiding behind a placeholder.
-PAGE_CLASSES = {
-    "schools": SchoolsPage, "inspections": InspectionsPage, "actions": ActionsPage,
-    "ethics": EthicsPage, "templates": TemplatesPage, "sync": SyncPage,
-    "conflicts": ConflictsPage, "reports": ReportsPage,
-}
+
+
+# Each page's module is imported when the page is first shown, so start-up loads only the
+# page on screen (the runner, the other pages and their dialogs were a third of the time to
+# the first painted rows). Plain import statements, never by name: the import graph shows
+# every page, and a page that fails to import raises when its class is asked for (and so
+# fails a test) instead of hiding behind a placeholder.
+def _schools():
+    from ui.pages.schools_page import SchoolsPage
+    return SchoolsPage
+
+
+def _inspections():
+    from ui.pages.inspections_page import InspectionsPage
+    return InspectionsPage
+
+
+def _actions():
+    from ui.pages.actions_page import ActionsPage
+    return ActionsPage
+
+
+def _ethics():
+    from ui.pages.ethics_page import EthicsPage
+    return EthicsPage
+
+
+def _templates():
+    from ui.pages.templates_page import TemplatesPage
+    return TemplatesPage
+
+
+def _sync():
+    from ui.pages.sync_page import SyncPage
+    return SyncPage
+
+
+def _conflicts():
+    from ui.pages.conflicts_page import ConflictsPage
+    return ConflictsPage
+
+
+def _reports():
+    from ui.pages.reports_page import ReportsPage
+    return ReportsPage
+
+
+class _PageClasses(Mapping):
+    """key → page class, each imported on first look-up."""
+
+    def __init__(self, loaders: dict):
+        self._loaders = loaders
+
+    def __getitem__(self, key: str):
+        return self._loaders[key]()
+
+    def __iter__(self):
+        return iter(self._loaders)
+
+    def __len__(self) -> int:
+        return len(self._loaders)
+
+
+PAGE_CLASSES = _PageClasses({
+    "schools": _schools, "inspections": _inspections, "actions": _actions,
+    "ethics": _ethics, "templates": _templates, "sync": _sync,
+    "conflicts": _conflicts, "reports": _reports,
+})
 RUNNER = "runner"
 ICONS = RESOURCES / "icons"
 
@@ -58,9 +108,13 @@ def nav_icon(key: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws, parent=None, start_page: str | None = None):
+    def __init__(self, ws, parent=None, start_page: str | None = None,
+                 defer_start: bool = False):
+        """`defer_start`: leave what the first screen does not need to `finish_start()`,
+        which the launcher calls once the window has painted."""
         super().__init__(parent)
         self.ws = ws
+        self._counted = not defer_start
         self.settings = QSettings(str(ws.paths.home / "ui.ini"), QSettings.Format.IniFormat)
         self.operations = Operations(self, ws=ws)
         self.operations.changed.connect(self.route_changes)
@@ -113,7 +167,8 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
         self.status.retranslate(self.ws)
-        self.status.refresh_counts(self.ws)
+        if self._counted:
+            self.status.refresh_counts(self.ws)
         self.update_conflict_badge()
 
     def update_conflict_badge(self) -> None:
@@ -126,8 +181,9 @@ class MainWindow(QMainWindow):
                 self.tr("Conflicts"), self.tr("Reports")]
 
     def _make_page(self, key: str):
+        page_class = PAGE_CLASSES[key]  # an import error is a bug: never a placeholder
         try:
-            return PAGE_CLASSES[key](self.ctx, self)
+            return page_class(self.ctx, self)
         except Exception as exc:  # one broken page must not stop the others
             self.operations.report(exc, self)
             return self._placeholder(self.tr("This page could not be opened."))
@@ -214,6 +270,7 @@ class MainWindow(QMainWindow):
             self._flush_runner()
             self.stack.removeWidget(self.runner)
             self.runner.deleteLater()
+        from ui.runner import InspectionRunner
         try:
             self.runner = InspectionRunner(self.ctx, inspection_id, self)
         except Exception as exc:
@@ -237,7 +294,7 @@ class MainWindow(QMainWindow):
     def open_report(self, inspection_id: str) -> None:
         self.show_page("reports")
         page = self.pages.get("reports")
-        if isinstance(page, ReportsPage):
+        if isinstance(page, PAGE_CLASSES["reports"]):
             page.show_inspection(inspection_id)
 
     # -- data changes ---------------------------------------------------------------------
@@ -279,18 +336,19 @@ class MainWindow(QMainWindow):
 
     def new_inspection_dialog(self):
         """The New inspection dialog for the school the user is looking at, if any."""
+        from ui.dialogs.new_inspection import NewInspectionDialog
         return NewInspectionDialog(self.ctx, self, school_id=self.current_school_id())
 
     def current_school_id(self) -> str | None:
         """The school selected on (or opened from) the Schools page, or chosen as the
         Inspections page's filter, when that page is showing."""
         page = self.pages.get(self.current_page_key() or "")
-        if isinstance(page, SchoolsPage):
+        if isinstance(page, PAGE_CLASSES["schools"]):
             if page.stack.currentWidget() is page.detail and page.detail.school_id:
                 return page.detail.school_id
             school = page.selected_school()
             return school["id"] if school else None
-        if isinstance(page, InspectionsPage):
+        if isinstance(page, PAGE_CLASSES["inspections"]):
             return page.school.currentData()
         return None
 
@@ -298,7 +356,7 @@ class MainWindow(QMainWindow):
         """Bundles live on the Sync page: show it and start its import/export there."""
         self.show_page("sync")
         page = self.pages.get("sync")
-        if isinstance(page, SyncPage):  # not the placeholder of a page that failed to open
+        if isinstance(page, PAGE_CLASSES["sync"]):  # not the placeholder of a page that failed to open
             (page.choose_import_file if direction == "import" else page.choose_export_file)()
 
     def show_help(self, page: str):
@@ -309,6 +367,8 @@ class MainWindow(QMainWindow):
         return self.help_dialog
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        from ui.runner.text import fill
         QMessageBox.about(self, self.tr("About School Inspect"), fill(self.tr(
             "School Inspect — offline school inspection (教育督导): checklists, canteen food "
             "safety, teacher ethics, signed reports and sync by bundle files.\n\n"
@@ -329,6 +389,7 @@ class MainWindow(QMainWindow):
 
     # -- who the user is -------------------------------------------------------------------
     def profile_dialog(self, first_start: bool = False):
+        from ui.dialogs.profile_dialog import ProfileDialog
         dialog = ProfileDialog(self.ctx, self, first_start=first_start)
         dialog.accepted.connect(lambda: self._profile_saved(dialog))
         return dialog
@@ -342,10 +403,28 @@ class MainWindow(QMainWindow):
         self.profile_dialog().exec()
 
     def key_password(self) -> None:
+        from ui.dialogs.profile_dialog import KeyPasswordDialog
         if KeyPasswordDialog(self.ctx, self).exec():
             self.status.showMessage(self.tr("The signing key password was changed."), 5000)
 
     # -- first start ----------------------------------------------------------------------
+    def finish_start(self) -> None:
+        """Once the first screen has painted: what it did not need (the launcher opened
+        the workspace without it) — built-in template versions new to this profile, the
+        check that the signing certificate follows the user's name, the status bar's
+        counts — then the first-start questions."""
+        from app.services.templates import install_builtin_templates
+        try:
+            installed = install_builtin_templates(self.ws)
+            self.ws.signing_identity()
+        except KnownError as exc:
+            self.operations.report(exc, self)
+        else:
+            self.operations.announce(installed)
+        self._counted = True
+        self.status.refresh_counts(self.ws)
+        self.first_start()
+
     def first_start(self):
         """Once the window is up: ask who the user is (the name is never guessed from the
         login name) and offer demo data; a known user only gets the demo-data offer.
@@ -361,6 +440,7 @@ class MainWindow(QMainWindow):
         """On an empty database, ask whether to load demo schools and inspections."""
         if self.ws.store.scalar("select count(*) from schools where deleted = 0"):
             return False
+        from PySide6.QtWidgets import QMessageBox  # message boxes: not before the first paint
         answer = QMessageBox.question(
             self, self.tr("Load demo data?"),
             self.tr("This profile has no schools yet. Load demo data (12 schools with "
@@ -372,6 +452,7 @@ class MainWindow(QMainWindow):
         return False
 
     def load_demo_data(self, schools: int = 12, inspections: int = 60):
+        from ui import jobs
         return self.operations.run_in_background(
             jobs.load_demo_data(schools, inspections), parent=self,
             title=self.tr("Loading demo data…"))
@@ -394,6 +475,7 @@ class MainWindow(QMainWindow):
         list of their school's inspections when there is none yet)."""
         if actor_of(self.ctx.ws).role != "principal":
             return False
+        from app.services.inspections import list_inspections
         own = list_inspections(self.ctx.ws, mode="self_assessment")
         if own:
             self.open_inspection(own[0]["id"])

@@ -5,7 +5,6 @@ to install instead. Imports no Qt (it runs before Qt is loaded)."""
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from typing import Callable
@@ -36,7 +35,12 @@ def uses_xcb(environ=os.environ, platform: str = sys.platform) -> bool:
     return chosen == "" or chosen.startswith("xcb")
 
 
-def missing_packages(load: Callable[[str], object] = ctypes.CDLL) -> list[str]:
+def _load_library(name: str) -> object:
+    import ctypes  # only where Qt would use X11 (not, say, offscreen)
+    return ctypes.CDLL(name)
+
+
+def missing_packages(load: Callable[[str], object] = _load_library) -> list[str]:
     """Debian packages whose library cannot be loaded, in a stable order."""
     missing = []
     for library, package in XCB_LIBRARIES.items():
@@ -48,7 +52,7 @@ def missing_packages(load: Callable[[str], object] = ctypes.CDLL) -> list[str]:
 
 
 def problem(environ=os.environ, platform: str = sys.platform,
-            load: Callable[[str], object] = ctypes.CDLL) -> str | None:
+            load: Callable[[str], object] = _load_library) -> str | None:
     """The one-line message to show instead of starting Qt, or None when all is there."""
     if not uses_xcb(environ, platform):
         return None

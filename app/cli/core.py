@@ -233,8 +233,7 @@ def cmd_list(args) -> int:
         rows = schools.list_schools(ws)
         text = "\n".join(f"{r['id']}  {r['district'] or '':10} {r['name']}" for r in rows)
     elif args.what == "teachers":
-        rows = schools.list_teachers(ws, args.school) if args.school else ws.store.query(
-            "select * from teachers where deleted = 0 order by school_id, name")
+        rows = schools.list_teachers(ws, args.school)
         text = "\n".join(f"{r['id']}  {r['name']}" for r in rows)
     elif args.what == "inspections":
         rows = inspections.list_inspections(ws, status=args.status, school_id=args.school,

@@ -148,7 +148,7 @@ def cmd_action(args) -> int:
 
 def cmd_show(args) -> int:
     ws = workspace(args)
-    row = ws.store.require("inspections", args.id, "inspection")
+    row = inspections.get_inspection(ws, args.id)      # refused outside the read scope
     from app.domain.explain import grade_reason
     result = reads.evaluate(ws, args.id)
     template = templates.get_template(ws, row["template_id"])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from app.domain.limits import check_text
 from app.errors import KnownError, ValidationError
 from app.excel.sheets import new_workbook, open_rows, write_row
+from app.security import roles
 from app.services.schools import LEVELS, add_school, add_teacher, edit_school, edit_teacher
 
 if TYPE_CHECKING:
@@ -169,7 +170,11 @@ def _text(value) -> str:
 
 # -- checking --------------------------------------------------------------------------------
 def _plan_schools(ws: Workspace, rows, plan: Plan) -> tuple[dict, dict]:
-    existing = ws.store.query("select id, name, code, district from schools where deleted = 0")
+    # Matched within the read scope: a principal's roster never finds (or probes for)
+    # another school by its code or name.
+    scope, params = roles.read_scope(ws, "id")
+    existing = ws.store.query("select id, name, code, district from schools where deleted = 0"
+                              f"{scope}", params)
     by_code = {s["code"]: s["id"] for s in existing if s["code"]}
     by_name = {(s["name"], s["district"]): s["id"] for s in existing}
     seen: dict = {}
@@ -230,7 +235,9 @@ def _school_fields(raw: dict) -> tuple[list[str], dict]:
 def _plan_teachers(ws: Workspace, rows, plan: Plan, known_codes: dict,
                    file_schools: dict) -> None:
     names: dict[str, list[str]] = {}
-    for school in ws.store.query("select id, name from schools where deleted = 0"):
+    scope, params = roles.read_scope(ws, "id")
+    for school in ws.store.query(f"select id, name from schools where deleted = 0{scope}",
+                                 params):
         names.setdefault(school["name"], []).append(school["id"])
     for number, raw in rows:
         problems, fields = [], {}

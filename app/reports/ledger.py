@@ -22,8 +22,10 @@ from app.reports.canvas import Furniture, make_canvas_class
 from app.reports.doc_labels import doc_labels
 from app.reports.sections import AccentBar, text
 from app.reports.styles import FOOTER_SPACE, HEADER_SPACE, MARGIN, Styles, table_style
+from app.security import roles
 from app.services.action_query import action_history, current_actions
 from app.services.names_en import school_name
+from app.services.schools import list_schools
 from app.services.templates import get_template
 from app.services.today import today as district_today
 
@@ -56,8 +58,10 @@ def gather_ledger(ws: Workspace, *, school_id: str | None = None,
     date_from = check_date(date_from, "from") if date_from else None
     date_to = check_date(date_to, "to") if date_to else None
     if school_id:
-        school = ws.store.require("schools", school_id, "school")
-        scope = school_name(school, lang)
+        scope = school_name(roles.require_record_read(ws, "schools", school_id, "school"),
+                            lang)
+    elif roles.visible_schools(ws) is not None:      # a principal: their own school(s)
+        scope = "、".join(school_name(s, lang) for s in list_schools(ws))
     else:
         scope = labels["all_schools"]
     today = district_today(ws)

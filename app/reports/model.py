@@ -125,12 +125,12 @@ class ReportModel:
 
 
 def gather(ws, inspection_id: str, lang: str) -> ReportModel:
-    from app.security.roles import require_inspection_read
-    require_inspection_read(ws, ws.store.require("inspections", inspection_id, "inspection"))
-    """Read one inspection and everything around it into a ReportModel."""
+    """Read one inspection and everything around it into a ReportModel (report, opinion
+    letter, notice): refused outside this profile's read scope."""
+    from app.security.roles import require_record_read
+    row = require_record_read(ws, "inspections", inspection_id, "inspection")
     labels = labels_for(lang)
     lang = "en" if lang == "en" else "zh"
-    row = ws.store.require("inspections", inspection_id, "inspection")
     template = get_template(ws, row["template_id"])
     result = evaluate(ws, inspection_id)
     digest = signoff.content_sha256(ws, inspection_id)

@@ -24,10 +24,12 @@ class MadeReport:
 def resolve_inspection(ws, reference: str) -> str:
     """An inspection id from its full id or a unique prefix of at least 6 characters."""
     if ws.store.get("inspections", reference):
+        roles.require_scope_of(ws, "inspections", reference)
         return reference
     if len(reference) >= 6:
-        rows = ws.store.query("select id from inspections where id like ? and deleted = 0",
-                              [reference + "%"])
+        scope, params = roles.read_scope(ws, "school_id")   # never another school's ids
+        rows = ws.store.query("select id from inspections where id like ? and deleted = 0"
+                              f"{scope}", [reference + "%", *params])
         if len(rows) == 1:
             return rows[0]["id"]
         if len(rows) > 1:
@@ -82,7 +84,8 @@ def signed_inspections(ws, *, school_id: str | None = None, date_from: str | Non
     """Signed inspections of a school and/or visit-date period, oldest first."""
     sql = ("select i.id, i.visit_date, i.template_key, s.name as school_name from inspections i "
            "join schools s on s.id = i.school_id where i.deleted = 0 and i.status = 'signed'")
-    params: list = []
+    scope, params = roles.read_scope(ws, "i.school_id", school_id)
+    sql += scope
     for clause, value in (("i.school_id = ?", school_id), ("i.visit_date >= ?", date_from),
                           ("i.visit_date <= ?", date_to)):
         if value:
@@ -99,7 +102,7 @@ def batch_reports(ws, folder: Path, *, school_id: str | None = None,
         if value:
             check_date(value, field)
     if school_id:
-        ws.store.require("schools", school_id, "school")
+        roles.require_record_read(ws, "schools", school_id, "school")
     rows = signed_inspections(ws, school_id=school_id, date_from=date_from, date_to=date_to)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -19,6 +19,7 @@ from app.reports.labels import labels_for
 from app.reports.sections import AccentBar, table_heading, text
 from app.reports.styles import (CONTENT_WIDTH, FOOTER_SPACE, HEADER_SPACE, MARGIN, PAGE,
                                 Styles, table_style)
+from app.security import roles
 from app.services.action_query import current_actions, escalation_list
 from app.services.names_en import district_en, district_name, district_of, school_name
 from app.services.reads import evaluate
@@ -43,6 +44,7 @@ class DistrictSummary:
 
 def gather_summary(ws, district: str, date_from: str, date_to: str,
                    lang: str = "zh", today: str | None = None) -> DistrictSummary:
+    roles.require(ws, "district.summary")        # every way in: PDF, window, tests
     district = district_of(district)         # "Qingshan District" finds 青山区
     if district not in districts(ws):
         known = ", ".join(f"{d} ({district_en(d)})" if district_en(d) else d
@@ -53,8 +55,9 @@ def gather_summary(ws, district: str, date_from: str, date_to: str,
     rows = ws.store.query(
         "select i.id, i.status, i.template_id from inspections i join schools s on "
         "s.id = i.school_id where i.deleted = 0 and s.district = ? and i.status in "
-        "('completed', 'signed') and i.visit_date between ? and ? order by i.visit_date",
-        [district, date_from, date_to])
+        "('completed', 'signed') and i.visit_date between ? and ?"
+        f"{roles.read_scope(ws, 'i.school_id')[0]} order by i.visit_date",
+        [district, date_from, date_to, *roles.read_scope(ws, "i.school_id")[1]])
     templates, grades, failed, kinds = {}, Counter(), Counter(), Counter()
     for row in rows:
         template = templates.setdefault(row["template_id"], get_template(ws, row["template_id"]))
@@ -87,8 +90,6 @@ def _overdue(ws, district: str, today: str | None, lang: str) -> list:
 
 def build_summary(ws, district: str, date_from: str, date_to: str,
                   lang: str | None = None) -> bytes:
-    from app.security.roles import require
-    require(ws, "district.summary")
     return render_summary(gather_summary(ws, district, date_from, date_to,
                                          lang or ws.profile.language))
 

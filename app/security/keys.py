@@ -1,20 +1,22 @@
 """The device's Ed25519 key (signs bundles) and the user's signing key and X.509 certificate
-(signs PDF reports). Private files are written owner-readable only, atomically."""
+(signs PDF reports). Private files are written owner-readable only, atomically.
+
+`cryptography` is imported where a key or certificate is made or read, not with this module:
+opening a profile only checks that the device key is there (and its password, when it has
+one); `cryptography` with X.509 was a sixth of the time to the window's first painted rows."""
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import os
 from pathlib import Path
-
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from typing import TYPE_CHECKING
 
 from app.errors import PasswordRequiredError, WrongPasswordError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import ed25519
 
 DEVICE_KEY = "device_ed25519.pem"
 SIGNING_KEY = "signing_key.pem"
@@ -33,6 +35,7 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def _pem_private(key) -> bytes:
+    from cryptography.hazmat.primitives import serialization
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                              serialization.NoEncryption())
 
@@ -42,12 +45,23 @@ def ensure_device_key(keys_dir: Path, password: str | None = None
                       ) -> ed25519.Ed25519PrivateKey:
     path = keys_dir / DEVICE_KEY
     if not path.exists():
+        from cryptography.hazmat.primitives.asymmetric import ed25519
         write_private(path, _pem_private(ed25519.Ed25519PrivateKey.generate()))
     return load_private_key(path, password)
 
 
+def check_device_key(keys_dir: Path, password: str | None = None) -> None:
+    """When a profile opens: the device key is made if missing, and a password-protected
+    one is opened (a wrong or missing password is refused here, before anything is written);
+    a plain key is read when it first signs."""
+    path = keys_dir / DEVICE_KEY
+    if not path.exists() or key_is_protected(path):
+        ensure_device_key(keys_dir, password)
+
+
 def load_private_key(path: Path, password: str | None):
     """A private key file, encrypted under the profile password or not."""
+    from cryptography.hazmat.primitives import serialization
     if not key_is_protected(path):
         return serialization.load_pem_private_key(path.read_bytes(), password=None)
     if not password:
@@ -61,6 +75,7 @@ def load_private_key(path: Path, password: str | None):
 
 
 def public_key_b64(key: ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
     public = key.public_key() if hasattr(key, "public_key") else key
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return base64.b64encode(raw).decode()
@@ -68,6 +83,7 @@ def public_key_b64(key: ed25519.Ed25519PrivateKey | ed25519.Ed25519PublicKey) ->
 
 def fingerprint(public_key_b64_text: str) -> str:
     """What a person compares over the phone: SHA-256 of the raw key, in groups of four."""
+    import hashlib
     digest = hashlib.sha256(base64.b64decode(public_key_b64_text)).hexdigest()[:32].upper()
     return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
 
@@ -81,6 +97,7 @@ def ensure_signing_identity(keys_dir: Path, name: str, organisation: str,
     certificate follows the name again the next time the password is given."""
     key_path, cert_path = keys_dir / SIGNING_KEY, keys_dir / SIGNING_CERT
     if not key_path.exists():
+        from cryptography.hazmat.primitives.asymmetric import rsa
         write_private(key_path, _pem_private(rsa.generate_private_key(65537, 2048)))
     if cert_path.exists() and certificate_name(cert_path) == name:
         return key_path, cert_path
@@ -88,6 +105,7 @@ def ensure_signing_identity(keys_dir: Path, name: str, organisation: str,
         return key_path, cert_path
     key = load_signing_key(key_path, password)
     cert = _self_signed(key, name, organisation)
+    from cryptography.hazmat.primitives import serialization
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return key_path, cert_path
 
@@ -98,6 +116,7 @@ def key_is_protected(key_path: Path) -> bool:
 
 def load_signing_key(key_path: Path, password: str | None):
     """The private key, or a PasswordError that says what to do."""
+    from cryptography.hazmat.primitives import serialization
     protected = key_is_protected(key_path)
     if protected and not password:
         raise PasswordRequiredError("Your signing key is protected by a password: enter it "
@@ -112,6 +131,7 @@ def load_signing_key(key_path: Path, password: str | None):
 
 def set_key_password(key_path: Path, old: str | None, new: str | None) -> None:
     """Protect the signing key with `new` (None removes the protection); needs the old one."""
+    from cryptography.hazmat.primitives import serialization
     key = load_signing_key(key_path, old)
     if new:
         encryption = serialization.BestAvailableEncryption(new.encode())
@@ -122,12 +142,17 @@ def set_key_password(key_path: Path, old: str | None, new: str | None) -> None:
 
 
 def certificate_name(cert_path: Path) -> str:
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
     cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return names[0].value if names else ""
 
 
-def _self_signed(key, name: str, organisation: str) -> x509.Certificate:
+def _self_signed(key, name: str, organisation: str):
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
     subject = x509.Name([
         x509.NameAttribute(NameOID.COMMON_NAME, name),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation or "School Inspect"),

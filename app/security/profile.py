@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
-import uuid
 from dataclasses import asdict, dataclass, field
 
 from app.domain.status import USER_ROLES
@@ -53,6 +51,8 @@ def load_profile(paths: AppPaths) -> Profile:
         data = json.loads(paths.profile_file.read_text(encoding="utf-8"))
         known = {k: v for k, v in data.items() if k in Profile.__dataclass_fields__}
         return Profile(**known)
+    import socket  # a new profile only
+    import uuid
     profile = Profile(device_id=str(uuid.uuid4()), device_name=socket.gethostname() or "laptop")
     save_profile(paths, profile)
     return profile

@@ -187,19 +187,87 @@ def may_sign_reports(ws) -> bool:
     return actor_of(ws).role in ("inspector", "principal")
 
 
-def require_inspection_read(ws, inspection: dict, *, ethics: bool | None = None) -> None:
-    """A principal reads only their own school's results, never another school's ethics."""
-    action = "ethics.read" if ethics or (ethics is None and inspection.get("teacher_id")) \
-        else "results.read"
-    require(ws, action, inspection.get("school_id"))
-
-
+# -- reading: the one scope rule ---------------------------------------------------------------
+# Every read of school data (lists, pages, reports, ledgers, workbooks, bundles) goes through
+# `read_scope` (a query), `require_read` (a school) or `require_record_read` /
+# `require_scope_of` (one record): a principal reads their own school(s) only, by any path.
 def visible_schools(ws) -> frozenset | None:
     """The schools whose results this profile may read; None means every school."""
     actor = actor_of(ws)
     if actor.unrestricted or RULES["results.read"].get(actor.role) == ANY:
         return None
     return actor.schools
+
+
+def require_read(ws, school_id: str | None, *, ethics: bool = False) -> None:
+    """Refuse (one line naming the role) a read of a school outside this profile's scope."""
+    require(ws, "ethics.read" if ethics else "results.read", school_id)
+
+
+def read_scope(ws, column: str, school_id: str | None = None) -> tuple[str, list]:
+    """SQL (`" and <column> in (…)"`, params) keeping a query to the schools this profile may
+    read; ("", []) for every school. A filter naming a school outside the scope is refused
+    rather than answered with an empty list."""
+    if school_id:
+        require_read(ws, school_id)
+    visible = visible_schools(ws)
+    if visible is None:
+        return "", []
+    return f" and {column} in ({','.join('?' * len(visible)) or 'null'})", sorted(visible)
+
+
+def readable(ws, rows, key: str = "school_id") -> list:
+    """Rows (dicts) whose school this profile may read."""
+    visible = visible_schools(ws)
+    return list(rows) if visible is None else [r for r in rows if r.get(key) in visible]
+
+
+# The school a record belongs to, per synced table (one SQL each, by record id).
+SCHOOL_OF = {
+    "schools": "select id from schools where id = ?",
+    "teachers": "select school_id from teachers where id = ?",
+    "inspections": "select school_id from inspections where id = ?",
+    "actions": "select school_id from actions where id = ?",
+    "action_events": "select a.school_id from action_events e join actions a "
+                     "on a.id = e.action_id where e.id = ?",
+    "action_evidence": "select a.school_id from action_evidence v join action_events e on "
+                       "e.id = v.event_id join actions a on a.id = e.action_id where v.id = ?",
+    **{table: f"select i.school_id from {table} x join inspections i on "
+              f"i.id = x.inspection_id where x.id = ?"
+       for table in ("responses", "attachments", "signatures")},
+}
+
+
+def require_record_read(ws, table: str, record_id: str, what: str | None = None) -> dict:
+    """The record (or a one-line not-found), refused when its school is outside the scope."""
+    row = ws.store.require(table, record_id, what)
+    require_scope_of(ws, table, record_id, ethics=table == "inspections"
+                     and bool(row.get("teacher_id")))
+    return row
+
+
+def row_school(ws, table: str, row: dict) -> str | None:
+    """The school a row (as held, or as it arrives) belongs to, None for none (templates,
+    users): its own school_id, else that of its inspection, action or life-cycle event."""
+    if table == "schools":
+        return row.get("id")
+    if row.get("school_id"):
+        return row["school_id"]
+    for column, parent in (("inspection_id", "inspections"), ("action_id", "actions"),
+                           ("event_id", "action_events")):
+        if row.get(column):
+            return ws.store.scalar(SCHOOL_OF[parent], [row[column]])
+    return None
+
+
+def require_scope_of(ws, table: str, record_id: str | None, *, ethics: bool = False) -> None:
+    """Refuse reading what belongs to record `record_id` of `table` when its school is outside
+    the scope (nothing to check for an every-school profile, or an id that is not there)."""
+    if not record_id or visible_schools(ws) is None:
+        return
+    school = ws.store.scalar(SCHOOL_OF[table], [record_id])
+    if school is not None:
+        require_read(ws, school, ethics=ethics)
 
 
 def markdown_table() -> str:

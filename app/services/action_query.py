@@ -1,6 +1,7 @@
 """The one query for corrective actions: every page, report, summary and command reads actions
 here, with status, open, overdue and closed from the one rule (`app/domain/actions.py`) and
-"today" from the one clock (`app/services/today.py`).
+"today" from the one clock (`app/services/today.py`). Every read here keeps to the schools
+this profile may read (`roles.read_scope`): a principal never sees another school's actions.
 
 An action carried into a follow-up visit (回头看) is copied there (`carried_from`), so a chain
 of rows is ONE logical action: it is counted once (its newest row, the *head*), and its status
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from collections import defaultdict
 
 from app.domain import actions as rule
+from app.security import roles
 from app.services.today import today as district_today
 
 if TYPE_CHECKING:
@@ -35,9 +37,9 @@ def current_actions(ws: Workspace, *, school_id: str | None = None, district: st
     today = today or district_today(ws)
     if inspection_id:
         school_id = ws.store.scalar("select school_id from inspections where id = ?",
-                                    [inspection_id])
+                                    [inspection_id]) or school_id
         heads_only = False
-    where, params = _where(school_id, district)
+    where, params = _where(ws, school_id, district)
     rows = ws.store.query(f"{ACTION_SQL}{where} order by a.created_at, a.rev", params)
     events = ws.store.query(
         "select e.* from action_events e join actions a on a.id = e.action_id "
@@ -56,8 +58,9 @@ def current_actions(ws: Workspace, *, school_id: str | None = None, district: st
         if not inspection_id else rows
 
 
-def _where(school_id: str | None, district: str | None) -> tuple[str, list]:
-    where, params = "", []
+def _where(ws: Workspace, school_id: str | None, district: str | None) -> tuple[str, list]:
+    """The filters, inside this profile's read scope (a school outside it is refused)."""
+    where, params = roles.read_scope(ws, "a.school_id", school_id)
     if school_id:
         where, params = where + " and a.school_id = ?", params + [school_id]
     if district:
@@ -115,7 +118,8 @@ def _state(status: str, due_date: str | None, today: str, history: list[dict]) -
 
 def chain_ids(ws: Workspace, action_id: str) -> list[str]:
     """Every row of the logical action `action_id` belongs to (its school's rows only)."""
-    school_id = ws.store.scalar("select school_id from actions where id = ?", [action_id])
+    school_id = roles.require_record_read(ws, "actions", action_id,
+                                          "corrective action")["school_id"]
     rows = ws.store.query("select id, carried_from from actions where school_id = ? "
                           "and deleted = 0", [school_id])
     by_id = {r["id"]: r for r in rows}
@@ -127,8 +131,8 @@ def chain_ids(ws: Workspace, action_id: str) -> list[str]:
 
 def action_state(ws: Workspace, action_id: str) -> dict:
     """One action (any row of its chain) with its chain's state."""
-    ws.store.require("actions", action_id, "corrective action")
-    school_id = ws.store.scalar("select school_id from actions where id = ?", [action_id])
+    school_id = roles.require_record_read(ws, "actions", action_id,
+                                          "corrective action")["school_id"]
     rows = current_actions(ws, school_id=school_id, heads_only=False)
     return next(r for r in rows if r["id"] == action_id)
 

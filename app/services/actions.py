@@ -82,8 +82,11 @@ def move_action(ws: Workspace, action_id: str, status: str, *, note: str = "", p
                 visit_id: str | None = None) -> Changes:
     """Record one move of the life cycle with its note and evidence (paths, or (name, bytes)
     pairs). Works on signed inspections: rectification happens after the report is signed."""
+    # The role check comes first, on the stored row: another school's principal hears the
+    # role's one-line refusal, not the read scope's.
+    row = ws.store.require("actions", action_id, "corrective action")
+    roles.require(ws, roles.action_status_action(status), row["school_id"])
     state = action_state(ws, action_id)
-    roles.require(ws, roles.action_status_action(status), state["school_id"])
     role = ws.profile.role
     problem = rule.move_problem(state["status"], status, _acting_role(ws), note)
     if problem:

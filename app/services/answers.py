@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.answers import normalise_answer
 from app.domain.templates import Item
 from app.errors import ValidationError
+from app.security import roles
 from app.services.changes import Changes
 from app.services.guard import editable_inspection, touch
 from app.services.templates import get_template
@@ -82,6 +83,7 @@ def _write_response(ws: Workspace, inspection: dict, item_key: str, fields: dict
 
 def responses_of(ws: Workspace, inspection_id: str) -> dict[str, dict]:
     """item key → {value, note, answered_by, answered_at} for one inspection."""
+    roles.require_scope_of(ws, "inspections", inspection_id)
     rows = ws.store.query("select item_key, value, note, answered_by, answered_at "
                           "from responses where inspection_id = ? and deleted = 0",
                           [inspection_id])

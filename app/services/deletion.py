@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.errors import StateError
-from app.security import audit
+from app.security import audit, roles
 from app.services.changes import Changes
 from app.sync.export import EXPORTED_UP_TO, LAST_EXPORT
 
@@ -33,6 +33,7 @@ def delete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     store = ws.store
     with store.atomic():
         row = store.require("inspections", inspection_id, "inspection")
+        roles.require_inspection_edit(ws, row)     # who may change it may delete it
         check_deletable(ws, row)
         local = only_here(ws, row)
         children = {t: [r["id"] for r in store.query(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.domain.explain import grade_reason
-from app.security.roles import require
+from app.security.roles import require_read
 from app.services.reads import evaluate
 from app.services.templates import get_template
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def latest_evaluations(ws: Workspace, school_id: str, lang: str = "zh") -> list[dict]:
     """One row per teacher of the school: the latest ethics evaluation (or none yet)."""
-    require(ws, "ethics.read", school_id)
+    require_read(ws, school_id, ethics=True)
     rows = ws.store.query(
         "select t.id as teacher_id, t.name as teacher_name, t.subject, i.id as inspection_id, "
         "i.status, i.visit_date, i.template_id from teachers t left join inspections i on "

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
-from app.security import audit
+from app.security import audit, roles
 from app.services import photos
 from app.services.answers import item_of
 from app.services.changes import Changes
@@ -94,6 +94,7 @@ def remove_attachment(ws: Workspace, attachment_id: str) -> Changes:
 
 
 def attachments_of(ws: Workspace, inspection_id: str, item_key: str | None = None) -> list[dict]:
+    roles.require_scope_of(ws, "inspections", inspection_id)
     sql = "select * from attachments where inspection_id = ? and deleted = 0"
     params = [inspection_id]
     if item_key:
@@ -109,4 +110,14 @@ def evidence_counts(ws: Workspace, inspection_id: str) -> dict[str, int]:
 
 
 def evidence_bytes(ws: Workspace, sha256: str) -> bytes:
+    """A file by its hash, when a record this profile may read holds it."""
+    scope, params = roles.read_scope(ws, "i.school_id")
+    if scope and not ws.store.scalar(
+            "select exists(select 1 from attachments x join inspections i on "
+            f"i.id = x.inspection_id where x.sha256 = ?{scope}) or exists(select 1 from "
+            "signatures x join inspections i on i.id = x.inspection_id where "
+            f"x.image_sha256 = ?{scope}) or exists(select 1 from action_evidence x join "
+            "action_events e on e.id = x.event_id join actions i on i.id = e.action_id "
+            f"where x.sha256 = ?{scope})", [sha256, *params] * 3):
+        roles.require_read(ws, None)
     return ws.store.blob(sha256)

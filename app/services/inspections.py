@@ -178,15 +178,18 @@ def amend_inspection(ws: Workspace, inspection_id: str, reason: str) -> Changes:
     return Changes.of("inspections", inspection_id)
 
 
+def get_inspection(ws: Workspace, inspection_id: str) -> dict:
+    """One inspection to read (show, report, runner): refused outside the read scope."""
+    return roles.require_record_read(ws, "inspections", inspection_id, "inspection")
+
+
 def list_inspections(ws: Workspace, *, status: str | None = None, template_key: str | None = None,
                      school_id: str | None = None, mode: str | None = None,
                      search: str = "", limit: int | None = None, offset: int = 0,
                      include_ethics: bool = True) -> list[dict]:
     sql, params = _list_query(status, template_key, school_id, mode, search, include_ethics)
-    visible = roles.visible_schools(ws)
-    if visible is not None:     # a principal reads only their own school's results
-        sql += f" and i.school_id in ({','.join('?' * len(visible)) or 'null'})"
-        params += sorted(visible)
+    scope, scoped = roles.read_scope(ws, "i.school_id", school_id)   # a principal: own school
+    sql, params = sql + scope, params + scoped
     sql += " order by i.visit_date desc, i.created_at desc"
     if limit is not None:
         sql += f" limit {int(limit)} offset {int(offset)}"

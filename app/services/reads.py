@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.domain import scoring
+from app.security.roles import require_record_read
 from app.services.answers import responses_of
 from app.services.evidence import evidence_counts
 from app.services.templates import get_template
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 def evaluate(ws: Workspace, inspection_id: str) -> scoring.Result:
     """Scores, grade, caps and completeness of an inspection as it stands."""
-    inspection = ws.store.require("inspections", inspection_id, "inspection")
+    inspection = require_record_read(ws, "inspections", inspection_id, "inspection")
     template = get_template(ws, inspection["template_id"])
     responses = responses_of(ws, inspection_id)
     return scoring.score(template, {k: r["value"] for k, r in responses.items()

@@ -60,8 +60,8 @@ def edit_school(ws: Workspace, school_id: str, **fields) -> Changes:
 
 def list_schools(ws: Workspace, *, search: str = "", district: str | None = None,
                  level: str | None = None) -> list[dict]:
-    sql = "select * from schools where deleted = 0"
-    params: list = []
+    sql, params = roles.read_scope(ws, "id")      # a principal lists their own school(s)
+    sql = "select * from schools where deleted = 0" + sql
     if search:
         sql += " and (name like ? or name_en like ? or code like ? or principal like ?)"
         params += [f"%{search}%"] * 4
@@ -75,9 +75,10 @@ def list_schools(ws: Workspace, *, search: str = "", district: str | None = None
 
 
 def districts(ws: Workspace) -> list[str]:
+    scope, params = roles.read_scope(ws, "id")
     return [r["district"] for r in ws.store.query(
-        "select distinct district from schools where deleted = 0 and district is not null "
-        "order by district")]
+        "select distinct district from schools where deleted = 0 and district is not null"
+        f"{scope} order by district", params)]
 
 
 def add_teacher(ws: Workspace, school_id: str, **fields) -> Changes:
@@ -111,6 +112,15 @@ def edit_teacher(ws: Workspace, teacher_id: str, **fields) -> Changes:
     return Changes.of("teachers", teacher_id)
 
 
-def list_teachers(ws: Workspace, school_id: str) -> list[dict]:
-    return ws.store.query("select * from teachers where school_id = ? and deleted = 0 "
-                          "order by name", [school_id])
+def get_school(ws: Workspace, school_id: str) -> dict:
+    """One school to read: refused outside this profile's read scope."""
+    return roles.require_record_read(ws, "schools", school_id, "school")
+
+
+def list_teachers(ws: Workspace, school_id: str | None = None) -> list[dict]:
+    """A school's teachers (every readable school's when `school_id` is None)."""
+    scope, params = roles.read_scope(ws, "school_id", school_id)
+    if school_id:
+        scope, params = scope + " and school_id = ?", params + [school_id]
+    return ws.store.query(f"select * from teachers where deleted = 0{scope} "
+                          "order by school_id, name", params)

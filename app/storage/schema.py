@@ -6,11 +6,59 @@ migration this code does not know was written by a newer version and is refused.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "school_inspect"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' bookkeeping table
+
+
+class LazyMigrations:
+    """Registers the migrations below in definition order, as sqlite-utils' `Migrations`
+    does (same decorator), and hands them to a real `Migrations` when one is applied or
+    listed. Opening an up-to-date database, which every start does, compares names only
+    (Store._migrate) and so never loads sqlite-utils."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._registered: list[tuple[str, object, bool]] = []
+        self._real = None
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
+        def inner(func):
+            self._registered.append((name or func.__name__, func, transactional))
+            self._real = None
+            return func
+        return inner
+
+    def names(self) -> list[str]:
+        return [name for name, _func, _transactional in self._registered]
+
+    def real(self):
+        """The sqlite-utils `Migrations` with every migration registered, in order."""
+        if self._real is None:
+            from app.storage import load_sqlite_utils
+            load_sqlite_utils()
+            from sqlite_utils.migrations import Migrations
+            real = Migrations(self.name)
+            for name, func, transactional in self._registered:
+                real(name=name, transactional=transactional)(func)
+            self._real = real
+        return self._real
+
+    def applied(self, db: Database):
+        return self.real().applied(db)
+
+    def pending(self, db: Database):
+        return self.real().pending(db)
+
+    def apply(self, db: Database, **options) -> None:
+        self.real().apply(db, **options)
+
+
+migrations = LazyMigrations(MIGRATION_SET)
 
 SYNC_COLUMNS = {"id": str, "rev": str, "base_rev": str, "device_id": str, "deleted": int}
 
@@ -244,4 +292,4 @@ def m009_laptop(db: Database) -> None:
 
 
 def known_migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return migrations.names()

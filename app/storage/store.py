@@ -10,17 +10,14 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import sqlite_utils
-
 from app.clock import HybridLogicalClock, WallClock, iso
 from app.domain.limits import check_fields
 from app.errors import DatabaseError, NotFoundError
-from app.storage.schema import known_migration_names, migrations
+from app.storage.schema import MIGRATIONS_TABLE, known_migration_names, migrations
 
 # Parents before children: the order records are written when importing or digesting.
 SYNCED_TABLES = ("schools", "teachers", "users", "templates", "inspections", "responses",
@@ -78,6 +75,11 @@ def _low_space(path: Path | None) -> bool:
         return False
 
 
+def _random_id() -> str:
+    import uuid  # with the first new record, not at every start
+    return str(uuid.uuid4())
+
+
 def _check_distinct(table: str, rows: list[dict]) -> None:
     """`check_fields` for every value of `rows`, each distinct value of a column once: the
     checks are per column, so a value that passed once passes again."""
@@ -105,50 +107,91 @@ class Store:
         self.path = Path(path)
         self.device_id = device_id
         self.clock = clock or WallClock()
-        self.id_factory = lambda: str(uuid.uuid4())
+        self.id_factory = _random_id
         # Set by the workspace: log every synced write in the audit chain, and sign its heads
         # with the device key (app/security/audit.py); a bare Store logs nothing.
         self.write_log: Callable[[str, str, str, list], None] | None = None
         self.audit_signer: Callable[[bytes], bytes] | None = None
+        self._db = None
         try:
-            self.db = sqlite_utils.Database(connection or str(self.path))
+            # Plain sqlite3 (or the given SQLCipher connection): sqlite-utils, an eighth of
+            # the time to the first painted list, is loaded only when a migration or one of
+            # its features is needed (`db`).
+            self.conn = connection or sqlite3.connect(str(self.path))
             self._configure()
             self._migrate()
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
         self.hlc = HybridLogicalClock(device_id, self.clock.ms, self.setting(HLC_SETTING))
 
+    @property
+    def db(self):
+        """The sqlite-utils `Database` over this store's connection, made on first use:
+        schema work (migrations, table introspection) and a few bookkeeping writes."""
+        if self._db is None:
+            from app.storage import load_sqlite_utils
+            # recursive_triggers is set by _configure, as sqlite-utils would have done.
+            self._db = load_sqlite_utils().Database(self.conn, recursive_triggers=False)
+        return self._db
+
     # -- set-up ---------------------------------------------------------------------------
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
+        conn.execute("PRAGMA recursive_triggers = on")
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA foreign_keys = ON")
-        if str(self.path) != ":memory:":
-            self.db.enable_wal()
+        if str(self.path) != ":memory:" and \
+                conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            level, conn.isolation_level = conn.isolation_level, None
+            try:
+                conn.execute("PRAGMA journal_mode = wal")
+            finally:
+                conn.isolation_level = level
         # FULL makes a commit durable in WAL mode too: an inspector's answers survive a crash.
         conn.execute("PRAGMA synchronous = FULL")
 
     def _migrate(self) -> None:
-        applied = {m.name for m in migrations.applied(self.db)}
-        unknown = applied - set(known_migration_names())
+        applied = set(self._applied_migrations())
+        known = set(known_migration_names())
+        unknown = applied - known
         if unknown:
             raise DatabaseError(
                 f"This database was written by a newer version of School Inspect "
                 f"(schema {sorted(unknown)[-1]}); install the newer version to open it.")
-        if not applied and set(self.db.table_names()) - {"_sqlite_migrations"}:
+        tables = {r[0] for r in self.conn.execute(
+            "select name from sqlite_master where type = 'table'")}
+        if not applied and tables - {MIGRATIONS_TABLE}:
             raise DatabaseError(f"{self.path.name} is not a School Inspect database.")
-        migrations.apply(self.db)
+        # Up to date (every start but the first after an upgrade): nothing to apply, and
+        # sqlite-utils stays unloaded. Otherwise sqlite-utils applies what is pending (and
+        # brings an older layout of its own bookkeeping table up to date).
+        if known - applied or not self._migrations_table_current():
+            migrations.apply(self.db)
+
+    def _applied_migrations(self) -> list[str]:
+        """Names of the migrations this file has applied, read with plain SQL."""
+        if not self.conn.execute("select 1 from sqlite_master where type = 'table' and "
+                                 "name = ?", [MIGRATIONS_TABLE]).fetchone():
+            return []
+        return [r[0] for r in self.conn.execute(
+            f"select name from [{MIGRATIONS_TABLE}] where migration_set = ? order by rowid",
+            [migrations.name])]
+
+    def _migrations_table_current(self) -> bool:
+        """sqlite-utils 4 keys its table by `id` (and rebuilds an older one when applying)."""
+        return [r[1] for r in self.conn.execute(f"PRAGMA table_info([{MIGRATIONS_TABLE}])")
+                if r[5]] == ["id"]
 
     def checkpoint(self) -> None:
         """Fold the WAL into the database file (before the file is copied or re-keyed)."""
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     @property
     def schema_version(self) -> list[str]:
-        return [m.name for m in migrations.applied(self.db)]
+        return self._applied_migrations()
 
     # -- transactions ---------------------------------------------------------------------
     @contextmanager
@@ -160,7 +203,7 @@ class Store:
         the busy timeout for another writer to finish. A deferred transaction that reads first
         and then writes cannot wait — SQLite fails the upgrade at once with "database is
         locked" — which is how a concurrent import made answers fail."""
-        conn = self.db.conn
+        conn = self.conn
         try:
             if conn.in_transaction:
                 with self.db.atomic():
@@ -180,7 +223,7 @@ class Store:
     def get(self, table: str, record_id: str) -> dict | None:
         # Straight to sqlite3: on the autosave path sqlite-utils' savepoint per query
         # costs as much as the read itself.
-        cursor = self.db.conn.execute(f"select * from [{table}] where id = ?", [record_id])
+        cursor = self.conn.execute(f"select * from [{table}] where id = ?", [record_id])
         row = cursor.fetchone()
         return None if row is None else dict(zip((c[0] for c in cursor.description), row))
 
@@ -192,19 +235,21 @@ class Store:
 
     def query(self, sql: str, params: Any = ()) -> list[dict]:
         try:
-            return list(self.db.query(sql, params))
+            cursor = self.conn.execute(sql, params)
+            keys = [d[0] for d in cursor.description or ()]
+            return [dict(zip(keys, row)) for row in cursor]
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
     def rows(self, sql: str, params: Any = ()) -> list[tuple]:
         """Plain tuples, for hot read paths where building dicts costs too much."""
         try:
-            return self.db.execute(sql, params).fetchall()
+            return self.conn.execute(sql, params).fetchall()
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
     def scalar(self, sql: str, params: Any = ()) -> Any:
-        row = self.db.execute(sql, params).fetchone()
+        row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
     # -- synced writes --------------------------------------------------------------------
@@ -215,7 +260,7 @@ class Store:
                "rev": self.next_rev(), "base_rev": None, "device_id": self.device_id,
                "deleted": 0}
         columns = ", ".join(f"[{k}]" for k in row)
-        self.db.execute(f"insert into [{table}] ({columns}) values "
+        self.conn.execute(f"insert into [{table}] ({columns}) values "
                         f"({', '.join('?' * len(row))})",
                         [cell_value(v) for v in row.values()])
         if self.write_log is not None:
@@ -232,7 +277,7 @@ class Store:
         new = {**current, **changes, "rev": self.next_rev(), "base_rev": current["rev"],
                "device_id": self.device_id}
         keys = (*changes, *SYNC_META)
-        self.db.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
+        self.conn.execute(f"update [{table}] set {', '.join(f'[{k}] = ?' for k in keys)} "
                         "where id = ?",
                         [*(cell_value(new[k]) for k in keys), record_id])
         if self.write_log is not None:
@@ -246,13 +291,13 @@ class Store:
     def purge(self, table: str, record_id: str) -> None:
         """Remove a synced row and its history outright. Only for records that never left
         this device (a mistaken draft): anything that may exist elsewhere is tombstoned."""
-        self.db.execute(f"delete from [{table}] where id = ?", [record_id])
-        self.db.execute("delete from history where table_name = ? and record_id = ?",
+        self.conn.execute(f"delete from [{table}] where id = ?", [record_id])
+        self.conn.execute("delete from history where table_name = ? and record_id = ?",
                         [table, record_id])
 
     def remember(self, table: str, row: dict) -> None:
         """Keep a version in history so a later merge can find the common base."""
-        self.db.execute("insert or replace into history (table_name, record_id, rev, data) "
+        self.conn.execute("insert or replace into history (table_name, record_id, rev, data) "
                         "values (?, ?, ?, ?)",
                         [table, row["id"], row["rev"], json.dumps(row, sort_keys=True)])
 
@@ -300,12 +345,12 @@ class Store:
             # Plain SQL: sqlite-utils' insert re-reads the schema for every row, which was most
             # of an import's time.
             names = list(row)
-            self.db.execute(f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names)
+            self.conn.execute(f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names)
                             + ") values (" + ", ".join("?" * len(names)) + ")",
                             [cell_value(row[c]) for c in names])
         else:
             names = [c for c in row if c != "id"]
-            self.db.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
+            self.conn.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
                             + " where id = ?", [row[c] for c in names] + [row["id"]])
 
     def insert_rows(self, table: str, rows: list[dict], *, ignore: bool = False) -> int:
@@ -321,7 +366,7 @@ class Store:
             shapes.setdefault(tuple(row), []).append(tuple(row.values()))
         verb = "insert or ignore" if ignore else "insert"
         for names, values in shapes.items():
-            self.db.conn.executemany(
+            self.conn.executemany(
                 f"{verb} into [{table}] (" + ", ".join(f"[{c}]" for c in names)
                 + ") values (" + ", ".join("?" * len(names)) + ")", values)
         return len(rows)
@@ -339,7 +384,7 @@ class Store:
 
     def column_names(self, table: str) -> list[str]:
         """The table's columns in schema order (what `select *` returns)."""
-        return [c[1] for c in self.db.execute(f"PRAGMA table_info([{table}])").fetchall()]
+        return [c[1] for c in self.conn.execute(f"PRAGMA table_info([{table}])").fetchall()]
 
     def correct_derived(self, table: str, record_id: str, fields: dict) -> None:
         """Overwrite fields that every device derives from the same data (e.g. an
@@ -348,7 +393,7 @@ class Store:
 
     def defer_foreign_keys(self) -> None:
         """Inside a transaction: check references at commit (rows may come in any order)."""
-        self.db.execute("PRAGMA defer_foreign_keys = ON")
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
 
     def foreign_key_problems(self) -> list[dict]:
         return self.query("PRAGMA foreign_key_check")
@@ -371,7 +416,7 @@ class Store:
         if table in SYNCED_TABLES:
             raise ValueError(f"{table} is synced; use insert/update/write_row")
         verb = "insert or ignore" if ignore else "insert"
-        self.db.execute(f"{verb} into [{table}] ({', '.join(columns)}) values "
+        self.conn.execute(f"{verb} into [{table}] ({', '.join(columns)}) values "
                         f"({', '.join('?' * len(columns))})", list(values))
 
     @property
@@ -390,7 +435,7 @@ class Store:
         answers or template changed since. Runs in the caller's transaction."""
         from app.storage.scores import refresh
         try:
-            return refresh(self.db.conn, inspection_ids, template_of)
+            return refresh(self.conn, inspection_ids, template_of)
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
@@ -411,7 +456,7 @@ class Store:
     def keep_original(self, sha256: str, data: bytes, filename: str | None) -> None:
         """The full-size original of a downscaled photo, kept on this device only (a local
         table: bundles carry the downscaled photo)."""
-        self.db.execute("insert or ignore into photo_originals (sha256, data, size, filename) "
+        self.conn.execute("insert or ignore into photo_originals (sha256, data, size, filename) "
                         "values (?, ?, ?, ?)", [sha256, data, len(data), filename])
 
     def original(self, sha256: str) -> bytes | None:
@@ -431,5 +476,5 @@ class Store:
 
     def set_setting(self, key: str, value: str) -> None:
         # Raw SQL: this runs on every rev tick, and sqlite-utils' insert re-reads the schema.
-        self.db.execute("insert or replace into settings (key, value) values (?, ?)",
+        self.conn.execute("insert or replace into settings (key, value) values (?, ?)",
                         [key, value])

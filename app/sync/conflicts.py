@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from app.errors import FrozenError, NotFoundError, StateError, ValidationError
-from app.security import audit
+from app.security import audit, roles
 from app.services.guard import (frozen_fields, frozen_inspection_of,
                                 owning_inspection)
 from app.services.signoff import derive_status
@@ -29,12 +29,27 @@ def list_conflicts(ws, *, include_resolved: bool = False) -> list[dict]:
     """Conflicts with both sides decoded, oldest first."""
     sql = "select * from conflicts" + ("" if include_resolved else
                                        " where resolved_at is null")
-    return [_decode(r) for r in ws.store.query(sql + " order by created_at, id")]
+    found = [_decode(r) for r in ws.store.query(sql + " order by created_at, id")]
+    return [c for c in found if _readable(ws, c)]
+
+
+def _readable(ws, conflict: dict) -> bool:
+    """Within the read scope: a principal never sees another school's records, even as the
+    two sides of a conflict their device met while importing."""
+    visible = roles.visible_schools(ws)
+    if visible is None:
+        return True
+    table = conflict["table_name"]
+    held = ws.store.scalar(roles.SCHOOL_OF[table], [conflict["record_id"]]) \
+        if table in roles.SCHOOL_OF else None
+    schools = {held} | {roles.row_school(ws, table, side)
+                        for side in (conflict["ours"], conflict["theirs"]) if side}
+    return schools - {None} <= visible
 
 
 def get_conflict(ws, conflict_id: str) -> dict:
     row = ws.store.get("conflicts", conflict_id)
-    if row is None:
+    if row is None:     # (resolving checks the role first: check_resolution)
         raise NotFoundError(f"No conflict with id {conflict_id}; "
                             "`school-inspect conflicts list` shows the open ones.")
     return _decode(row)

@@ -18,7 +18,7 @@ from typing import Callable
 
 from app.clock import HORIZON_MS, REV_RE
 from app.errors import ValidationError
-from app.security import audit_heads
+from app.security import audit_heads, roles
 from app.storage.store import SYNCED_TABLES
 from app.sync import confidential, device_roles
 from app.sync import manifest as mf
@@ -39,10 +39,14 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
     if kind not in mf.KINDS:
         raise ValidationError(f"kind must be one of {', '.join(mf.KINDS)}.")
     store = ws.store
-    rows = _select(store, kind, set(schools), set(inspections))
+    scope = _scope(ws, schools, inspections)
+    chosen = set(schools) or (set(scope or ()) if not inspections else set())
+    rows = _select(store, kind, chosen, set(inspections))
     if kind == "changes":
         for table, extra in confidential.extra_rows(ws).items():
             rows[table].update({r["id"]: r for r in extra})
+    if scope is not None:       # a principal's device sends its own school(s) only
+        rows = _limit(store, rows, set(scope), set())
     _add_parents(store, rows)
     _add_ancestry(store, rows)
     blobs = sorted({row[col] for (table, col) in BLOB_COLUMNS for row in rows[table].values()
@@ -57,6 +61,16 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
 
 
 # -- choosing rows -------------------------------------------------------------------------
+def _scope(ws, schools, inspections) -> frozenset | None:
+    """The schools this profile may read (None: every school); a bundle is a read like any
+    other, so a school or inspection outside them is refused, in one line."""
+    for school in schools:
+        roles.require_read(ws, school)
+    for inspection in inspections:
+        roles.require_scope_of(ws, "inspections", inspection)
+    return roles.visible_schools(ws)
+
+
 def _select(store, kind: str, schools: set, inspections: set) -> dict[str, dict[str, dict]]:
     if kind == "assignment":
         return _assignment(store, schools)

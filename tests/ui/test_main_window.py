@@ -187,13 +187,22 @@ def test_every_page_module_is_imported_by_the_window():
 
 
 def test_a_page_that_fails_to_import_fails_the_window():
-    """The window imports its pages directly: a broken page is an ImportError, not a
-    logged placeholder."""
+    """The window imports each page (by a plain import statement) when it is first needed:
+    a broken page is an ImportError there, not a logged placeholder."""
     code = ("import sys; sys.modules['ui.pages.sync_page'] = None\n"
-            "import ui.main_window")
+            "import ui.main_window\n"
+            "ui.main_window.PAGE_CLASSES['sync']")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert run.returncode == 1 and "ModuleNotFoundError" in run.stderr
+
+
+def test_a_page_that_fails_to_import_is_no_placeholder(make_window, monkeypatch):
+    window = make_window()
+    monkeypatch.setitem(sys.modules, "ui.pages.sync_page", None)
+    with pytest.raises(ModuleNotFoundError):
+        window.pages["sync"]
+    assert not window.pages.is_built("sync")
 
 
 def test_ctrl_n_on_the_schools_page_preselects_the_selected_school(ws, window):

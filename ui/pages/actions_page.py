@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
 
 from app.domain.actions import ROLE_MOVES
 from app.domain.status import ACTION_STATUSES, ACTION_TRANSITIONS
+from app.security import roles
 from app.services.actions import list_actions, move_action
 from app.services.schools import list_schools
 from ui.dialogs.action_move import HistoryDialog, MoveDialog
@@ -129,6 +130,10 @@ class ActionsPage(QWidget):
         action = self.selected()
         allowed = set(ACTION_TRANSITIONS.get(action["status"], ())) if action else set()
         allowed &= set(ROLE_MOVES.get(self.ctx.ws.profile.role, ()))
+        # The role table decides (docs/ROLES.md): the school reports, the inspector and the
+        # office (督导室) verify and close.
+        allowed = {k for k in allowed
+                   if roles.may(self.ctx.ws, roles.action_status_action(k), action["school_id"])}
         for key, button in self.buttons.items():
             button.setEnabled(action is not None if key == "history" else key in allowed)
 

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLa
 
 from app.domain.status import STATUSES
 from app.services.schools import list_schools
-from ui.dialogs.new_inspection import NewInspectionDialog
-from ui.runner.lifecycle import confirm_delete
 from ui.models.inspections_model import COLUMNS, SORTABLE, InspectionsModel
 from ui.state.inspections import InspectionFilter, InspectionQuery, template_choices
 from ui.widgets.filters import refill_filter
@@ -157,9 +155,11 @@ class InspectionsPage(QWidget):
         if inspection is None:
             return False
         title = " — ".join(str(self.model.index(row, c).data() or "") for c in (1, 2))
+        from ui.runner.lifecycle import confirm_delete  # the runner: not before it is needed
         return confirm_delete(self.ctx, inspection, title, self)
 
     def new_inspection(self) -> None:
+        from ui.dialogs.new_inspection import NewInspectionDialog
         dialog = NewInspectionDialog(self.ctx, self, school_id=self.school.currentData())
         if dialog.exec() and dialog.result_changes and dialog.result_changes.created:
             self.ctx.open_inspection(dialog.result_changes.created)

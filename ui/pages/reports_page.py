@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHB
 
 from app.errors import PasswordError, WrongPasswordError
 from app.reports.naming import report_file_name, safe_part
+from app.security import roles
 from app.services.schools import districts, list_schools
 from app.services.templates import list_templates
 from ui import jobs
@@ -268,6 +269,9 @@ class ReportsPage(QWidget):
         busy = self.worker is not None
         self.generate_button.setEnabled(not busy and self.inspection.currentData() is not None)
         self.summary_button.setEnabled(not busy and self.district.count() > 0)
+        # The district summary is the office's and the inspectors' (a principal reads their
+        # own school only).
+        self.summary_button.setVisible(roles.may(self.ctx.ws, "district.summary"))
         self.print_button.setEnabled(not busy and self.pdf is not None)
         self.save_button.setEnabled(not busy and self.pdf is not None)
 

@@ -72,13 +72,14 @@ class RunnerHeader(QWidget):
             parts.append(fill(self.tr("Follows up the visit of %1"), follow_up_date or "?"))
         return "  ·  ".join(p for p in parts if p)
 
-    def show_status(self, status: str, *, can_sign: bool) -> None:
+    def show_status(self, status: str, *, can_sign: bool, may_change: bool = True) -> None:
         self.status_badge.setText(labels.inspection_status(status))
         self.status_badge.setProperty("status", status)
         self.status_badge.style().unpolish(self.status_badge)
         self.status_badge.style().polish(self.status_badge)
-        self.complete_button.setVisible(status not in ("completed", "signed"))
-        self.reopen_button.setVisible(status == "completed")
+        # A role that may not change this inspection is offered none of the moves.
+        self.complete_button.setVisible(may_change and status not in ("completed", "signed"))
+        self.reopen_button.setVisible(may_change and status == "completed")
         self.sign_button.setVisible(can_sign)
-        self.amend_button.setVisible(status == "signed")
-        self.delete_button.setVisible(status in ("draft", "in_progress"))
+        self.amend_button.setVisible(may_change and status == "signed")
+        self.delete_button.setVisible(may_change and status in ("draft", "in_progress"))

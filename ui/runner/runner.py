@@ -21,6 +21,7 @@ from app.services.actions import actions_of
 from app.services.evidence import attachments_of
 from app.services.reads import evaluate
 from app.services.signoff import signatures_of
+from app.services.inspections import get_inspection
 from app.services.templates import get_template
 from ui.runner.action_dialog import ActionDialog
 from ui.runner.carried import visit_date, with_origin
@@ -61,7 +62,8 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
         self.setObjectName("inspectionRunner")
         self.setStyleSheet(RUNNER_QSS)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.inspection = ctx.ws.store.require("inspections", inspection_id, "inspection")
+        # A principal opens only their own school's inspections (the read scope).
+        self.inspection = get_inspection(ctx.ws, inspection_id)
         self.template = get_template(ctx.ws, self.inspection["template_id"])
         self.items = self.template.items
         self.is_ethics = bool(self.template.raters) or self.template.kind == "ethics"
@@ -336,7 +338,8 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
         status = self.status
         unsigned = missing_roles(self.ctx.ws, self.inspection, self.template.kind)
         self.header.show_status(status, can_sign=status == "completed" or
-                                (status == "signed" and bool(unsigned)))
+                                (status == "signed" and bool(unsigned)),
+                                may_change=may_edit_inspection(self.ctx.ws, self.inspection))
         if status == "signed":
             self._set_banner(fill(self.tr("Signed — read-only. %1"), self._signers()), "good")
         elif status == "completed":

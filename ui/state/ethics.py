@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from app.domain.explain import judgement_parts
 from app.errors import KnownError
+from app.security.roles import require_read
 from app.services.reads import evaluate
 from app.services.schools import list_teachers
 from app.services.templates import get_template, list_templates
@@ -31,6 +32,7 @@ class EthicsOverview:
 
 
 def ethics_overview(ws, school_id: str, lang: str) -> EthicsOverview:
+    require_read(ws, school_id, ethics=True)     # never another school's evaluations
     template = ethics_template(ws)
     latest = _latest_evaluations(ws, school_id)
     rows = []

@@ -8,10 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget
 
+from app.security.roles import visible_schools
+
 ALERT = QColor("#c62828")
 
 
 def open_conflicts(ws) -> int:
+    """Open conflicts this profile may see (a principal: their own school's only)."""
+    if visible_schools(ws) is not None:
+        from app.sync.conflicts import list_conflicts
+        return len(list_conflicts(ws))
     return ws.store.scalar("select count(*) from conflicts where resolved_at is null") or 0
 
 

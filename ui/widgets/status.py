@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from app.services.actions import list_actions
+from app.security import roles
 from ui.runner.text import fill
 from ui.widgets import labels
 
@@ -26,11 +26,16 @@ class StatusBar(QStatusBar):
         self.profile.setToolTip(str(ws.paths.home))
 
     def refresh_counts(self, ws) -> None:
+        # Counts within the read scope: a principal's bar counts their own school(s).
+        schools, params = roles.read_scope(ws, "id")
+        inspections, more = roles.read_scope(ws, "school_id")
         row = ws.store.query(
-            "select (select count(*) from schools where deleted = 0) as schools, "
-            "(select count(*) from inspections where deleted = 0) as inspections")[0]
+            f"select (select count(*) from schools where deleted = 0{schools}) as schools, "
+            f"(select count(*) from inspections where deleted = 0{inspections}) "
+            "as inspections", params + more)[0]
         # Counted by the one rule, like the Corrective actions page: an action carried over
         # into a follow-up visit counts once.
+        from app.services.actions import list_actions  # counted after the first paint
         row["actions"] = sum(1 for a in list_actions(ws) if a["open"])
         self.counts.setText(" · ".join((
             self.tr("%n school(s)", "", row["schools"]),

@@ -8,7 +8,8 @@ import pytest
 
 from app.security import roles
 from app.security.roles import RoleError
-from app.services import actions, answers, evidence, inspections, schools, signoff
+from app.services import actions, answers, deletion, evidence, inspections, schools
+from app.services import signoff
 from app.services import templates as templates_service
 from app.services.ethics import latest_evaluations
 from app.sync.conflicts import list_conflicts, resolve_conflict
@@ -108,6 +109,10 @@ CASES = {
         w.ws, a, description="改"))(_open_action(w)), {"inspector"}),
     "report rectification": (lambda w: (lambda a: lambda: actions.rectify(
         w.ws, a, note="已整改"))(w.action(False)), {"inspector", "principal", "admin"}),
+    "note on an action": (lambda w: (lambda a: lambda: actions.edit_action(
+        w.ws, a, note="已联系"))(_open_action(w)), {"inspector", "principal", "admin"}),
+    "mark an action in progress": (lambda w: (lambda a: lambda: actions.move_action(
+        w.ws, a, "in_progress"))(_open_action(w)), {"inspector", "principal", "admin"}),
     "verify action": (lambda w: (lambda a: lambda: actions.verify(
         w.ws, a, verified=True, note="已核查"))(w.action(True)), {"inspector", "admin"}),
     "complete": (lambda w: (lambda i: lambda: inspections.complete_inspection(w.ws, i))(
@@ -125,6 +130,10 @@ CASES = {
         w.ws, i, s))(w.inspection(), w.inspection("self_assessment")), {"inspector"}),
     "resolve a conflict over a finding": (lambda w: (lambda c: lambda: resolve_conflict(
         w.ws, c, "theirs"))(w.conflict()), {"inspector", "admin"}),
+    "delete an inspection": (lambda w: (lambda i: lambda: deletion.delete_inspection(
+        w.ws, i))(w.inspection()), {"inspector"}),
+    "delete a self-assessment": (lambda w: (lambda i: lambda: deletion.delete_inspection(
+        w.ws, i))(w.inspection("self_assessment")), {"inspector", "principal"}),
     "read ethics results": (lambda w: lambda: latest_evaluations(w.ws, w.school),
                             {"inspector", "principal", "admin"}),
 }
@@ -189,7 +198,8 @@ def test_demo_data_is_every_roles(make_workspace):
     ws = make_workspace("principal")
     ws.set_identity(role="principal", schools=["0000-not-yet-known"])
     generate_demo(ws, schools=2, inspections=3, seed=3)
-    assert len(schools.list_schools(ws)) == 2
+    assert ws.store.scalar("select count(*) from schools where deleted = 0") == 2
+    assert schools.list_schools(ws) == []       # made, but not this principal's to read
 
 
 def test_docs_print_the_table_the_services_use():

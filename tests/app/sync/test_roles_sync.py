@@ -10,7 +10,7 @@ import pytest
 from app.errors import BundleError
 from app.security import roles
 from app.security.roles import RoleError
-from app.services import answers, inspections, schools
+from app.services import actions, answers, inspections, schools
 from app.sync import device_roles
 from app.sync.export import export_bundle
 from app.sync.importer import import_bundle
@@ -45,7 +45,10 @@ def _device(ws, other) -> dict:
 def _refused(dst, src, tmp_path, match: str):
     before = digest(dst)
     path = tmp_path / "hostile.sibundle"
-    export_bundle(src, path, kind="changes")
+    # A hostile device sends what its database holds: the honest export's own read scope
+    # (a principal sends their school only) is waived, so the receiver's check is tested.
+    with roles.training(src):
+        export_bundle(src, path, kind="changes")
     with pytest.raises(BundleError, match=match):
         import_bundle(dst, path, trust=True)
     assert digest(dst) == before
@@ -88,6 +91,36 @@ def test_a_principal_bundle_cannot_touch_another_school(office, principal, other
                                                         tmp_path):
     principal.store.update("schools", other_school, {"phone": "110"})
     _refused(office, principal, tmp_path, "edit a school's details: schools " + other_school)
+
+
+def _other_schools_action(office, inspector, principal, other_school, tmp_path) -> str:
+    """An inspector's corrective action at the other school, held by the principal."""
+    send(office, inspector, tmp_path, kind="full")
+    iid = inspections.start_inspection(inspector, school_id=other_school, template="mini",
+                                       visit_date="2026-03-01").created
+    aid = actions.raise_action(inspector, iid, description="更换灭火器").created
+    send(inspector, office, tmp_path)
+    send(office, principal, tmp_path, kind="full")
+    return aid
+
+
+def test_a_principal_bundle_cannot_report_for_another_schools_action(office, inspector,
+                                                                   principal, other_school,
+                                                                   tmp_path):
+    aid = _other_schools_action(office, inspector, principal, other_school, tmp_path)
+    with pytest.raises(RoleError, match="other than their own"):
+        actions.rectify(principal, aid, note="已整改")           # refused at home …
+    with roles.training(principal):                          # … so written around it
+        actions.rectify(principal, aid, note="已整改")
+    _refused(office, principal, tmp_path, "report a rectification")
+    assert actions.list_actions(office, school_id=other_school)[0]["status"] == "pending"
+
+
+def test_a_principal_bundle_cannot_close_another_schools_action(office, inspector, principal,
+                                                                other_school, tmp_path):
+    aid = _other_schools_action(office, inspector, principal, other_school, tmp_path)
+    principal.store.update("actions", aid, {"status": "verified", "note": "已销号"})
+    _refused(office, principal, tmp_path, "verify a corrective action")
 
 
 def test_a_principal_bundle_cannot_start_an_inspection(office, principal, school, tmp_path):
