@@ -376,11 +376,11 @@ class Store:
         """A larger page cache while one transaction writes a lot (the batched demo), so
         SQLite keeps the pages it is filling instead of spilling and re-reading them."""
         before = int(self.scalar("PRAGMA cache_size"))
-        self.db.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+        self.conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
         try:
             yield
         finally:
-            self.db.execute(f"PRAGMA cache_size = {before}")
+            self.conn.execute(f"PRAGMA cache_size = {before}")
 
     def column_names(self, table: str) -> list[str]:
         """The table's columns in schema order (what `select *` returns)."""
@@ -444,7 +444,7 @@ class Store:
         just written in this transaction: the batched demo scores each visit as it makes it."""
         from app.storage.scores import store_rows
         try:
-            store_rows(self.db.conn, rows)
+            store_rows(self.conn, rows)
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 
