@@ -9,8 +9,6 @@ when something it shows was touched.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem,
@@ -18,87 +16,17 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetIte
 
 from app.errors import KnownError
 from app.paths import RESOURCES
-from app.security.roles import actor_of
 from app.services.changes import Changes
 from ui.context import UiContext
 from ui.i18n import install_translations
 from ui.lazy_pages import LazyPages
 from ui.operations import Operations, initiated_by
+from ui.page_classes import PAGE_CLASSES, PAGE_KEYS
 from ui.lock import IdleLock
 from ui.widgets.nav_badge import open_conflicts, show_badge
 from ui.widgets.status import StatusBar
+from ui.window_state import RUNNER, WindowStateFlow
 
-PAGE_KEYS = ("schools", "inspections", "actions", "ethics", "templates", "sync",
-             "conflicts", "reports")
-
-
-# Each page's module is imported when the page is first shown, so start-up loads only the
-# page on screen (the runner, the other pages and their dialogs were a third of the time to
-# the first painted rows). Plain import statements, never by name: the import graph shows
-# every page, and a page that fails to import raises when its class is asked for (and so
-# fails a test) instead of hiding behind a placeholder.
-def _schools():
-    from ui.pages.schools_page import SchoolsPage
-    return SchoolsPage
-
-
-def _inspections():
-    from ui.pages.inspections_page import InspectionsPage
-    return InspectionsPage
-
-
-def _actions():
-    from ui.pages.actions_page import ActionsPage
-    return ActionsPage
-
-
-def _ethics():
-    from ui.pages.ethics_page import EthicsPage
-    return EthicsPage
-
-
-def _templates():
-    from ui.pages.templates_page import TemplatesPage
-    return TemplatesPage
-
-
-def _sync():
-    from ui.pages.sync_page import SyncPage
-    return SyncPage
-
-
-def _conflicts():
-    from ui.pages.conflicts_page import ConflictsPage
-    return ConflictsPage
-
-
-def _reports():
-    from ui.pages.reports_page import ReportsPage
-    return ReportsPage
-
-
-class _PageClasses(Mapping):
-    """key → page class, each imported on first look-up."""
-
-    def __init__(self, loaders: dict):
-        self._loaders = loaders
-
-    def __getitem__(self, key: str):
-        return self._loaders[key]()
-
-    def __iter__(self):
-        return iter(self._loaders)
-
-    def __len__(self) -> int:
-        return len(self._loaders)
-
-
-PAGE_CLASSES = _PageClasses({
-    "schools": _schools, "inspections": _inspections, "actions": _actions,
-    "ethics": _ethics, "templates": _templates, "sync": _sync,
-    "conflicts": _conflicts, "reports": _reports,
-})
-RUNNER = "runner"
 ICONS = RESOURCES / "icons"
 
 
@@ -107,7 +35,7 @@ def nav_icon(key: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowStateFlow, QMainWindow):
     def __init__(self, ws, parent=None, start_page: str | None = None,
                  defer_start: bool = False):
         """`defer_start`: leave what the first screen does not need to `finish_start()`,
@@ -456,39 +384,6 @@ class MainWindow(QMainWindow):
         return self.operations.run_in_background(
             jobs.load_demo_data(schools, inspections), parent=self,
             title=self.tr("Loading demo data…"))
-
-    # -- window state ---------------------------------------------------------------------
-    def restore_state(self, start_page: str | None = None) -> None:
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        state = self.settings.value("state")
-        if state is not None:
-            self.restoreState(state)
-        if start_page or not self.open_principal_home():
-            self.show_page(start_page or str(self.settings.value("page", "schools")))
-
-    def open_principal_home(self) -> bool:
-        """A principal's profile opens on their own school's newest self-assessment (or the
-        list of their school's inspections when there is none yet)."""
-        if actor_of(self.ctx.ws).role != "principal":
-            return False
-        from app.services.inspections import list_inspections
-        own = list_inspections(self.ctx.ws, mode="self_assessment")
-        if own:
-            self.open_inspection(own[0]["id"])
-        else:
-            self.show_page("inspections")
-        return True
-
-    def save_state(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("state", self.saveState())
-        page = self.current_page_key()
-        self.settings.setValue("page", page if page != RUNNER else "inspections")
-        self.settings.sync()
 
     def closeEvent(self, event) -> None:
         self._flush_runner()

@@ -93,6 +93,10 @@ def register(subparsers, common) -> None:
 
     s = command(sub, common, "show", cmd_show, "answers, score and grade of an inspection")
     s.add_argument("id")
+    s = command(sub, common, "list", cmd_list, "inspections (the same as `list inspections`)")
+    s.add_argument("--status")
+    s.add_argument("--school", help="school id")
+    s.add_argument("--template", help="template key")
     s = command(sub, common, "complete", cmd_complete, "complete (all required items answered)")
     s.add_argument("id")
     s = command(sub, common, "sign", cmd_sign, "sign a completed inspection (freezes it)")
@@ -165,6 +169,12 @@ def cmd_show(args) -> int:
             f"answered, total {total}, {grade_reason(template, result, 'zh')}")
     emit(args, data, text)
     return 0
+
+
+def cmd_list(args) -> int:
+    from app.cli.core import cmd_list as list_command
+    args.what, args.overdue = "inspections", False
+    return list_command(args)
 
 
 def cmd_complete(args) -> int:

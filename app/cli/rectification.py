@@ -48,6 +48,11 @@ def register(subparsers, common) -> None:
     s.add_argument("--note", default="")
     s = command(sub, common, "history", cmd_history, "every move of an action")
     s.add_argument("id", help="action id")
+    s = command(sub, common, "list", cmd_list, "corrective actions with their status and "
+                "overdue (the same as `list actions`)")
+    s.add_argument("--status")
+    s.add_argument("--school", help="school id")
+    s.add_argument("--overdue", action="store_true", help="only overdue ones")
     p = command(subparsers, common, "timezone", cmd_timezone,
                 "show or set the district's time zone (decides which day is today)")
     p.add_argument("name", nargs="?", help="e.g. Asia/Shanghai")
@@ -89,6 +94,12 @@ def cmd_history(args) -> int:
                      for e in events)
     emit(args, events, text or "no moves yet")
     return 0
+
+
+def cmd_list(args) -> int:
+    from app.cli.core import cmd_list as list_command
+    args.what, args.template = "actions", None
+    return list_command(args)
 
 
 def cmd_timezone(args) -> int:

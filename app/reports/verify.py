@@ -33,7 +33,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from app.errors import TrustError, ValidationError
 from app.reports.canvas import INFO_PREFIX
-from app.security import anchors
+from app.security import anchors, roles
 
 INSPECTION_KEY = f"/{INFO_PREFIX}InspectionId"
 HASH_KEY = f"/{INFO_PREFIX}ContentSha256"
@@ -226,8 +226,11 @@ def _common_name(cert) -> str:
 def _content_state(ws, inspection_id: str | None, digest: str | None) -> str:
     if not inspection_id or not digest:
         return "unknown"
-    if ws.store.get("inspections", inspection_id) is None:
-        return "not_in_database"
+    row = ws.store.get("inspections", inspection_id)
+    school = (row or {}).get("school_id")
+    visible = roles.visible_schools(ws)
+    if row is None or (visible is not None and school not in visible):
+        return "not_in_database"            # a principal holds (reads) their own school only
     from app.services.signoff import content_sha256
     return "match" if content_sha256(ws, inspection_id) == digest else "mismatch"
 

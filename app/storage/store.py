@@ -8,6 +8,7 @@ nested), so nothing half-written ever reaches the file. Synced rows get a fresh 
 from __future__ import annotations
 
 import json
+import operator
 import shutil
 import sqlite3
 from contextlib import contextmanager
@@ -31,6 +32,9 @@ try:   # SQLCipher (an encrypted profile): its errors are not sqlite3's
     DB_ERRORS: tuple = (sqlite3.Error, sqlcipher3.Error)
 except ImportError:  # pragma: no cover - a dependency; a plain profile still opens
     DB_ERRORS = (sqlite3.Error,)
+
+
+_JSON_TYPES = frozenset((dict, list, tuple))
 
 
 def cell_value(value: Any) -> Any:
@@ -227,6 +231,16 @@ class Store:
         row = cursor.fetchone()
         return None if row is None else dict(zip((c[0] for c in cursor.description), row))
 
+    def get_many(self, table: str, record_ids: list[str]) -> dict[str, dict]:
+        """{id: row} of the given records held here, in one query (callers keep the list
+        to a few hundred ids)."""
+        if not record_ids:
+            return {}
+        cursor = self.conn.execute(f"select * from [{table}] where id in "
+                                   f"({', '.join('?' * len(record_ids))})", record_ids)
+        names = [c[0] for c in cursor.description]
+        return {row["id"]: row for row in (dict(zip(names, values)) for values in cursor)}
+
     def require(self, table: str, record_id: str, what: str | None = None) -> dict:
         row = self.get(table, record_id)
         if row is None or row.get("deleted"):
@@ -352,6 +366,23 @@ class Store:
             names = [c for c in row if c != "id"]
             self.conn.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
                             + " where id = ?", [row[c] for c in names] + [row["id"]])
+
+    def write_rows(self, table: str, rows: list[dict]) -> None:
+        """Insert many full synced rows with the same columns, as given, in one statement
+        (a run of an import's new records; `write_row` for many); the caller has validated
+        them."""
+        if not rows:
+            return
+        names = list(rows[0])
+        values = operator.itemgetter(*names) if len(names) > 1 else \
+            (lambda row: (row[names[0]],))
+        params = [values(row) for row in rows]
+        # Lists and dicts are stored as JSON text (cell_value); a bundle's rows hold none.
+        params = [p if _JSON_TYPES.isdisjoint(map(type, p)) else [cell_value(v) for v in p]
+                  for p in params]
+        self.conn.executemany(
+            f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names) + ") values ("
+            + ", ".join("?" * len(names)) + ")", params)
 
     def insert_rows(self, table: str, rows: list[dict], *, ignore: bool = False) -> int:
         """Bulk insert of complete rows, one executemany per shape (the demo generator's

@@ -22,7 +22,8 @@ from app.security import audit_heads, roles
 from app.storage.store import SYNCED_TABLES
 from app.sync import confidential, device_roles
 from app.sync import manifest as mf
-from app.sync.records import ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest
+from app.sync.records import (ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest,
+                              revs_in_history)
 
 LAST_EXPORT = "sync_last_export_rev"
 MARK_RE = re.compile(r"^([0-9]{13})\.[0-9]{5}(\.[A-Za-z0-9_-]{1,64})?$")
@@ -154,11 +155,12 @@ def _add_parents(store, rows: dict) -> None:
 
 
 def _add_ancestry(store, rows: dict) -> None:
+    """Each record's older revs from history, read set-wise (one query per few hundred
+    records, not one per record)."""
     for table, by_id in rows.items():
+        history = revs_in_history(store, table, by_id)
         for rid, row in by_id.items():
-            revs = [r["rev"] for r in store.query(
-                "select rev from history where table_name = ? and record_id = ? order by rev",
-                [table, rid]) if r["rev"] != row["rev"]]
+            revs = [rev for rev in history.get(rid, ()) if rev != row["rev"]]
             row[ANCESTRY] = revs[-MAX_ANCESTRY:]
 
 
@@ -198,10 +200,11 @@ def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Pro
     bundle_id = str(uuid.uuid4())
     rows, blobs, sealed, secret = confidential.split(ws, rows, blobs, bundle_id)
     files: dict[str, bytes] = dict(sealed)
+    # One encoder for every line (json.dumps with options builds one per call); the same text.
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     for table in SYNCED_TABLES:
         if rows[table]:
-            lines = [json.dumps(r, ensure_ascii=False, sort_keys=True)
-                     for _, r in sorted(rows[table].items())]
+            lines = [encode(r) for _, r in sorted(rows[table].items())]
             files[f"records/{table}.ndjson"] = ("\n".join(lines) + "\n").encode("utf-8")
     roles_json = device_roles.export_records(ws)
     if roles_json:

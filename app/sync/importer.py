@@ -24,9 +24,10 @@ from app.sync import trust as trust_mod
 from app.sync.answer_check import check_bundle_values
 from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT, export_mark
-from app.sync.merge import OUTCOMES, MergeContext, ancestry_of, merge_record
+from app.sync.merge import OUTCOMES, MergeContext, merge_records
 from app.sync.reader import Bundle, Limits, read_bundle
-from app.sync.records import foreign_keys, records_digest, schema_of
+from app.sync.records import (chunked, current_revs, foreign_keys, marks,
+                               revs_in_history, schema_of)
 
 Progress = Callable[[int, int, str], None]
 
@@ -173,8 +174,8 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         ctx = MergeContext.for_store(store, bundle.bundle_id, now, schema)
         done = 0
         for table in tables:
-            for record in bundle.records[table]:
-                tables[table][merge_record(ctx, table, record)] += 1
+            for outcome in merge_records(ctx, table, bundle.records[table]):
+                tables[table][outcome] += 1
                 done += 1
                 if done % 200 == 0:
                     progress(done, total, table)
@@ -207,22 +208,23 @@ def _lower_export_mark(store, bundle: Bundle) -> None:
 
 def sanity_check(store, bundle: Bundle, tables: dict) -> None:
     """Like Anki's post-sync check: every record the bundle promised is now current, part of
-    what we hold, or kept in a conflict; counts and the records digest must agree."""
+    what we hold, or kept in a conflict; counts must agree. Set-based: the database is read
+    a few hundred records per query, not record by record."""
     for table, outcomes in tables.items():
         promised = bundle.manifest["counts"].get(table, 0)
         if sum(outcomes.values()) != promised:
             raise BundleError(f"Import check failed: {table} accounted for "
                               f"{sum(outcomes.values())} records, the bundle promised "
                               f"{promised}. Nothing was imported.")
-    accounted = {t: [r for r in rows if _accounted(store, t, r)]
-                 for t, rows in bundle.records.items()}
-    if records_digest(accounted) != records_digest(bundle.records):
-        missing = next(f"{t} {r['id']}" for t, rows in bundle.records.items() for r in rows
-                       if not _accounted(store, t, r))
+    missing = _first_unaccounted(store, bundle.records)
+    if missing:
         raise BundleError(f"Import check failed: {missing} from the bundle is not in the "
                           "database after merging. Nothing was imported.")
-    missing_blobs = [s for s in bundle.blobs if not store.scalar(
-        "select 1 from blobs where sha256 = ?", [s])]
+    held = set()
+    for chunk in chunked(bundle.blobs):
+        held.update(sha for (sha,) in store.rows(
+            f"select sha256 from blobs where sha256 in ({marks(chunk)})", chunk))
+    missing_blobs = [s for s in bundle.blobs if s not in held]
     if missing_blobs:
         raise BundleError(f"Import check failed: evidence file {missing_blobs[0][:12]}… is "
                           "missing after merging. Nothing was imported.")
@@ -232,12 +234,24 @@ def sanity_check(store, bundle: Bundle, tables: dict) -> None:
                           f"missing {broken[0]['parent']} record. Nothing was imported.")
 
 
-def _accounted(store, table: str, record: dict) -> bool:
-    current = store.get(table, record["id"])
-    if current is not None and current["rev"] == record["rev"]:
-        return True
-    if record["rev"] in ancestry_of(store, table, record["id"]):
-        return True
+def _first_unaccounted(store, records: dict[str, list[dict]]) -> str | None:
+    """"table id" of the first record (in bundle order) that is neither current, nor in our
+    history, nor kept as the incoming side of a conflict; None when all are accounted for."""
+    for table, rows in records.items():
+        for chunk in chunked(rows):
+            current = current_revs(store, table, (r["id"] for r in chunk))
+            others = [r for r in chunk if current.get(r["id"]) != r["rev"]]
+            if not others:
+                continue
+            history = revs_in_history(store, table, (r["id"] for r in others))
+            for record in others:
+                if record["rev"] not in history.get(record["id"], ()) and \
+                        not _kept_in_conflict(store, table, record):
+                    return f"{table} {record['id']}"
+    return None
+
+
+def _kept_in_conflict(store, table: str, record: dict) -> bool:
     return bool(store.scalar(
         "select 1 from conflicts where table_name = ? and record_id = ? and "
         "json_extract(theirs, '$.rev') = ?", [table, record["id"], record["rev"]]))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 from app.errors import BundleError
-from app.sync.records import content_fields
+from app.sync.records import chunked, content_fields
 from app.security.roles import (ROLE_LABELS, ROLES, Actor, action_status_action,
                                 inspection_edit_action, signature_action)
 
@@ -43,20 +43,53 @@ def check_bundle(store, bundle, actor: Actor, recorded: bool, sender_id: str) ->
     if actor.role == "admin" and recorded:
         return
     incoming = {t: {r["id"]: r for r in rows} for t, rows in bundle.records.items()}
+    reads = _ParentReads(store)
     for table, rows in bundle.records.items():
-        for row in rows:
-            ours = store.get(table, row["id"])
-            if _already_held(store, table, ours, row):
-                continue
-            problem = _refusal(store, incoming, table, row, ours, actor)
-            if problem is None and not recorded and ours is not None \
-                    and creator_of(store, table, ours) != sender_id:
-                problem = "changes a record another device created (its role is not recorded)"
-            if problem:
-                raise BundleError(
-                    f"Refused: the sender is {ROLE_LABELS.get(actor.role, actor.role)}"
-                    f"{_scope_text(actor)} and the bundle {problem}: {table} {row['id']}. "
-                    "Nothing was imported.")
+        # The records as held here, a few hundred per query (nothing is written until the
+        # whole bundle passed).
+        for chunk in chunked(rows):
+            held = store.get_many(table, [r["id"] for r in chunk])
+            for row in chunk:
+                _check_row(reads, incoming, table, row, held.get(row["id"]), actor,
+                           recorded, sender_id)
+
+
+def _check_row(store, incoming, table, row, ours, actor: Actor, recorded: bool,
+               sender_id: str) -> None:
+    if _already_held(store, table, ours, row):
+        return
+    problem = _refusal(store, incoming, table, row, ours, actor)
+    if problem is None and not recorded and ours is not None \
+            and creator_of(store, table, ours) != sender_id:
+        problem = "changes a record another device created (its role is not recorded)"
+    if problem:
+        raise BundleError(
+            f"Refused: the sender is {ROLE_LABELS.get(actor.role, actor.role)}"
+            f"{_scope_text(actor)} and the bundle {problem}: {table} {row['id']}. "
+            "Nothing was imported.")
+
+
+class _ParentReads:
+    """The store for the checks, remembering the parents read (an inspection, an action,
+    an event: many records share one) while the bundle is judged; nothing is written
+    meanwhile, so a remembered row is what the store holds."""
+
+    PARENTS = ("inspections", "actions", "action_events")
+
+    def __init__(self, store):
+        self._store = store
+        self._rows: dict[tuple[str, str], dict | None] = {}
+
+    def get(self, table: str, record_id: str) -> dict | None:
+        if table not in self.PARENTS:
+            return self._store.get(table, record_id)
+        key = (table, record_id)
+        if key not in self._rows:
+            self._rows[key] = self._store.get(table, record_id)
+        return self._rows[key]
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
 
 
 def _scope_text(actor: Actor) -> str:

@@ -19,10 +19,6 @@
       <translation>修改</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
       <source>Say why the signed inspection is amended.</source>
       <translation>请说明修改已签署检查的原因。</translation>
     </message>

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DialogButtons</name>
+    <message>
+        <location filename="../../ui/widgets/form.py" line="31" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ActionsPage</name>
     <message>
         <location filename="../../ui/pages/actions_page.py" line="27" />
@@ -1585,11 +1593,6 @@ Profile: %1</source>
         <location filename="../../ui/dialogs/action_move.py" line="71" />
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/action_move.py" line="72" />
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/action_move.py" line="81" />

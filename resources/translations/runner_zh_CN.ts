@@ -63,11 +63,6 @@
         <translation>提出整改</translation>
     </message>
     <message>
-        <location filename="../../ui/runner/action_dialog.py" line="56" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../../ui/runner/action_dialog.py" line="68" />
         <source>Say what must be corrected.</source>
         <translation>请写明需要整改的内容。</translation>
@@ -174,8 +169,8 @@
     <name>EvidenceStrip</name>
     <message>
         <location filename="../../ui/runner/evidence.py" line="63" />
-        <source>Add photo…</source>
-        <translation>添加照片…</translation>
+        <source>Add photo…  (P)</source>
+        <translation>添加照片…  (P)</translation>
     </message>
     <message>
         <location filename="../../ui/runner/evidence.py" line="66" />
@@ -257,6 +252,10 @@
     <name>ItemView</name>
     <message>
         <location filename="../../ui/runner/item_view.py" line="76" />
+        <source>Note  (T)</source>
+        <translation>备注  (T)</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -302,8 +301,8 @@
     </message>
     <message>
         <location filename="../../ui/runner/item_view.py" line="133" />
-        <source>Raise corrective action…</source>
-        <translation>提出整改要求…</translation>
+        <source>Raise corrective action…  (A)</source>
+        <translation>提出整改要求…  (A)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/runner/item_view.py" line="140" />
@@ -679,11 +678,6 @@
         <location filename="../../ui/runner/signoff_dialog.py" line="103" />
         <source>Sign</source>
         <translation>签名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/runner/signoff_dialog.py" line="104" />
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 sync): every read command prints, writes or exports A's data only; naming one of B's records
 or B itself fails with one line (exit 1) and writes nothing."""
 
+import json
 import zipfile
 
 import openpyxl
@@ -30,6 +31,14 @@ def test_list_shows_only_the_own_school(world, home, capsys, what):
     assert code == 0, err
     assert world["A"]["school"] in out or what == "schools" and world["A"]["name"] in out
     assert not leaks(out, world)
+
+
+@pytest.mark.parametrize("args", [("actions", "list"), ("inspect", "list")])
+def test_the_list_subcommands_show_only_the_own_school(world, home, capsys, args):
+    rows = run_json(capsys, home, *args)
+    assert rows and {r["school_id"] for r in rows} == {world["A"]["school"]}
+    code, _, err = run(capsys, home, *args, "--school", world["B"]["school"])
+    assert code == 1 and err.count("\n") == 1 and "Refused" in err
 
 
 def test_conflicts_list_hides_another_schools_conflict(world, home, capsys):
@@ -95,3 +104,13 @@ def test_ledger_results_and_bundle_hold_only_the_own_school(world, home, capsys,
         text = " ".join(archive.read(n).decode("utf-8", "replace")
                         for n in archive.namelist())
     assert world["A"]["school"] in text and not leaks(text, world)
+
+
+def test_verify_report_keeps_another_schools_inspection_unseen(world, home, capsys, tmp_path):
+    from app.reports import service
+    for key, expected in (("B", "not_in_database"), ("A", "match")):
+        pdf = tmp_path / f"{key}.pdf"
+        pdf.write_bytes(service.make_report(world["office"], world[key]["visit"],
+                                            sign=False).pdf)
+        _, out, _ = run(capsys, home, "verify-report", str(pdf), "--json")
+        assert json.loads(out)["content"] == expected

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
+                               QFormLayout, QHBoxLayout, QLabel, QListWidget,
                                QPushButton, QRadioButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -20,6 +20,7 @@ from app.services.action_query import action_history
 from app.services.today import district_timezone
 from app.services.actions import move_action
 from ui.widgets import labels
+from ui.widgets.form import message_label, ok_cancel, required_text, stack, text_box
 
 PHOTO_FILTER = "Images (*.png *.jpg *.jpeg *.heic *.webp);;PDF (*.pdf);;All files (*)"
 
@@ -38,9 +39,7 @@ class MoveDialog(QDialog):
         self.setMinimumWidth(520)
         what = QLabel(action["description"], self)
         what.setWordWrap(True)
-        self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText(self.tr("What was done (report) or found (verification)"))
-        self.note.setMinimumHeight(90)
+        self.note = text_box(self, self.tr("What was done (report) or found (verification)"))
         self.photo_list = QListWidget(self)
         self.photo_list.setMaximumHeight(80)
         add = QPushButton(self.tr("Add photos…"), self)
@@ -65,20 +64,8 @@ class MoveDialog(QDialog):
         form.addRow(self.tr("Note:"), self.note)
         form.addRow(self.tr("Evidence:"), self.photo_list)
         form.addRow("", add)
-        self.error = QLabel(self)
-        self.error.setObjectName("limitWarning")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = message_label(self)
+        stack(self, form, self.error, ok_cancel(self, self.tr("Save")))
 
     def _choose_photos(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "", PHOTO_FILTER)
@@ -96,11 +83,9 @@ class MoveDialog(QDialog):
         return "verified" if self.verified.isChecked() else "not_rectified"
 
     def accept(self) -> None:
-        note = self.note.toPlainText().strip()
+        note = required_text(self.note, self.error,
+                             self.tr("Write a note: what was done or found."))
         if not note:
-            self.error.setText(self.tr("Write a note: what was done or found."))
-            self.error.show()
-            self.note.setFocus()
             return
         changes = self.ctx.operations.run(lambda: move_action(
             self.ctx.ws, self.action["id"], self.target, note=note, photos=self.photos,

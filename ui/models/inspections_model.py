@@ -117,15 +117,22 @@ class InspectionsModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == DISPLAY:
             return self._display(row, column)
-        if role == TOOLTIP and column == "school":
-            return labels.district(row["district"], self.lang) or None
-        if role == TOOLTIP and column == "grade" and row["capped"]:
-            return self.tr("A veto item failed or a grade-limiting item is not met.")
+        if role == TOOLTIP:
+            return self._tooltip(row, column)
         if role == ALIGNMENT and column == "score":
             return RIGHT
         if role == FOREGROUND and row["status"] == "signed":
             return QBrush(QColor(SIGNED_COLOUR))
         return None
+
+    def _tooltip(self, row: dict, column: str) -> str | None:
+        """The whole text of a cell too narrow for it, and what the cell cannot say."""
+        text = self._display(row, column)
+        if column == "school":
+            text = "\n".join(filter(None, [text, labels.district(row["district"], self.lang)]))
+        elif column == "grade" and row["capped"]:
+            text += "\n" + self.tr("A veto item failed or a grade-limiting item is not met.")
+        return text or None
 
     def _display(self, row: dict, column: str) -> str:
         if column == "visit_date":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from app.domain.actions import ROLE_MOVES
@@ -19,7 +19,7 @@ from ui.dialogs.action_move import HistoryDialog, MoveDialog
 from ui.models.rows_model import Column, RowsModel
 from ui.runner.text import fill
 from ui.widgets import labels
-from ui.widgets.filters import refill_filter
+from ui.widgets.filters import filter_combo, refill_filter
 from ui.widgets.table import RowTable
 
 OVERDUE = QColor("#ffcdd2")
@@ -29,11 +29,11 @@ class ActionsPage(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.status = QComboBox(self)
+        self.status = filter_combo(self)
         self.status.addItem(self.tr("All statuses"), None)
         for code in ACTION_STATUSES:
             self.status.addItem(labels.action_status(code), code)
-        self.school = QComboBox(self)
+        self.school = filter_combo(self)
         self.school_names: dict[str, str] = {}
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.count = QLabel(self)
@@ -44,7 +44,8 @@ class ActionsPage(QWidget):
         self.model.tooltip = self._tooltip
         self.table = RowTable(self)
         self.table.setModel(self.model)
-        self.table.set_widths([110, 180, 440, 70, 80, 110])
+        # Severity and status fit their longest name ("Rectification reported") in English.
+        self.table.set_widths([110, 180, 440, 70, 150, 110])
         self._fit_columns()
         self.table.setToolTip(self.tr("Double-click or Enter opens the inspection the action "
                                       "came from."))
@@ -90,7 +91,7 @@ class ActionsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(6, 160)  # notes are short or empty; the tooltip has all
+        self.table.setColumnWidth(6, 120)  # notes are short or empty; the tooltip has all
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
 

@@ -5,7 +5,7 @@ start an evaluation of a teacher in the runner."""
 from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from app.services.inspections import start_inspection
@@ -15,6 +15,7 @@ from ui.models.rows_model import Column, RowsModel
 from ui.runner.text import fill
 from ui.state.ethics import ethics_overview, ethics_template
 from ui.widgets import labels
+from ui.widgets.filters import filter_combo, fit_popup
 from ui.widgets.table import RowTable
 
 # Row colour by grade band: green for excellent, amber for basic pass, red for fail; a
@@ -32,7 +33,7 @@ class EthicsPage(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.school = QComboBox(self)
+        self.school = filter_combo(self, 20)
         self.school.currentIndexChanged.connect(self.reload)
         self.summary = QLabel(self)
         self.summary.setStyleSheet("font-size: 15px;")
@@ -46,7 +47,8 @@ class EthicsPage(QWidget):
         self.model.tooltip = lambda r: self._reason(r) or None
         self.table = RowTable(self)
         self.table.setModel(self.model)
-        self.table.set_widths([110, 100, 100, 90, 90, 70])
+        # English subjects ("Physical Education and Health") fit their column.
+        self.table.set_widths([110, 210, 100, 100, 90, 70])
         self.table.activated_row.connect(lambda row: self.open_selected())
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("School"), self))
@@ -89,6 +91,7 @@ class EthicsPage(QWidget):
                                 school["id"])
         self.school.setCurrentIndex(max(self.school.findData(current), 0))
         self.school.blockSignals(False)
+        fit_popup(self.school)
         self.reload()
 
     def reload(self, *_args) -> None:

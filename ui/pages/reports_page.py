@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRect, QSize, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -22,13 +21,13 @@ from app.services.schools import districts, list_schools
 from app.services.templates import list_templates
 from ui import jobs
 from ui.pages.office_tools import OfficeTools
+from ui.pages.printing import print_document
 from ui.runner.text import fill
 from ui.state.report_picker import LIMIT, PickerFilter, ReportPicker
 from ui.widgets import labels
-from ui.widgets.filters import refill_filter
+from ui.widgets.filters import filter_combo, refill_filter
 
 LANGUAGES = (("zh", "中文"), ("en", "English"))
-PRINT_DPI = 300
 
 
 class ReportsPage(QWidget):
@@ -92,7 +91,7 @@ class ReportsPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search school, template, teacher, inspector…"))
         self.search.setClearButtonEnabled(True)
-        self.school_filter, self.template_filter = QComboBox(self), QComboBox(self)
+        self.school_filter, self.template_filter = filter_combo(self), filter_combo(self)
         self.teacher_filter = QLineEdit(self)
         self.teacher_filter.setPlaceholderText(self.tr("Teacher"))
         self.use_dates = QCheckBox(self.tr("Visited from"), self)
@@ -115,10 +114,6 @@ class ReportsPage(QWidget):
         # The text fields keep room to type; the combos shrink to their share.
         self.search.setMinimumWidth(220)
         self.teacher_filter.setMinimumWidth(110)
-        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        for combo in (self.school_filter, self.template_filter):
-            combo.setSizeAdjustPolicy(shrink)
-            combo.setMinimumContentsLength(12)
         self._fill_picker_choices()
 
     def _fill_picker_choices(self) -> None:
@@ -360,33 +355,10 @@ class ReportsPage(QWidget):
 
     def print_to(self, printer: QPrinter) -> int:
         """Render every page of the previewed PDF onto `printer`; returns pages printed."""
-        count = self.document.pageCount()
-        if count <= 0:
-            return 0
-        painter = QPainter()
-        if not painter.begin(printer):
+        printed = print_document(self.document, printer)
+        if printed is None:
             self.status.setText(self.tr("The printer could not be started."))
-            return 0
-        try:
-            for page in range(count):
-                if page:
-                    printer.newPage()
-                self._paint_page(painter, printer, page)
-        finally:
-            painter.end()
-        return count
-
-    def _paint_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
-        size_points = self.document.pagePointSize(page)
-        area = painter.viewport()
-        scale = min(area.width() / size_points.width(), area.height() / size_points.height())
-        dpi = min(PRINT_DPI, printer.resolution())
-        pixels = QSize(int(size_points.width() * dpi / 72), int(size_points.height() * dpi / 72))
-        # Rendered at most at 300 dpi (a 1200 dpi A4 bitmap would take half a gigabyte);
-        # the painter scales it onto the printer's page.
-        image = self.document.render(page, pixels)
-        painter.drawImage(QRect(area.x(), area.y(), int(size_points.width() * scale),
-                                int(size_points.height() * scale)), image)
+        return printed or 0
 
     def save_report(self) -> None:
         # The profile's exports folder: not wherever the app happened to be started from.

@@ -4,13 +4,14 @@ responsible and by when. Saved through `app.services.actions.raise_action` on OK
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit,
+                               QWidget)
 
 from app.domain.status import ACTION_SEVERITIES
 from app.domain.templates import Item
 from app.services.actions import raise_action
 from ui.widgets import labels
+from ui.widgets.form import message_label, ok_cancel, required_text, stack, text_box
 
 DEFAULT_DAYS = 30
 
@@ -25,11 +26,9 @@ class ActionDialog(QDialog):
         self.created: str | None = None
         self.setWindowTitle(self.tr("Raise corrective action"))
         self.setMinimumWidth(520)
-        self.description = QPlainTextEdit(self)
-        self.description.setPlaceholderText(self.tr("What must be corrected"))
-        self.description.setMinimumHeight(90)
         # The item's note usually says what is wrong: start from it rather than a blank box.
-        self.description.setPlainText(suggestion.strip())
+        self.description = text_box(self, self.tr("What must be corrected"),
+                                    text=suggestion.strip())
         self.severity = QComboBox(self)
         for key in ACTION_SEVERITIES:
             self.severity.addItem(labels.severity(key), key)
@@ -39,9 +38,7 @@ class ActionDialog(QDialog):
         self.due = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS), self)
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
-        self.error = QLabel(self)
-        self.error.setObjectName("limitWarning")
-        self.error.hide()
+        self.error = message_label(self)
         form = QFormLayout()
         if item is not None:
             finding = QLabel(item.text[ctx.lang], self)
@@ -51,24 +48,13 @@ class ActionDialog(QDialog):
         form.addRow(self.tr("Severity:"), self.severity)
         form.addRow(self.tr("Responsible:"), self.responsible)
         form.addRow(self.tr("Due date:"), self.due)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Raise action"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        stack(self, form, self.error, ok_cancel(self, self.tr("Raise action")))
 
     def accept(self) -> None:
         """Save the action; the dialog stays open with a message if something is missing."""
-        text = self.description.toPlainText().strip()
+        text = required_text(self.description, self.error,
+                             self.tr("Say what must be corrected."))
         if not text:
-            self.error.setText(self.tr("Say what must be corrected."))
-            self.error.show()
-            self.description.setFocus()
             return
         changes = self.ctx.operations.run(lambda: raise_action(
             self.ctx.ws, self.inspection_id, description=text,

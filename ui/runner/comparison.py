@@ -103,20 +103,20 @@ class ComparisonBox(QFrame):
         self.viewer: PhotoViewer | None = None
         self.different = False
 
-    def show_photos(self, ws, own: SelfAssessment, key: str, item_text: str) -> None:
+    def show_photos(self, ws, own: SelfAssessment, item: Item, lang: str) -> None:
         """The principal's evidence photos for this item, beside their answer."""
-        self.photos = attachments_of(ws, own.inspection_id, key)
+        self.photos = attachments_of(ws, own.inspection_id, item.key)
         if not self.photos:
             return
         self.photos_row.addWidget(QLabel(self.tr("Principal's photos:"), self))
         for index, row in enumerate(self.photos):
             self.photos_row.addWidget(thumbnail_button(
-                ws, row, photo_caption(row, item_text),
-                lambda _=False, i=index: self.open_viewer(ws, i, item_text), self))
+                ws, row, photo_caption(row, item, lang),
+                lambda _=False, i=index: self.open_viewer(ws, i, item, lang), self))
         self.photos_row.addStretch(1)
 
-    def open_viewer(self, ws, index: int, item_text: str) -> PhotoViewer:
-        self.viewer = PhotoViewer(ws, self.photos, index, item_text, self)
+    def open_viewer(self, ws, index: int, item: Item, lang: str) -> PhotoViewer:
+        self.viewer = PhotoViewer(ws, self.photos, index, item, lang, self)
         self.viewer.open()
         return self.viewer
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QToolButton, QVBoxLayout, QWidget)
 
+from app.domain.templates import Item
 from app.services import evidence as evidence_service
 from ui.runner.photos import PhotoViewer, photo_caption, thumbnail_button
 from ui.runner.text import fill
@@ -51,15 +52,15 @@ class EvidenceStrip(QWidget):
     changed = Signal(object)  # Changes
 
     def __init__(self, ctx, inspection_id: str, item_key: str, parent: QWidget | None = None,
-                 *, item_text: str = ""):
+                 *, item: Item | None = None):
         super().__init__(parent)
         self.ctx, self.inspection_id, self.item_key = ctx, inspection_id, item_key
-        self.item_text = item_text
+        self.item = item
         self.read_only = False
         self.viewer: PhotoViewer | None = None
         self.thumbs = QHBoxLayout()
         self.thumbs.setSpacing(8)
-        self.add_button = QPushButton(self.tr("Add photo…"), self)
+        self.add_button = QPushButton(self.tr("Add photo…  (P)"), self)
         self.add_button.setMinimumHeight(40)
         self.add_button.clicked.connect(self.choose_files)
         self.hint = QLabel(self.tr("or drop image files here"), self)
@@ -97,7 +98,7 @@ class EvidenceStrip(QWidget):
         remove.setEnabled(not self.read_only)
         remove.clicked.connect(lambda _=False, r=row: self.confirm_remove(r))
         index = self.attachments.index(row)
-        picture = thumbnail_button(self.ctx.ws, row, photo_caption(row, self.item_text),
+        picture = thumbnail_button(self.ctx.ws, row, photo_caption(row, self.item, self.ctx.lang),
                                    lambda _=False, i=index: self.open_viewer(i), frame)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -107,7 +108,8 @@ class EvidenceStrip(QWidget):
 
     def open_viewer(self, index: int = 0) -> PhotoViewer:
         """The photo enlarged, with the item's other photos a key away (non-blocking)."""
-        self.viewer = PhotoViewer(self.ctx.ws, self.attachments, index, self.item_text, self)
+        self.viewer = PhotoViewer(self.ctx.ws, self.attachments, index, self.item,
+                                  self.ctx.lang, self)
         self.viewer.open()
         return self.viewer
 

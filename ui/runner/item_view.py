@@ -47,12 +47,11 @@ class ItemView(QFrame):
         self.editor.set_value(self.value)
         self.editor.committed.connect(self._committed)
         self.note = QLineEdit((response or {}).get("note") or "", self)
-        self.evidence = EvidenceStrip(ctx, inspection_id, item.key, self,
-                                      item_text=item.text[self.lang])
+        self.evidence = EvidenceStrip(ctx, inspection_id, item.key, self, item=item)
         self.evidence.changed.connect(self.evidence_changed)
         self.comparison = ComparisonBox(self) if own is not None else None
         if self.comparison is not None:
-            self.comparison.show_photos(ctx.ws, own, item.key, item.text[self.lang])
+            self.comparison.show_photos(ctx.ws, own, item, self.lang)
         self._note_saved = self.note.text()
         self._build(position, actions)
         self._refresh_comparison()
@@ -76,7 +75,7 @@ class ItemView(QFrame):
         if self.comparison is not None:
             layout.addWidget(self.comparison)
         layout.addWidget(self._guidance())
-        note_label = self._section_label(self.tr("Note"))
+        self.note_label = note_label = self._section_label(self.tr("Note  (T)"))
         layout.addWidget(note_label)
         self.note.setPlaceholderText(self.tr("What you saw — saved automatically"))
         self.note.setMinimumHeight(38)
@@ -135,7 +134,7 @@ class ItemView(QFrame):
 
     def _actions_row(self, actions: list[dict]) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.action_button = QPushButton(self.tr("Raise corrective action…"), self)
+        self.action_button = QPushButton(self.tr("Raise corrective action…  (A)"), self)
         self.action_button.setObjectName("actionButton")
         self.action_button.setMinimumHeight(40)
         self.action_button.clicked.connect(lambda: self.action_requested.emit(self.item.key))
@@ -217,6 +216,8 @@ class ItemView(QFrame):
         # A completed or signed inspection is for reading: no dead buttons in the way.
         self.action_button.setVisible(not read_only)
         self.keys.setVisible(not read_only)
+        # The key that opens the note for writing is offered only where it can be written.
+        self.note_label.setText(self.tr("Note") if read_only else self.tr("Note  (T)"))
 
     def answer_by_digit(self, digit: int) -> bool:
         return not self.read_only and self.editor.answer_by_digit(digit)

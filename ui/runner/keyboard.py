@@ -2,6 +2,8 @@
 PgUp/PgDn or Ctrl+↑/↓ move between items, Enter moves on, 1/2/3 answer yes/no/N-A (digits
 give scores and pick options), N means not applicable, Delete takes an answer back and
 Ctrl+Enter completes, Ctrl+F finds an item and Ctrl+Z undoes the last answer change.
+T puts the cursor in the item's note (Esc or Enter leaves it), P adds photos, A raises a
+corrective action: a whole finding without the mouse.
 
 Plain keys are QShortcuts scoped to the runner: a text or number field that has the focus
 takes printable keys and Enter for itself first, so typing is never hijacked.
@@ -23,6 +25,8 @@ class KeyboardFlow:
                     ("Return", lambda: self.go(1)), ("Enter", lambda: self.go(1)),
                     ("Ctrl+Return", self.try_complete), ("Ctrl+Enter", self.try_complete),
                     ("N", self.answer_not_applicable),
+                    ("T", self.edit_note), ("P", self.add_photos),
+                    ("A", self.raise_action_by_key),
                     (QKeySequence.StandardKey.Find, self.finder.start),
                     (QKeySequence.StandardKey.Undo, self.undo_last)]
         bindings += [(str(d), lambda d=d: self.answer_by_digit(d)) for d in range(10)]
@@ -32,6 +36,29 @@ class KeyboardFlow:
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+
+    def bind_view_keys(self, view) -> None:
+        """Esc in the item's note goes back to answering (the note is saved)."""
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), view.note)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(lambda: (view.flush_note(), self.setFocus()))
+
+    def edit_note(self) -> None:
+        if self.read_only or self.item_view is None:
+            return
+        # A free-text item has no separate note: its answer is the text.
+        note = self.item_view.note
+        field = note if not note.isHidden() or not hasattr(self.item_view.editor, "field") \
+            else self.item_view.editor.field
+        field.setFocus()
+
+    def add_photos(self) -> None:
+        if not self.read_only and self.item_view is not None:
+            self.item_view.evidence.choose_files()
+
+    def raise_action_by_key(self) -> None:
+        if not self.read_only and self.item_view is not None:
+            self.open_action_dialog(self.current_key)
 
     def answer_by_digit(self, digit: int) -> None:
         if self.read_only:

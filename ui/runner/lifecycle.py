@@ -1,4 +1,5 @@
-"""Amending a signed inspection and deleting a mistaken one, from the runner's header.
+"""The inspection's life cycle from the runner: complete (or show what is still open),
+reopen, sign off, raise a corrective action, amend a signed inspection, delete a mistaken one.
 
 Amend asks why (the reason goes into the audit log with the signed content it replaces);
 the inspection opens for changes and must be signed again. Delete asks first and is offered
@@ -8,12 +9,22 @@ only for drafts and inspections in progress (the service refuses anything else t
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
+from app.services import answers as answer_service
 from app.services import deletion
 from app.services import inspections as inspection_service
+from ui.runner.action_dialog import ActionDialog
+from ui.runner.signoff_dialog import SignoffDialog
 from ui.runner.text import fill
+from ui.widgets.form import message_label, ok_cancel, required_text, stack, text_box
+
+
+def open_keys(result) -> set[str]:
+    """Items that stop completion: unanswered, without their photo, or a failure without
+    the facts its template asks for (a failed veto always needs a written fact)."""
+    return set(result.missing_required) | set(result.missing_photos) | \
+        {key for key, _ in result.missing_facts}
 
 
 class AmendDialog(QDialog):
@@ -29,29 +40,17 @@ class AmendDialog(QDialog):
                                "the inspection must be signed again. Say why it is amended:"),
                        self)
         intro.setWordWrap(True)
-        self.reason = QPlainTextEdit(self)
-        self.reason.setPlaceholderText(self.tr("e.g. the fridge reading was typed wrongly "
-                                               "(4 °C, not 14 °C)"))
+        self.reason = text_box(self, self.tr("e.g. the fridge reading was typed wrongly "
+                                             "(4 °C, not 14 °C)"))
         self.reason.setFixedHeight(90)
-        self.error = QLabel(self)
-        self.error.setObjectName("limitWarning")
-        self.error.hide()
+        self.error = message_label(self)
         self.reason.textChanged.connect(lambda: self.error.hide())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Amend"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (intro, self.reason, self.error, buttons):
-            layout.addWidget(widget)
+        stack(self, intro, self.reason, self.error, ok_cancel(self, self.tr("Amend")))
 
     def accept(self) -> None:
-        reason = self.reason.toPlainText().strip()
+        reason = required_text(self.reason, self.error,
+                               self.tr("Say why the signed inspection is amended."))
         if not reason:
-            self.error.setText(self.tr("Say why the signed inspection is amended."))
-            self.error.show()
             return
         changes = self.ctx.operations.run(lambda: inspection_service.amend_inspection(
             self.ctx.ws, self.inspection_id, reason), parent=self)
@@ -83,9 +82,62 @@ def confirm_delete(ctx, inspection: dict, title: str, parent: QWidget) -> bool:
 
 
 class LifecycleFlow:
-    """Mixed into InspectionRunner: the header's Amend… and Delete… commands."""
+    """Mixed into InspectionRunner: the header's Complete, Reopen, Sign…, Amend… and
+    Delete… commands and the item's Raise action…."""
 
     amend_dialog: AmendDialog | None = None
+
+    def try_complete(self) -> bool:
+        """Complete, or highlight what is missing and open the first missing item."""
+        if self.read_only:
+            return False
+        self.flush()
+        self._reload()
+        result = self.result
+        if not result.complete:
+            self.missing = open_keys(result)
+            self._refresh()
+            first = next(i.key for i in self.items if i.key in self.missing)
+            self.show_item(first)
+            return False
+        changes = self.ctx.operations.run(lambda: inspection_service.complete_inspection(
+            self.ctx.ws, self.inspection_id), parent=self, initiator=self)
+        self._reload()
+        self._refresh(rebuild=True)
+        return changes is not None
+
+    def reopen(self) -> None:
+        self.ctx.operations.run(lambda: inspection_service.reopen_inspection(
+            self.ctx.ws, self.inspection_id), parent=self, initiator=self)
+        self._reload()
+        self._refresh(rebuild=True)
+
+    def open_signoff(self) -> SignoffDialog:
+        """Opens the sign-off dialog (window-modal, without blocking)."""
+        self.signoff_dialog = SignoffDialog(self.ctx, self.inspection_id, self.template.kind,
+                                            self)
+        self.signoff_dialog.finished.connect(lambda _: self._signed())
+        self.signoff_dialog.open()
+        return self.signoff_dialog
+
+    def _signed(self) -> None:
+        self._reload()
+        self._refresh(rebuild=True)
+
+    def open_action_dialog(self, key: str | None = None) -> ActionDialog:
+        key = key or self.current_key
+        self.flush()  # the note typed a moment ago is the starting point of the correction
+        note = (answer_service.responses_of(self.ctx.ws, self.inspection_id)
+                .get(key, {}).get("note") or "")
+        self.action_dialog = ActionDialog(self.ctx, self.inspection_id,
+                                          self.template.item(key), self, suggestion=note)
+        self.action_dialog.accepted.connect(self._action_raised)
+        self.action_dialog.open()
+        return self.action_dialog
+
+    def _action_raised(self) -> None:
+        self._reload()
+        self._refresh(rebuild=self.ethics_view is None)
 
     def open_amend(self) -> AmendDialog:
         """Opens the amendment dialog (window-modal, without blocking)."""

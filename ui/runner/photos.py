@@ -2,7 +2,8 @@
 viewer itself (the photo enlarged to the window, previous / next, rotate).
 
 A photo's caption is what the user typed, else the item it documents — never the camera's
-file name (IMG_2041.JPG tells a reader nothing); the file name is shown small beneath.
+file name (IMG_2041.JPG tells a reader nothing); the file name is shown small beneath. A
+caption that is one of the item's own names reads in the UI language, as on the report.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QToolButton, QVBoxLayout, QWidget)
 
+from app.domain.templates import Item
 from app.services import evidence as evidence_service
 from ui.runner.text import fill
 
@@ -21,8 +23,10 @@ MAX_CACHED = 300
 _THUMBNAILS: dict[str, QPixmap] = {}
 
 
-def photo_caption(row: dict, item_text: str) -> str:
-    return (row.get("caption") or "").strip() or item_text
+def photo_caption(row: dict, item: Item | None, lang: str) -> str:
+    if item is None:
+        return (row.get("caption") or "").strip()
+    return item.photo_caption(row.get("caption"), lang)
 
 
 def full_pixmap(ws, sha256: str) -> QPixmap:
@@ -66,10 +70,10 @@ def thumbnail_button(ws, row: dict, caption: str, on_click, parent: QWidget) -> 
 class PhotoViewer(QDialog):
     """One item's photos, one at a time, as large as the window allows."""
 
-    def __init__(self, ws, rows: list[dict], index: int, item_text: str,
+    def __init__(self, ws, rows: list[dict], index: int, item: Item | None, lang: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.ws, self.rows, self.item_text = ws, rows, item_text
+        self.ws, self.rows, self.item, self.lang = ws, rows, item, lang
         self.index, self.rotation = index, 0
         self.setWindowTitle(self.tr("Evidence photo"))
         self.resize(900, 700)
@@ -124,7 +128,7 @@ class PhotoViewer(QDialog):
     def _load(self) -> None:
         self._pixmap = full_pixmap(self.ws, self.row["sha256"])
         self.caption.setText(fill(self.tr("%1  (photo %2 of %3)"),
-                                  photo_caption(self.row, self.item_text), self.index + 1,
+                                  photo_caption(self.row, self.item, self.lang), self.index + 1,
                                   len(self.rows)))
         self.file.setText(self.row.get("filename") or "")
         self.previous.setEnabled(self.index > 0)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QApplication, QLabel, QScrollArea, QSplitter, QVB
 
 from app.security.roles import may_edit_inspection
 from app.services import answers as answer_service
-from app.services import inspections as inspection_service
 from app.services.actions import actions_of
 from app.services.evidence import attachments_of
 from app.services.reads import evaluate
@@ -32,7 +31,7 @@ from ui.runner.follow_up import FollowUpPanel
 from ui.runner.header import RunnerHeader
 from ui.runner.item_view import ItemView
 from ui.runner.keyboard import KeyboardFlow
-from ui.runner.lifecycle import LifecycleFlow
+from ui.runner.lifecycle import LifecycleFlow, open_keys
 from ui.runner.score_panel import ScorePanel
 from ui.runner.section_list import SectionList
 from ui.runner.signoff_dialog import SignoffDialog, missing_roles
@@ -43,13 +42,6 @@ from ui.widgets import labels
 
 READ_ONLY_STATUSES = ("completed", "signed")
 WATCHED_TABLES = ("responses", "attachments", "actions", "inspections", "signatures")
-
-
-def open_keys(result) -> set[str]:
-    """Items that stop completion: unanswered, without their photo, or a failure without
-    the facts its template asks for (a failed veto always needs a written fact)."""
-    return set(result.missing_required) | set(result.missing_photos) | \
-        {key for key, _ in result.missing_facts}
 
 
 class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidget):
@@ -236,12 +228,16 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
         view.action_requested.connect(self.open_action_dialog)
         view.move.connect(self.go)
         view.set_read_only(self.read_only)
+        self.bind_view_keys(view)
         return view
 
     def _focus_editor(self) -> None:
         field = getattr(self.item_view.editor, "field", None)
         if self.item_view.item.type == "number" and field is not None and not self.read_only:
             field.setFocus()
+            # A stored reading is selected: digits typed on arrival replace it, as in a spin
+            # box, instead of being appended to it (-20 °C must not become -201 °C).
+            field.selectAll()
         else:
             self.setFocus()
 
@@ -365,59 +361,6 @@ class InspectionRunner(KeyboardFlow, UndoFlow, FinderFlow, LifecycleFlow, QWidge
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
         self.banner.show()
-
-    # -- completion, sign-off, actions ----------------------------------------------------
-    def try_complete(self) -> bool:
-        """Complete, or highlight what is missing and open the first missing item."""
-        if self.read_only:
-            return False
-        self.flush()
-        self._reload()
-        result = self.result
-        if not result.complete:
-            self.missing = open_keys(result)
-            self._refresh()
-            first = next(i.key for i in self.items if i.key in self.missing)
-            self.show_item(first)
-            return False
-        changes = self.ctx.operations.run(lambda: inspection_service.complete_inspection(
-            self.ctx.ws, self.inspection_id), parent=self, initiator=self)
-        self._reload()
-        self._refresh(rebuild=True)
-        return changes is not None
-
-    def reopen(self) -> None:
-        self.ctx.operations.run(lambda: inspection_service.reopen_inspection(
-            self.ctx.ws, self.inspection_id), parent=self, initiator=self)
-        self._reload()
-        self._refresh(rebuild=True)
-
-    def open_signoff(self) -> SignoffDialog:
-        """Opens the sign-off dialog (window-modal, without blocking)."""
-        self.signoff_dialog = SignoffDialog(self.ctx, self.inspection_id, self.template.kind,
-                                            self)
-        self.signoff_dialog.finished.connect(lambda _: self._signed())
-        self.signoff_dialog.open()
-        return self.signoff_dialog
-
-    def _signed(self) -> None:
-        self._reload()
-        self._refresh(rebuild=True)
-
-    def open_action_dialog(self, key: str | None = None) -> ActionDialog:
-        key = key or self.current_key
-        self.flush()  # the note typed a moment ago is the starting point of the correction
-        note = (answer_service.responses_of(self.ctx.ws, self.inspection_id)
-                .get(key, {}).get("note") or "")
-        self.action_dialog = ActionDialog(self.ctx, self.inspection_id,
-                                          self.template.item(key), self, suggestion=note)
-        self.action_dialog.accepted.connect(self._action_raised)
-        self.action_dialog.open()
-        return self.action_dialog
-
-    def _action_raised(self) -> None:
-        self._reload()
-        self._refresh(rebuild=self.ethics_view is None)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -4,12 +4,13 @@ to the content hash); the first one freezes the inspection."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QDialog, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.services.signoff import inspectors_of, sign_off, signatures_of
 from ui.runner.signature_pad import SignaturePad
 from ui.runner.text import fill
+from ui.widgets.form import message_label, ok_cancel
 
 
 class SignerBlock(QGroupBox):
@@ -100,17 +101,9 @@ class SignoffDialog(QDialog):
             block.name.textChanged.connect(self._recheck)
             block.pad.changed.connect(self._recheck)
             layout.addWidget(block)
-        self.error = QLabel(self)
-        self.error.setObjectName("limitWarning")
-        self.error.hide()
+        self.error = message_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.tr("Sign")))
         self.signed: list[str] = []
 
     def problems(self) -> list[str]:

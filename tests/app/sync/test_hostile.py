@@ -254,14 +254,13 @@ def test_a_known_device_presenting_another_key(ws, office, real, tmp_path):
 
 
 def test_a_failed_sanity_check_rolls_everything_back(ws, office, real, monkeypatch):
-    original = importer.merge_record
+    original = importer.merge_records
 
-    def loses_attachments(ctx, table, record):
-        outcome = original(ctx, table, record)
+    def loses_attachments(ctx, table, records):
+        yield from original(ctx, table, records)
         if table == "attachments":
-            ctx.store.db.execute("delete from attachments where id = ?", [record["id"]])
-        return outcome
-    monkeypatch.setattr(importer, "merge_record", loses_attachments)
+            ctx.store.db.execute("delete from attachments where id = ?", [records[-1]["id"]])
+    monkeypatch.setattr(importer, "merge_records", loses_attachments)
     before = office.store.scalar("select count(*) from devices")
     refused(office, real, "Import check failed: attachments")
     assert office.store.scalar("select count(*) from devices") == before

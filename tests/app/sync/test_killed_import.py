@@ -16,13 +16,14 @@ import os, signal, sys
 from app.workspace import Workspace
 from app.sync import importer
 ws = Workspace.open(sys.argv[1])
-original, seen = importer.merge_record, [0]
-def merge_then_die(ctx, table, record):
-    seen[0] += 1
-    if seen[0] == int(sys.argv[3]):
-        os.kill(os.getpid(), signal.SIGKILL)     # no cleanup, no rollback: a power cut
-    return original(ctx, table, record)
-importer.merge_record = merge_then_die
+original, seen = importer.merge_records, [0]
+def merge_then_die(ctx, table, records):
+    for outcome in original(ctx, table, records):
+        seen[0] += 1
+        if seen[0] == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)     # no cleanup, no rollback: a power cut
+        yield outcome
+importer.merge_records = merge_then_die
 importer.import_bundle(ws, sys.argv[2], trust=True)
 """
 

@@ -29,3 +29,43 @@ def test_a_follow_up_visit_is_marked(ws, school_id):
         model.fetchMore()
     modes = [model.index(r, 3).data() for r in range(model.rowCount())]
     assert sum(1 for m in modes if "·" in m) == 1
+
+
+def _all_ids(query: InspectionQuery) -> list[str]:
+    ids, after = [], None
+    while page := query.ids(2, after):
+        ids += [i for i, _ in page]
+        after = page[-1]
+    return ids
+
+
+def test_the_count_and_the_pages_agree_for_every_filter(ws, data, school_id):
+    from app.services.demo import DemoBuilder
+    from ui.state.inspections import InspectionFilter
+    builder = DemoBuilder(ws, seed=4)
+    school = builder.add_schools(1)[0]
+    builder.inspection(school, "teacher_ethics", "inspection", "completed")
+    builder.inspection(school, "canteen_food_safety", "inspection", "signed")
+    filters = [InspectionFilter(), InspectionFilter(include_ethics=True),
+               InspectionFilter(status="draft"), InspectionFilter(template_key="mini"),
+               InspectionFilter(school_id=school_id), InspectionFilter(date_from="2021-01-01"),
+               InspectionFilter(date_to="2021-01-01", order="school"),
+               InspectionFilter(search="光明"), InspectionFilter(search="mini", status="draft"),
+               InspectionFilter(inspector=builder.ws.store.query(
+                   "select inspectors from inspections where inspectors != '[]' "
+                   "limit 1")[0]["inspectors"][2:4], order="template")]
+    for flt in filters:
+        query = InspectionQuery(ws, flt)
+        assert query.count() == len(_all_ids(query)), flt
+
+
+def test_the_count_without_a_search_reads_only_the_inspections_index(ws, data):
+    from ui.state.inspections import InspectionFilter
+    plan = {}
+    for search in ("", "光明"):
+        sql, params = InspectionQuery(ws, InspectionFilter(search=search))._where(counting=True)
+        plan[search] = " ".join(r["detail"] for r in ws.store.query(
+            f"explain query plan select count(*) {sql}", params))
+    assert "COVERING INDEX" in plan[""] and "schools" not in plan[""]
+    assert "inspection_scores" not in plan[""] and "teachers" not in plan[""]
+    assert "schools" in plan["光明"]          # a search looks into the joined names

@@ -121,6 +121,13 @@ def test_actions_count_and_columns_fit(ctx, ws, mini_inspection, qtbot, english)
     long_row = next(n for n, r in enumerate(page.model.rows) if r["overdue"])
     assert "补齐留样记录" * 20 in page.model.index(long_row, 2).data(
         Qt.ItemDataRole.ToolTipRole)
+    from app.domain.status import ACTION_SEVERITIES, ACTION_STATUSES
+    from ui.widgets import labels
+    metrics = page.table.fontMetrics()
+    for column, names in ((3, [labels.severity(c) for c in ACTION_SEVERITIES]),
+                          (4, [labels.action_status(c) for c in ACTION_STATUSES])):
+        widest = max(metrics.horizontalAdvance(name) for name in names)
+        assert widest + 12 <= page.table.columnWidth(column), names
 
 
 def test_a_principal_reports_rectification_but_cannot_verify(qtbot, open_page, ws, school_id):

@@ -67,3 +67,15 @@ def test_ethics_rows_are_coloured_by_grade(ctx, ws, school_id, qtbot):
     assert colours["basic_pass"].hue() in range(25, 50)    # amber
     assert colours["fail"].hue() in range(0, 15) or colours["fail"].hue() > 340  # red
     assert colours["basic_pass"] != colours["fail"]
+
+
+def test_english_subjects_and_statuses_fit_their_columns(open_page, ws, english):
+    from app.services.names_en import SUBJECTS_EN
+    ws.set_identity(language="en")
+    page = open_page(EthicsPage)
+    metrics = page.table.fontMetrics()
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(page.model.columnCount())]
+    subject = headers.index("Subject")
+    widest = max(metrics.horizontalAdvance(name) for name in SUBJECTS_EN.values())
+    assert widest + 12 <= page.table.columnWidth(subject)

@@ -252,3 +252,36 @@ def test_inspections_list_shows_the_english_school_name_in_english(ctx, ws, qtbo
         page.model.fetchMore()
     assert page.model.index(0, COLUMNS.index("school")).data() == \
         "Qingshan Experimental Primary"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_short_columns_show_their_whole_value_and_long_ones_say_it_on_hover(
+        qtbot, ws, ctx, lang, request):
+    from app.services.demo import DemoBuilder
+    from app.services.templates import get_template
+    request.getfixturevalue("english" if lang == "en" else "chinese")
+    ws.set_identity(language=lang)
+    builder = DemoBuilder(ws, seed=8)
+    schools = builder.add_schools(3)
+    earlier = builder.inspection(schools[0], "canteen_food_safety", "inspection", "signed")
+    builder.inspection(schools[0], "canteen_food_safety", "inspection", "in_progress",
+                       follow_up_of=earlier)
+    for school in schools:
+        for template in ("school_comprehensive", "satisfaction_survey", "canteen_food_safety"):
+            if get_template(ws, template).fits_level(school["level"]):
+                builder.inspection(school, template, "inspection", "completed")
+    page = InspectionsPage(ctx)
+    qtbot.add_widget(page)
+    page.resize(1110, 760)                     # what a 1280×800 window leaves the page
+    page.show()
+    loaded_ids(page)
+    metrics = page.table.fontMetrics()
+    for row in range(page.model.rowCount()):
+        for column, key in enumerate(COLUMNS):
+            index = page.model.index(row, column)
+            text = index.data()
+            if key in ("visit_date", "mode", "status", "score", "grade"):
+                assert metrics.horizontalAdvance(text) + 12 <= page.table.columnWidth(column), \
+                    (key, text)
+            elif text:
+                assert text in index.data(Qt.ItemDataRole.ToolTipRole), (key, text)

@@ -74,3 +74,21 @@ def test_principal_photos_are_shown_beside_their_answer(qtbot, ui_ctx, ws, tmp_p
     qtbot.mouseClick(thumb, Qt.MouseButton.LeftButton)
     assert box.viewer.isVisible() and box.viewer.file.text() == "cabinet.png"
     assert runner.item_view.evidence.attachments == []       # the inspector's own: none yet
+
+
+def test_a_photo_captioned_with_its_items_chinese_name_reads_in_english(qtbot, ui_ctx, ws,
+                                                                        tmp_path, canteen):
+    ws.set_identity(language="en")
+    item = "staff.health_certs"
+    runner = open_runner(qtbot, ui_ctx, canteen)
+    short = runner.template.item(item).short_label
+    attach_file(ws, canteen, item, photo_bytes(tmp_path, "IMG_7.png", (90, 60)),
+                caption=short("zh"))                       # as the demo captions them
+    attach_file(ws, canteen, item, photo_bytes(tmp_path, "IMG_8.png", (90, 60)),
+                caption="后厨门口")                         # typed: shown as typed
+    runner.show_item("staff.morning_check")
+    runner.show_item(item)
+    tips = [b.toolTip() for b in runner.item_view.evidence.findChildren(QToolButton)
+            if b.objectName() == "photoThumb"]
+    assert any(t.startswith(short("en")) for t in tips) and short("zh") not in "".join(tips)
+    assert any(t.startswith("后厨门口") for t in tips)
