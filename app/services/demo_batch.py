@@ -34,7 +34,7 @@ from app.domain.status import EDITABLE
 from app.domain.templates import canonical_json
 from app.errors import StateError, ValidationError
 from app.security.signoffs import (AMENDMENT_FIELDS, AUTHOR_ROLES, CONTENT_FIELDS,
-                                   sign_row)
+                                   sign_row, subject_json)
 from app.services import photos, schools
 from app.services.action_query import with_state
 from app.services.answers import response_id
@@ -224,10 +224,24 @@ class BatchOps:
             raise ValidationError(missing_text(result))
         self.sink.update("inspections", visit.row, {
             "status": "completed", "completed_at": self.store.clock_iso(),
-            "updated_at": self.store.clock_iso()})
+            "updated_at": self.store.clock_iso(), "subject": self._subject(visit.row)})
         self.sink.audit("inspection.complete", "inspections", inspection_id,
                         {"total": result.total,
                          "grade": result.grade.key if result.grade else None})
+
+    def _subject(self, row: dict) -> str:
+        """signoffs.subject_now from the rows in memory (schools and teachers were written
+        by the services before this path; a verified self-assessment may still be here)."""
+        teacher = next((t for t in self.teachers(row["school_id"])
+                        if t["id"] == row["teacher_id"]), None) if row["teacher_id"] else None
+        own_id = row.get("self_assessment_id")
+        if not own_id:
+            return subject_json(self.store.get("schools", row["school_id"]), teacher, None,
+                                None)
+        made = self.visits.get(own_id)
+        values = made.values if made else self.made[own_id]["values"]
+        return subject_json(self.store.get("schools", row["school_id"]), teacher,
+                            self._kept(own_id)["visit_date"], dict(values))
 
     # -- signoff.sign_off -----------------------------------------------------------------
     def sign_off(self, inspection_id: str, signer: str, role: str, stroke: list) -> None:
@@ -260,6 +274,8 @@ class BatchOps:
         own = {k: row[k] for k in CONTENT_FIELDS}
         if row.get("amendment"):
             own.update({k: row[k] for k in AMENDMENT_FIELDS})
+        if row.get("subject"):
+            own["subject"] = row["subject"]
         responses = [{"item_key": r["item_key"], "value": r["value"], "note": r["note"]}
                      for _, r in sorted(visit.responses.items())]
         evidence = [{"item_key": k, "sha256": s, "caption": c} for k, s, c in sorted(
@@ -344,6 +360,8 @@ class BatchOps:
         row = visit.row
         self.scores.append(self._score_row(visit))
         self.made[inspection_id] = {k: row[k] for k in KEPT}
+        if row["mode"] == "self_assessment":     # a verification's snapshot prints them
+            self.made[inspection_id]["values"] = dict(visit.values)
         if row["status"] == "signed" and visit.actions:
             bisect.insort(self.signed_with_actions[(row["school_id"], row["template_key"])],
                           inspection_id)
