@@ -57,10 +57,25 @@ class Workspace:
         if not profile.signoffs_backfilled:  # once per profile: loaded only then
             from app.services.signoff_legacy import backfill_once
             workspace.notices = backfill_once(workspace)
+        workspace._drop_unfounded_signed()
         if load_builtins:
             from app.services.templates import install_builtin_templates
             install_builtin_templates(workspace)
         return workspace
+
+    def _drop_unfounded_signed(self) -> None:
+        """An inspection stored as signed without any device-signed sign-off (e.g. its status
+        edited with sqlite3) is re-derived at once, so no list calls it signed. One indexed
+        query per open; the full check of each claim is `derive_status`'s, on every change."""
+        claims = self.store.query(
+            "select id from inspections i where status = 'signed' and deleted = 0 and not "
+            "exists (select 1 from signatures s where s.inspection_id = i.id and "
+            "s.deleted = 0 and s.device_sig is not null)")
+        if claims:
+            from app.services.signoff import derive_status
+            with self.store.atomic():
+                for row in claims:
+                    derive_status(self, row["id"])
 
     def close(self) -> None:
         self.store.close()

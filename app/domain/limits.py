@@ -68,7 +68,7 @@ FIELD_KINDS = {
                     "visit_date": "short", "inspectors": "long", "self_assessment_id": "id",
                     "follow_up_of": "id", "summary": "long", "created_at": "short",
                     "updated_at": "short", "completed_at": "short", "signed_at": "short",
-                    "content_sha256": "id"},
+                    "content_sha256": "id", "subject": "document"},
     "responses": {"inspection_id": "id", "item_key": "id", "value": "answer", "note": "long",
                   "answered_by": "short", "answered_at": "short"},
     "attachments": {"inspection_id": "id", "item_key": "id", "sha256": "id",

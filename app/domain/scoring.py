@@ -126,7 +126,9 @@ def score(template: Template, answers: Mapping[str, Any],
         answered = sum(1 for i in section.items if i.key in given)
         sections.append(SectionScore(section.key, _weighted(pairs) if template.graded else None,
                                      answered, len(section.items)))
-    failed = [i for i in template.items if is_failed(i, given.get(i.key), template.pass_fraction)]
+    # is_failed, from the fractions just computed (each answer is judged once).
+    failed = [i for i in template.items if fractions[i.key] is not None
+              and fractions[i.key] < template.pass_fraction]
     total = _weighted(all_pairs) if template.graded else None
     uncapped = grade_for(template, total)
     grade = _grade(template, given, uncapped, failed)

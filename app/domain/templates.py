@@ -267,7 +267,8 @@ def _build_item(raw: dict, section_key: str, context: dict) -> Item:
         key=raw["key"], type=kind, text=raw["text"], source=raw["source"],
         section=section_key, guidance=raw.get("guidance"),
         weight=float(raw.get("weight", 1)), veto=veto, cap=cap,
-        na_allowed=kind in NA_TYPES and raw.get("na_allowed", not veto),
+        # A veto is met or not, whatever a stored body (of an older version) says.
+        na_allowed=kind in NA_TYPES and not veto and raw.get("na_allowed", True) is True,
         on_fail=dict(raw.get("on_fail") or {}), short=raw.get("short"),
         required=raw.get("required", kind not in ("text", "date")),
         photo_required=raw.get("photo_required", kind == "photo"),

@@ -13,6 +13,7 @@ from app.domain.answers import NA, describe_limits
 from app.domain.explain import grade_reason, judgement_parts
 from app.domain.scoring import is_failed
 from app.reports.labels import labels_for
+from app.security.signoffs import subject_of
 from app.services import actions as actions_service
 from app.services import evidence, signoff
 from app.services.answers import answers_of, responses_of
@@ -150,7 +151,7 @@ def gather(ws, inspection_id: str, lang: str) -> ReportModel:
         title=_title(template.kind, row["mode"], labels), school=_school(ws, row, lang),
         template_title=template.title[lang], template_version=template.version,
         visit_date=row["visit_date"] or "", inspectors=signoff.inspectors_of(row),
-        teacher=_teacher_name(ws, row["teacher_id"]), total=result.total,
+        teacher=_teacher_name(ws, row), total=result.total,
         grade=grade_text, grade_rank=bands.index(grade.key) if grade else -1,
         band_count=len(bands), capped_note=_capped_note(template, result, lang, labels),
         sections=sections, failed_critical=[r for r in rows if r.failed and r.critical],
@@ -182,7 +183,9 @@ def _title(kind: str, mode: str, labels: dict) -> str:
 
 
 def _school(ws, row: dict, lang: str) -> dict:
-    school = ws.store.require("schools", row["school_id"], "school")
+    # A signed inspection shows the school as it was signed (the snapshot is signed content).
+    school = (subject_of(row) or {}).get("school") or \
+        ws.store.require("schools", row["school_id"], "school")
     # An English report names everything in English where a name has an English form; a
     # Chinese one shows the English name under the Chinese, for readers abroad.
     return {"name": school_name(school, lang),
@@ -191,13 +194,20 @@ def _school(ws, row: dict, lang: str) -> dict:
             "address": school["address"] or "", "principal": school["principal"] or ""}
 
 
-def _teacher_name(ws, teacher_id: str | None) -> str:
-    teacher = ws.store.get("teachers", teacher_id) if teacher_id else None
+def _teacher_name(ws, row: dict) -> str:
+    subject = subject_of(row)
+    if subject is not None:
+        return (subject.get("teacher") or {}).get("name") or ""
+    teacher = ws.store.get("teachers", row["teacher_id"]) if row["teacher_id"] else None
     return teacher["name"] if teacher else ""
 
 
 def _self_answers(ws, row: dict) -> tuple[str, dict] | None:
     """(date, answers) of the verified self-assessment, when this inspection verifies one."""
+    subject = subject_of(row)
+    if subject is not None:         # signed content: the answers as they were verified
+        own = subject.get("self_assessment")
+        return (own["date"] or "", own["answers"]) if own else None
     own_id = row.get("self_assessment_id")
     own = ws.store.get("inspections", own_id) if own_id else None
     if not own:

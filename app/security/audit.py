@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring
 
 from app.clock import Timestamp
 from app.storage.store import SYNCED_TABLES, Store
@@ -29,28 +30,58 @@ COLUMNS = ("seq", "at", "device_id", "actor", "action", "entity", "entity_id", "
 
 # json.dumps(…, sort_keys=True, ensure_ascii=False), built once: every write logs an entry.
 _JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+_text = encode_basestring     # json's own string encoder (the C one) for ensure_ascii=False
+
+
+_TEXT_KEYS = ("action", "actor", "at", "detail", "device_id", "entity", "entity_id",
+              "prev_hash", "rev")     # sorted, as the JSON below sorts them
+_ENTRY_KEYS = frozenset(_TEXT_KEYS + ("seq",))
+
+
+def _payload(entry: dict) -> str:
+    """The hashed text: the entry as JSON with sorted keys, without `hash` (and without a
+    missing `rev`). An entry of the usual shape is written out directly, exactly as
+    json.dumps writes it (same string encoder, same separators), at a third of the cost:
+    every write logs an entry."""
+    if entry.keys() - {"hash"} == _ENTRY_KEYS and type(entry["seq"]) is int \
+            and all(type(entry[k]) is str for k in _TEXT_KEYS):
+        e, t = entry, _text
+        return ('{"action": ' + t(e["action"]) + ', "actor": ' + t(e["actor"])
+                + ', "at": ' + t(e["at"]) + ', "detail": ' + t(e["detail"])
+                + ', "device_id": ' + t(e["device_id"]) + ', "entity": ' + t(e["entity"])
+                + ', "entity_id": ' + t(e["entity_id"]) + ', "prev_hash": '
+                + t(e["prev_hash"]) + ', "rev": ' + t(e["rev"]) + ', "seq": '
+                + int.__repr__(e["seq"]) + "}")
+    return _JSON({k: entry[k] for k in sorted(entry)
+                  if k != "hash" and not (k == "rev" and entry[k] is None)})
 
 
 def entry_hash(entry: dict) -> str:
     # `rev` joined the entries later (m004): older entries keep the hash they were made with.
-    payload = _JSON({k: entry[k] for k in sorted(entry)
-                     if k != "hash" and not (k == "rev" and entry[k] is None)})
+    payload = _payload(entry)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
 _entry_hash = entry_hash  # the name older tests know
 
 
+def detail_text(detail: dict | None) -> str:
+    """An entry's `detail` as stored (JSON, keys sorted)."""
+    return _JSON(detail or {})
+
+
 def make_entry(store: Store, last: tuple | None, *, actor: str, action: str, entity: str,
-               entity_id: str, detail: dict | None = None, rev: str | None = None) -> dict:
+               entity_id: str, detail: dict | None = None, rev: str | None = None,
+               detail_json: str | None = None) -> dict:
     """The entry after `last` ((seq, hash) of the chain's head, None for the first), with
-    its time from the store's clock and its hash; not yet written."""
+    its time from the store's clock and its hash; not yet written. `detail_json`: the
+    detail already as `detail_text` gives it (a bulk writer reuses repeated ones)."""
     entry = {
         "seq": (last[0] + 1) if last else 1,
         "at": store.clock_iso(),
         "device_id": store.device_id, "actor": actor, "action": action,
         "entity": entity, "entity_id": entity_id,
-        "detail": _JSON(detail or {}),
+        "detail": detail_json if detail_json is not None else detail_text(detail),
         "prev_hash": last[1] if last else GENESIS,
         "rev": rev or store.last_rev,
     }

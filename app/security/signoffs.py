@@ -89,6 +89,44 @@ AMENDMENT_FIELDS = ("amendment", "amendment_reason")
 AUTHOR_ROLES = {"inspection": ("inspector",), "self_assessment": ("principal",)}
 
 
+# What a signed report shows about whom it is about: a snapshot taken when the inspection is
+# completed or signed (`inspections.subject`), so a later rename of the school or teacher, or
+# a later change to the verified self-assessment — here or by a peer — neither changes the
+# signed report nor unsigns it. Inspections signed before the snapshot existed have none;
+# their report reads the current records, as before.
+SUBJECT_SCHOOL = ("name", "name_en", "district", "code", "address", "principal")
+
+
+def subject_now(store, row: dict) -> str:
+    """The snapshot of the inspection's school (and teacher, and the answers of the
+    self-assessment it verifies, which its report prints beside its own) as they are now."""
+    teacher = store.get("teachers", row["teacher_id"]) if row.get("teacher_id") else None
+    own = store.get("inspections", row["self_assessment_id"]) \
+        if row.get("self_assessment_id") else None
+    answers = {r["item_key"]: json.loads(r["value"]) for r in store.query(
+        "select item_key, value from responses where inspection_id = ? and deleted = 0 and "
+        "value is not null", [own["id"]])} if own else {}
+    return subject_json(store.get("schools", row["school_id"]), teacher,
+                        own and own["visit_date"], answers if own else None)
+
+
+def subject_json(school: dict | None, teacher: dict | None, own_date: str | None,
+                 own_answers: dict | None) -> str:
+    """The snapshot's canonical text from the rows it names (None: no self-assessment)."""
+    school = school or {}
+    own = None if own_answers is None else {"date": own_date, "answers": own_answers}
+    return canonical_json({"school": {k: school.get(k) for k in SUBJECT_SCHOOL},
+                           "teacher": {"name": teacher.get("name")} if teacher else None,
+                           "self_assessment": own})
+
+
+def subject_of(row: dict) -> dict | None:
+    """The stored snapshot, decoded (None for an inspection signed before snapshots)."""
+    if not row.get("subject"):
+        return None
+    return json.loads(row["subject"])
+
+
 def inspection_content(ws, inspection_id: str) -> dict:
     """What a signature vouches for: the inspection's own fields, its answers and notes, its
     evidence hashes and its corrective actions (not their later status)."""
@@ -105,6 +143,8 @@ def inspection_content(ws, inspection_id: str) -> dict:
     own = {k: row[k] for k in CONTENT_FIELDS}
     if row.get("amendment"):
         own.update({k: row[k] for k in AMENDMENT_FIELDS})
+    if row.get("subject"):
+        own["subject"] = row["subject"]
     return {"inspection": own, "responses": responses, "evidence": evidence,
             "actions": actions}
 

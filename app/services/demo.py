@@ -11,8 +11,8 @@ and give byte-identical content (tests/app/services/test_demo_batch.py).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import io
 import random
 import uuid
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from app.services import schools
 from app.services.demo_data import (DISTRICTS, GIVEN, INSPECTORS, LEVELS, NOTES, PLACES,
                                     RECTIFIED, SUBJECTS, SURNAMES, action_text, fact_note,
                                     responsible_for)
+from app.services.demo_images import photo, signature_points
 from app.services.demo_ops import ServiceOps
 from app.services.templates import get_template, list_templates
 
@@ -42,7 +43,7 @@ class DemoBuilder:
         self.ws, self.rng = ws, random.Random(seed)
         self.ops = ops or ServiceOps(ws)
         self.anchor = dt.datetime.combine(dt.date.today(), dt.time(8), dt.timezone.utc)
-        self.photos = [_photo(i, self.rng) for i in range(4)]
+        self.photos = [photo(i, self.rng) for i in range(4)]
         self.templates: dict = {}
         for row in list_templates(ws):  # newest version of each key first
             self.templates.setdefault(row["key"], get_template(ws, row["id"]))
@@ -213,7 +214,7 @@ class DemoBuilder:
 
     def sign(self, inspection_id: str, signer: str, mode: str) -> None:
         role = "principal" if mode == "self_assessment" else "inspector"
-        self.ops.sign_off(inspection_id, signer, role, _signature(self.rng))
+        self.ops.sign_off(inspection_id, signer, role, signature_points(self.rng))
         today = self.anchor.date()
         for action in self.ops.open_actions(inspection_id):
             if action["status"] != "pending":
@@ -259,10 +260,14 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
             if batched:
                 from app.services.demo_batch import BatchOps
                 builder.ops = BatchOps(ws, builder.templates)
-            _add_inspections(builder, made, inspections)
-            builder.ops.finish()
+            with store.bulk_cache() if batched else contextlib.nullcontext():
+                _add_inspections(builder, made, inspections)
+                builder.ops.finish()
+            if not batched:   # the batched path stores each visit's score as it goes
+                store.refresh_scores()
     finally:
         store.clock, store.id_factory = saved
+        builder.ops.close()
     return {"schools": schools, "inspections": inspections, "seed": seed}
 
 
@@ -285,31 +290,3 @@ def _add_inspections(builder: DemoBuilder, made: list[dict], total: int) -> None
         builder.inspection(school, key, mode, builder.rng.choice(statuses),
                            follow_up_of=earlier if builder.rng.random() < 0.5 else None)
         count += 1
-
-
-def _photo(index: int, rng: random.Random) -> bytes:
-    """A small generated 'photo' (coloured scene with a date stamp), PNG bytes."""
-    from PIL import Image, ImageDraw
-    image = Image.new("RGB", (640, 480), (200 - index * 30, 215, 190 + index * 15))
-    draw = ImageDraw.Draw(image)
-    for _ in range(12):
-        x, y = rng.randrange(0, 560), rng.randrange(0, 400)
-        draw.rectangle((x, y, x + rng.randrange(30, 120), y + rng.randrange(30, 90)),
-                       fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
-    draw.text((16, 450), f"EVIDENCE #{index + 1}", fill=(0, 0, 0))
-    return _png(image)
-
-
-def _signature(rng: random.Random) -> bytes:
-    from PIL import Image, ImageDraw
-    image = Image.new("RGBA", (360, 120), (255, 255, 255, 0))
-    draw = ImageDraw.Draw(image)
-    points = [(20 + i * 20, 60 + rng.randrange(-35, 35)) for i in range(17)]
-    draw.line(points, fill=(20, 30, 90, 255), width=3, joint="curve")
-    return _png(image)
-
-
-def _png(image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
-    return buffer.getvalue()

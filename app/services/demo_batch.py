@@ -23,6 +23,7 @@ import hashlib
 import json
 import mimetypes
 from collections import Counter, defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from app.domain import actions as rule
@@ -33,13 +34,15 @@ from app.domain.status import EDITABLE
 from app.domain.templates import canonical_json
 from app.errors import StateError, ValidationError
 from app.security.signoffs import (AMENDMENT_FIELDS, AUTHOR_ROLES, CONTENT_FIELDS,
-                                   sign_row)
+                                   sign_row, subject_json)
 from app.services import photos, schools
 from app.services.action_query import with_state
 from app.services.answers import response_id
+from app.services.demo_images import signature_png
 from app.services.demo_rows import RowSink
 from app.services.inspections import missing_text
 from app.services.today import today as district_today
+from app.storage.scores import score_row
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -78,6 +81,12 @@ class BatchOps:
         self.signed_with_actions: dict[tuple, list] = defaultdict(list)
         self._teachers: dict[str, list] = {}
         self._prepared: dict = {}
+        self._unanswered: dict[str, Result] = {}   # template id → score of a blank visit
+        self.scores: list[tuple] = []
+        # Signature images are rendered here (Pillow's encoder releases the GIL, so this
+        # runs on the second core), in submission order, one at a time.
+        self.renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-png")
+        self.unsigned: list[tuple[dict, Future]] = []
         self.count = 0
 
     # -- reads ----------------------------------------------------------------------------
@@ -162,8 +171,9 @@ class BatchOps:
             **fields, **stamp}, record_id=response_id(inspection_id, item.key))
         visit.responses[item.key] = row
         visit.result = None
-        if row["value"]:
-            visit.values[item.key] = json.loads(row["value"])
+        if row["value"]:   # as reads.evaluate reads it back (JSON keeps a scalar as it is)
+            visit.values[item.key] = stored if type(stored) in (str, int, float) \
+                else json.loads(row["value"])
         self._touch(visit, status)
 
     def attach(self, inspection_id: str, item, data: bytes, filename: str,
@@ -214,27 +224,43 @@ class BatchOps:
             raise ValidationError(missing_text(result))
         self.sink.update("inspections", visit.row, {
             "status": "completed", "completed_at": self.store.clock_iso(),
-            "updated_at": self.store.clock_iso()})
+            "updated_at": self.store.clock_iso(), "subject": self._subject(visit.row)})
         self.sink.audit("inspection.complete", "inspections", inspection_id,
                         {"total": result.total,
                          "grade": result.grade.key if result.grade else None})
 
+    def _subject(self, row: dict) -> str:
+        """signoffs.subject_now from the rows in memory (schools and teachers were written
+        by the services before this path; a verified self-assessment may still be here)."""
+        teacher = next((t for t in self.teachers(row["school_id"])
+                        if t["id"] == row["teacher_id"]), None) if row["teacher_id"] else None
+        own_id = row.get("self_assessment_id")
+        if not own_id:
+            return subject_json(self.store.get("schools", row["school_id"]), teacher, None,
+                                None)
+        made = self.visits.get(own_id)
+        values = made.values if made else self.made[own_id]["values"]
+        return subject_json(self.store.get("schools", row["school_id"]), teacher,
+                            self._kept(own_id)["visit_date"], dict(values))
+
     # -- signoff.sign_off -----------------------------------------------------------------
-    def sign_off(self, inspection_id: str, signer: str, role: str, image_png: bytes) -> None:
+    def sign_off(self, inspection_id: str, signer: str, role: str, stroke: list) -> None:
+        """signoff.sign_off. The drawn signature's image is rendered on the second thread;
+        its hash and the device signature over the row (which covers that hash) are filled
+        in before the row is written (`_sign_rows`). Nothing else made here depends on
+        them."""
         visit = self.visits[inspection_id]
         row = visit.row
         if row["status"] not in ("completed", "signed"):
             raise StateError("Complete the inspection before signing it.")
+        image = self.renderer.submit(signature_png, stroke)
         digest = self.content_sha256(visit)
         now = self.store.clock_iso()
-        image_sha = hashlib.sha256(image_png).hexdigest()
-        self.sink.blob(image_sha, image_png, "image/png")
         fields = {"id": self.store.new_id(), "inspection_id": inspection_id,
                   "signer": signer.strip(), "role": role, "signed_at": now,
-                  "image_sha256": image_sha, "content_sha256": digest,
-                  "captured_by": self.ws.profile.device_id}
-        fields["device_sig"] = sign_row(fields, self.device_key)
-        self.sink.insert("signatures", fields)
+                  "image_sha256": None, "content_sha256": digest,
+                  "captured_by": self.ws.profile.device_id, "device_sig": None}
+        self.unsigned.append((self.sink.insert("signatures", fields), image))
         if row["status"] != "signed" and role in AUTHOR_ROLES.get(row["mode"], ("inspector",)):
             self.sink.update("inspections", row, {"status": "signed", "signed_at": now,
                                                   "content_sha256": digest,
@@ -248,6 +274,8 @@ class BatchOps:
         own = {k: row[k] for k in CONTENT_FIELDS}
         if row.get("amendment"):
             own.update({k: row[k] for k in AMENDMENT_FIELDS})
+        if row.get("subject"):
+            own["subject"] = row["subject"]
         responses = [{"item_key": r["item_key"], "value": r["value"], "note": r["note"]}
                      for _, r in sorted(visit.responses.items())]
         evidence = [{"item_key": k, "sha256": s, "caption": c} for k, s, c in sorted(
@@ -330,14 +358,50 @@ class BatchOps:
         """The inspection is finished: keep what later steps read, write in batches."""
         visit = self.visits.pop(inspection_id)
         row = visit.row
+        self.scores.append(self._score_row(visit))
         self.made[inspection_id] = {k: row[k] for k in KEPT}
+        if row["mode"] == "self_assessment":     # a verification's snapshot prints them
+            self.made[inspection_id]["values"] = dict(visit.values)
         if row["status"] == "signed" and visit.actions:
             bisect.insort(self.signed_with_actions[(row["school_id"], row["template_key"])],
                           inspection_id)
         self.count += 1
         if self.count % FLUSH_EVERY == 0:
-            self.sink.flush()
+            self.flush()
+
+    def _score_row(self, visit: Visit) -> tuple:
+        """The inspection's stored score, from its final answers and files (the list would
+        otherwise rescore every demo inspection when it first opens)."""
+        template = self.templates[visit.row["template_id"]]
+        if visit.result is None and not visit.responses and not visit.evidence:
+            if template.id not in self._unanswered:
+                self._unanswered[template.id] = score(template, {}, {})
+            visit.result = self._unanswered[template.id]
+        elif visit.result is None:
+            self.evaluate(visit.row["id"])
+        return score_row(visit.row["id"], template, visit.result)
+
+    def _sign_rows(self) -> None:
+        """Each sign-off made since the last flush gets its image (PNG, checked as the
+        service checks it), the image's hash and the device signature over the row."""
+        for row, image in self.unsigned:
+            png = image.result()
+            if not png.startswith(b"\x89PNG"):
+                raise ValidationError("The drawn signature must be a PNG image.")
+            row["image_sha256"] = hashlib.sha256(png).hexdigest()
+            self.sink.blob(row["image_sha256"], png, "image/png")
+            row["device_sig"] = sign_row(row, self.device_key)
+        self.unsigned = []
+
+    def flush(self) -> None:
+        self._sign_rows()
+        self.sink.flush()
+        self.store.put_scores(self.scores)   # after the triggers marked them dirty
+        self.scores = []
 
     def finish(self) -> None:
-        self.sink.flush()
+        self.flush()
         self.store.save_clock()
+
+    def close(self) -> None:
+        self.renderer.shutdown(cancel_futures=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.services import actions, answers, evidence, inspections, reads, schools, signoff
+from app.services.demo_images import signature_png
 
 if TYPE_CHECKING:
     from app.domain.scoring import Result
@@ -55,9 +56,9 @@ class ServiceOps:
     def complete(self, inspection_id: str) -> None:
         inspections.complete_inspection(self.ws, inspection_id)
 
-    def sign_off(self, inspection_id: str, signer: str, role: str, image_png: bytes) -> None:
+    def sign_off(self, inspection_id: str, signer: str, role: str, stroke: list) -> None:
         signoff.sign_off(self.ws, inspection_id, signer=signer, role=role,
-                         image_png=image_png)
+                         image_png=signature_png(stroke))
 
     def open_actions(self, inspection_id: str) -> list[dict]:
         return actions.open_actions_of(self.ws, inspection_id)
@@ -79,3 +80,6 @@ class ServiceOps:
 
     def finish(self) -> None:
         """Nothing to do: every call above has already written its rows."""
+
+    def close(self) -> None:
+        """Nothing to release."""

@@ -30,6 +30,7 @@ class RowSink:
         self._columns: dict[str, list[str]] = {}
         self.pending: dict[str, list] = {}
         self.blobs: dict[str, dict] = {}
+        self._write_details: dict[tuple, tuple[str, str]] = {}
         found = store.rows("select seq, hash from audit_log order by seq desc limit 1")
         self.head = tuple(found[0]) if found else None
 
@@ -71,12 +72,20 @@ class RowSink:
 
     # -- the audit chain, as audit.append -------------------------------------------------
     def log_write(self, table: str, record_id: str, rev: str, fields: list[str]) -> None:
-        self.audit(f"{table}.write", table, record_id, {"fields": sorted(fields)}, rev=rev)
+        """audit.log_write: the written fields' names (the same few lists again and again,
+        so each is encoded once)."""
+        key = (table, *fields)
+        if key not in self._write_details:
+            self._write_details[key] = (f"{table}.write",
+                                        audit.detail_text({"fields": sorted(fields)}))
+        action, text = self._write_details[key]
+        self.audit(action, table, record_id, rev=rev, detail_json=text)
 
     def audit(self, action: str, entity: str, entity_id: str, detail: dict | None = None,
-              rev: str | None = None) -> None:
+              rev: str | None = None, detail_json: str | None = None) -> None:
         entry = audit.make_entry(self.store, self.head, actor=self.actor, action=action,
-                                 entity=entity, entity_id=entity_id, detail=detail, rev=rev)
+                                 entity=entity, entity_id=entity_id, detail=detail, rev=rev,
+                                 detail_json=detail_json)
         self.pending.setdefault("audit_log", []).append({c: entry[c] for c in audit.COLUMNS})
         self.head = (entry["seq"], entry["hash"])
         if audit.due_checkpoint(entry) and self.store.audit_signer is not None:

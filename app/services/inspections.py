@@ -11,10 +11,11 @@ from app.domain.limits import check_date
 from app.domain.status import MODES
 from app.errors import StateError, ValidationError
 from app.security import audit, roles
+from app.security.signoffs import subject_now
 from app.services.actions import carry_over_actions
 from app.services.changes import Changes
 from app.services.guard import editable_inspection, is_frozen, touch
-from app.services.reads import evaluate
+from app.services.reads import evaluate, missing_text
 from app.services.templates import get_template
 from app.services.today import today as district_today
 
@@ -108,19 +109,6 @@ def set_summary(ws: Workspace, inspection_id: str, summary: str) -> Changes:
     return Changes.of("inspections", inspection_id)
 
 
-_NEEDS = {"note": "a written fact description (note)", "evidence": "evidence",
-          "action": "a corrective action"}
-
-
-def missing_text(result) -> str:
-    """`3 required item(s) still open: a.b, c.d (photo), std.care (needs a written fact
-    description (note))` — what stops completion, by item."""
-    missing = list(result.missing_required) + [f"{k} (photo)" for k in result.missing_photos]
-    missing += [f"{k} (needs {_NEEDS[need]})" for k, need in result.missing_facts]
-    shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
-    return f"{len(missing)} required item(s) still open: {shown}."
-
-
 def complete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     """Completed once every required item has an answer and required photos are attached."""
     inspection = editable_inspection(ws, inspection_id)
@@ -128,9 +116,11 @@ def complete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     if not result.complete:
         raise ValidationError(missing_text(result))
     with ws.store.atomic():
+        # The names as completed are what the sign-offs will vouch for (signoffs.subject_now).
         ws.store.update("inspections", inspection_id, {
             "status": "completed", "completed_at": ws.store.clock_iso(),
-            "updated_at": ws.store.clock_iso()})
+            "updated_at": ws.store.clock_iso(),
+            "subject": subject_now(ws.store, inspection)})
         audit.append(ws.store, actor=ws.actor, action="inspection.complete",
                      entity="inspections", entity_id=inspection_id,
                      detail={"total": result.total,
@@ -144,8 +134,10 @@ def reopen_inspection(ws: Workspace, inspection_id: str) -> Changes:
     if row["status"] != "completed":
         raise StateError("Only a completed (unsigned) inspection can be reopened.")
     with ws.store.atomic():
+        # Until completed again the report shows the live names, not the old snapshot.
         ws.store.update("inspections", inspection_id, {"status": "in_progress",
-                                                       "updated_at": ws.store.clock_iso()})
+                                                       "updated_at": ws.store.clock_iso(),
+                                                       "subject": None})
         audit.append(ws.store, actor=ws.actor, action="inspection.reopen",
                      entity="inspections", entity_id=inspection_id)
     return Changes.of("inspections", inspection_id)
@@ -167,7 +159,7 @@ def amend_inspection(ws: Workspace, inspection_id: str, reason: str) -> Changes:
     with ws.store.atomic():
         ws.store.update("inspections", inspection_id, {
             "status": "in_progress", "signed_at": None, "content_sha256": None,
-            "amendment": amendment, "amendment_reason": reason.strip(),
+            "amendment": amendment, "amendment_reason": reason.strip(), "subject": None,
             "updated_at": ws.store.clock_iso()})
         if derive_status(ws, inspection_id) == "signed":
             raise StateError("The amendment did not unfreeze the inspection; nothing changed.")

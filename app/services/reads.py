@@ -38,3 +38,16 @@ def action_counts(ws: Workspace, inspection_id: str) -> dict[str, int]:
                           "inspection_id = ? and deleted = 0 and item_key is not null "
                           "group by item_key", [inspection_id])
     return {r["item_key"]: r["n"] for r in rows}
+
+
+_NEEDS = {"note": "a written fact description (note)", "evidence": "evidence",
+          "action": "a corrective action"}
+
+
+def missing_text(result) -> str:
+    """`3 required item(s) still open: a.b, c.d (photo), std.care (needs a written fact
+    description (note))` — what stops completion, by item."""
+    missing = list(result.missing_required) + [f"{k} (photo)" for k in result.missing_photos]
+    missing += [f"{k} (needs {_NEEDS[need]})" for k, need in result.missing_facts]
+    shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+    return f"{len(missing)} required item(s) still open: {shown}."

@@ -19,8 +19,10 @@ from app.domain.status import SIGNER_ROLES
 from app.errors import StateError, ValidationError
 from app.security import audit, roles
 from app.security.signoffs import (AUTHOR_ROLES, DeviceKeys, content_sha256,  # noqa: F401
-                                   inspection_content, is_signed, sign_row, valid_signoffs)
+                                   inspection_content, is_signed, sign_row, subject_now,
+                                   valid_signoffs)
 from app.services.changes import Changes
+from app.services.reads import evaluate, missing_text
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -37,11 +39,18 @@ def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "ins
     if role not in SIGNER_ROLES:
         raise ValidationError(f"role: must be one of {', '.join(SIGNER_ROLES)}.")
     roles.require_sign_off(ws, inspection, role, signer)
+    if inspection["status"] != "signed":
+        # The status may have arrived from a peer: what is signed must really be complete.
+        result = evaluate(ws, inspection_id)
+        if not result.complete:
+            raise StateError(f"This inspection cannot be signed yet: {missing_text(result)}")
     if image_png is not None and not image_png.startswith(b"\x89PNG"):
         raise ValidationError("The drawn signature must be a PNG image.")
-    digest = content_sha256(ws, inspection_id)
     now = ws.store.clock_iso()
     with ws.store.atomic():
+        if inspection["status"] != "signed":
+            _take_subject(ws, inspection)
+        digest = content_sha256(ws, inspection_id)
         image_sha = None
         if image_png:
             image_sha = hashlib.sha256(image_png).hexdigest()
@@ -64,6 +73,15 @@ def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "ins
                      detail={"signer": signer, "role": role, "content_sha256": digest})
     return Changes.of("signatures", row["id"], created=row["id"]) | \
         Changes.of("inspections", inspection_id)
+
+
+def _take_subject(ws: Workspace, inspection: dict) -> None:
+    """The school and teacher as the signer sees them become part of what is signed (and
+    what the signed report shows), whatever a peer's copy of the inspection said. Normally
+    completion took them already and nothing changes here."""
+    subject = subject_now(ws.store, inspection)
+    if subject != inspection.get("subject"):
+        ws.store.update("inspections", inspection["id"], {"subject": subject})
 
 
 def signatures_of(ws: Workspace, inspection_id: str, *, current_only: bool = True) -> list[dict]:

@@ -291,5 +291,14 @@ def m009_laptop(db: Database) -> None:
     db["devices"].add_column("revoked_at", str)
 
 
+@migrations()
+def m011_signed_subject(db: Database) -> None:
+    """What a signed report shows about the school and teacher is signed too: the snapshot
+    taken at sign-off (`inspections.subject`, JSON; app/security/signoffs.py) is part of the
+    content hash once present, so a later rename neither changes the signed report nor
+    unsigns it."""
+    db["inspections"].add_column("subject", str)
+
+
 def known_migration_names() -> list[str]:
     return migrations.names()

@@ -50,6 +50,16 @@ def _parsed_templates(conn) -> TemplateLookup:
     return lookup
 
 
+def store_rows(conn, rows: list[tuple]) -> None:
+    """Put rows made by `score_row` in place and clear those inspections' dirty marks
+    (inside the caller's transaction, after their answers and evidence were written)."""
+    conn.executemany("insert or replace into inspection_scores (inspection_id, total, "
+                     "grade_key, grade_zh, grade_en, capped, total_sort, grade_rank) "
+                     "values (?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("delete from score_dirty where inspection_id = ?",
+                     [(row[0],) for row in rows])
+
+
 def refresh(conn, inspection_ids: Iterable[str] | None = None,
             template_of: TemplateLookup | None = None) -> int:
     """Recompute the given inspections' scores (default: every dirty one) and clear their
@@ -98,6 +108,13 @@ def _row(inspection_id: str, template_id: str, answers: dict, evidence: dict,
     except (KeyError, KnownError, ValueError, TypeError):
         # A template that cannot be read scores nothing, as the list showed before.
         return (inspection_id, None, None, None, None, 0, UNSCORED_SORT, UNGRADED_RANK)
+    return score_row(inspection_id, template, result)
+
+
+def score_row(inspection_id: str, template: Template, result) -> tuple:
+    """The stored row for `result`, the inspection's score by the one rule over its current
+    answers and evidence (what else a result holds, notes and actions, changes neither total
+    nor grade)."""
     grade = result.grade
     rank = [b.key for b in template.bands].index(grade.key) if grade else UNGRADED_RANK
     label = grade.label if grade else {}

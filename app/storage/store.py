@@ -402,6 +402,17 @@ class Store:
                 + ") values (" + ", ".join("?" * len(names)) + ")", values)
         return len(rows)
 
+    @contextmanager
+    def bulk_cache(self, mib: int = 64) -> Iterator[None]:
+        """A larger page cache while one transaction writes a lot (the batched demo), so
+        SQLite keeps the pages it is filling instead of spilling and re-reading them."""
+        before = int(self.scalar("PRAGMA cache_size"))
+        self.conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {before}")
+
     def column_names(self, table: str) -> list[str]:
         """The table's columns in schema order (what `select *` returns)."""
         return [c[1] for c in self.conn.execute(f"PRAGMA table_info([{table}])").fetchall()]
@@ -456,6 +467,15 @@ class Store:
         from app.storage.scores import refresh
         try:
             return refresh(self.conn, inspection_ids, template_of)
+        except DB_ERRORS as exc:
+            raise translate_sqlite_error(exc) from exc
+
+    def put_scores(self, rows: list[tuple]) -> None:
+        """Stored scores already computed by the one rule (`scores.score_row`) from the data
+        just written in this transaction: the batched demo scores each visit as it makes it."""
+        from app.storage.scores import store_rows
+        try:
+            store_rows(self.conn, rows)
         except DB_ERRORS as exc:
             raise translate_sqlite_error(exc) from exc
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.domain.limits import check_answer, loads
 from app.domain.templates import Template, parse_template
 from app.errors import BundleError, KnownError, TemplateError, ValidationError
+from app.security.signoffs import SUBJECT_SCHOOL
 
 
 class TemplateSource:
@@ -69,6 +70,35 @@ def check_inspectors(row: dict, *, where: str, error: type[KnownError]) -> None:
         raise error(f"{where}: inspectors must be a JSON list of names.")
 
 
+def check_subject(row: dict, *, where: str, error: type[KnownError]) -> None:
+    """`subject` (what the signed report shows about whom it is about) is {"school": {field:
+    text}, "teacher": {"name": text} or null, "self_assessment": {"date", "answers"} or null},
+    as `signoffs.subject_now` writes it."""
+    if row.get("subject") is None:
+        return
+    subject = loads(row["subject"], f"{where}: subject", error=error)
+    school = subject.get("school") if isinstance(subject, dict) else None
+    teacher = subject.get("teacher", False) if isinstance(subject, dict) else False
+    own = subject.get("self_assessment") if isinstance(subject, dict) else None
+    fine = isinstance(school, dict) and \
+        {"school", "teacher"} <= set(subject) <= {"school", "teacher", "self_assessment"} and \
+        (own is None or (isinstance(own, dict) and set(own) == {"date", "answers"} and
+                         isinstance(own["answers"], dict) and
+                         (own["date"] is None or isinstance(own["date"], str)))) and \
+        set(school) == set(SUBJECT_SCHOOL) and \
+        all(v is None or isinstance(v, str) for v in school.values()) and \
+        (teacher is None or (isinstance(teacher, dict) and set(teacher) == {"name"} and
+                             (teacher["name"] is None or isinstance(teacher["name"], str))))
+    if not fine:
+        raise error(f"{where}: subject must name the school (and teacher) as signed.")
+
+
+def check_inspection(row: dict, *, where: str, error: type[KnownError]) -> None:
+    """The JSON columns of an inspection."""
+    check_inspectors(row, where=where, error=error)
+    check_subject(row, where=where, error=error)
+
+
 def check_bundle_values(store, records: dict[str, list[dict]]) -> None:
     """Every answer and JSON column in a bundle, before anything is written."""
     source = TemplateSource(store, records)
@@ -76,5 +106,5 @@ def check_bundle_values(store, records: dict[str, list[dict]]) -> None:
         check_response(source, row, where=f"records/responses.ndjson: answer {row['id']}",
                        error=BundleError)
     for row in records.get("inspections", []):
-        check_inspectors(row, where=f"records/inspections.ndjson: inspection {row['id']}",
+        check_inspection(row, where=f"records/inspections.ndjson: inspection {row['id']}",
                          error=BundleError)

@@ -18,8 +18,9 @@ from app.services.guard import (frozen_fields, frozen_inspection_of,
 from app.services.signoff import derive_status
 from app.services.changes import Changes
 from app.sync.scope import check_resolution
-from app.sync.answer_check import TemplateSource, check_response
+from app.sync.answer_check import TemplateSource, check_inspection, check_response
 from app.sync.merge import supersede_conflicts, write_new_rev, write_row
+from app.sync.pinned import check_amendment_kept
 from app.sync.records import content_fields
 
 TAKES = ("ours", "theirs", "edited")
@@ -77,10 +78,15 @@ def resolve_conflict(ws, conflict_id: str, take: str, values: dict | None = None
     if table == "responses" and "value" in chosen:
         check_response(TemplateSource(store), {**theirs, **chosen},
                        where=f"answer {conflict['record_id']}")
+    if table == "inspections":         # the same JSON rules as on import
+        check_inspection(chosen, where=f"inspection {conflict['record_id']}",
+                         error=ValidationError)
     now = store.clock_iso()
     with store.atomic():
         current = store.get(table, conflict["record_id"])
         _check_not_frozen(ws, table, current, theirs, chosen, take)
+        if table == "inspections":
+            check_amendment_kept(current, chosen)
         if current is None and take == "ours" and table == "signatures":
             row = theirs     # a sign-off made elsewhere stays out; nothing travels back
         elif current is None:

@@ -25,6 +25,7 @@ from app.sync.answer_check import check_bundle_values
 from app.sync.append_only import check_append_only
 from app.sync.export import LAST_EXPORT, export_mark
 from app.sync.merge import OUTCOMES, MergeContext, merge_records
+from app.sync.pinned import check_pinned
 from app.sync.reader import Bundle, Limits, read_bundle
 from app.sync.records import (chunked, current_revs, foreign_keys, marks,
                                revs_in_history, schema_of)
@@ -51,6 +52,7 @@ def check_content(ws, bundle: Bundle, horizon_hours: float | None = None) -> lis
     integrity.check_rev_horizon(ws, bundle, integrity.horizon_hours(ws, horizon_hours))
     check_templates(ws, bundle)
     check_response_ids(bundle)
+    check_pinned(ws.store, bundle.records)     # before answers are judged by their template
     check_bundle_values(ws.store, bundle.records)
     check_references(ws.store, bundle)
     check_append_only(ws.store, bundle)
@@ -113,9 +115,13 @@ def check_templates(ws, bundle: Bundle) -> None:
                 (row.get("key"), row.get("version")) != (body.get("key"), body.get("version")):
             raise BundleError(f"{where}: its content does not match its hash or id.")
         try:
-            parse_template(body, source_name=where)
+            parsed = parse_template(body, source_name=where)
         except TemplateError as exc:
             raise BundleError(str(exc)) from None
+        shown = (parsed.kind, parsed.title.get("zh"), parsed.title.get("en"))
+        if (row.get("kind"), row.get("title_zh"), row.get("title_en")) != shown:
+            # Lists show and filter by these columns: they must say what the body says.
+            raise BundleError(f"{where}: its kind or title differs from its body's; refused.")
         ours = ws.store.get("templates", row["id"])
         if ours and ours["sha256"] != row["sha256"]:
             raise BundleError(f"{where}: differs from the installed version with the same "

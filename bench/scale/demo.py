@@ -68,6 +68,6 @@ def measure(home: Path, inspections: int) -> list[Row]:
             Row(f"demo --inspections {inspections:,}, CPU", cpu, None, "s")]
     batched, _, _ = _demo(home / "small-batched", REFERENCE_COUNT)
     services, _, _ = _demo(home / "small-services", REFERENCE_COUNT, batched=False)
-    rows.append(Row(f"demo {REFERENCE_COUNT}: batched | one service call at a time",
+    rows.append(Row(f"demo {REFERENCE_COUNT}: batched vs one service call at a time",
                     batched, services, "s"))
     return rows

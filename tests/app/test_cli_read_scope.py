@@ -114,3 +114,14 @@ def test_verify_report_keeps_another_schools_inspection_unseen(world, home, caps
                                             sign=False).pdf)
         _, out, _ = run(capsys, home, "verify-report", str(pdf), "--json")
         assert json.loads(out)["content"] == expected
+
+
+def test_a_principals_roster_never_finds_another_school(world, home, capsys, tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("学校名称,区县,学校代码,电话\n实验小学,青山区,CODE-B,999\n", encoding="utf-8")
+    code, _, err = run(capsys, home, "roster", "import", str(path))
+    assert code == 1 and "Refused" in err and err.count("\n") == 1, err
+    assert "add a school" in err        # never matched to B (whose details it would edit)
+    assert world["principal"].store.get("schools", world["B"]["school"])["phone"] != "999"
+    assert world["principal"].store.scalar("select count(*) from schools where code = "
+                                           "'CODE-B'") == 1

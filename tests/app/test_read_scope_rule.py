@@ -30,6 +30,8 @@ REVIEWED = {
     "app/sync/importer.py": "import must see every held record to merge and judge a bundle",
     "app/sync/integrity.py": "import checks",
     "app/sync/merge.py": "import merge",
+    "app/workspace.py": "at open, which inspections claim signed without any device-signed "
+                        "sign-off (re-derived); shows nothing",
     "ui/dialogs/profile_dialog.py": "whether the database is empty at all",
     "ui/main_window.py": "whether the database is empty at all",
 }

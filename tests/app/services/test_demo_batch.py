@@ -89,6 +89,9 @@ def test_the_compared_demo_covers_every_kind_of_step(both):
     assert store.scalar("select count(*) from action_events where visit_id is not null")
     statuses = {r[0] for r in store.rows("select distinct status from inspections")}
     assert statuses == {"draft", "in_progress", "completed", "signed"}
+    # Stored scores are made as the demo goes (the service path refreshes them at its end).
+    assert store.scalar("select count(*) from score_dirty") == 0
+    assert store.scalar("select count(*) from inspection_scores where total is not null")
     assert store.scalar("select count(*) from attachments") and \
         store.scalar("select count(*) from history") and \
         store.scalar("select count(*) from audit_heads")
@@ -151,3 +154,31 @@ def test_the_fast_response_id_and_timestamp_are_the_standard_ones():
                   dt.datetime(2026, 12, 31, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=8))),
                   dt.datetime(999, 1, 1, 12, tzinfo=dt.timezone.utc)):
         assert iso(stamp) == stamp.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_the_audit_hash_text_is_the_json_it_always_was():
+    """The entry hash's fast text equals json.dumps(sort_keys, ensure_ascii=False) for any
+    strings, and odd shapes (a missing rev, a None, a float seq, extra keys) still hash as
+    before."""
+    import random
+    generic = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+    rng = random.Random(5)
+    alphabet = 'ab"\\\n\t\x00\x1f\u2028中文\U0001F600/é '
+    for n in range(3000):
+        entry = {k: "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+                 for k in ("action", "actor", "at", "detail", "device_id", "entity",
+                           "entity_id", "prev_hash", "rev")}
+        entry["seq"] = rng.randrange(1, 10**12)
+        odd = n % 6
+        if odd == 1:
+            entry["rev"] = None
+        elif odd == 2:
+            entry["entity_id"] = None
+        elif odd == 3:
+            entry["seq"] = 2.5
+        elif odd == 4:
+            entry["extra"] = True
+        payload = generic({k: v for k, v in entry.items()
+                           if not (k == "rev" and v is None)})
+        expected = __import__("hashlib").sha256(payload.encode()).hexdigest()
+        assert audit.entry_hash({**entry, "hash": "ignored"}) == expected

@@ -147,3 +147,21 @@ def test_a_countersignature_captured_here_counts_again_too(ws, mini_inspection):
         assert all(DeviceKeys.of(again).valid(r) for r in rows)
     finally:
         again.close()
+
+
+def test_a_signed_status_written_with_sqlite3_is_dropped_at_open(ws, mini_inspection):
+    """Someone with sqlite3 but not the key marks an inspection signed: the next open
+    re-derives it, so lists do not call it signed (and the report is not signed)."""
+    fill(ws, mini_inspection)
+    inspections.complete_inspection(ws, mini_inspection)
+    ws.close()
+    with sqlite3.connect(ws.paths.database) as conn:
+        conn.execute("update inspections set status = 'signed', content_sha256 = 'x' "
+                     "where id = ?", [mini_inspection])
+    again = Workspace.open(ws.paths.home)
+    try:
+        assert again.store.get("inspections", mini_inspection)["status"] == "completed"
+        assert inspections.list_inspections(again, status="signed") == []
+        assert not make_report(again, mini_inspection).signed
+    finally:
+        again.close()
