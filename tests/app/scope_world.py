@@ -12,6 +12,8 @@ reach the principal, whose device records a conflict over B's record.
 
 from __future__ import annotations
 
+import pytest
+
 from app.security import roles
 from app.services import actions, inspections, schools, signoff
 from app.services.answers import answer_item
@@ -78,6 +80,18 @@ def build(prepared_db, root) -> dict:
     send(office, principal, root)
     send(inspector, principal, root)
     return {"office": office, "inspector": inspector, "principal": principal, **ids}
+
+
+def world_fixture(folder: str):
+    """A module-scoped `world` fixture: the district built once per test module, its three
+    profiles closed after it."""
+    @pytest.fixture(scope="module")
+    def world(prepared_db, tmp_path_factory):
+        found = build(prepared_db, tmp_path_factory.mktemp(folder))
+        yield found
+        for key in ("office", "inspector", "principal"):
+            found[key].close()
+    return world
 
 
 def leaks(text: str, world: dict) -> list[str]:

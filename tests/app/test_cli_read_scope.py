@@ -9,15 +9,10 @@ import openpyxl
 import pytest
 
 from tests.app.cli_support import run, run_json
-from tests.app.scope_world import build, leaks
+from tests.app.scope_world import leaks, world_fixture
 
 
-@pytest.fixture(scope="module")
-def world(prepared_db, tmp_path_factory):
-    found = build(prepared_db, tmp_path_factory.mktemp("cli-scope"))
-    yield found
-    for key in ("office", "inspector", "principal"):
-        found[key].close()
+world = world_fixture("cli-scope")
 
 
 @pytest.fixture

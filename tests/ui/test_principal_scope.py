@@ -7,18 +7,13 @@ import openpyxl
 import pytest
 
 from app.services.action_query import action_state
-from tests.app.scope_world import build, leaks
+from tests.app.scope_world import leaks, world_fixture
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture(scope="module")
-def world(prepared_db, tmp_path_factory):
-    found = build(prepared_db, tmp_path_factory.mktemp("ui-scope"))
-    yield found
-    for key in ("office", "inspector", "principal"):
-        found[key].close()
+world = world_fixture("ui-scope")
 
 
 def _window(ws, qtbot) -> MainWindow:

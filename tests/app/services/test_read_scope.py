@@ -16,15 +16,10 @@ from app.services import action_query, actions, answers, ethics, evidence, inspe
 from app.services import schools
 from app.sync.conflicts import list_conflicts
 from app.sync.export import export_bundle
-from tests.app.scope_world import build, leaks
+from tests.app.scope_world import leaks, world_fixture
 
 
-@pytest.fixture(scope="module")
-def world(prepared_db, tmp_path_factory):
-    found = build(prepared_db, tmp_path_factory.mktemp("scope"))
-    yield found
-    for key in ("office", "inspector", "principal"):
-        found[key].close()
+world = world_fixture("scope")
 
 
 @pytest.fixture
