@@ -7,6 +7,7 @@ nested), so nothing half-written ever reaches the file. Synced rows get a fresh 
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 import shutil
@@ -18,6 +19,7 @@ from typing import Any, Callable, Iterator
 from app.clock import HybridLogicalClock, WallClock, iso
 from app.domain.limits import check_fields
 from app.errors import DatabaseError, NotFoundError
+from app.storage import introspect
 from app.storage.schema import MIGRATIONS_TABLE, known_migration_names, migrations
 
 # Parents before children: the order records are written when importing or digesting.
@@ -35,6 +37,7 @@ except ImportError:  # pragma: no cover - a dependency; a plain profile still op
 
 
 _JSON_TYPES = frozenset((dict, list, tuple))
+_SAVEPOINTS = itertools.count(1)   # names of nested `atomic` levels, unique in a process
 
 
 def cell_value(value: Any) -> Any:
@@ -199,6 +202,22 @@ class Store:
 
     # -- transactions ---------------------------------------------------------------------
     @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested level of `atomic`: undone alone if it fails (as sqlite-utils did)."""
+        name = f"store_{next(_SAVEPOINTS)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # An error may already have ended the whole transaction; rolling back to a
+            # savepoint that is gone would hide it behind "no such savepoint".
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    @contextmanager
     def atomic(self) -> Iterator["Store"]:
         """One write transaction (a savepoint when nested); sqlite errors become
         `DatabaseError`.
@@ -210,7 +229,7 @@ class Store:
         conn = self.conn
         try:
             if conn.in_transaction:
-                with self.db.atomic():
+                with self._savepoint():
                     yield self
                 return
             conn.execute("BEGIN IMMEDIATE")
@@ -420,7 +439,7 @@ class Store:
     def correct_derived(self, table: str, record_id: str, fields: dict) -> None:
         """Overwrite fields that every device derives from the same data (e.g. an
         inspection's signed status) in place, keeping the rev: a new rev would only echo."""
-        self.db[table].update(record_id, fields)
+        self._update_row(table, record_id, fields)
 
     def defer_foreign_keys(self) -> None:
         """Inside a transaction: check references at commit (rows may come in any order)."""
@@ -430,17 +449,34 @@ class Store:
         return self.query("PRAGMA foreign_key_check")
 
     def column_types(self, table: str) -> dict[str, type]:
-        return self.db[table].columns_dict
+        return introspect.column_types(self.conn, table)
 
     def foreign_keys(self, table: str) -> list[tuple[str, str, str]]:
-        return [(fk.column, fk.other_table, fk.other_column)
-                for fk in self.db[table].foreign_keys]
+        return introspect.foreign_keys(self.conn, table)
+
+    def _update_row(self, table: str, key, fields: dict) -> None:
+        """Set `fields` of the row whose primary key is `key` (JSON for lists and dicts)."""
+        if not fields:
+            return
+        pk = introspect.primary_key(self.conn, table)
+        columns = list(fields)
+        cursor = self.conn.execute(
+            f"update [{table}] set {', '.join(f'[{c}] = ?' for c in columns)} "
+            f"where [{pk}] = ?", [cell_value(fields[c]) for c in columns] + [key])
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"No {table} row {key} in this database.")
+
+    def _insert_row(self, table: str, row: dict, verb: str) -> None:
+        columns = list(row)
+        self.conn.execute(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                          f"values ({', '.join('?' * len(columns))})",
+                          [cell_value(row[c]) for c in columns])
 
     # -- local bookkeeping (never synced: devices, conflicts, imported bundles, audit) -----
     def put_local(self, table: str, row: dict, *, replace: bool = False) -> None:
         if table in SYNCED_TABLES:
             raise ValueError(f"{table} is synced; use insert/update/write_row")
-        self.db[table].insert(row, replace=replace)
+        self._insert_row(table, row, "insert or replace" if replace else "insert")
 
     def append_local(self, table: str, columns, values, *, ignore: bool = False) -> None:
         """One bookkeeping row by plain SQL (the audit log, on every autosave)."""
@@ -458,7 +494,7 @@ class Store:
     def update_local(self, table: str, key: str, fields: dict) -> None:
         if table in SYNCED_TABLES:
             raise ValueError(f"{table} is synced; use insert/update/write_row")
-        self.db[table].update(key, fields)
+        self._update_row(table, key, fields)
 
     # -- stored scores (local, for lists; see app/storage/scores.py) ----------------------
     def refresh_scores(self, inspection_ids=None, template_of=None) -> int:
@@ -481,8 +517,8 @@ class Store:
 
     # -- blobs (content-addressed evidence) -----------------------------------------------
     def put_blob(self, sha256: str, data: bytes, mime: str) -> None:
-        self.db["blobs"].insert({"sha256": sha256, "data": data, "size": len(data),
-                                 "mime": mime}, ignore=True)
+        self._insert_row("blobs", {"sha256": sha256, "data": data, "size": len(data),
+                                   "mime": mime}, "insert or ignore")
 
     def keep_original(self, sha256: str, data: bytes, filename: str | None) -> None:
         """The full-size original of a downscaled photo, kept on this device only (a local
