@@ -16,6 +16,13 @@ from app.security.profile import Profile, load_profile, save_profile
 from app.storage.store import Store
 
 
+# Inspections stored as signed with no device-signed sign-off at all (checked at each open).
+UNFOUNDED_SIGNED_SQL = (
+    "select id from inspections i where status = 'signed' and +deleted = 0 and not "
+    "exists (select 1 from signatures s where s.inspection_id = i.id and "
+    "s.deleted = 0 and s.device_sig is not null)")
+
+
 @dataclass
 class Workspace:
     paths: AppPaths
@@ -66,11 +73,10 @@ class Workspace:
     def _drop_unfounded_signed(self) -> None:
         """An inspection stored as signed without any device-signed sign-off (e.g. its status
         edited with sqlite3) is re-derived at once, so no list calls it signed. One indexed
-        query per open; the full check of each claim is `derive_status`'s, on every change."""
-        claims = self.store.query(
-            "select id from inspections i where status = 'signed' and deleted = 0 and not "
-            "exists (select 1 from signatures s where s.inspection_id = i.id and "
-            "s.deleted = 0 and s.device_sig is not null)")
+        query per open; the full check of each claim is `derive_status`'s, on every change.
+        `+deleted` keeps SQLite on the status index: the (deleted, template_id) count index
+        matches every live row, and walking it cost 160 ms per start at 100,000 inspections."""
+        claims = self.store.query(UNFOUNDED_SIGNED_SQL)
         if claims:
             from app.services.signoff import derive_status
             with self.store.atomic():

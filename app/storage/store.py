@@ -120,6 +120,7 @@ class Store:
         self.write_log: Callable[[str, str, str, list], None] | None = None
         self.audit_signer: Callable[[bytes], bytes] | None = None
         self._db = None
+        self._primary_keys: dict[str, str] = {}   # by table; a migration never changes one
         try:
             # Plain sqlite3 (or the given SQLCipher connection): sqlite-utils, an eighth of
             # the time to the first painted list, is loaded only when a migration or one of
@@ -458,7 +459,8 @@ class Store:
         """Set `fields` of the row whose primary key is `key` (JSON for lists and dicts)."""
         if not fields:
             return
-        pk = introspect.primary_key(self.conn, table)
+        pk = self._primary_keys.get(table) or self._primary_keys.setdefault(
+            table, introspect.primary_key(self.conn, table))
         columns = list(fields)
         cursor = self.conn.execute(
             f"update [{table}] set {', '.join(f'[{c}] = ?' for c in columns)} "

@@ -165,3 +165,12 @@ def test_a_signed_status_written_with_sqlite3_is_dropped_at_open(ws, mini_inspec
         assert not make_report(again, mini_inspection).signed
     finally:
         again.close()
+
+
+def test_the_check_at_open_reads_the_signed_inspections_only(ws):
+    """It runs at every start: it must search the status index, never walk every live
+    inspection (160 ms per start at 100,000 inspections)."""
+    from app.workspace import UNFOUNDED_SIGNED_SQL
+    plan = " ".join(row["detail"] for row in
+                    ws.store.query(f"explain query plan {UNFOUNDED_SIGNED_SQL}"))
+    assert "SEARCH i USING INDEX idx_inspections_status" in plan, plan
