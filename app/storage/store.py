@@ -1,8 +1,10 @@
 """The one write path: a `Store` owns the SQLite connection and every synced write.
 
 Every mutation runs inside `Store.atomic()` (a BEGIN IMMEDIATE transaction, savepoints when
-nested), so nothing half-written ever reaches the file. Synced rows get a fresh HLC rev, their previous rev as
-`base_rev`, and the previous version is kept in `history` for three-way merges.
+nested), so nothing half-written ever reaches the file. Synced rows get a fresh HLC rev, their
+previous rev as `base_rev`, and the previous version is kept in `history` for three-way merges.
+Rows that never travel (bookkeeping, scores, blobs, settings) are in `app/storage/local.py`;
+SQLite's errors become messages in `app/storage/sqlerrors.py`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import itertools
 import json
 import operator
-import shutil
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,66 +21,13 @@ from app.clock import HybridLogicalClock, WallClock, iso
 from app.domain.limits import check_fields
 from app.errors import DatabaseError, NotFoundError
 from app.storage import introspect
+from app.storage.local import LocalRows
 from app.storage.schema import MIGRATIONS_TABLE, known_migration_names, migrations
-
-# Parents before children: the order records are written when importing or digesting.
-SYNCED_TABLES = ("schools", "teachers", "users", "templates", "inspections", "responses",
-                 "attachments", "actions", "action_events", "action_evidence", "signatures")
-SYNC_META = ("rev", "base_rev", "device_id")
-HLC_SETTING = "hlc_last"
-
-
-try:   # SQLCipher (an encrypted profile): its errors are not sqlite3's
-    import sqlcipher3
-    DB_ERRORS: tuple = (sqlite3.Error, sqlcipher3.Error)
-except ImportError:  # pragma: no cover - a dependency; a plain profile still opens
-    DB_ERRORS = (sqlite3.Error,)
-
+from app.storage.sqlerrors import DB_ERRORS, translate_sqlite_error
+from app.storage.tables import HLC_SETTING, SYNC_META, SYNCED_TABLES, cell_value
 
 _JSON_TYPES = frozenset((dict, list, tuple))
 _SAVEPOINTS = itertools.count(1)   # names of nested `atomic` levels, unique in a process
-
-
-def cell_value(value: Any) -> Any:
-    """A value as SQLite stores it; lists and dicts as JSON text, as sqlite-utils did."""
-    if isinstance(value, (dict, list, tuple)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
-# Below this much free space, an I/O error while writing is taken to be a full disk: SQLite
-# reports some out-of-space writes (WAL, journal) as a plain "disk I/O error".
-LOW_SPACE = 8 << 20
-
-
-def translate_sqlite_error(exc: Exception, path: Path | None = None) -> DatabaseError:
-    """Turn what the environment caused into a message that says what to do."""
-    text = str(exc).lower()
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if "full" in text or name == "SQLITE_FULL" or \
-            (("i/o" in text or name.startswith("SQLITE_IOERR")) and _low_space(path)):
-        where = f" ({path.parent})" if path is not None and str(path) != ":memory:" else ""
-        return DatabaseError(f"The disk is full{where}: free some space (for example delete "
-                             "old exports, reports or backups) and try again. Nothing was "
-                             "saved by the failed step.")
-    if "locked" in text or "busy" in text:
-        return DatabaseError("The database is in use by another program: close the other "
-                             "School Inspect window and try again.")
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError("The database file is read-only: check the folder's permissions.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseError("The database file is damaged: restore it from a backup or a "
-                             "bundle. The damaged file was not changed.")
-    return DatabaseError(f"Database error: {exc}")
-
-
-def _low_space(path: Path | None) -> bool:
-    if path is None or str(path) == ":memory:":
-        return False
-    try:
-        return shutil.disk_usage(path.parent).free < LOW_SPACE
-    except OSError:
-        return False
 
 
 def _random_id() -> str:
@@ -105,7 +53,7 @@ def _check_distinct(table: str, rows: list[dict]) -> None:
             check_fields(table, {column: value})
 
 
-class Store:
+class Store(LocalRows):
     """A profile's database."""
 
     def __init__(self, path: Path | str, *, device_id: str, clock: WallClock | None = None,
@@ -371,6 +319,11 @@ class Store:
         """Catch up with revs another connection (a worker thread's import) recorded."""
         self.hlc.observe(self.setting(HLC_SETTING, self.hlc.last))
 
+    @property
+    def last_rev(self) -> str:
+        """The newest rev this clock has made or adopted."""
+        return self.hlc.last
+
     # -- raw writes for sync (rows exactly as given, with their own rev) ----------------------
     def write_row(self, table: str, row: dict, *, insert: bool) -> None:
         """Write a full synced row as given (parameters only: text is stored exactly as
@@ -455,95 +408,3 @@ class Store:
     def foreign_keys(self, table: str) -> list[tuple[str, str, str]]:
         return introspect.foreign_keys(self.conn, table)
 
-    def _update_row(self, table: str, key, fields: dict) -> None:
-        """Set `fields` of the row whose primary key is `key` (JSON for lists and dicts)."""
-        if not fields:
-            return
-        pk = self._primary_keys.get(table) or self._primary_keys.setdefault(
-            table, introspect.primary_key(self.conn, table))
-        columns = list(fields)
-        cursor = self.conn.execute(
-            f"update [{table}] set {', '.join(f'[{c}] = ?' for c in columns)} "
-            f"where [{pk}] = ?", [cell_value(fields[c]) for c in columns] + [key])
-        if cursor.rowcount == 0:
-            raise NotFoundError(f"No {table} row {key} in this database.")
-
-    def _insert_row(self, table: str, row: dict, verb: str) -> None:
-        columns = list(row)
-        self.conn.execute(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                          f"values ({', '.join('?' * len(columns))})",
-                          [cell_value(row[c]) for c in columns])
-
-    # -- local bookkeeping (never synced: devices, conflicts, imported bundles, audit) -----
-    def put_local(self, table: str, row: dict, *, replace: bool = False) -> None:
-        if table in SYNCED_TABLES:
-            raise ValueError(f"{table} is synced; use insert/update/write_row")
-        self._insert_row(table, row, "insert or replace" if replace else "insert")
-
-    def append_local(self, table: str, columns, values, *, ignore: bool = False) -> None:
-        """One bookkeeping row by plain SQL (the audit log, on every autosave)."""
-        if table in SYNCED_TABLES:
-            raise ValueError(f"{table} is synced; use insert/update/write_row")
-        verb = "insert or ignore" if ignore else "insert"
-        self.conn.execute(f"{verb} into [{table}] ({', '.join(columns)}) values "
-                        f"({', '.join('?' * len(columns))})", list(values))
-
-    @property
-    def last_rev(self) -> str:
-        """The newest rev this clock has made or adopted."""
-        return self.hlc.last
-
-    def update_local(self, table: str, key: str, fields: dict) -> None:
-        if table in SYNCED_TABLES:
-            raise ValueError(f"{table} is synced; use insert/update/write_row")
-        self._update_row(table, key, fields)
-
-    # -- stored scores (local, for lists; see app/storage/scores.py) ----------------------
-    def refresh_scores(self, inspection_ids=None, template_of=None) -> int:
-        """Recompute stored scores: of the given inspections, else of every one whose
-        answers or template changed since. Runs in the caller's transaction."""
-        from app.storage.scores import refresh
-        try:
-            return refresh(self.conn, inspection_ids, template_of)
-        except DB_ERRORS as exc:
-            raise translate_sqlite_error(exc) from exc
-
-    def put_scores(self, rows: list[tuple]) -> None:
-        """Stored scores already computed by the one rule (`scores.score_row`) from the data
-        just written in this transaction: the batched demo scores each visit as it makes it."""
-        from app.storage.scores import store_rows
-        try:
-            store_rows(self.conn, rows)
-        except DB_ERRORS as exc:
-            raise translate_sqlite_error(exc) from exc
-
-    # -- blobs (content-addressed evidence) -----------------------------------------------
-    def put_blob(self, sha256: str, data: bytes, mime: str) -> None:
-        self._insert_row("blobs", {"sha256": sha256, "data": data, "size": len(data),
-                                   "mime": mime}, "insert or ignore")
-
-    def keep_original(self, sha256: str, data: bytes, filename: str | None) -> None:
-        """The full-size original of a downscaled photo, kept on this device only (a local
-        table: bundles carry the downscaled photo)."""
-        self.conn.execute("insert or ignore into photo_originals (sha256, data, size, filename) "
-                        "values (?, ?, ?, ?)", [sha256, data, len(data), filename])
-
-    def original(self, sha256: str) -> bytes | None:
-        """The kept full-size original of a stored photo, if the user asked to keep it."""
-        return self.scalar("select data from photo_originals where sha256 = ?", [sha256])
-
-    def blob(self, sha256: str) -> bytes:
-        data = self.scalar("select data from blobs where sha256 = ?", [sha256])
-        if data is None:
-            raise NotFoundError(f"No evidence file {sha256[:12]}… in this database.")
-        return data
-
-    # -- settings (local key/value) -------------------------------------------------------
-    def setting(self, key: str, default: str | None = None) -> str | None:
-        value = self.scalar("select value from settings where key = ?", [key])
-        return default if value is None else value
-
-    def set_setting(self, key: str, value: str) -> None:
-        # Raw SQL: this runs on every rev tick, and sqlite-utils' insert re-reads the schema.
-        self.conn.execute("insert or replace into settings (key, value) values (?, ?)",
-                        [key, value])

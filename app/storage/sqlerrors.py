@@ -1,0 +1,51 @@
+"""SQLite's errors as messages that say what to do (a full disk, a busy or read-only file, a
+damaged database), for SQLite and SQLCipher connections alike."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from app.errors import DatabaseError
+
+try:   # SQLCipher (an encrypted profile): its errors are not sqlite3's
+    import sqlcipher3
+    DB_ERRORS: tuple = (sqlite3.Error, sqlcipher3.Error)
+except ImportError:  # pragma: no cover - a dependency; a plain profile still opens
+    DB_ERRORS = (sqlite3.Error,)
+
+
+# Below this much free space, an I/O error while writing is taken to be a full disk: SQLite
+# reports some out-of-space writes (WAL, journal) as a plain "disk I/O error".
+LOW_SPACE = 8 << 20
+
+
+def translate_sqlite_error(exc: Exception, path: Path | None = None) -> DatabaseError:
+    """Turn what the environment caused into a message that says what to do."""
+    text = str(exc).lower()
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if "full" in text or name == "SQLITE_FULL" or \
+            (("i/o" in text or name.startswith("SQLITE_IOERR")) and _low_space(path)):
+        where = f" ({path.parent})" if path is not None and str(path) != ":memory:" else ""
+        return DatabaseError(f"The disk is full{where}: free some space (for example delete "
+                             "old exports, reports or backups) and try again. Nothing was "
+                             "saved by the failed step.")
+    if "locked" in text or "busy" in text:
+        return DatabaseError("The database is in use by another program: close the other "
+                             "School Inspect window and try again.")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError("The database file is read-only: check the folder's permissions.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseError("The database file is damaged: restore it from a backup or a "
+                             "bundle. The damaged file was not changed.")
+    return DatabaseError(f"Database error: {exc}")
+
+
+def _low_space(path: Path | None) -> bool:
+    if path is None or str(path) == ":memory:":
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE
+    except OSError:
+        return False
