@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain import actions as rule
-from app.domain.status import ACTION_SEVERITIES, ACTION_STATUSES
+from app.domain.status import ACTION_SEVERITIES, ACTION_STATUSES, ACTION_TRANSITIONS
 from app.errors import StateError, ValidationError
 from app.security import audit, roles
 from app.services.action_query import action_state, current_actions
@@ -118,6 +118,16 @@ def move_action(ws: Workspace, action_id: str, status: str, *, note: str = "", p
                                                   "evidence": len(files), "visit": visit_id})
     return Changes.of("actions", action_id) | Changes.of("action_events", event["id"],
                                                          created=event["id"])
+
+
+def allowed_moves(ws: Workspace, action: dict) -> set[str]:
+    """The moves this profile may make on `action` (a row of the action query) now: the life
+    cycle's, its role's and the role table's for the action's school, as `move_action`
+    checks them. The window offers exactly these."""
+    allowed = set(ACTION_TRANSITIONS.get(action["status"], ()))
+    allowed &= set(rule.ROLE_MOVES.get(_acting_role(ws), ()))
+    return {move for move in allowed
+            if roles.may(ws, roles.action_status_action(move), action["school_id"])}
 
 
 def _acting_role(ws: Workspace) -> str:

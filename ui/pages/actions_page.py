@@ -10,10 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
-from app.domain.actions import ROLE_MOVES
-from app.domain.status import ACTION_STATUSES, ACTION_TRANSITIONS
-from app.security import roles
-from app.services.actions import list_actions, move_action
+from app.domain.status import ACTION_STATUSES
+from app.services.actions import allowed_moves, list_actions, move_action
 from app.services.schools import list_schools
 from ui.dialogs.action_move import HistoryDialog, MoveDialog
 from ui.models.rows_model import Column, RowsModel
@@ -129,12 +127,9 @@ class ActionsPage(QWidget):
 
     def _update_buttons(self, *_args) -> None:
         action = self.selected()
-        allowed = set(ACTION_TRANSITIONS.get(action["status"], ())) if action else set()
-        allowed &= set(ROLE_MOVES.get(self.ctx.ws.profile.role, ()))
         # The role table decides (docs/ROLES.md): the school reports, the inspector and the
         # office (督导室) verify and close.
-        allowed = {k for k in allowed
-                   if roles.may(self.ctx.ws, roles.action_status_action(k), action["school_id"])}
+        allowed = allowed_moves(self.ctx.ws, action) if action else set()
         for key, button in self.buttons.items():
             button.setEnabled(action is not None if key == "history" else key in allowed)
 

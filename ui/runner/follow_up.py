@@ -7,9 +7,8 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from app.domain.actions import CHECKER_MOVES, ROLE_MOVES
-from app.domain.status import ACTION_TRANSITIONS
-from app.services.actions import actions_of
+from app.domain.actions import CHECKER_MOVES
+from app.services.actions import actions_of, allowed_moves
 from ui.dialogs.action_move import HistoryDialog, MoveDialog
 from ui.models.rows_model import Column, RowsModel
 from ui.runner.text import fill
@@ -69,8 +68,7 @@ class FollowUpPanel(QGroupBox):
 
     def _update_buttons(self, *_args) -> None:
         action = self.selected()
-        allowed = set(ACTION_TRANSITIONS.get(action["status"], ())) if action else set()
-        allowed &= set(ROLE_MOVES.get(self.ctx.ws.profile.role, ()))
+        allowed = allowed_moves(self.ctx.ws, action) if action else set()
         for key, button in self.buttons.items():
             button.setEnabled(action is not None if key == "history"
                               else key in allowed and key in CHECKER_MOVES)

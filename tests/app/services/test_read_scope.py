@@ -152,3 +152,15 @@ def test_a_principals_bundle_carries_only_the_own_school(world, principal, tmp_p
     with zipfile.ZipFile(path) as bundle:
         text = " ".join(bundle.read(n).decode("utf-8", "replace") for n in bundle.namelist())
     assert world["A"]["school"] in text and not leaks(text, world)
+
+
+def test_the_moves_offered_are_the_role_tables(world):
+    """What the Actions page and the follow-up worksheet offer (`allowed_moves`): the office
+    and the inspector verify a reported action; the principal never does."""
+    reported = {key: action_query.action_state(world["office"], world[key]["action"])
+                for key in ("A", "B")}
+    assert {"verified", "not_rectified"} <= actions.allowed_moves(world["office"], reported["B"])
+    assert {"verified", "not_rectified"} <= actions.allowed_moves(world["inspector"],
+                                                                  reported["A"])
+    assert not {"verified", "not_rectified"} & actions.allowed_moves(world["principal"],
+                                                                     reported["A"])
