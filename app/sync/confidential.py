@@ -156,13 +156,14 @@ def _seal_school(ws, school_id: str, records: dict, lines: dict, secret_blobs: s
 def _payload(ws, records: dict, lines: dict, used: set, name: str) -> bytes:
     """{"blobs": {sha: base64}, "records": {table: [record, …]}} as JSON, the records being
     their lines as written in the clear (app/sync/export_lines.py), sorted by id."""
-    blobs = {sha: base64.b64encode(ws.store.blob(sha)).decode() for sha in sorted(used)}
+    # Hex hashes and base64 need no escaping in JSON.
+    blobs = b",".join(b'"%s":"%s"' % (sha.encode(), base64.b64encode(ws.store.blob(sha)))
+                      for sha in sorted(used))
     tables = b",".join(
         json.dumps(table).encode() + b":[" + b",".join(
             lines[table][rid] for rid in sorted(row["id"] for row in found)) + b"]"
         for table, found in sorted(records.items()))
-    return utf8(b'{"blobs":' + json.dumps(blobs, sort_keys=True).encode() + b',"records":{'
-                + tables + b"}}", name)
+    return utf8(b'{"blobs":{' + blobs + b'},"records":{' + tables + b"}}", name)
 
 
 def entitled(ws, school_id: str) -> list[dict]:
@@ -177,12 +178,10 @@ def _aad(bundle_id: str, name: str) -> bytes:
     return f"school-inspect/{bundle_id}/{name}".encode()
 
 
-def after_export(ws) -> None:
-    """Remember who could read what this (unrestricted) export sealed."""
+def readers_to_remember(ws) -> str | None:
+    """The value of READERS after an unrestricted export, or None when it holds it already."""
     readers = json.dumps(_readers_now(ws))
-    if ws.store.setting(READERS) != readers:
-        with ws.store.atomic():
-            ws.store.set_setting(READERS, readers)
+    return None if ws.store.setting(READERS) == readers else readers
 
 
 # -- import ---------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
     rows = _select(store, read, kind, chosen, set(inspections))
     if kind == "changes":
         for table, ids in confidential.extra_ids(ws).items():
-            rows[table].update({r["id"]: r for r in read.read_ids(table, ids)})
+            rows[table].update(read.read_ids(table, ids))
     if scope is not None:       # a principal's device sends its own school(s) only
         rows = _limit(store, rows, set(scope), set())
     _add_parents(read, rows)
@@ -51,10 +51,8 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
                     if row.get(col)})
     out = Path(out)
     summary = _write(ws, out, kind, rows, read.lines, blobs, progress or (lambda *a: None))
-    if kind in ("changes", "full") and not schools and not inspections:
-        _remember_export(store, rows)
-        confidential.after_export(ws)
-    _remember_exported_up_to(store, rows)
+    _remember(ws, rows, unrestricted=kind in ("changes", "full") and not schools
+              and not inspections)
     return summary
 
 
@@ -78,7 +76,7 @@ def _select(store, read: Lines, kind: str, schools: set,
     where, params = "1", []
     if kind == "changes":
         where, params = "t.rev > ?", [export_mark(store)]
-    rows = {t: {r["id"]: r for r in read.read(t, where, params)} for t in SYNCED_TABLES}
+    rows = {t: read.read(t, where, params) for t in SYNCED_TABLES}
     if schools or inspections:
         rows = _limit(store, rows, schools, inspections)
     return rows
@@ -118,14 +116,13 @@ def _assignment(store, read: Lines, schools: set) -> dict:
         schools = {r for (r,) in store.rows("select id from schools where deleted = 0")}
     ids = sorted(schools)
     rows = {t: {} for t in SYNCED_TABLES}
-    rows["users"] = {r["id"]: r for r in read.read("users", "t.deleted = 0")}
-    rows["templates"] = {r["id"]: r for r in read.read("templates", "t.deleted = 0")}
+    rows["users"] = read.read("users", "t.deleted = 0")
+    rows["templates"] = read.read("templates", "t.deleted = 0")
     for table, where in (("schools", "t.id"), ("teachers", "t.school_id"),
                          ("inspections", "t.status = 'draft' and t.deleted = 0 and "
                                          "t.school_id")):
         for chunk in chunked(ids):
-            rows[table].update({r["id"]: r for r in read.read(
-                table, f"{where} in ({marks(chunk)})", chunk)})
+            rows[table].update(read.read(table, f"{where} in ({marks(chunk)})", chunk))
     return rows
 
 
@@ -144,9 +141,9 @@ def _add_parents(read: Lines, rows: dict) -> None:
                                      if row[column] is not None and row[column] not in have)
         pending = {t: [] for t in SYNCED_TABLES}
         for other, refs in wanted.items():
-            for parent in read.read_ids(other, sorted(refs, key=str)):
-                rows[other][parent["id"]] = parent
-                pending[other].append(parent)
+            found = read.read_ids(other, sorted(refs, key=str))
+            rows[other].update(found)
+            pending[other] = list(found.values())
 
 
 def export_mark(store) -> str:
@@ -160,29 +157,43 @@ def export_mark(store) -> str:
     return mark
 
 
-def _revs(rows: dict) -> set[str]:
-    return {r["rev"] for by_id in rows.values() for r in by_id.values()
+def _remember(ws, rows: dict, *, unrestricted: bool) -> None:
+    """After the bundle is written, in one transaction (one sync to disk): where the next
+    "changes" export starts and who could read its sealed part (unrestricted exports only),
+    and the highest rev any bundle held (every export)."""
+    store = ws.store
+    revs = {r["rev"] for by_id in rows.values() for r in by_id.values()
             if isinstance(r["rev"], str)}
-
-
-def _remember_export(store, rows: dict) -> None:
-    # Only revs this clock could have made or adopted move the mark (never a future one):
-    # the greatest such rev, looked for from the top (usually the greatest rev of all).
-    limit = store.clock.ms() + HORIZON_MS
-    top = next((rev for rev in sorted(_revs(rows), reverse=True)
-                if REV_RE.fullmatch(rev) and int(rev[:13]) <= limit), None)
-    if top and top > export_mark(store):
-        with store.atomic():
-            store.set_setting(LAST_EXPORT, top)
-
-
-def _remember_exported_up_to(store, rows: dict) -> None:
-    """Every export, filtered or not: records at or below this rev may exist elsewhere, so
-    deleting one must leave a tombstone (app.services.deletion)."""
-    top = max(_revs(rows), default=None)
+    settings = {}
+    if unrestricted:
+        top = _top_made_here(store, revs)
+        if top and top > export_mark(store):
+            settings[LAST_EXPORT] = top
+        readers = confidential.readers_to_remember(ws)
+        if readers is not None:
+            settings[confidential.READERS] = readers
+    # Records at or below this rev may exist elsewhere, so deleting one must leave a
+    # tombstone (app.services.deletion).
+    top = max(revs, default=None)
     if top and top > (store.setting(EXPORTED_UP_TO, "") or ""):
+        settings[EXPORTED_UP_TO] = top
+    if settings:
         with store.atomic():
-            store.set_setting(EXPORTED_UP_TO, top)
+            for key, value in settings.items():
+                store.set_setting(key, value)
+
+
+def _top_made_here(store, revs: set[str]) -> str | None:
+    """The greatest rev this clock could have made or adopted (never a future one) — usually
+    the greatest of all, so they are sorted only if not."""
+    limit = store.clock.ms() + HORIZON_MS
+
+    def made_here(rev: str) -> bool:
+        return REV_RE.fullmatch(rev) is not None and int(rev[:13]) <= limit
+    top = max(revs, default=None)
+    if top is None or made_here(top):
+        return top
+    return next((rev for rev in sorted(revs, reverse=True) if made_here(rev)), None)
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -53,30 +53,28 @@ class Lines:
         self.lines: dict[str, dict[str, bytes]] = {t: {} for t in SYNCED_TABLES}
         self._plans: dict[str, tuple[list[str], str]] = {}
 
-    def read(self, table: str, where: str = "1", params=()) -> list[dict]:
+    def read(self, table: str, where: str = "1", params=()) -> dict[str, dict]:
         """Read the records of `table` matching `where` (SQL over the row `t`), keep their
-        lines, and return their fields."""
+        lines, and return their fields by id."""
         names, select = self._plan(table)
         try:
             found = self.store.rows(f"select {select} from [{table}] as t where {where}",
                                     [table, *params])
         except DatabaseError:
             return self._read_in_python(table, where, params, names)
-        out, width = [], len(names)
-        for row in found:
-            fields = dict(zip(names, row))
+        out, lines, width = {}, self.lines[table], len(names)
+        for row in found:               # names[0] is the id
+            out[row[0]] = dict(zip(names, row))
             line = row[width]
-            if line is None:                    # a REAL in it: Python writes it exactly
-                line = self._python_line(table, fields["id"])
-            self.lines[table][fields["id"]] = line
-            out.append(fields)
+            # None: a REAL in the row, written exactly by Python.
+            lines[row[0]] = self._python_line(table, row[0]) if line is None else line
         return out
 
-    def read_ids(self, table: str, ids) -> list[dict]:
+    def read_ids(self, table: str, ids) -> dict[str, dict]:
         """`read` of the records with these ids, a few hundred per query."""
-        out = []
+        out = {}
         for chunk in chunked(ids):
-            out += self.read(table, f"t.id in ({marks(chunk)})", chunk)
+            out.update(self.read(table, f"t.id in ({marks(chunk)})", chunk))
         return out
 
     def _plan(self, table: str) -> tuple[list[str], str]:
@@ -99,13 +97,13 @@ class Lines:
             self._plans[table] = (names, select)
         return self._plans[table]
 
-    def _read_in_python(self, table: str, where: str, params, names: list[str]) -> list[dict]:
+    def _read_in_python(self, table: str, where: str, params, names: list[str]) -> dict:
         rows = self.store.query(f"select * from [{table}] as t where {where}", list(params))
         history = revs_in_history(self.store, table, [r["id"] for r in rows])
-        out = []
+        out = {}
         for row in rows:
             self.lines[table][row["id"]] = _encode(table, row, history.get(row["id"], ()))
-            out.append({c: row[c] for c in names})
+            out[row["id"]] = {c: row[c] for c in names}
         return out
 
     def _python_line(self, table: str, record_id) -> bytes:
