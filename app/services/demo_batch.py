@@ -23,7 +23,6 @@ import hashlib
 import json
 import mimetypes
 from collections import Counter, defaultdict
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from app.domain import actions as rule
@@ -83,10 +82,6 @@ class BatchOps:
         self._prepared: dict = {}
         self._unanswered: dict[str, Result] = {}   # template id → score of a blank visit
         self.scores: list[tuple] = []
-        # Signature images are rendered here (Pillow's encoder releases the GIL, so this
-        # runs on the second core), in submission order, one at a time.
-        self.renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-png")
-        self.unsigned: list[tuple[dict, Future]] = []
         self.count = 0
 
     # -- reads ----------------------------------------------------------------------------
@@ -245,22 +240,25 @@ class BatchOps:
 
     # -- signoff.sign_off -----------------------------------------------------------------
     def sign_off(self, inspection_id: str, signer: str, role: str, stroke: list) -> None:
-        """signoff.sign_off. The drawn signature's image is rendered on the second thread;
-        its hash and the device signature over the row (which covers that hash) are filled
-        in before the row is written (`_sign_rows`). Nothing else made here depends on
-        them."""
+        """signoff.sign_off: the drawn signature's image (checked as the service checks
+        it) and the device signature over the row, which covers the image's hash."""
         visit = self.visits[inspection_id]
         row = visit.row
         if row["status"] not in ("completed", "signed"):
             raise StateError("Complete the inspection before signing it.")
-        image = self.renderer.submit(signature_png, stroke)
+        png = signature_png(stroke)
+        if not png.startswith(b"\x89PNG"):
+            raise ValidationError("The drawn signature must be a PNG image.")
+        image_sha256 = hashlib.sha256(png).hexdigest()
+        self.sink.blob(image_sha256, png, "image/png")
         digest = self.content_sha256(visit)
         now = self.store.clock_iso()
         fields = {"id": self.store.new_id(), "inspection_id": inspection_id,
                   "signer": signer.strip(), "role": role, "signed_at": now,
-                  "image_sha256": None, "content_sha256": digest,
+                  "image_sha256": image_sha256, "content_sha256": digest,
                   "captured_by": self.ws.profile.device_id, "device_sig": None}
-        self.unsigned.append((self.sink.insert("signatures", fields), image))
+        signature = self.sink.insert("signatures", fields)
+        signature["device_sig"] = sign_row(signature, self.device_key)
         if row["status"] != "signed" and role in AUTHOR_ROLES.get(row["mode"], ("inspector",)):
             self.sink.update("inspections", row, {"status": "signed", "signed_at": now,
                                                   "content_sha256": digest,
@@ -381,20 +379,7 @@ class BatchOps:
             self.evaluate(visit.row["id"])
         return score_row(visit.row["id"], template, visit.result)
 
-    def _sign_rows(self) -> None:
-        """Each sign-off made since the last flush gets its image (PNG, checked as the
-        service checks it), the image's hash and the device signature over the row."""
-        for row, image in self.unsigned:
-            png = image.result()
-            if not png.startswith(b"\x89PNG"):
-                raise ValidationError("The drawn signature must be a PNG image.")
-            row["image_sha256"] = hashlib.sha256(png).hexdigest()
-            self.sink.blob(row["image_sha256"], png, "image/png")
-            row["device_sig"] = sign_row(row, self.device_key)
-        self.unsigned = []
-
     def flush(self) -> None:
-        self._sign_rows()
         self.sink.flush()
         self.store.put_scores(self.scores)   # after the triggers marked them dirty
         self.scores = []
@@ -404,4 +389,4 @@ class BatchOps:
         self.store.save_clock()
 
     def close(self) -> None:
-        self.renderer.shutdown(cancel_futures=True)
+        """Nothing to release."""

@@ -357,17 +357,24 @@ class Store(LocalRows):
             f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names) + ") values ("
             + ", ".join("?" * len(names)) + ")", params)
 
-    def insert_rows(self, table: str, rows: list[dict], *, ignore: bool = False) -> int:
+    def insert_rows(self, table: str, rows: list, *, ignore: bool = False,
+                    columns: tuple | None = None) -> int:
         """Bulk insert of complete rows, one executemany per shape (the demo generator's
-        batched path); the caller made them as `insert` would have. A synced table's values
-        pass `check_fields` like every other write, each distinct (column, value) once (the
-        rev and device are the Store's own). Triggers fire as for single inserts. Returns how
-        many rows were given."""
-        if table in SYNCED_TABLES:
-            _check_distinct(table, rows)
-        shapes: dict[tuple, list] = {}
-        for row in rows:
-            shapes.setdefault(tuple(row), []).append(tuple(row.values()))
+        batched path); the caller made them as `insert` would have. Rows are dicts, or
+        tuples of `columns` (a local table's). A synced table's values pass `check_fields`
+        like every other write, each distinct (column, value) once (the rev and device are
+        the Store's own). Triggers fire as for single inserts. Returns how many rows were
+        given."""
+        if columns is not None:
+            if table in SYNCED_TABLES:
+                raise DatabaseError(f"{table}: synced rows are written as dicts (checked).")
+            shapes = {tuple(columns): rows}
+        else:
+            if table in SYNCED_TABLES:
+                _check_distinct(table, rows)
+            shapes: dict[tuple, list] = {}
+            for row in rows:
+                shapes.setdefault(tuple(row), []).append(tuple(row.values()))
         verb = "insert or ignore" if ignore else "insert"
         for names, values in shapes.items():
             self.conn.executemany(
