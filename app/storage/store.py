@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from app.clock import HybridLogicalClock, WallClock, iso
-from app.domain.limits import check_fields
+from app.domain.limits import check_fields, column_passes
 from app.errors import DatabaseError, NotFoundError
 from app.storage import introspect
 from app.storage.local import LocalRows
@@ -36,21 +36,28 @@ def _random_id() -> str:
 
 
 def _check_distinct(table: str, rows: list[dict]) -> None:
-    """`check_fields` for every value of `rows`, each distinct value of a column once: the
-    checks are per column, so a value that passed once passes again."""
-    columns = dict.fromkeys(c for row in rows for c in row if c not in SYNC_META)
-    for column in columns:
+    """`check_fields` for every value of `rows`, each distinct value of a column once (the
+    checks are per column, so a value that passed once passes again), a column's plain
+    text at once (`column_passes`); a column not plainly passing is checked value by value,
+    which words the refusal."""
+    for column in dict.fromkeys(itertools.chain.from_iterable(rows)):
+        if column in SYNC_META:
+            continue
         try:
-            values = {row.get(column) for row in rows}
-        except TypeError:  # an unhashable value (a dict, a list): refused just below
-            values = [row.get(column) for row in rows]
-        for value in values:
-            if value is None:
-                continue
-            if not isinstance(value, (str, int, float)):
+            column_values = list(map(operator.itemgetter(column), rows))
+        except KeyError:   # rows of several shapes
+            column_values = [row.get(column) for row in rows]
+        kinds = set(map(type, column_values))
+        for kind in kinds:
+            if kind is not type(None) and not issubclass(kind, (str, int, float)):
                 raise DatabaseError(f"{table}.{column}: a bulk row holds a "
-                                    f"{type(value).__name__}, not a stored value.")
-            check_fields(table, {column: value})
+                                    f"{kind.__name__}, not a stored value.")
+        # 1, 1.0 and True are one member of a set: numbers of mixed kinds are not merged.
+        values = set(column_values) if len(kinds - {str, type(None)}) <= 1 else column_values
+        if not column_passes(table, column, values):
+            for value in values:
+                if value is not None:
+                    check_fields(table, {column: value})
 
 
 class Store(LocalRows):

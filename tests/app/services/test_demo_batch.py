@@ -142,6 +142,17 @@ def test_a_bulk_write_checks_every_value_and_leaves_nothing_behind(ws):
     with pytest.raises(DatabaseError, match="schools.name: a bulk row holds a dict"):
         with ws.store.atomic():
             ws.store.insert_rows("schools", [{**row, "name": {"a": 1}}])
+    # One bad value among many plain ones is found, whatever it hides behind: a NUL or a
+    # lone surrogate in text, true/false next to the equal 1 (one member of a set).
+    others = [{**row, "id": str(uuid.uuid4()), "name": f"学校{n}", "student_count": 1}
+              for n in range(50)]
+    for column, bad, words in (("name", "a\x00b", "schools.name"),
+                               ("name", "a\ud800", "schools.name"),
+                               ("student_count", True, "true/false")):
+        with pytest.raises(ValidationError, match=words):
+            with ws.store.atomic():
+                ws.store.insert_rows("schools", others + [{**others[0], "id": "x",
+                                                           column: bad}])
     with pytest.raises(DatabaseError, match="synced rows are written as dicts"):
         with ws.store.atomic():    # unchecked tuples are for local tables only
             ws.store.insert_rows("schools", [tuple(row.values())], columns=tuple(row))
