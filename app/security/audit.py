@@ -107,20 +107,17 @@ class ChainWriter:
         store = self.store
         at, device, rev = store.clock_iso(), store.device_id, rev or store.last_rev
         seq, prev = self.seq + 1, self.hash
-        if not all(type(v) is str for v in (action, entity, entity_id, detail_json, rev,
-                                             device, self.actor)):
-            entry = {"seq": seq, "at": at, "device_id": device, "actor": self.actor,
-                     "action": action, "entity": entity, "entity_id": entity_id,
-                     "detail": detail_json, "prev_hash": prev, "rev": rev}
-            entry["hash"] = entry_hash(entry)   # json.dumps's own text
-            self.seq, self.hash = seq, entry["hash"]
-            return tuple(entry[c] for c in COLUMNS)
         start = self._starts.get(action)
-        if start is None:   # the keys in sorted order, as _payload writes them
+        middle = self._middles.get((detail_json, device, entity))
+        if start is None or middle is None or type(entity_id) is not str \
+                or type(rev) is not str:
+            if not all(type(v) is str for v in (action, entity, entity_id, detail_json, rev,
+                                                 device, self.actor)):
+                return self._odd(seq, at, device, action, entity, entity_id, detail_json,
+                                 prev, rev)
+            # The keys in sorted order, as _payload writes them; made for text only.
             start = self._starts[action] = (f'{{"action": {_text(action)}, "actor": '
                                             f'{_text(self.actor)}, "at": ')
-        middle = self._middles.get((detail_json, device, entity))
-        if middle is None:
             middle = self._middles[(detail_json, device, entity)] = (
                 f', "detail": {_text(detail_json)}, "device_id": {_text(device)}, '
                 f'"entity": {_text(entity)}, "entity_id": ')
@@ -129,6 +126,16 @@ class ChainWriter:
         self.seq, self.hash = seq, hashlib.sha256(text.encode()).hexdigest()
         return (seq, at, device, self.actor, action, entity, entity_id, detail_json, prev,
                 self.hash, rev)
+
+    def _odd(self, seq, at, device, action, entity, entity_id, detail_json, prev,
+             rev) -> tuple:
+        """An entry with a value that is not text (a None id): json.dumps's own text."""
+        entry = {"seq": seq, "at": at, "device_id": device, "actor": self.actor,
+                 "action": action, "entity": entity, "entity_id": entity_id,
+                 "detail": detail_json, "prev_hash": prev, "rev": rev}
+        entry["hash"] = entry_hash(entry)
+        self.seq, self.hash = seq, entry["hash"]
+        return tuple(entry[c] for c in COLUMNS)
 
 
 def due_checkpoint(entry: dict) -> bool:

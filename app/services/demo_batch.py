@@ -25,6 +25,7 @@ import mimetypes
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from app.clock import local_date
 from app.domain import actions as rule
 from app.domain.answers import normalise_answer
 from app.domain.limits import check_date
@@ -40,12 +41,14 @@ from app.services.answers import response_id
 from app.services.demo_images import signature_png
 from app.services.demo_rows import RowSink
 from app.services.inspections import missing_text
-from app.services.today import today as district_today
+from app.services.today import district_timezone
 from app.storage.scores import score_row
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
+# json.dumps(…, ensure_ascii=False), as answers.answer_item stores a value, built once.
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
 FLUSH_EVERY = 250   # inspections made in memory between two bulk writes (bounded memory)
 KEPT = ("school_id", "visit_date", "mode", "status", "template_key")
 
@@ -69,6 +72,7 @@ class BatchOps:
         self.templates = {t.id: t for t in templates.values()}
         self.device_key = ws.device_key
         self.keep_originals = photos.keep_originals(ws.store)
+        self.zone = district_timezone(ws)
         self.visits: dict[str, Visit] = {}                  # being made
         self.made: dict[str, dict] = {}                     # finished: the KEPT fields
         # Actions by logical action (a chain of carried copies, keyed by its first row):
@@ -155,7 +159,7 @@ class BatchOps:
         visit = self._editable(inspection_id)
         status = visit.row["status"]
         stored = normalise_answer(item, value)
-        fields = {"value": None if stored is None else json.dumps(stored, ensure_ascii=False)}
+        fields = {"value": None if stored is None else _JSON(stored)}
         if note:
             fields["note"] = note
         if item.key in visit.responses:
@@ -313,7 +317,9 @@ class BatchOps:
         would give them (state from the rule in action_query.with_state, created order): the
         chains they belong to are all a row's state depends on. Reading "today" moves the
         demo clock, as the query does."""
-        today = district_today(self.ws)
+        # services.today.today, with the district's zone read once (nothing in the demo's
+        # transaction changes it): the same clock reading, the same day.
+        today = local_date(self.store.clock.now(), self.zone).isoformat()
         roots = dict.fromkeys(self.root_of[a["id"]] for a in action_rows)
         rows = sorted((dict(a) for root in roots for a in self.chain_rows[root]),
                       key=lambda a: (a["created_at"], a["rev"]))
