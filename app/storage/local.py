@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.errors import NotFoundError
 from app.storage import introspect
-from app.storage.sqlerrors import DB_ERRORS, translate_sqlite_error
+from app.storage.sqlerrors import db_errors, translate_sqlite_error
 from app.storage.tables import SYNCED_TABLES, cell_value
 
 
@@ -60,7 +60,7 @@ class LocalRows:
         from app.storage.scores import refresh
         try:
             return refresh(self.conn, inspection_ids, template_of)
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 
     def put_scores(self, rows: list[tuple]) -> None:
@@ -69,7 +69,7 @@ class LocalRows:
         from app.storage.scores import store_rows
         try:
             store_rows(self.conn, rows)
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 
     # -- blobs (content-addressed evidence) -----------------------------------------------
