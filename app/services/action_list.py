@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from app.domain import actions as rule
 from app.security import roles
 from app.services.today import today as district_today
-from app.storage import action_state
+from app.storage import action_state  # the stored columns
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -36,11 +36,8 @@ ROW_SQL = ("select a.*, s.name as school_name, s.name_en as school_name_en, "
 
 def refresh_if_dirty(ws: Workspace) -> None:
     """Bring the stored state up to date with changes made by any path (see the triggers);
-    a no-op read when nothing changed."""
-    store = ws.store
-    if action_state.is_dirty(store.conn):
-        with store.atomic():
-            action_state.refresh(store.conn)
+    a one-row read when nothing changed."""
+    ws.store.refresh_action_state()
 
 
 def open_count(ws: Workspace) -> int:

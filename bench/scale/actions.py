@@ -127,15 +127,13 @@ def _best(call, repeat: int = 5) -> float:
 
 def measure(ws) -> list[Row]:
     from app.services.action_list import open_count
-    from app.storage import action_state
     from ui.launcher import create_application
     from ui.pages.actions_page import ActionsPage
     app = create_application()
 
     made = add_actions(ws)
     start = time.perf_counter()
-    with ws.store.atomic():
-        action_state.refresh(ws.store.conn)
+    ws.store.refresh_action_state()
     recompute = time.perf_counter() - start
     ws.store.conn.execute("analyze action_state")
 
