@@ -70,7 +70,10 @@ class ActionQuery:
         self._fixed_today = today
         self.today = today or district_today(ws)
 
-    def _where(self) -> tuple[str, list]:
+    def _where(self, paging: bool = False) -> tuple[str, list]:
+        """FROM and WHERE of the list. For a page (`paging`) the overdue test must not pick
+        the overdue index (a range SQLite would then sort): the list walks its order index
+        and skips what is not overdue — overdue rows come first in due order."""
         f = self.filter
         sql, params = roles.read_scope(self.ws, "st.school_id", f.school_id)
         sql = "from action_state st where st.head = 1" + sql
@@ -82,7 +85,8 @@ class ActionQuery:
         if f.status:
             sql, params = sql + " and st.status = ?", params + [rule.normal_status(f.status)]
         if f.overdue_only:
-            sql, params = sql + " and st.overdue_after < ?", params + [self.today]
+            sql += f" and {'+' if paging else ''}st.overdue_after < ?"
+            params = params + [self.today]
         return sql, params
 
     def counts(self) -> dict:
@@ -102,7 +106,7 @@ class ActionQuery:
             through: tuple | None = None) -> list[tuple[str, tuple]]:
         """The next `limit` (id, sort key) pairs in order after the pair `after`, or every
         pair up to the key `through` (to reach a row, e.g. the selection kept on reload)."""
-        sql, params = self._where()
+        sql, params = self._where(paging=True)
         if after is not None:
             key = list(after[1])
             # The bound on the first column lets SQLite start the index range there.
