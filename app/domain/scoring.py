@@ -67,6 +67,11 @@ def item_fraction(item: Item, value: Any) -> float | None:
     """The answer's share of the item's points, 0..1, or None when it does not count."""
     if value is None or value == NA or not item.scored or not valid_stored(item, value):
         return None
+    return _valid_fraction(item, value)
+
+
+def _valid_fraction(item: Item, value: Any) -> float | None:
+    """`item_fraction` of a value of a scored item that `valid_stored` accepts, not N/A."""
     if item.type == "yes_no":
         return 1.0 if value == "yes" else 0.0
     if item.type == "score":
@@ -115,9 +120,12 @@ def score(template: Template, answers: Mapping[str, Any],
     number of attached files; `notes` item key → note; `actions` item key → number of
     corrective actions raised on it."""
     evidence, notes, actions = evidence or {}, notes or {}, actions or {}
-    given = {i.key: answers.get(i.key) for i in template.items
-             if valid_stored(i, answers.get(i.key))}
-    fractions = {i.key: item_fraction(i, given.get(i.key)) for i in template.items}
+    items = template.items
+    given = {i.key: answers.get(i.key) for i in items if valid_stored(i, answers.get(i.key))}
+    # item_fraction of each item, each answer judged valid once (just above).
+    fractions = {i.key: _valid_fraction(i, given[i.key])
+                 if i.key in given and i.scored and given[i.key] != NA else None
+                 for i in items}
     sections, all_pairs = [], []
     for section in template.sections:
         pairs = [(i.weight * section.weight, fractions[i.key]) for i in section.items
@@ -127,7 +135,7 @@ def score(template: Template, answers: Mapping[str, Any],
         sections.append(SectionScore(section.key, _weighted(pairs) if template.graded else None,
                                      answered, len(section.items)))
     # is_failed, from the fractions just computed (each answer is judged once).
-    failed = [i for i in template.items if fractions[i.key] is not None
+    failed = [i for i in items if fractions[i.key] is not None
               and fractions[i.key] < template.pass_fraction]
     total = _weighted(all_pairs) if template.graded else None
     uncapped = grade_for(template, total)
@@ -137,14 +145,12 @@ def score(template: Template, answers: Mapping[str, Any],
         vetoed_by=tuple(i.key for i in failed if i.veto),
         capped_by=tuple(i.key for i in failed if i.cap is not None),
         sections=tuple(sections), failed=tuple(i.key for i in failed),
-        missing_required=tuple(i.key for i in template.items
-                               if i.required and i.key not in given),
-        missing_photos=tuple(i.key for i in template.items
+        missing_required=tuple(i.key for i in items if i.required and i.key not in given),
+        missing_photos=tuple(i.key for i in items
                              if i.photo_required and not evidence.get(i.key)),
         missing_facts=_missing_facts(failed, notes, evidence, actions),
-        out_of_limits=tuple(i.key for i in template.items
-                            if out_of_limits(i, given.get(i.key))),
-        answered=len(given), item_count=len(template.items), graded=template.graded,
+        out_of_limits=tuple(i.key for i in items if out_of_limits(i, given.get(i.key))),
+        answered=len(given), item_count=len(items), graded=template.graded,
         fractions=fractions)
 
 

@@ -8,6 +8,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -135,10 +136,18 @@ class Template:
         return [item for section in self.sections for item in section.items]
 
     def item(self, key: str) -> Item:
+        try:
+            return self._by_key[key]
+        except TypeError:       # not a key at all (unhashable)
+            raise KeyError(key) from None
+
+    @cached_property
+    def _by_key(self) -> dict[str, Item]:
+        """Items by key, the first of a key (an import looks up every answer's item)."""
+        found: dict[str, Item] = {}
         for item in self.items:
-            if item.key == key:
-                return item
-        raise KeyError(key)
+            found.setdefault(item.key, item)
+        return found
 
     def band(self, key: str) -> Band:
         return next(b for b in self.bands if b.key == key)
