@@ -47,7 +47,7 @@ class Item:
     unit: dict | None = None
     choices: tuple = ()
 
-    @property
+    @cached_property
     def scored(self) -> bool:
         if self.type in UNSCORED_TYPES:
             return False

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from app.domain.scoring import score
 from app.domain.templates import Template, parse_template
@@ -28,6 +28,8 @@ UNSCORED_SORT = -1.0  # sort key of an inspection without a score (first ascendi
 UNGRADED_RANK = 99
 
 TemplateLookup = Callable[[str], Template]
+_UNREAD = object()
+_IMMUTABLE = (str, int, float, bool, type(None))   # decoded values safe to share
 
 
 def _parsed_templates(conn) -> TemplateLookup:
@@ -142,13 +144,19 @@ def _refresh_batch(conn, ids: list[str], template_of: TemplateLookup) -> None:
     inspections = conn.execute(f"select id, template_id from inspections where id in ({marks})"
                                " and deleted = 0", ids).fetchall()
     answers: dict[str, dict] = defaultdict(dict)
+    decoded: dict[str, Any] = {}     # answer text -> its value: few distinct, read once
     for inspection_id, key, value in conn.execute(
             f"select inspection_id, item_key, value from responses where inspection_id in "
             f"({marks}) and deleted = 0 and value is not null", ids):
-        try:
-            answers[inspection_id][key] = json.loads(value)
-        except ValueError:
-            continue  # an unreadable answer counts as unanswered, as nowhere else can it
+        found = decoded.get(value, _UNREAD) if type(value) is str else _UNREAD
+        if found is _UNREAD:
+            try:
+                found = json.loads(value)
+            except ValueError:
+                continue  # an unreadable answer counts as unanswered, as nowhere else can it
+            if type(value) is str and type(found) in _IMMUTABLE:
+                decoded[value] = found
+        answers[inspection_id][key] = found
     evidence: dict[str, dict] = defaultdict(dict)
     for inspection_id, key, count in conn.execute(
             f"select inspection_id, item_key, count(*) from attachments where inspection_id "

@@ -314,7 +314,7 @@ class _RecordParser:
                 raise BundleError(f"{self.name} holds more records than the {self.promised} "
                                   "its manifest promises; refused.")
             upgrade_record(self.table, record)  # an older version's vocabulary, before checking
-            check_record(record, self.table, self.columns, where)
+            check_record(record, self.table, self.columns, where, clean=True)
             if record["id"] in self.seen:
                 raise BundleError(f"{where}: record {record['id']} appears twice.")
         except BundleError as exc:
