@@ -29,6 +29,7 @@ import math
 import re
 import sys
 import threading
+from itertools import accumulate
 from typing import Any
 
 from app.errors import ValidationError
@@ -107,7 +108,9 @@ FLAG_FIELDS = {("schools", "boarding"), ("templates", "builtin")}
 DATE_FIELDS = {("inspections", "visit_date"), ("actions", "due_date")}
 
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 # -- strict JSON -----------------------------------------------------------------------------
@@ -170,15 +173,11 @@ def _check_depth(text: str, max_depth: int) -> None:
     # Cheap bound first: a document with few brackets cannot be deep.
     if text.count("[") + text.count("{") <= max_depth:
         return
-    depth = 0
-    for match in _TOKENS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > max_depth:
-                raise _Refused(f"nested deeper than {max_depth} levels")
-        elif token in "]}":
-            depth -= 1
+    # The brackets outside strings, in order (the same scan as matching strings and
+    # brackets left to right), and the deepest running depth they reach, all in C.
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) > max_depth:
+        raise _Refused(f"nested deeper than {max_depth} levels")
 
 
 def _unique_object(pairs: list) -> dict:

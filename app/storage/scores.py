@@ -115,6 +115,22 @@ def marked_column(table: str) -> str | None:
     return spec[1] if spec else None
 
 
+def reusing(conn, known: dict[str, tuple[str, str, Template]]) -> TemplateLookup:
+    """`_parsed_templates`, but a template whose stored body text and hash are exactly
+    those of an entry of `known` ({id: (body text, sha256, parsed)}: an import's checked
+    bundle templates) is that entry's, not parsed again."""
+    read = _parsed_templates(conn)
+
+    def lookup(template_id: str) -> Template:
+        entry = known.get(template_id)
+        if entry is not None and conn.execute(
+                "select 1 from templates where id = ? and body = ? and sha256 = ?",
+                [template_id, entry[0], entry[1]]).fetchone():
+            return entry[2]
+        return read(template_id)
+    return lookup
+
+
 def store_rows(conn, rows: list[tuple]) -> None:
     """Put rows made by `score_row` in place and clear those inspections' dirty marks
     (inside the caller's transaction, after their answers and evidence were written)."""

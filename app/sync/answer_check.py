@@ -17,12 +17,14 @@ from app.security.signoffs import SUBJECT_SCHOOL
 class TemplateSource:
     """Templates and inspections by id: first those arriving in a bundle, then the database."""
 
-    def __init__(self, store, records: dict[str, list[dict]] | None = None):
+    def __init__(self, store, records: dict[str, list[dict]] | None = None,
+                 parsed: dict[str, Template] | None = None):
+        """`parsed`: the bundle's templates by id, already parsed from its rows."""
         records = records or {}
         self.store = store
         self.templates = {r["id"]: r for r in records.get("templates", [])}
         self.inspections = {r["id"]: r for r in records.get("inspections", [])}
-        self.parsed: dict[str, Template | None] = {}
+        self.parsed: dict[str, Template | None] = dict(parsed or {})
         # (id of an item of a template in `parsed`, answer text) judged valid; the parsed
         # templates are kept, so the ids stay theirs.
         self.accepted: set[tuple[int, str]] = set()
@@ -111,9 +113,11 @@ def check_inspection(row: dict, *, where: str, error: type[KnownError]) -> None:
     check_subject(row, where=where, error=error)
 
 
-def check_bundle_values(store, records: dict[str, list[dict]]) -> None:
-    """Every answer and JSON column in a bundle, before anything is written."""
-    source = TemplateSource(store, records)
+def check_bundle_values(store, records: dict[str, list[dict]],
+                        parsed: dict[str, Template] | None = None) -> None:
+    """Every answer and JSON column in a bundle, before anything is written (`parsed`: its
+    templates by id, as `importer.check_templates` parsed them)."""
+    source = TemplateSource(store, records, parsed)
     for row in records.get("responses", []):
         check_response(source, row, where=f"records/responses.ndjson: answer {row['id']}",
                        error=BundleError)

@@ -57,6 +57,9 @@ class Bundle:
     blobs: dict[str, bytes] = field(default_factory=dict)
     certificates: dict[str, bytes] = field(default_factory=dict)
     extras: dict[str, bytes] = field(default_factory=dict)
+    # {template id: (body text, sha256, parsed Template)} of the templates it carries, once
+    # `importer.check_templates` accepted them (answers and scores use them, not a reparse).
+    templates: dict[str, tuple] = field(default_factory=dict)
 
     @property
     def bundle_id(self) -> str:
