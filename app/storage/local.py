@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.errors import NotFoundError
 from app.storage import introspect
-from app.storage.sqlerrors import DB_ERRORS, translate_sqlite_error
+from app.storage.sqlerrors import db_errors, translate_sqlite_error
 from app.storage.tables import SYNCED_TABLES, cell_value
 
 
@@ -64,7 +64,7 @@ class LocalRows:
             template_of = reusing(self.conn, known_templates)
         try:
             return refresh(self.conn, inspection_ids, template_of)
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 
     def put_scores(self, rows: list[tuple]) -> None:
@@ -73,7 +73,7 @@ class LocalRows:
         from app.storage.scores import store_rows
         try:
             store_rows(self.conn, rows)
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 
     # -- blobs (content-addressed evidence) -----------------------------------------------

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 from app.errors import DatabaseError
 
-try:   # SQLCipher (an encrypted profile): its errors are not sqlite3's
-    import sqlcipher3
-    DB_ERRORS: tuple = (sqlite3.Error, sqlcipher3.Error)
-except ImportError:  # pragma: no cover - a dependency; a plain profile still opens
-    DB_ERRORS = (sqlite3.Error,)
+def db_errors() -> tuple:
+    """The errors a database call may raise: sqlite3's, and SQLCipher's (an encrypted profile)
+    once SQLCipher is loaded. Asked when an error is caught, so a plain profile never loads
+    SQLCipher (8 ms of every start): without it loaded, no SQLCipher connection exists."""
+    cipher = sys.modules.get("sqlcipher3")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
 
 
 # Below this much free space, an I/O error while writing is taken to be a full disk: SQLite

@@ -22,7 +22,7 @@ from app.errors import DatabaseError, NotFoundError
 from app.storage import introspect
 from app.storage.local import LocalRows
 from app.storage.schema import MIGRATIONS_TABLE, known_migration_names, migrations
-from app.storage.sqlerrors import DB_ERRORS, translate_sqlite_error
+from app.storage.sqlerrors import db_errors, translate_sqlite_error
 from app.storage.tables import HLC_SETTING, SYNC_META, SYNCED_TABLES, cell_value
 
 _JSON_TYPES = frozenset((dict, list, tuple))
@@ -75,7 +75,7 @@ class Store(LocalRows):
             self.conn = connection or sqlite3.connect(str(self.path))
             self._configure()
             self._migrate()
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
         self.hlc = HybridLogicalClock(device_id, self.clock.ms, self.setting(HLC_SETTING))
 
@@ -187,7 +187,7 @@ class Store(LocalRows):
             except BaseException:
                 conn.rollback()
                 raise
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc, self.path) from exc
 
     # -- reads ----------------------------------------------------------------------------
@@ -219,14 +219,14 @@ class Store(LocalRows):
             cursor = self.conn.execute(sql, params)
             keys = [d[0] for d in cursor.description or ()]
             return [dict(zip(keys, row)) for row in cursor]
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 
     def rows(self, sql: str, params: Any = ()) -> list[tuple]:
         """Plain tuples, for hot read paths where building dicts costs too much."""
         try:
             return self.conn.execute(sql, params).fetchall()
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 
     def scalar(self, sql: str, params: Any = ()) -> Any:

@@ -100,3 +100,26 @@ def test_a_protected_profile_exports_and_imports(make_workspace, tmp_path):
     reopened = Workspace.open(b.paths.home, password="pw-b")
     assert digest(reopened) == digest(a)
     reopened.close()
+
+
+def test_a_database_error_on_a_protected_profile_reads_like_any_other(make_workspace):
+    """SQLCipher's errors are its own classes, caught once it is loaded (a plain profile never
+    loads it): a busy encrypted file gets the same one-line advice as a plain one."""
+    from app.errors import DatabaseError
+    ws = make_workspace("protected")
+    ws.set_profile_password("pw")
+    ws.close()
+    ws = Workspace.open(ws.paths.home, password="pw")
+    import sqlcipher3
+    other = sqlcipher3.connect(str(ws.paths.database))
+    other.execute("pragma key = 'pw'")
+    other.execute("begin exclusive")   # a second program holds the file
+    ws.store.conn.execute("pragma busy_timeout = 0")
+    try:
+        with pytest.raises(DatabaseError, match="in use by another program"):
+            with ws.store.atomic():
+                schools.add_school(ws, name="育才小学")
+    finally:
+        other.rollback()
+        other.close()
+        ws.close()

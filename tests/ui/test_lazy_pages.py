@@ -73,8 +73,10 @@ sys.exit(main([]))
 
 # Needed later, if at all: the runner, the other pages and dialogs, demo data, sqlite-utils
 # (migrations), cryptography (keys and the signing certificate: read when first used), the
-# template catalogue (built-in versions are installed after the first paint).
+# template catalogue (built-in versions are installed after the first paint), SQLCipher (an
+# encrypted profile only) and the package metadata (the UI is started by name).
 NOT_BEFORE_FIRST_PAINT = {
+    "sqlcipher3", "importlib.metadata",
     "sqlite_utils", "cryptography", "ui.runner.runner", "ui.pages.actions_page",
     "ui.pages.schools_page", "ui.pages.reports_page", "ui.pages.sync_page",
     "ui.pages.conflicts_page", "ui.pages.ethics_page", "ui.pages.templates_page",
