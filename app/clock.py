@@ -77,7 +77,7 @@ def local_date(now: datetime, zone_name: str = DEFAULT_TIMEZONE) -> date:
 def iso(dt: datetime) -> str:
     """ISO 8601 UTC with seconds, the one timestamp format stored."""
     # Formatted by hand: strftime is several times slower, and every write stamps a time.
-    t = dt.astimezone(timezone.utc)
+    t = dt if dt.tzinfo is timezone.utc else dt.astimezone(timezone.utc)
     if t.year < 1000:   # strftime's own rendering of such years (no zero padding here)
         return t.strftime("%Y-%m-%dT%H:%M:%SZ")
     return f"{t.year}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}Z"

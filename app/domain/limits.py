@@ -380,6 +380,25 @@ def _typed_plans(table: str, types: dict) -> dict[str, tuple]:
     return plans
 
 
+def column_passes(table: str, column: str, values) -> bool:
+    """True when `check_fields` would accept every one of `values` in `column` (a bulk
+    writer's distinct values of one column); False means "not sure", never "refused". Plain
+    text is judged for the whole column at once (the longest value, one search for bad
+    characters); anything else value by value, as `fields_pass` judges it."""
+    limit, enumeration, flag, date, _type = (_PLANS.get(table) or {}).get(column) \
+        or _plan(table, column)
+    texts = [v for v in values if type(v) is str]
+    if texts:
+        joined = "".join(texts)
+        if max(map(len, texts)) > limit or ("\x00" in joined if joined.isascii()
+                                            else _BAD_CHARS.search(joined)):
+            return False
+    if enumeration is None and not flag and not date and \
+            len(texts) + (None in values) == len(values):   # all text (and a None)
+        return True
+    return all(fields_pass(table, {column: v}) for v in values)
+
+
 def _check_fields(table: str, fields: dict, error: type[Exception], where: str) -> None:
     kinds = FIELD_KINDS.get(table, {})
     for column, value in fields.items():

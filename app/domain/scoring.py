@@ -67,11 +67,11 @@ def item_fraction(item: Item, value: Any) -> float | None:
     """The answer's share of the item's points, 0..1, or None when it does not count."""
     if value is None or value == NA or not item.scored or not valid_stored(item, value):
         return None
-    return _valid_fraction(item, value)
+    return _fraction(item, value)
 
 
-def _valid_fraction(item: Item, value: Any) -> float | None:
-    """`item_fraction` of a value of a scored item that `valid_stored` accepts, not N/A."""
+def _fraction(item: Item, value: Any) -> float | None:
+    """`item_fraction` of a value the item accepts, not N/A, of a scored item."""
     if item.type == "yes_no":
         return 1.0 if value == "yes" else 0.0
     if item.type == "score":
@@ -121,10 +121,11 @@ def score(template: Template, answers: Mapping[str, Any],
     corrective actions raised on it."""
     evidence, notes, actions = evidence or {}, notes or {}, actions or {}
     items = template.items
-    given = {i.key: answers.get(i.key) for i in items if valid_stored(i, answers.get(i.key))}
-    # item_fraction of each item, each answer judged valid once (just above).
-    fractions = {i.key: _valid_fraction(i, given[i.key])
-                 if i.key in given and i.scored and given[i.key] != NA else None
+    given = {i.key: answers[i.key] for i in items
+             if i.key in answers and valid_stored(i, answers[i.key])}
+    # item_fraction of each answer, validated once (just above).
+    fractions = {i.key: _fraction(i, given[i.key])
+                 if i.key in given and given[i.key] != NA and i.scored else None
                  for i in items}
     sections, all_pairs = [], []
     for section in template.sections:
@@ -149,7 +150,8 @@ def score(template: Template, answers: Mapping[str, Any],
         missing_photos=tuple(i.key for i in items
                              if i.photo_required and not evidence.get(i.key)),
         missing_facts=_missing_facts(failed, notes, evidence, actions),
-        out_of_limits=tuple(i.key for i in items if out_of_limits(i, given.get(i.key))),
+        out_of_limits=tuple(i.key for i in items
+                            if i.type == "number" and out_of_limits(i, given.get(i.key))),
         answered=len(given), item_count=len(items), graded=template.graded,
         fractions=fractions)
 

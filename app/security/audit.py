@@ -89,6 +89,55 @@ def make_entry(store: Store, last: tuple | None, *, actor: str, action: str, ent
     return entry
 
 
+class ChainWriter:
+    """`make_entry` for many entries in a row (a bulk writer): each entry as a row of
+    COLUMNS, chained to the one before, with the same hash text `entry_hash` gives; the
+    parts that repeat from entry to entry (action, actor, detail, device, entity) are
+    encoded once. `head`: (seq, hash) of the log's last entry, None when it is empty."""
+
+    def __init__(self, store: Store, actor: str, head: tuple | None):
+        self.store, self.actor = store, actor
+        self.seq, self.hash = (head[0], head[1]) if head else (0, GENESIS)
+        self._starts: dict[str, str] = {}
+        self._middles: dict[tuple, str] = {}
+
+    def add(self, action: str, entity: str, entity_id: str, detail_json: str,
+            rev: str | None = None) -> tuple:
+        """The next entry (`detail_json` as `detail_text` gives it), as a row of COLUMNS."""
+        store = self.store
+        at, device, rev = store.clock_iso(), store.device_id, rev or store.last_rev
+        seq, prev = self.seq + 1, self.hash
+        start = self._starts.get(action)
+        middle = self._middles.get((detail_json, device, entity))
+        if start is None or middle is None or type(entity_id) is not str \
+                or type(rev) is not str:
+            if not all(type(v) is str for v in (action, entity, entity_id, detail_json, rev,
+                                                 device, self.actor)):
+                return self._odd(seq, at, device, action, entity, entity_id, detail_json,
+                                 prev, rev)
+            # The keys in sorted order, as _payload writes them; made for text only.
+            start = self._starts[action] = (f'{{"action": {_text(action)}, "actor": '
+                                            f'{_text(self.actor)}, "at": ')
+            middle = self._middles[(detail_json, device, entity)] = (
+                f', "detail": {_text(detail_json)}, "device_id": {_text(device)}, '
+                f'"entity": {_text(entity)}, "entity_id": ')
+        text = (f'{start}{_text(at)}{middle}{_text(entity_id)}, "prev_hash": {_text(prev)}, '
+                f'"rev": {_text(rev)}, "seq": {seq}}}')
+        self.seq, self.hash = seq, hashlib.sha256(text.encode()).hexdigest()
+        return (seq, at, device, self.actor, action, entity, entity_id, detail_json, prev,
+                self.hash, rev)
+
+    def _odd(self, seq, at, device, action, entity, entity_id, detail_json, prev,
+             rev) -> tuple:
+        """An entry with a value that is not text (a None id): json.dumps's own text."""
+        entry = {"seq": seq, "at": at, "device_id": device, "actor": self.actor,
+                 "action": action, "entity": entity, "entity_id": entity_id,
+                 "detail": detail_json, "prev_hash": prev, "rev": rev}
+        entry["hash"] = entry_hash(entry)
+        self.seq, self.hash = seq, entry["hash"]
+        return tuple(entry[c] for c in COLUMNS)
+
+
 def due_checkpoint(entry: dict) -> bool:
     """Whether the chain head is signed after this entry (every CHECKPOINT_EVERY)."""
     return entry["seq"] % CHECKPOINT_EVERY == 0

@@ -254,15 +254,17 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
     store.clock = FixedClock(builder.anchor - dt.timedelta(days=300))
     store.id_factory = lambda: str(uuid.UUID(int=builder.rng.getrandbits(128), version=4))
     try:
-        with store.atomic(), roles.training(ws):
+        # The bulk settings are made before the transaction begins: SQLite decides where
+        # its statement journals go (memory or a temporary file) when a transaction starts.
+        with store.bulk_cache() if batched else contextlib.nullcontext(), store.atomic(), \
+                roles.training(ws):
             builder.add_users()
             made = builder.add_schools(schools)
             if batched:
                 from app.services.demo_batch import BatchOps
                 builder.ops = BatchOps(ws, builder.templates)
-            with store.bulk_cache() if batched else contextlib.nullcontext():
-                _add_inspections(builder, made, inspections)
-                builder.ops.finish()
+            _add_inspections(builder, made, inspections)
+            builder.ops.finish()
             if not batched:   # the batched path stores each visit's score as it goes
                 store.refresh_scores()
     finally:

@@ -23,9 +23,9 @@ import hashlib
 import json
 import mimetypes
 from collections import Counter, defaultdict
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+from app.clock import local_date
 from app.domain import actions as rule
 from app.domain.answers import normalise_answer
 from app.domain.limits import check_date
@@ -41,12 +41,14 @@ from app.services.answers import response_id
 from app.services.demo_images import signature_png
 from app.services.demo_rows import RowSink
 from app.services.inspections import missing_text
-from app.services.today import today as district_today
+from app.services.today import district_timezone
 from app.storage.scores import score_row
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
+# json.dumps(…, ensure_ascii=False), as answers.answer_item stores a value, built once.
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
 FLUSH_EVERY = 250   # inspections made in memory between two bulk writes (bounded memory)
 KEPT = ("school_id", "visit_date", "mode", "status", "template_key")
 
@@ -70,6 +72,7 @@ class BatchOps:
         self.templates = {t.id: t for t in templates.values()}
         self.device_key = ws.device_key
         self.keep_originals = photos.keep_originals(ws.store)
+        self.zone = district_timezone(ws)
         self.visits: dict[str, Visit] = {}                  # being made
         self.made: dict[str, dict] = {}                     # finished: the KEPT fields
         # Actions by logical action (a chain of carried copies, keyed by its first row):
@@ -83,10 +86,6 @@ class BatchOps:
         self._prepared: dict = {}
         self._unanswered: dict[str, Result] = {}   # template id → score of a blank visit
         self.scores: list[tuple] = []
-        # Signature images are rendered here (Pillow's encoder releases the GIL, so this
-        # runs on the second core), in submission order, one at a time.
-        self.renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-png")
-        self.unsigned: list[tuple[dict, Future]] = []
         self.count = 0
 
     # -- reads ----------------------------------------------------------------------------
@@ -160,7 +159,7 @@ class BatchOps:
         visit = self._editable(inspection_id)
         status = visit.row["status"]
         stored = normalise_answer(item, value)
-        fields = {"value": None if stored is None else json.dumps(stored, ensure_ascii=False)}
+        fields = {"value": None if stored is None else _JSON(stored)}
         if note:
             fields["note"] = note
         if item.key in visit.responses:
@@ -245,22 +244,25 @@ class BatchOps:
 
     # -- signoff.sign_off -----------------------------------------------------------------
     def sign_off(self, inspection_id: str, signer: str, role: str, stroke: list) -> None:
-        """signoff.sign_off. The drawn signature's image is rendered on the second thread;
-        its hash and the device signature over the row (which covers that hash) are filled
-        in before the row is written (`_sign_rows`). Nothing else made here depends on
-        them."""
+        """signoff.sign_off: the drawn signature's image (checked as the service checks
+        it) and the device signature over the row, which covers the image's hash."""
         visit = self.visits[inspection_id]
         row = visit.row
         if row["status"] not in ("completed", "signed"):
             raise StateError("Complete the inspection before signing it.")
-        image = self.renderer.submit(signature_png, stroke)
+        png = signature_png(stroke)
+        if not png.startswith(b"\x89PNG"):
+            raise ValidationError("The drawn signature must be a PNG image.")
+        image_sha256 = hashlib.sha256(png).hexdigest()
+        self.sink.blob(image_sha256, png, "image/png")
         digest = self.content_sha256(visit)
         now = self.store.clock_iso()
         fields = {"id": self.store.new_id(), "inspection_id": inspection_id,
                   "signer": signer.strip(), "role": role, "signed_at": now,
-                  "image_sha256": None, "content_sha256": digest,
+                  "image_sha256": image_sha256, "content_sha256": digest,
                   "captured_by": self.ws.profile.device_id, "device_sig": None}
-        self.unsigned.append((self.sink.insert("signatures", fields), image))
+        signature = self.sink.insert("signatures", fields)
+        signature["device_sig"] = sign_row(signature, self.device_key)
         if row["status"] != "signed" and role in AUTHOR_ROLES.get(row["mode"], ("inspector",)):
             self.sink.update("inspections", row, {"status": "signed", "signed_at": now,
                                                   "content_sha256": digest,
@@ -315,7 +317,9 @@ class BatchOps:
         would give them (state from the rule in action_query.with_state, created order): the
         chains they belong to are all a row's state depends on. Reading "today" moves the
         demo clock, as the query does."""
-        today = district_today(self.ws)
+        # services.today.today, with the district's zone read once (nothing in the demo's
+        # transaction changes it): the same clock reading, the same day.
+        today = local_date(self.store.clock.now(), self.zone).isoformat()
         roots = dict.fromkeys(self.root_of[a["id"]] for a in action_rows)
         rows = sorted((dict(a) for root in roots for a in self.chain_rows[root]),
                       key=lambda a: (a["created_at"], a["rev"]))
@@ -381,20 +385,7 @@ class BatchOps:
             self.evaluate(visit.row["id"])
         return score_row(visit.row["id"], template, visit.result)
 
-    def _sign_rows(self) -> None:
-        """Each sign-off made since the last flush gets its image (PNG, checked as the
-        service checks it), the image's hash and the device signature over the row."""
-        for row, image in self.unsigned:
-            png = image.result()
-            if not png.startswith(b"\x89PNG"):
-                raise ValidationError("The drawn signature must be a PNG image.")
-            row["image_sha256"] = hashlib.sha256(png).hexdigest()
-            self.sink.blob(row["image_sha256"], png, "image/png")
-            row["device_sig"] = sign_row(row, self.device_key)
-        self.unsigned = []
-
     def flush(self) -> None:
-        self._sign_rows()
         self.sink.flush()
         self.store.put_scores(self.scores)   # after the triggers marked them dirty
         self.scores = []
@@ -404,4 +395,4 @@ class BatchOps:
         self.store.save_clock()
 
     def close(self) -> None:
-        self.renderer.shutdown(cancel_futures=True)
+        """Nothing to release."""

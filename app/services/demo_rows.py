@@ -32,7 +32,8 @@ class RowSink:
         self.blobs: dict[str, dict] = {}
         self._write_details: dict[tuple, tuple[str, str]] = {}
         found = store.rows("select seq, hash from audit_log order by seq desc limit 1")
-        self.head = tuple(found[0]) if found else None
+        self.chain = audit.ChainWriter(store, actor, tuple(found[0]) if found else None)
+        self.log_rows: list[tuple] = []     # audit_log rows (COLUMNS), written last
 
     # -- synced rows, as Store.insert / Store.update --------------------------------------
     def insert(self, table: str, fields: dict, *, record_id: str | None = None) -> dict:
@@ -83,12 +84,12 @@ class RowSink:
 
     def audit(self, action: str, entity: str, entity_id: str, detail: dict | None = None,
               rev: str | None = None, detail_json: str | None = None) -> None:
-        entry = audit.make_entry(self.store, self.head, actor=self.actor, action=action,
-                                 entity=entity, entity_id=entity_id, detail=detail, rev=rev,
-                                 detail_json=detail_json)
-        self.pending.setdefault("audit_log", []).append({c: entry[c] for c in audit.COLUMNS})
-        self.head = (entry["seq"], entry["hash"])
-        if audit.due_checkpoint(entry) and self.store.audit_signer is not None:
+        row = self.chain.add(action, entity, entity_id,
+                             detail_json if detail_json is not None
+                             else audit.detail_text(detail), rev)
+        self.log_rows.append(row)
+        if audit.due_checkpoint({"seq": row[0]}) and self.store.audit_signer is not None:
+            entry = dict(zip(audit.COLUMNS, row))
             signed = signed_head(self.store, entry)
             values = [signed["device_id"], signed["seq"], signed["hash"], signed["at"],
                       signed["signature"], SELF, entry["at"], "interval"]
@@ -101,11 +102,15 @@ class RowSink:
         if self.blobs:
             written += self.store.insert_rows("blobs", list(self.blobs.values()), ignore=True)
             self.blobs = {}
+        if self.log_rows:
+            self.pending["audit_log"] = self.log_rows
+            self.log_rows = []
         for table in FLUSH_ORDER:
             rows = self.pending.pop(table, None)
             if rows:
-                written += self.store.insert_rows(table, rows,
-                                                  ignore=table in IGNORE_DUPLICATES)
+                written += self.store.insert_rows(
+                    table, rows, ignore=table in IGNORE_DUPLICATES,
+                    columns=audit.COLUMNS if table == "audit_log" else None)
         if self.pending:
             raise ValueError(f"no flush order for {sorted(self.pending)}")
         return written

@@ -142,6 +142,20 @@ def test_a_bulk_write_checks_every_value_and_leaves_nothing_behind(ws):
     with pytest.raises(DatabaseError, match="schools.name: a bulk row holds a dict"):
         with ws.store.atomic():
             ws.store.insert_rows("schools", [{**row, "name": {"a": 1}}])
+    # One bad value among many plain ones is found, whatever it hides behind: a NUL or a
+    # lone surrogate in text, true/false next to the equal 1 (one member of a set).
+    others = [{**row, "id": str(uuid.uuid4()), "name": f"学校{n}", "student_count": 1}
+              for n in range(50)]
+    for column, bad, words in (("name", "a\x00b", "schools.name"),
+                               ("name", "a\ud800", "schools.name"),
+                               ("student_count", True, "true/false")):
+        with pytest.raises(ValidationError, match=words):
+            with ws.store.atomic():
+                ws.store.insert_rows("schools", others + [{**others[0], "id": "x",
+                                                           column: bad}])
+    with pytest.raises(DatabaseError, match="synced rows are written as dicts"):
+        with ws.store.atomic():    # unchecked tuples are for local tables only
+            ws.store.insert_rows("schools", [tuple(row.values())], columns=tuple(row))
     assert stats(ws.store) == before
 
 
@@ -182,3 +196,34 @@ def test_the_audit_hash_text_is_the_json_it_always_was():
                            if not (k == "rev" and v is None)})
         expected = __import__("hashlib").sha256(payload.encode()).hexdigest()
         assert audit.entry_hash({**entry, "hash": "ignored"}) == expected
+
+
+def test_the_bulk_chain_writer_makes_the_entries_make_entry_makes(ws):
+    """audit.ChainWriter (the batched demo's audit entries, repeated parts encoded once)
+    gives each entry exactly as make_entry gives it: the same fields, the same clock
+    reading, the same hash over the same JSON text, chained; odd values (a None entity id,
+    quotes, controls, non-ASCII) included."""
+    import datetime as dt
+    import random
+
+    from app.clock import FixedClock
+    rng = random.Random(9)
+    alphabet = 'ab"\\\n\t\x00\u2028中文\U0001F600/é '
+    start = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    clocks = FixedClock(start), FixedClock(start)
+    writer = audit.ChainWriter(ws.store, "督学\"甲", (41, "f" * 64))
+    last = (41, "f" * 64)
+    for n in range(400):
+        args = dict(action=rng.choice(("responses.write", "inspection.sign", "a\"b\n")),
+                    entity=rng.choice(("responses", "实体")),
+                    entity_id=None if n % 17 == 3 else
+                    "".join(rng.choice(alphabet) for _ in range(rng.randrange(12))),
+                    detail_json=audit.detail_text({"fields": [rng.choice(alphabet)]}),
+                    rev=None if n % 5 == 0 else f"{n:013d}.00000.dev")
+        ws.store.clock = clocks[0]
+        row = writer.add(**args)
+        ws.store.clock = clocks[1]
+        entry = audit.make_entry(ws.store, last, actor="督学\"甲", **args)
+        assert row == tuple(entry[c] for c in audit.COLUMNS)
+        assert entry["hash"] == audit.entry_hash(entry)
+        last = (entry["seq"], entry["hash"])
