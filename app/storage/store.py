@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
