@@ -25,7 +25,8 @@ import json
 
 from app.errors import BundleError
 from app.security.sealing import ensure_encryption_key, open_sealed, seal
-from app.sync.records import check_record
+from app.sync.export_lines import utf8
+from app.sync.records import chunked, check_record, marks
 
 READERS = "confidential_readers"
 CHILD_TABLES = ("responses", "attachments", "actions", "signatures")
@@ -49,72 +50,88 @@ def _readers_now(ws) -> list[str]:
     return [f"{r['id']}:{r['role']}:{r['schools']}:{r['encryption_key']}" for r in rows]
 
 
-def extra_rows(ws) -> dict[str, list[dict]]:
-    """Every confidential record when the readers grew since the last export; else none."""
+def extra_ids(ws) -> dict[str, list[str]]:
+    """The ids of every confidential record when the readers grew since the last export;
+    else none."""
     store = ws.store
     before = set(json.loads(store.setting(READERS) or "[]"))
     if set(_readers_now(ws)) <= before:
         return {}
-    ids = sorted(ethics_ids(store))
-    marks = ",".join("?" * len(ids)) or "null"
-    found = {"inspections": store.query(f"select * from inspections where id in ({marks})", ids)}
+    found = {"inspections": sorted(ethics_ids(store))}
     for table in CHILD_TABLES:
-        found[table] = store.query(f"select * from [{table}] where inspection_id in ({marks})",
-                                   ids)
-    actions = [r["id"] for r in found["actions"]]
-    marks = ",".join("?" * len(actions)) or "null"
-    found["action_events"] = store.query(
-        f"select * from action_events where action_id in ({marks})", actions)
-    events = [r["id"] for r in found["action_events"]]
-    marks = ",".join("?" * len(events)) or "null"
-    found["action_evidence"] = store.query(
-        f"select * from action_evidence where event_id in ({marks})", events)
+        found[table] = _ids_where(store, table, "inspection_id", found["inspections"])
+    found["action_events"] = _ids_where(store, "action_events", "action_id", found["actions"])
+    found["action_evidence"] = _ids_where(store, "action_evidence", "event_id",
+                                          found["action_events"])
     return found
 
 
-def split(ws, rows: dict, blobs: list[str], bundle_id: str):
-    """(clear rows, clear blobs, sealed files, description) for a bundle about to be written."""
+def _ids_where(store, table: str, column: str, values: list) -> list:
+    found = []
+    for chunk in chunked(values):
+        found += [rid for (rid,) in store.rows(
+            f"select id from [{table}] where [{column}] in ({marks(chunk)})", chunk)]
+    return found
+
+
+def split(ws, rows: dict, lines: dict, blobs: list[str], bundle_id: str):
+    """(clear rows, clear blobs, sealed files, description) for a bundle about to be written;
+    `rows` are the records' routing fields, `lines` their lines (app/sync/export_lines.py)."""
     ethics = ethics_ids(ws.store)
     if not ethics:
         return rows, blobs, {}, []
-    owner = {(t, rid): _inspection_of(ws.store, rows, t, row)
-             for t in SEALED_TABLES if t in rows for rid, row in rows[t].items()}
-    secret = {iid for iid in owner.values() if iid in ethics}
+    owners = _owners(ws.store, rows)
+    secret = {iid for by_id in owners.values() for iid in by_id.values()} & ethics
     if not secret:
         return rows, blobs, {}, []
     school_of = {iid: (rows["inspections"].get(iid) or ws.store.get("inspections", iid))
                  ["school_id"] for iid in secret}
-    clear = {t: dict(by_id) for t, by_id in rows.items()}
+    clear = dict(rows)
     groups: dict[str, dict[str, list]] = {}
-    for table in SEALED_TABLES:
-        for rid, row in list(clear.get(table, {}).items()):
-            iid = owner[(table, rid)]
-            if iid in secret:
-                groups.setdefault(school_of[iid], {}).setdefault(table, []).append(row)
-                del clear[table][rid]
+    for table, by_id in owners.items():
+        sealed = {rid: iid for rid, iid in by_id.items() if iid in secret}
+        if not sealed:
+            continue
+        clear[table] = {rid: row for rid, row in rows[table].items() if rid not in sealed}
+        for rid, iid in sealed.items():
+            groups.setdefault(school_of[iid], {}).setdefault(table, []).append(
+                rows[table][rid])
     kept = _clear_blobs(clear)
     files, described = {}, []
     for school_id, records in sorted(groups.items()):
-        name, envelope, info = _seal_school(ws, school_id, records, set(blobs) - kept,
-                                            bundle_id)
+        name, envelope, info = _seal_school(ws, school_id, records, lines,
+                                            set(blobs) - kept, bundle_id)
         files[name] = envelope
         described.append(info)
     return clear, sorted(kept & set(blobs)), files, described
 
 
-def _inspection_of(store, rows: dict, table: str, row: dict) -> str | None:
-    """The inspection a record belongs to (through its action and event for the history)."""
-    if table == "inspections":
-        return row["id"]
-    if table == "action_evidence":
-        event = rows.get("action_events", {}).get(row.get("event_id")) or \
-            store.get("action_events", row.get("event_id")) or {}
-        return _inspection_of(store, rows, "action_events", event) if event else None
-    if table == "action_events":
-        action = rows.get("actions", {}).get(row.get("action_id")) or \
-            store.get("actions", row.get("action_id")) or {}
-        return action.get("inspection_id")
-    return row.get("inspection_id")
+def _owners(store, rows: dict) -> dict[str, dict[str, str | None]]:
+    """{table: {id: the inspection the record belongs to}} for the sealable tables; an
+    action's events and their evidence belong to the action's inspection."""
+    owners = {"inspections": {rid: rid for rid in rows.get("inspections", {})}}
+    for table in CHILD_TABLES:
+        owners[table] = {rid: row["inspection_id"] for rid, row in rows.get(table, {}).items()}
+    events = rows.get("action_events", {})
+    owners["action_events"] = {rid: _owner_of(store, rows, "actions", row["action_id"],
+                                              "inspection_id") for rid, row in events.items()}
+    event_owner = owners["action_events"]
+    owners["action_evidence"] = {
+        rid: event_owner[row["event_id"]] if row["event_id"] in event_owner else
+        _owner_of_event(store, rows, row["event_id"])
+        for rid, row in rows.get("action_evidence", {}).items()}
+    return owners
+
+
+def _owner_of(store, rows: dict, table: str, record_id, column: str):
+    """`column` of a record chosen for the bundle, else of the one held here (or None)."""
+    found = rows.get(table, {}).get(record_id) or store.get(table, record_id) or {}
+    return found.get(column)
+
+
+def _owner_of_event(store, rows: dict, event_id):
+    action = _owner_of(store, rows, "action_events", event_id, "action_id")
+    return _owner_of(store, rows, "actions", action, "inspection_id") if action else None
 
 
 def _clear_blobs(clear: dict) -> set[str]:
@@ -122,20 +139,31 @@ def _clear_blobs(clear: dict) -> set[str]:
             for row in clear.get(table, {}).values() if row.get(col)}
 
 
-def _seal_school(ws, school_id: str, records: dict, secret_blobs: set, bundle_id: str):
+def _seal_school(ws, school_id: str, records: dict, lines: dict, secret_blobs: set,
+                 bundle_id: str):
     used = {row[col] for table, col in BLOB_COLUMNS.items() for row in records.get(table, ())
             if row.get(col)} & secret_blobs
-    payload = {"records": records,
-               "blobs": {sha: base64.b64encode(ws.store.blob(sha)).decode()
-                         for sha in sorted(used)}}
     name = f"{PREFIX}{hashlib.sha256(school_id.encode()).hexdigest()[:40]}.sealed"
     readers = entitled(ws, school_id)
-    envelope = seal(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode(),
+    envelope = seal(_payload(ws, records, lines, used, name),
                     {d["id"]: d["encryption_key"] for d in readers}, _aad(bundle_id, name))
     info = {"file": name, "school_id": school_id,
             "records": sum(len(v) for v in records.values()),
             "readers": [{"device_id": d["id"], "name": d["name"]} for d in readers]}
     return name, envelope, info
+
+
+def _payload(ws, records: dict, lines: dict, used: set, name: str) -> bytes:
+    """{"blobs": {sha: base64}, "records": {table: [record, …]}} as JSON, the records being
+    their lines as written in the clear (app/sync/export_lines.py), sorted by id."""
+    # Hex hashes and base64 need no escaping in JSON.
+    blobs = b",".join(b'"%s":"%s"' % (sha.encode(), base64.b64encode(ws.store.blob(sha)))
+                      for sha in sorted(used))
+    tables = b",".join(
+        json.dumps(table).encode() + b":[" + b",".join(
+            lines[table][rid] for rid in sorted(row["id"] for row in found)) + b"]"
+        for table, found in sorted(records.items()))
+    return utf8(b'{"blobs":{' + blobs + b'},"records":{' + tables + b"}}", name)
 
 
 def entitled(ws, school_id: str) -> list[dict]:
@@ -150,12 +178,10 @@ def _aad(bundle_id: str, name: str) -> bytes:
     return f"school-inspect/{bundle_id}/{name}".encode()
 
 
-def after_export(ws) -> None:
-    """Remember who could read what this (unrestricted) export sealed."""
+def readers_to_remember(ws) -> str | None:
+    """The value of READERS after an unrestricted export, or None when it holds it already."""
     readers = json.dumps(_readers_now(ws))
-    if ws.store.setting(READERS) != readers:
-        with ws.store.atomic():
-            ws.store.set_setting(READERS, readers)
+    return None if ws.store.setting(READERS) == readers else readers
 
 
 # -- import ---------------------------------------------------------------------------------

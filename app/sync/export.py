@@ -8,7 +8,6 @@ children so that a receiver never gets a record whose references point nowhere.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import uuid
@@ -22,15 +21,13 @@ from app.security import audit_heads, roles
 from app.storage.store import SYNCED_TABLES
 from app.sync import confidential, device_roles
 from app.sync import manifest as mf
-from app.sync.records import (ANCESTRY, MAX_ANCESTRY, foreign_keys, records_digest,
-                              revs_in_history)
+from app.sync.export_lines import BLOB_COLUMNS, Lines, utf8
+from app.sync.records import chunked, foreign_keys, marks, records_digest
 
 LAST_EXPORT = "sync_last_export_rev"
 MARK_RE = re.compile(r"^([0-9]{13})\.[0-9]{5}(\.[A-Za-z0-9_-]{1,64})?$")
 # The highest rev any exported bundle held (every export, filtered or not).
 EXPORTED_UP_TO = "sync_exported_up_to_rev"
-BLOB_COLUMNS = {("attachments", "sha256"), ("signatures", "image_sha256"),
-                ("action_evidence", "sha256")}
 Progress = Callable[[int, int, str], None]
 
 
@@ -42,26 +39,26 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
     store = ws.store
     scope = _scope(ws, schools, inspections)
     chosen = set(schools) or (set(scope or ()) if not inspections else set())
-    rows = _select(store, kind, chosen, set(inspections))
+    read = Lines(store, foreign_keys(store))
+    rows = _select(store, read, kind, chosen, set(inspections))
     if kind == "changes":
-        for table, extra in confidential.extra_rows(ws).items():
-            rows[table].update({r["id"]: r for r in extra})
+        for table, ids in confidential.extra_ids(ws).items():
+            rows[table].update(read.read_ids(table, ids))
     if scope is not None:       # a principal's device sends its own school(s) only
         rows = _limit(store, rows, set(scope), set())
-    _add_parents(store, rows)
-    _add_ancestry(store, rows)
+    _add_parents(read, rows)
     blobs = sorted({row[col] for (table, col) in BLOB_COLUMNS for row in rows[table].values()
                     if row.get(col)})
     out = Path(out)
-    summary = _write(ws, out, kind, rows, blobs, progress or (lambda *a: None))
-    if kind in ("changes", "full") and not schools and not inspections:
-        _remember_export(store, rows)
-        confidential.after_export(ws)
-    _remember_exported_up_to(store, rows)
+    summary = _write(ws, out, kind, rows, read.lines, blobs, progress or (lambda *a: None))
+    _remember(ws, rows, unrestricted=kind in ("changes", "full") and not schools
+              and not inspections)
     return summary
 
 
 # -- choosing rows -------------------------------------------------------------------------
+# A record is chosen as its routing fields (app/sync/export_lines.py); its line waits in
+# `Lines.lines` until the bundle is written.
 def _scope(ws, schools, inspections) -> frozenset | None:
     """The schools this profile may read (None: every school); a bundle is a read like any
     other, so a school or inspection outside them is refused, in one line."""
@@ -72,14 +69,14 @@ def _scope(ws, schools, inspections) -> frozenset | None:
     return roles.visible_schools(ws)
 
 
-def _select(store, kind: str, schools: set, inspections: set) -> dict[str, dict[str, dict]]:
+def _select(store, read: Lines, kind: str, schools: set,
+            inspections: set) -> dict[str, dict[str, dict]]:
     if kind == "assignment":
-        return _assignment(store, schools)
+        return _assignment(store, read, schools)
     where, params = "1", []
     if kind == "changes":
-        where, params = "rev > ?", [export_mark(store)]
-    rows = {t: {r["id"]: r for r in store.query(f"select * from [{t}] where {where}", params)}
-            for t in SYNCED_TABLES}
+        where, params = "t.rev > ?", [export_mark(store)]
+    rows = {t: read.read(t, where, params) for t in SYNCED_TABLES}
     if schools or inspections:
         rows = _limit(store, rows, schools, inspections)
     return rows
@@ -87,8 +84,8 @@ def _select(store, kind: str, schools: set, inspections: set) -> dict[str, dict[
 
 def _limit(store, rows, schools: set, inspections: set) -> dict:
     """Keep what belongs to the chosen schools or inspections."""
-    chosen = set(inspections) | {r["id"] for r in store.query(
-        "select id from inspections") if _belongs(store, r["id"], schools)}
+    chosen = set(inspections) | ({rid for rid, school in store.rows(
+        "select id, school_id from inspections") if school in schools} if schools else set())
     keep = {t: {} for t in SYNCED_TABLES}
     for table, by_id in rows.items():
         for rid, row in by_id.items():
@@ -113,55 +110,40 @@ def _keep_action_history(rows: dict, keep: dict, schools: set) -> None:
                                if r["event_id"] in keep["action_events"]}
 
 
-def _belongs(store, inspection_id: str, schools: set) -> bool:
-    return bool(schools) and store.scalar("select school_id from inspections where id = ?",
-                                          [inspection_id]) in schools
-
-
-def _assignment(store, schools: set) -> dict:
+def _assignment(store, read: Lines, schools: set) -> dict:
     """Office → inspector: schools, their teachers, templates, planned (draft) visits."""
     if not schools:
-        schools = {r["id"] for r in store.query("select id from schools where deleted = 0")}
-    marks = ",".join("?" * len(schools)) or "''"
-    ids = list(schools)
-    queries = {
-        "schools": (f"select * from schools where id in ({marks})", ids),
-        "teachers": (f"select * from teachers where school_id in ({marks})", ids),
-        "users": ("select * from users where deleted = 0", []),
-        "templates": ("select * from templates where deleted = 0", []),
-        "inspections": (f"select * from inspections where status = 'draft' and deleted = 0 "
-                        f"and school_id in ({marks})", ids),
-    }
+        schools = {r for (r,) in store.rows("select id from schools where deleted = 0")}
+    ids = sorted(schools)
     rows = {t: {} for t in SYNCED_TABLES}
-    for table, (sql, params) in queries.items():
-        rows[table] = {r["id"]: r for r in store.query(sql, params)}
+    rows["users"] = read.read("users", "t.deleted = 0")
+    rows["templates"] = read.read("templates", "t.deleted = 0")
+    for table, where in (("schools", "t.id"), ("teachers", "t.school_id"),
+                         ("inspections", "t.status = 'draft' and t.deleted = 0 and "
+                                         "t.school_id")):
+        for chunk in chunked(ids):
+            rows[table].update(read.read(table, f"{where} in ({marks(chunk)})", chunk))
     return rows
 
 
-def _add_parents(store, rows: dict) -> None:
-    """Close over foreign keys so every reference resolves inside the bundle or at home."""
-    fks = foreign_keys(store)
-    pending = [(t, r) for t in SYNCED_TABLES for r in list(rows[t].values())]
-    while pending:
-        table, row = pending.pop()
-        for column, other, _ in fks[table]:
-            ref = row.get(column)
-            if other == "blobs" or ref is None or ref in rows[other]:
-                continue
-            parent = store.get(other, ref)
-            if parent is not None:
-                rows[other][ref] = parent
-                pending.append((other, parent))
-
-
-def _add_ancestry(store, rows: dict) -> None:
-    """Each record's older revs from history, read set-wise (one query per few hundred
-    records, not one per record)."""
-    for table, by_id in rows.items():
-        history = revs_in_history(store, table, by_id)
-        for rid, row in by_id.items():
-            revs = [rev for rev in history.get(rid, ()) if rev != row["rev"]]
-            row[ANCESTRY] = revs[-MAX_ANCESTRY:]
+def _add_parents(read: Lines, rows: dict) -> None:
+    """Close over foreign keys so every reference resolves inside the bundle or at home;
+    the parents missing are read level by level, a few hundred per query."""
+    pending = {t: list(rows[t].values()) for t in SYNCED_TABLES}
+    while any(pending.values()):
+        wanted: dict[str, set] = {t: set() for t in SYNCED_TABLES}
+        for table, found in pending.items():
+            for column, other, _ in read.fks[table]:
+                if other not in rows:       # evidence files travel by their hash
+                    continue
+                have = rows[other]
+                wanted[other].update(row[column] for row in found
+                                     if row[column] is not None and row[column] not in have)
+        pending = {t: [] for t in SYNCED_TABLES}
+        for other, refs in wanted.items():
+            found = read.read_ids(other, sorted(refs, key=str))
+            rows[other].update(found)
+            pending[other] = list(found.values())
 
 
 def export_mark(store) -> str:
@@ -175,37 +157,56 @@ def export_mark(store) -> str:
     return mark
 
 
-def _remember_export(store, rows: dict) -> None:
-    # Only revs this clock could have made or adopted move the mark (never a future one).
-    limit = store.clock.ms() + HORIZON_MS
-    revs = [r["rev"] for by_id in rows.values() for r in by_id.values()
-            if REV_RE.fullmatch(r["rev"]) and int(r["rev"][:13]) <= limit]
+def _remember(ws, rows: dict, *, unrestricted: bool) -> None:
+    """After the bundle is written, in one transaction (one sync to disk): where the next
+    "changes" export starts and who could read its sealed part (unrestricted exports only),
+    and the highest rev any bundle held (every export)."""
+    store = ws.store
+    revs = {r["rev"] for by_id in rows.values() for r in by_id.values()
+            if isinstance(r["rev"], str)}
+    settings = {}
+    if unrestricted:
+        top = _top_made_here(store, revs)
+        if top and top > export_mark(store):
+            settings[LAST_EXPORT] = top
+        readers = confidential.readers_to_remember(ws)
+        if readers is not None:
+            settings[confidential.READERS] = readers
+    # Records at or below this rev may exist elsewhere, so deleting one must leave a
+    # tombstone (app.services.deletion).
     top = max(revs, default=None)
-    if top and top > export_mark(store):
-        with store.atomic():
-            store.set_setting(LAST_EXPORT, top)
-
-
-def _remember_exported_up_to(store, rows: dict) -> None:
-    """Every export, filtered or not: records at or below this rev may exist elsewhere, so
-    deleting one must leave a tombstone (app.services.deletion)."""
-    top = max((r["rev"] for by_id in rows.values() for r in by_id.values()), default=None)
     if top and top > (store.setting(EXPORTED_UP_TO, "") or ""):
+        settings[EXPORTED_UP_TO] = top
+    if settings:
         with store.atomic():
-            store.set_setting(EXPORTED_UP_TO, top)
+            for key, value in settings.items():
+                store.set_setting(key, value)
+
+
+def _top_made_here(store, revs: set[str]) -> str | None:
+    """The greatest rev this clock could have made or adopted (never a future one) — usually
+    the greatest of all, so they are sorted only if not."""
+    limit = store.clock.ms() + HORIZON_MS
+
+    def made_here(rev: str) -> bool:
+        return REV_RE.fullmatch(rev) is not None and int(rev[:13]) <= limit
+    top = max(revs, default=None)
+    if top is None or made_here(top):
+        return top
+    return next((rev for rev in sorted(revs, reverse=True) if made_here(rev)), None)
 
 
 # -- writing -------------------------------------------------------------------------------
-def _write(ws, out: Path, kind: str, rows: dict, blobs: list[str], progress: Progress) -> dict:
+def _write(ws, out: Path, kind: str, rows: dict, lines: dict, blobs: list[str],
+           progress: Progress) -> dict:
     bundle_id = str(uuid.uuid4())
-    rows, blobs, sealed, secret = confidential.split(ws, rows, blobs, bundle_id)
+    rows, blobs, sealed, secret = confidential.split(ws, rows, lines, blobs, bundle_id)
     files: dict[str, bytes] = dict(sealed)
-    # One encoder for every line (json.dumps with options builds one per call); the same text.
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     for table in SYNCED_TABLES:
         if rows[table]:
-            lines = [encode(r) for _, r in sorted(rows[table].items())]
-            files[f"records/{table}.ndjson"] = ("\n".join(lines) + "\n").encode("utf-8")
+            name, line = f"records/{table}.ndjson", lines[table]
+            files[name] = utf8(b"\n".join([line[rid] for rid in sorted(rows[table])]) + b"\n",
+                               name)
     roles_json = device_roles.export_records(ws)
     if roles_json:
         files[device_roles.ROLES_FILE] = roles_json

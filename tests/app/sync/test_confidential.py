@@ -154,3 +154,20 @@ def test_an_evaluations_corrective_action_history_travels_sealed_too(world, insp
     assert mine["confidential"]["opened"] > 0
     assert world["mine"].store.query("select note from action_events where action_id = ?",
                                      [action])[0]["note"] == "已向家长道歉"
+
+
+def test_sealed_records_arrive_exactly_as_stored(world, inspector, office, tmp_path):
+    """The envelope's records are the lines the clear part would hold: every value of the
+    evaluation's rows, escapes and non-ASCII text included, arrives unchanged."""
+    nasty = "\x01\t\n\x1f\x7f \"q\" \\ \u2028\u2029 引号 𠀀 \U0001F600"
+    iid = _evaluate(inspector, world["s"], world["teacher"])
+    key = get_template(inspector, "teacher_ethics").items[0].key
+    answers.answer_item(inspector, iid, key, "no" if get_template(
+        inspector, "teacher_ethics").items[0].type == "yes_no" else 1, note=nasty)
+    assert send(inspector, office, tmp_path)["confidential"]["opened"] > 0
+    for table in ("inspections", "responses", "attachments"):
+        column = "id" if table == "inspections" else "inspection_id"
+        sql = f"select * from [{table}] where {column} = ? order by id"
+        sent, held = inspector.store.query(sql, [iid]), office.store.query(sql, [iid])
+        assert sent and held == sent, table
+    assert answers.responses_of(office, iid)[key]["note"] == nasty

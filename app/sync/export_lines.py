@@ -1,0 +1,142 @@
+"""Reading records for a bundle: each record's line of JSON, written by SQLite, with the few
+fields export chooses and routes records by (id, rev, school, inspection, action, event,
+references, evidence hashes).
+
+Why SQLite writes the lines: building a dict per row in Python and encoding it with `json`
+took most of an export's time; `json_object` writes the same JSON in C. A line holds every
+column of the row plus `ancestry` (the older revs kept in history, at most MAX_ANCESTRY, oldest
+first), keys in sorted order, compact separators, non-ASCII text as UTF-8 — one JSON object a
+line, as ARCHITECTURE.md ("Sync bundles") publishes it.
+
+Exact values: SQLite writes text, integers and NULL exactly as Python's encoder does (escapes
+of quotes, backslashes and control characters included). It would not write a REAL exactly
+(15 significant digits) and refuses a BLOB; no synced column is declared REAL or BLOB, but a
+value of another type can sit in a column whose affinity is not text (sqlite3 on the file). A
+row holding a REAL is written by Python's encoder from the row as read, and a table SQLite
+cannot write at all (a BLOB, a SQLite without JSON) is read and written by Python, as before:
+every line parses to exactly the row as stored.
+"""
+
+from __future__ import annotations
+
+import json
+
+from app.errors import DatabaseError, ValidationError
+from app.storage.tables import SYNCED_TABLES
+from app.sync.records import ANCESTRY, MAX_ANCESTRY, chunked, marks, revs_in_history
+
+# The same JSON as SQLite's json_object writes: sorted keys, compact, UTF-8 text.
+ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+# Columns export chooses and routes records by, where a table has them.
+ROUTING = ("id", "rev", "school_id", "inspection_id", "action_id", "event_id")
+BLOB_COLUMNS = {("attachments", "sha256"), ("signatures", "image_sha256"),
+                ("action_evidence", "sha256")}
+# The older revs of record t, newest MAX_ANCESTRY of them, oldest first (the history's
+# primary key serves it; most records have none, so that is asked first); json() keeps the
+# array an array inside json_object.
+_OLDER = "from history h where h.table_name = ?1 and h.record_id = t.id and h.rev != t.rev"
+ANCESTRY_SQL = (f"case when exists (select 1 {_OLDER}) then json((select json_group_array(rev) "
+                f"from (select rev from (select h.rev {_OLDER} order by h.rev desc "
+                f"limit {MAX_ANCESTRY}) order by rev))) else json_array() end")
+
+
+class Lines:
+    """The records an export reads: `fields` {table: {id: routing fields}} and `lines`
+    {table: {id: line as UTF-8 bytes}}, filled by `read`; a record's fields and line come
+    from one row. The bytes are SQLite's own (no decoding and encoding again per row); the
+    caller checks them as UTF-8 once per file (`utf8`)."""
+
+    def __init__(self, store, foreign_keys: dict[str, list[tuple[str, str, str]]]):
+        self.store = store
+        self.fks = foreign_keys
+        self.fields: dict[str, dict] = {t: {} for t in SYNCED_TABLES}
+        self.lines: dict[str, dict[str, bytes]] = {t: {} for t in SYNCED_TABLES}
+        self._plans: dict[str, tuple[list[str], str]] = {}
+
+    def read(self, table: str, where: str = "1", params=()) -> dict[str, dict]:
+        """Read the records of `table` matching `where` (SQL over the row `t`), keep their
+        lines, and return their fields by id."""
+        names, select = self._plan(table)
+        try:
+            found = self.store.rows(f"select {select} from [{table}] as t where {where}",
+                                    [table, *params])
+        except DatabaseError:
+            return self._read_in_python(table, where, params, names)
+        out, lines, width = {}, self.lines[table], len(names)
+        for row in found:               # names[0] is the id
+            out[row[0]] = dict(zip(names, row))
+            line = row[width]
+            # None: a REAL in the row, written exactly by Python.
+            lines[row[0]] = self._python_line(table, row[0]) if line is None else line
+        return out
+
+    def read_ids(self, table: str, ids) -> dict[str, dict]:
+        """`read` of the records with these ids, a few hundred per query."""
+        out = {}
+        for chunk in chunked(ids):
+            out.update(self.read(table, f"t.id in ({marks(chunk)})", chunk))
+        return out
+
+    def _plan(self, table: str) -> tuple[list[str], str]:
+        """(field names, select list) of a table, made once per export."""
+        if table not in self._plans:
+            info = self.store.rows(f"PRAGMA table_info([{table}])")
+            columns = [r[1] for r in info if r[1] != ANCESTRY]
+            wanted = [*ROUTING, *(c for c, _, _ in self.fks.get(table, ())),
+                      *(c for t, c in BLOB_COLUMNS if t == table)]
+            names = [c for c in dict.fromkeys(wanted) if c in columns]
+            pairs = ", ".join(f"{_literal(k)}, " + (ANCESTRY_SQL if k == ANCESTRY else
+                                                   f"t.[{k}]")
+                              for k in sorted([*columns, ANCESTRY]))
+            # Only a column without text affinity can hold a REAL (SQLite's rules).
+            real = " or ".join(f"typeof(t.[{r[1]}]) = 'real'" for r in info
+                               if r[1] != ANCESTRY and not _text_affinity(r[2])) or "0"
+            select = (", ".join(f"t.[{c}]" for c in names)
+                      + f", case when {real} then null else "
+                        f"cast(json_object({pairs}) as blob) end")
+            self._plans[table] = (names, select)
+        return self._plans[table]
+
+    def _read_in_python(self, table: str, where: str, params, names: list[str]) -> dict:
+        rows = self.store.query(f"select * from [{table}] as t where {where}", list(params))
+        history = revs_in_history(self.store, table, [r["id"] for r in rows])
+        out = {}
+        for row in rows:
+            self.lines[table][row["id"]] = _encode(table, row, history.get(row["id"], ()))
+            out[row["id"]] = {c: row[c] for c in names}
+        return out
+
+    def _python_line(self, table: str, record_id) -> bytes:
+        row = self.store.get(table, record_id)
+        history = revs_in_history(self.store, table, [record_id])
+        return _encode(table, row, history.get(record_id, ()))
+
+
+def utf8(data: bytes, where: str) -> bytes:
+    """`data` when it is UTF-8 text; SQLite hands over a text value's bytes unchecked, and
+    text that is not UTF-8 (written with sqlite3 on the file) must not leave in a bundle."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{where}: a record holds text that is not UTF-8 (the database "
+                              "was changed outside the app); nothing was exported.") from None
+    return data
+
+
+def _encode(table: str, row: dict, history) -> bytes:
+    """A line as Python writes it: the row as stored plus its ancestry."""
+    revs = [rev for rev in history if rev != row["rev"]]
+    try:
+        return ENCODE({**row, ANCESTRY: revs[-MAX_ANCESTRY:]}).encode("utf-8")
+    except (TypeError, ValueError):
+        raise ValidationError(f"{table} record {str(row['id'])[:60]} holds a value a bundle "
+                              "cannot carry (binary data); nothing was exported.") from None
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _text_affinity(declared: str | None) -> bool:
+    kind = (declared or "").upper()
+    return "INT" not in kind and any(k in kind for k in ("CHAR", "CLOB", "TEXT"))
