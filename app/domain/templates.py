@@ -137,17 +137,18 @@ class Template:
 
     def item(self, key: str) -> Item:
         try:
-            return self._by_key[key]
-        except TypeError:       # not a key at all (unhashable)
+            return self._item_index[key]
+        except (KeyError, TypeError):     # TypeError: not a key at all (unhashable)
             raise KeyError(key) from None
 
     @cached_property
-    def _by_key(self) -> dict[str, Item]:
-        """Items by key, the first of a key (an import looks up every answer's item)."""
-        found: dict[str, Item] = {}
+    def _item_index(self) -> dict[str, Item]:
+        """Items by key, the first of a key as `items` lists them (a template never
+        changes once loaded; scoring and the demo look items up by key many times)."""
+        index: dict[str, Item] = {}
         for item in self.items:
-            found.setdefault(item.key, item)
-        return found
+            index.setdefault(item.key, item)
+        return index
 
     def band(self, key: str) -> Band:
         return next(b for b in self.bands if b.key == key)
