@@ -54,10 +54,14 @@ class LocalRows:
         self._update_row(table, key, fields)
 
     # -- stored scores (local, for lists; see app/storage/scores.py) ----------------------
-    def refresh_scores(self, inspection_ids=None, template_of=None) -> int:
+    def refresh_scores(self, inspection_ids=None, template_of=None, *,
+                       known_templates: dict | None = None) -> int:
         """Recompute stored scores: of the given inspections, else of every one whose
-        answers or template changed since. Runs in the caller's transaction."""
-        from app.storage.scores import refresh
+        answers or template changed since. Runs in the caller's transaction.
+        `known_templates`: {id: (body text, sha256, parsed)} already parsed (`scores.reusing`)."""
+        from app.storage.scores import refresh, reusing
+        if template_of is None and known_templates:
+            template_of = reusing(self.conn, known_templates)
         try:
             return refresh(self.conn, inspection_ids, template_of)
         except db_errors() as exc:
