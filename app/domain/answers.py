@@ -57,11 +57,13 @@ def valid_stored(item: Item, value: Any) -> bool:
         return False
 
 
+_YES_NO_ALIASES = {"y": "yes", "1": "yes", "true": "yes", "是": "yes", "n": "no", "0": "no",
+                   "false": "no", "否": "no", "不适用": NA}
+
+
 def _yes_no(item: Item, raw: Any) -> str:
     text = str(raw).strip().lower()
-    aliases = {"y": "yes", "1": "yes", "true": "yes", "是": "yes", "n": "no", "0": "no",
-               "false": "no", "否": "no", "不适用": NA}
-    text = aliases.get(text, text)
+    text = _YES_NO_ALIASES.get(text, text)
     if text not in YES_NO:
         raise ValidationError(f"item {item.key}: answer yes, no or na (got {raw!r}).")
     return text
@@ -79,12 +81,12 @@ def _score(item: Item, raw: Any) -> int:
 
 
 def _option(options: tuple, item: Item, raw: Any) -> str:
-    keys = [o["key"] for o in options]
     text = str(raw).strip()
-    if text not in keys:
-        raise ValidationError(f"item {item.key}: choose one of {', '.join(keys)} "
-                              f"(got {raw!r}).")
-    return text
+    for option in options:     # every answer is checked again when scored: no list made
+        if option["key"] == text:
+            return text
+    keys = [o["key"] for o in options]
+    raise ValidationError(f"item {item.key}: choose one of {', '.join(keys)} (got {raw!r}).")
 
 
 def _number(item: Item, raw: Any) -> float:

@@ -8,6 +8,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ class Item:
     unit: dict | None = None
     choices: tuple = ()
 
-    @property
+    @cached_property
     def scored(self) -> bool:
         if self.type in UNSCORED_TYPES:
             return False
@@ -135,10 +136,19 @@ class Template:
         return [item for section in self.sections for item in section.items]
 
     def item(self, key: str) -> Item:
+        try:
+            return self._item_index[key]
+        except (KeyError, TypeError):     # TypeError: not a key at all (unhashable)
+            raise KeyError(key) from None
+
+    @cached_property
+    def _item_index(self) -> dict[str, Item]:
+        """Items by key, the first of a key as `items` lists them (a template never
+        changes once loaded; scoring and the demo look items up by key many times)."""
+        index: dict[str, Item] = {}
         for item in self.items:
-            if item.key == key:
-                return item
-        raise KeyError(key)
+            index.setdefault(item.key, item)
+        return index
 
     def band(self, key: str) -> Band:
         return next(b for b in self.bands if b.key == key)

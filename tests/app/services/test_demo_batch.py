@@ -227,3 +227,22 @@ def test_the_bulk_chain_writer_makes_the_entries_make_entry_makes(ws):
         assert row == tuple(entry[c] for c in audit.COLUMNS)
         assert entry["hash"] == audit.entry_hash(entry)
         last = (entry["seq"], entry["hash"])
+
+
+def test_a_demo_signature_image_is_the_drawn_stroke():
+    """The demo's signature PNG (1-bit palette, written by hand) decodes to exactly the
+    pixels of the stroke drawn on a transparent true-colour canvas."""
+    import io
+    import random
+
+    from PIL import Image, ImageDraw
+
+    from app.services.demo_images import INK, signature_png, signature_points
+    rng = random.Random(3)
+    for _ in range(20):
+        stroke = signature_points(rng)
+        expected = Image.new("RGBA", (360, 120), (255, 255, 255, 0))
+        ImageDraw.Draw(expected).line(stroke, fill=INK + (255,), width=3, joint="curve")
+        with Image.open(io.BytesIO(signature_png(stroke))) as image:
+            assert image.format == "PNG"
+            assert image.convert("RGBA").tobytes() == expected.tobytes()
