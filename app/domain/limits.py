@@ -29,6 +29,7 @@ import math
 import re
 import sys
 import threading
+from itertools import accumulate
 from typing import Any
 
 from app.errors import ValidationError
@@ -107,7 +108,9 @@ FLAG_FIELDS = {("schools", "boarding"), ("templates", "builtin")}
 DATE_FIELDS = {("inspections", "visit_date"), ("actions", "due_date")}
 
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 # -- strict JSON -----------------------------------------------------------------------------
@@ -170,15 +173,11 @@ def _check_depth(text: str, max_depth: int) -> None:
     # Cheap bound first: a document with few brackets cannot be deep.
     if text.count("[") + text.count("{") <= max_depth:
         return
-    depth = 0
-    for match in _TOKENS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > max_depth:
-                raise _Refused(f"nested deeper than {max_depth} levels")
-        elif token in "]}":
-            depth -= 1
+    # The brackets outside strings, in order (the same scan as matching strings and
+    # brackets left to right), and the deepest running depth they reach, all in C.
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) > max_depth:
+        raise _Refused(f"nested deeper than {max_depth} levels")
 
 
 def _unique_object(pairs: list) -> dict:
@@ -297,8 +296,8 @@ def check_fields(table: str, fields: dict, *, error: type[Exception] = Validatio
     _check_fields(table, fields, error, where)
 
 
-# table -> column -> (text limit, enumeration source, a 0/1 flag, a date): fixed by the
-# tables above (the enumerations' values are read from the domain at each check).
+# table -> column -> (text limit, enumeration source, a 0/1 flag, a date, no type): fixed by
+# the tables above (the enumerations' values are read from the domain at each check).
 _PLANS: dict[str, dict[str, tuple]] = {}
 
 
@@ -306,7 +305,7 @@ def _plan(table: str, column: str) -> tuple:
     kind = FIELD_KINDS.get(table, {}).get(column) or SYNC_KINDS.get(column) or "document"
     key = (table, column)
     plan = (TEXT_LIMITS[kind], ENUM_FIELDS.get(key), key in FLAG_FIELDS or column == "deleted",
-            key in DATE_FIELDS)
+            key in DATE_FIELDS, None)
     _PLANS.setdefault(table, {})[column] = plan
     return plan
 
@@ -318,34 +317,39 @@ def _enum_values(source: tuple[str, str]):
 
 
 def fields_pass(table: str, fields: dict, *, types: dict | None = None,
-                skip: str | None = None) -> bool:
+                skip: str | None = None, clean: bool = False) -> bool:
     """True when `check_fields` would accept `fields` (a quick look at the plain cases:
     text, whole numbers, finite numbers, values of an enumeration); False means "not
     sure", never "refused". With `types` ({column: str/int/float}, a bundle's record),
     every column must also be one of them and each value of its column's type; the key
-    `skip` is left out."""
-    plans = _PLANS.get(table) or {}
+    `skip` is left out. `clean`: every text in `fields` is known to hold no NUL and no lone
+    surrogate (it came out of `loads`, which refuses them)."""
+    if types is None:
+        plans = _PLANS.get(table) or {}
+    else:
+        plans = _typed_plans(table, types)
     for column, value in fields.items():
-        if column == skip:
-            continue
-        if types is not None:
-            expected = types.get(column)
-            if expected is None:
+        plan = plans.get(column)
+        if plan is None:
+            if column == skip:
+                continue
+            if types is not None:
                 return False
-            if value is not None and type(value) is not expected and not (
-                    expected is float and type(value) is int):
-                return False
+            plan = _plan(table, column)
         if value is None:
             continue
-        limit, enumeration, flag, date = plans.get(column) or _plan(table, column)
+        limit, enumeration, flag, date, expected = plan
         kind = type(value)
+        if expected is not None and kind is not expected and not (
+                expected is float and kind is int):
+            return False
         if enumeration is not None:
             if kind is not str or value not in _enum_values(enumeration):
                 return False
         elif flag and (kind is not int or value not in (0, 1)):
             return False
         if kind is str:
-            if len(value) > limit or _BAD_CHARS.search(value):
+            if len(value) > limit or (not clean and _BAD_CHARS.search(value)):
                 return False
             if date and value:
                 try:
@@ -360,12 +364,28 @@ def fields_pass(table: str, fields: dict, *, types: dict | None = None,
     return True
 
 
+# table -> (the `types` given, {column: plan with the column's type}) of the last call.
+_TYPED: dict[str, tuple[dict, dict]] = {}
+
+
+def _typed_plans(table: str, types: dict) -> dict[str, tuple]:
+    """The plans of `table`'s columns in `types`, each with its type last (made once per
+    `types` dict: an import passes the same one for every record of a table)."""
+    cached = _TYPED.get(table)
+    if cached is not None and cached[0] is types:
+        return cached[1]
+    plans = {column: (*(_PLANS.get(table, {}).get(column) or _plan(table, column))[:4],
+                      expected) for column, expected in types.items()}
+    _TYPED[table] = (types, plans)
+    return plans
+
+
 def column_passes(table: str, column: str, values) -> bool:
     """True when `check_fields` would accept every one of `values` in `column` (a bulk
     writer's distinct values of one column); False means "not sure", never "refused". Plain
     text is judged for the whole column at once (the longest value, one search for bad
     characters); anything else value by value, as `fields_pass` judges it."""
-    limit, enumeration, flag, date = (_PLANS.get(table) or {}).get(column) \
+    limit, enumeration, flag, date, _type = (_PLANS.get(table) or {}).get(column) \
         or _plan(table, column)
     texts = [v for v in values if type(v) is str]
     if texts:

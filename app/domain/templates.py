@@ -47,7 +47,7 @@ class Item:
     unit: dict | None = None
     choices: tuple = ()
 
-    @property
+    @cached_property
     def scored(self) -> bool:
         if self.type in UNSCORED_TYPES:
             return False
@@ -138,7 +138,7 @@ class Template:
     def item(self, key: str) -> Item:
         try:
             return self._item_index[key]
-        except KeyError:
+        except (KeyError, TypeError):     # TypeError: not a key at all (unhashable)
             raise KeyError(key) from None
 
     @cached_property

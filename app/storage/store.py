@@ -347,22 +347,24 @@ class Store(LocalRows):
             self.conn.execute(f"update [{table}] set " + ", ".join(f"[{c}] = ?" for c in names)
                             + " where id = ?", [row[c] for c in names] + [row["id"]])
 
-    def write_rows(self, table: str, rows: list[dict]) -> None:
-        """Insert many full synced rows with the same columns, as given, in one statement
-        (a run of an import's new records; `write_row` for many); the caller has validated
-        them."""
+    def write_rows(self, table: str, columns: list[str], rows: list[tuple]) -> None:
+        """Insert many full synced rows (tuples in `columns` order), as given, in one
+        statement (a run of an import's new records; `write_row` for many); the caller has
+        validated them. The stored-score marks are made for the run at once
+        (`scores.marked_in_bulk`), as the triggers would have made them row by row."""
         if not rows:
             return
-        names = list(rows[0])
-        values = operator.itemgetter(*names) if len(names) > 1 else \
-            (lambda row: (row[names[0]],))
-        params = [values(row) for row in rows]
+        from app.storage.scores import marked_column, marked_in_bulk
         # Lists and dicts are stored as JSON text (cell_value); a bundle's rows hold none.
-        params = [p if _JSON_TYPES.isdisjoint(map(type, p)) else [cell_value(v) for v in p]
-                  for p in params]
-        self.conn.executemany(
-            f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in names) + ") values ("
-            + ", ".join("?" * len(names)) + ")", params)
+        rows = [p if _JSON_TYPES.isdisjoint(map(type, p)) else [cell_value(v) for v in p]
+                for p in rows]
+        marked = marked_column(table)
+        at = columns.index(marked) if marked in columns else None
+        named = [None if at is None else row[at] for row in rows]
+        with marked_in_bulk(self.conn, table, named):
+            self.conn.executemany(
+                f"insert into [{table}] (" + ", ".join(f"[{c}]" for c in columns)
+                + ") values (" + ", ".join("?" * len(columns)) + ")", rows)
 
     def insert_rows(self, table: str, rows: list, *, ignore: bool = False,
                     columns: tuple | None = None) -> int:

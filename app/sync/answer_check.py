@@ -17,12 +17,17 @@ from app.security.signoffs import SUBJECT_SCHOOL
 class TemplateSource:
     """Templates and inspections by id: first those arriving in a bundle, then the database."""
 
-    def __init__(self, store, records: dict[str, list[dict]] | None = None):
+    def __init__(self, store, records: dict[str, list[dict]] | None = None,
+                 parsed: dict[str, Template] | None = None):
+        """`parsed`: the bundle's templates by id, already parsed from its rows."""
         records = records or {}
         self.store = store
         self.templates = {r["id"]: r for r in records.get("templates", [])}
         self.inspections = {r["id"]: r for r in records.get("inspections", [])}
-        self.parsed: dict[str, Template | None] = {}
+        self.parsed: dict[str, Template | None] = dict(parsed or {})
+        # (id of an item of a template in `parsed`, answer text) judged valid; the parsed
+        # templates are kept, so the ids stay theirs.
+        self.accepted: set[tuple[int, str]] = set()
 
     def template_of(self, inspection_id) -> Template | None:
         inspection = self.inspections.get(inspection_id) or \
@@ -49,16 +54,25 @@ def check_response(source: TemplateSource, row: dict, *, where: str,
     """The stored answer text of a responses row must decode strictly to a valid answer."""
     if row.get("value") is None:
         return
-    value = loads(row["value"], f"{where}: value", error=error)
     template = source.template_of(row.get("inspection_id"))
     if template is None:
+        loads(row["value"], f"{where}: value", error=error)
         return
     try:
         item = template.item(row.get("item_key"))
     except KeyError:
+        loads(row["value"], f"{where}: value", error=error)    # its own problem first
         raise error(f"{where}: item {str(row.get('item_key'))[:60]!r} is not in the "
                     "inspection's template.") from None
+    # The verdict on (item, answer text) is the same wherever it occurs: a bundle holds
+    # thousands of answers but few distinct ones per item, so each is judged once.
+    known = (id(item), row["value"]) if type(row["value"]) is str else None
+    if known is not None and known in source.accepted:
+        return
+    value = loads(row["value"], f"{where}: value", error=error)
     check_answer(item, value, error=error, where=f"{where}: ")
+    if known is not None:
+        source.accepted.add(known)
 
 
 def check_inspectors(row: dict, *, where: str, error: type[KnownError]) -> None:
@@ -99,9 +113,11 @@ def check_inspection(row: dict, *, where: str, error: type[KnownError]) -> None:
     check_subject(row, where=where, error=error)
 
 
-def check_bundle_values(store, records: dict[str, list[dict]]) -> None:
-    """Every answer and JSON column in a bundle, before anything is written."""
-    source = TemplateSource(store, records)
+def check_bundle_values(store, records: dict[str, list[dict]],
+                        parsed: dict[str, Template] | None = None) -> None:
+    """Every answer and JSON column in a bundle, before anything is written (`parsed`: its
+    templates by id, as `importer.check_templates` parsed them)."""
+    source = TemplateSource(store, records, parsed)
     for row in records.get("responses", []):
         check_response(source, row, where=f"records/responses.ndjson: answer {row['id']}",
                        error=BundleError)

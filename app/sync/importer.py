@@ -53,7 +53,8 @@ def check_content(ws, bundle: Bundle, horizon_hours: float | None = None) -> lis
     check_templates(ws, bundle)
     check_response_ids(bundle)
     check_pinned(ws.store, bundle.records)     # before answers are judged by their template
-    check_bundle_values(ws.store, bundle.records)
+    check_bundle_values(ws.store, bundle.records,
+                        {tid: parsed for tid, (_body, _sha, parsed) in bundle.templates.items()})
     check_references(ws.store, bundle)
     check_append_only(ws.store, bundle)
     integrity.check_certificates(bundle)
@@ -126,6 +127,7 @@ def check_templates(ws, bundle: Bundle) -> None:
         if ours and ours["sha256"] != row["sha256"]:
             raise BundleError(f"{where}: differs from the installed version with the same "
                               "key and version; a published template version never changes.")
+        bundle.templates[row["id"]] = (row["body"], row["sha256"], parsed)
 
 
 def check_response_ids(bundle: Bundle) -> None:
@@ -191,7 +193,7 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         _lower_export_mark(store, bundle)
         sanity_check(store, bundle, tables)
         # Scores of the inspections whose answers or template this import changed.
-        store.refresh_scores()
+        store.refresh_scores(known_templates=bundle.templates)
         store.put_local("imported_bundles", {
             "bundle_id": bundle.bundle_id, "imported_at": now,
             "sender_device_id": bundle.sender["device_id"], "kind": bundle.manifest["kind"],

@@ -52,33 +52,35 @@ class MergeContext:
 def merge_records(ctx: MergeContext, table: str, records: list[dict]) -> Iterator[str]:
     """Merge the records of one table in order; yields one of OUTCOMES per record.
 
+    `records` as `reader.read_bundle` gives them: each passed `records.check_record`, which
+    holds them to the limits and enumerations of `check_fields` (a record new here is written
+    as it was read, so it is not checked twice).
+
     Set-wise: the rows held here are read a few hundred ids per query, and a run of records
-    new here (none of a frozen inspection) is checked and inserted in one statement; every
-    other record (a real merge, a conflict) goes through `merge_record`. Writes and the
-    clock happen in the same order as one record at a time: a pending run is written before
-    the next record that needs its own merge."""
+    new here (none of a frozen inspection) is inserted in one statement; every other record
+    (a real merge, a conflict) goes through `merge_record`. Writes and the clock happen in
+    the same order as one record at a time: a pending run is written before the next record
+    that needs its own merge."""
     columns = ctx.columns[table]
     for chunk in chunked(records):
         held = ctx.store.get_many(table, [r["id"] for r in chunk])
         fresh: list[dict] = []
         for incoming in chunk:
             ours = held.get(incoming["id"])
-            theirs = {c: incoming.get(c) for c in columns}
-            if ours is None and not _frozen(ctx, table, theirs):
-                check_fields(table, theirs)
-                fresh.append(theirs)
+            if ours is None and not _frozen(ctx, table, incoming):
+                fresh.append(incoming)
                 yield ADDED
                 continue
-            _insert_fresh(ctx.store, table, fresh)
+            _insert_fresh(ctx.store, table, columns, fresh)
             yield merge_record(ctx, table, incoming, ours=ours)
-        _insert_fresh(ctx.store, table, fresh)
+        _insert_fresh(ctx.store, table, columns, fresh)
 
 
-def _insert_fresh(store, table: str, rows: list[dict]) -> None:
-    """Write a run of new records and fold their revs into the clock; empties `rows`."""
-    if not rows:
+def _insert_fresh(store, table: str, columns: list[str], records: list[dict]) -> None:
+    """Write a run of new records and fold their revs into the clock; empties `records`."""
+    if not records:
         return
-    revs = [row["rev"] for row in rows]
+    revs = [record["rev"] for record in records]
     # Observing the greatest rev is observing them all, unless it lies beyond the clock's
     # horizon (then it is ignored and the others count one by one).
     top = max(revs, key=lambda rev: rev[:19])
@@ -86,8 +88,9 @@ def _insert_fresh(store, table: str, rows: list[dict]) -> None:
     if store.last_rev[:19] < top[:19]:
         for rev in revs:
             store.observe_rev(rev)
-    store.write_rows(table, rows)
-    rows.clear()
+    # The table's columns only (a record's `ancestry` is not one); a column it lacks is NULL.
+    store.write_rows(table, columns, [tuple(map(record.get, columns)) for record in records])
+    records.clear()
 
 
 def merge_record(ctx: MergeContext, table: str, incoming: dict, *,

@@ -57,6 +57,9 @@ class Bundle:
     blobs: dict[str, bytes] = field(default_factory=dict)
     certificates: dict[str, bytes] = field(default_factory=dict)
     extras: dict[str, bytes] = field(default_factory=dict)
+    # {template id: (body text, sha256, parsed Template)} of the templates it carries, once
+    # `importer.check_templates` accepted them (answers and scores use them, not a reparse).
+    templates: dict[str, tuple] = field(default_factory=dict)
 
     @property
     def bundle_id(self) -> str:
@@ -314,7 +317,7 @@ class _RecordParser:
                 raise BundleError(f"{self.name} holds more records than the {self.promised} "
                                   "its manifest promises; refused.")
             upgrade_record(self.table, record)  # an older version's vocabulary, before checking
-            check_record(record, self.table, self.columns, where)
+            check_record(record, self.table, self.columns, where, clean=True)
             if record["id"] in self.seen:
                 raise BundleError(f"{where}: record {record['id']} appears twice.")
         except BundleError as exc:

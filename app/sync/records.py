@@ -76,17 +76,18 @@ def content_fields(record: dict) -> dict:
     return {k: v for k, v in record.items() if k not in SYNC_META and k != ANCESTRY}
 
 
-def check_record(record, table: str, columns: dict, where: str) -> None:
-    """Refuse anything but a flat record of known columns with well-formed sync fields."""
+def check_record(record, table: str, columns: dict, where: str, *, clean: bool = False) -> None:
+    """Refuse anything but a flat record of known columns with well-formed sync fields.
+    `clean`: the record came out of `limits.loads` (no NUL, no lone surrogate in its text)."""
     # A bundle holds hundreds of thousands of records: the plain ones are let through by
     # `record_passes`; anything it is not sure of takes the full check, which words the
     # refusal.
-    if record_passes(record, table, columns):
+    if record_passes(record, table, columns, clean=clean):
         return
     _check_record(record, table, columns, where)
 
 
-def record_passes(record, table: str, columns: dict) -> bool:
+def record_passes(record, table: str, columns: dict, *, clean: bool = False) -> bool:
     """True when `check_record` would accept `record`; False means "not sure"."""
     if not _TEXT_LIMITS_WITHIN or type(record) is not dict:
         return False
@@ -109,7 +110,7 @@ def record_passes(record, table: str, columns: dict) -> bool:
             return False
     # Every other key a known column, each value of its column's type, within the limits
     # and enumerations (text no longer than MAX_TEXT: every text limit is below it).
-    return fields_pass(table, record, types=columns, skip=ANCESTRY)
+    return fields_pass(table, record, types=columns, skip=ANCESTRY, clean=clean)
 
 
 def _check_record(record, table: str, columns: dict, where: str) -> None:

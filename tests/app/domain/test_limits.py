@@ -133,3 +133,22 @@ def test_template_files_are_parsed_strictly_and_texts_bounded(tmp_path):
     long.write_text(json.dumps(body), encoding="utf-8")
     with pytest.raises(TemplateError, match="title.en: longer than 20000 characters"):
         load_template_file(long)
+
+
+@pytest.mark.parametrize("text, deep", [
+    ("[" * 32 + "]" * 32, False),
+    ("[" * 33 + "]" * 33, True),
+    ('["' + "[{" * 40 + '"]', False),                  # brackets inside a string do not nest
+    ('["\\"' + "[" * 40 + '"]', False),                # nor after an escaped quote in it
+    ('[' * 20 + '"x"' + '{"a":' * 13 + "1" + "}" * 13 + "]" * 20, True),
+    ('[' * 20 + '"x"' + '{"a":' * 12 + "1" + "}" * 12 + "]" * 20, False),
+    ("[" * 32 + "]" * 40 + "[" * 33, False),          # unbalanced: a syntax error, not depth
+])
+def test_nesting_is_counted_outside_strings(text, deep):
+    if deep:
+        with pytest.raises(ValidationError, match="nested deeper than 32 levels"):
+            loads(text, "doc")
+    else:
+        with pytest.raises(ValidationError) as caught:
+            loads(text + "x", "doc")                     # parsed past the depth check
+        assert "nested deeper" not in str(caught.value)

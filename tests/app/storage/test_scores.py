@@ -6,6 +6,8 @@ marked ones before it loads, an import before it commits."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.services.answers import answer_item
 from app.services.reads import evaluate
 from app.workspace import Workspace
@@ -117,3 +119,23 @@ def test_every_list_order_pages_through_an_index_without_sorting(ws, mini_inspec
                 plan = " / ".join(row[3] for row in ws.store.db.conn.execute(
                     f"explain query plan {sql}", params))
                 assert "TEMP B-TREE" not in plan, (order, descending, plan)
+
+
+def test_an_import_reuses_a_parsed_template_only_for_the_same_stored_body(ws, mini_inspection):
+    """`scores.reusing`: an import's already parsed template stands for the stored one only
+    while the stored row holds exactly that body and hash; else the row is read as always
+    (a body changed behind the app's back, its hash no longer matching, scores nothing)."""
+    from app.storage import scores
+    template_id = ws.store.get("inspections", mini_inspection)["template_id"]
+    body, sha = ws.store.rows("select body, sha256 from templates where id = ?",
+                              [template_id])[0]
+    parsed = object()
+    lookup = scores.reusing(ws.store.conn, {template_id: (body, sha, parsed)})
+    assert lookup(template_id) is parsed
+    with pytest.raises(RuntimeError), ws.store.atomic():
+        ws.store.conn.execute("update templates set body = ? where id = ?",
+                              [body.replace("{", '{"extra": 1, ', 1), template_id])
+        lookup = scores.reusing(ws.store.conn, {template_id: (body, sha, parsed)})
+        with pytest.raises(KeyError):
+            lookup(template_id)
+        raise RuntimeError("roll back")

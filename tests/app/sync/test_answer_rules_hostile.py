@@ -134,3 +134,17 @@ def test_na_smuggled_in_by_swapping_the_template(ws, office, mini_inspection, tm
     assert "template_id" in PINNED["inspections"]
     refused(office, path, "changes template_id .*keeps its template")
     assert answers.answers_of(office, mini_inspection)[VETO] == "yes"
+
+
+@pytest.mark.parametrize("first", ["a.score", VETO])
+def test_an_answer_judged_once_is_judged_per_item(ws, mini_inspection, first):
+    """An import judges each (item, answer text) once: a text valid for one item is still
+    refused for another item it does not fit, in either order."""
+    from app.sync.answer_check import check_bundle_values
+    rows = [{"id": f"r-{key}", "inspection_id": mini_inspection, "item_key": key, "value": "3"}
+            for key in ("a.score", VETO)]
+    rows.sort(key=lambda row: row["item_key"] != first)
+    valid = [row for row in rows if row["item_key"] == "a.score"]
+    check_bundle_values(ws.store, {"responses": valid * 3})
+    with pytest.raises(BundleError, match=f"answer r-{VETO}: item {VETO}: answer yes, no or na"):
+        check_bundle_values(ws.store, {"responses": rows})

@@ -26,6 +26,27 @@ def merge_then_die(ctx, table, records):
 importer.merge_records = merge_then_die
 importer.import_bundle(ws, sys.argv[2], trust=True)
 """
+# Killed while a bulk insert has the score trigger set aside (app/storage/scores.py).
+KILLER_IN_BULK = """
+import contextlib, os, signal, sys
+from app.workspace import Workspace
+from app.sync import importer
+from app.storage import scores
+ws = Workspace.open(sys.argv[1])
+real = scores.marked_in_bulk
+@contextlib.contextmanager
+def die_inside(conn, table, inspection_ids):
+    with real(conn, table, inspection_ids):
+        if table == "responses":
+            os.kill(os.getpid(), signal.SIGKILL)
+        yield
+scores.marked_in_bulk = die_inside
+importer.import_bundle(ws, sys.argv[2], trust=True)
+"""
+
+
+def _schema(ws) -> list:
+    return ws.store.rows("select type, name, tbl_name, sql from sqlite_master order by name")
 
 
 def test_a_killed_import_leaves_the_database_as_it_was(make_workspace, office, tmp_path):
@@ -37,11 +58,13 @@ def test_a_killed_import_leaves_the_database_as_it_was(make_workspace, office, t
     generate_demo(sender, schools=3, inspections=12, seed=3)
     bundle = tmp_path / "big.sibundle"
     export_bundle(sender, bundle, kind="full")
-    before = digest(office)
-    killed = subprocess.run([sys.executable, "-c", KILLER, str(office.paths.home), str(bundle),
-                             "120"], cwd=ROOT, capture_output=True)  # mid-import
-    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
-    assert digest(office) == before
+    before, schema = digest(office), _schema(office)
+    for killer, arg in ((KILLER, "120"), (KILLER_IN_BULK, "")):        # mid-import
+        killed = subprocess.run([sys.executable, "-c", killer, str(office.paths.home),
+                                 str(bundle), arg], cwd=ROOT, capture_output=True)
+        assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+        assert digest(office) == before
+        assert _schema(office) == schema            # the score triggers among it
     assert office.store.scalar("select count(*) from imported_bundles") == 0
     result = import_bundle(office, bundle, trust=True)       # and the import can be redone
     assert result["status"] == "imported" and digest(office) == digest(sender)

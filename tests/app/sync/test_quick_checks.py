@@ -56,7 +56,24 @@ def test_a_record_passes_quickly_only_when_the_full_check_accepts_it(ws, real_re
                     if record_passes(changed, table, columns):
                         assert _full_check_accepts(changed, table, columns), (table, column,
                                                                               value)
+                    # A record from `limits.loads` (the reader's) holds no NUL or lone
+                    # surrogate: it refuses them before any record check.
+                    if not (isinstance(value, str) and limits._BAD_CHARS.search(value)) and \
+                            record_passes(changed, table, columns, clean=True):
+                        assert _full_check_accepts(changed, table, columns), (table, column,
+                                                                              value)
     assert tried > 2_000
+
+
+@pytest.mark.parametrize("text", ["a\\u0000b", "\\ud800", "\\udfff"])
+def test_the_reader_judges_text_clean_only_after_loads_refused_the_bad(text):
+    """What `clean=True` relies on: the loads the reader calls refuses every NUL and lone
+    surrogate in a record line, written raw or as an escape."""
+    for line in (f'{{"id": "{text}"}}', f'{{"{text}": 1}}'):
+        with pytest.raises(BundleError, match="NUL character|lone surrogate"):
+            limits.loads(line.encode(), "line 1", error=BundleError)
+    with pytest.raises(BundleError):
+        limits.loads(b'{"id": "a\x00b"}', "line 1", error=BundleError)
 
 
 def test_fields_pass_quickly_only_when_check_fields_accepts_them(real_records):
