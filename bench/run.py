@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import Row, build_profile  # noqa: E402
 
-MEASURES = ("start", "lists", "autosave", "reports", "demo", "sync")
+MEASURES = ("start", "lists", "actions", "autosave", "reports", "demo", "sync")
 
 
 def sizes(full: bool) -> dict:
@@ -39,7 +39,7 @@ def run(selected: list[str], full: bool) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="si-bench-") as tmp:
         tmp = Path(tmp)
         ws = None
-        if {"start", "lists"} & set(selected):
+        if {"start", "lists", "actions"} & set(selected):
             started = time.perf_counter()
             ws = build_profile(tmp / "large", size["inspections"])
             print(f"(profile with {size['inspections']:,} inspections built in "
@@ -64,6 +64,9 @@ def measure(name: str, ws, tmp: Path, size: dict) -> list[Row]:
     if name == "lists":
         import lists
         return lists.measure(ws)
+    if name == "actions":
+        import actions
+        return actions.measure(ws)
     if name == "autosave":
         import autosave
         return autosave.measure(tmp / "autosave")

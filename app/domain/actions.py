@@ -57,9 +57,17 @@ def is_overdue(status: str, due_date: str | None, today: str) -> bool:
     return days_overdue(status, due_date, today) > 0
 
 
-def days_overdue(status: str, due_date: str | None, today: str) -> int:
+def overdue_after(status: str, due_date: str | None) -> dt.date | None:
+    """The due date an action in this status is overdue after, None when it can never be
+    overdue (no real due date, or the school has done its part). Stored by the action list
+    (`app/storage/action_state.py`) so "overdue" is a comparison with today in SQL."""
     due = _date(due_date)
-    if due is None or normal_status(status) not in OVERDUE_STATUSES:
+    return due if due is not None and normal_status(status) in OVERDUE_STATUSES else None
+
+
+def days_overdue(status: str, due_date: str | None, today: str) -> int:
+    due = overdue_after(status, due_date)
+    if due is None:
         return 0
     return max(0, (dt.date.fromisoformat(today) - due).days)
 

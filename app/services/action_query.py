@@ -6,26 +6,26 @@ this profile may read (`roles.read_scope`): a principal never sees another schoo
 An action carried into a follow-up visit (回头看) is copied there (`carried_from`), so a chain
 of rows is ONE logical action: it is counted once (its newest row, the *head*), and its status
 is that of the newest life-cycle event recorded on any row of the chain (events are
-append-only and ordered by rev, the hybrid logical clock), else the head's stored status.
+append-only and ordered by rev, the hybrid logical clock), else the head's stored status
+(`app/domain/action_chains.py`; a chain never leaves its school). The Actions page and the
+status bar page and count the same state stored per action (`app/services/action_list.py`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from collections import defaultdict
-
 from app.domain import actions as rule
+from app.domain.action_chains import chain_root, with_state, with_state_by_school
 from app.security import roles
 from app.services.today import today as district_today
+from app.storage.action_state import ACTION_ORDER, ACTION_SQL, EVENT_ORDER, EVENT_SQL
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
 
-ACTION_SQL = ("select a.*, s.name as school_name, s.name_en as school_name_en, "
-              "s.district as district, i.visit_date as visit_date from actions a "
-              "join schools s on s.id = a.school_id "
-              "left join inspections i on i.id = a.inspection_id where a.deleted = 0")
+__all__ = ["ACTION_SQL", "current_actions", "with_state", "chain_ids", "action_state",
+           "action_history", "escalation_list"]
 
 
 def current_actions(ws: Workspace, *, school_id: str | None = None, district: str | None = None,
@@ -33,19 +33,19 @@ def current_actions(ws: Workspace, *, school_id: str | None = None, district: st
                     overdue_only: bool = False, heads_only: bool = True,
                     today: str | None = None) -> list[dict]:
     """Actions with their chain's state. `heads_only` counts each logical action once;
-    `inspection_id` gives the rows of one visit (originals and carried copies) instead."""
+    `inspection_id` gives the rows of one visit (originals and carried copies) instead.
+    This reads every action of the scope: the reference the paged list
+    (`app/services/action_list.py`) is tested against, and the reader of one school's or
+    one visit's actions."""
     today = today or district_today(ws)
     if inspection_id:
         school_id = ws.store.scalar("select school_id from inspections where id = ?",
                                     [inspection_id]) or school_id
         heads_only = False
     where, params = _where(ws, school_id, district)
-    rows = ws.store.query(f"{ACTION_SQL}{where} order by a.created_at, a.rev", params)
-    events = ws.store.query(
-        "select e.* from action_events e join actions a on a.id = e.action_id "
-        f"join schools s on s.id = a.school_id where e.deleted = 0{where} "
-        "order by e.rev", params)
-    rows = with_state(rows, events, today)
+    rows = ws.store.query(f"{ACTION_SQL}{where}{ACTION_ORDER}", params)
+    events = ws.store.query(f"{EVENT_SQL}{where}{EVENT_ORDER}", params)
+    rows = with_state_by_school(rows, events, today)
     if inspection_id:
         rows = [r for r in rows if r["inspection_id"] == inspection_id]
     elif heads_only:
@@ -68,54 +68,6 @@ def _where(ws: Workspace, school_id: str | None, district: str | None) -> tuple[
     return where, params
 
 
-def with_state(rows: list[dict], events: list[dict], today: str) -> list[dict]:
-    """`rows` (actions of one school, in created order) with their chain's state from
-    `events` (theirs, in rev order): status, open, overdue, head, history fields."""
-    by_id = {r["id"]: r for r in rows}
-    root_of = {r["id"]: _root(r["id"], by_id) for r in rows}
-    chain_events: dict[str, list[dict]] = defaultdict(list)
-    for event in events:                      # already in rev order
-        if event["action_id"] in root_of:
-            chain_events[root_of[event["action_id"]]].append(event)
-    heads: dict[str, dict] = {}
-    for row in rows:                          # in created order: the last one is the newest
-        heads[root_of[row["id"]]] = row
-    for row in rows:
-        root = root_of[row["id"]]
-        history = chain_events.get(root, [])
-        head = heads[root]
-        status = rule.normal_status(history[-1]["to_status"] if history else head["status"])
-        row.update(_state(status, row["due_date"], today, history))
-        row.update(root_id=root, head=head is row)
-        row["verified_in"] = row["verified_visit"] or row["verified_in"]
-    return rows
-
-
-def _root(action_id: str, by_id: dict) -> str:
-    seen = {action_id}
-    current = by_id[action_id]
-    while current.get("carried_from") in by_id and current["carried_from"] not in seen:
-        seen.add(current["carried_from"])
-        current = by_id[current["carried_from"]]
-    return current["id"]
-
-
-def _state(status: str, due_date: str | None, today: str, history: list[dict]) -> dict:
-    last = {e["to_status"]: e for e in history}
-    reported, checked = last.get("reported"), last.get("verified")
-    return {"status": status, "open": rule.is_open(status), "closed": rule.is_closed(status),
-            "overdue": rule.is_overdue(status, due_date, today),
-            "days_overdue": rule.days_overdue(status, due_date, today),
-            "not_rectified_times": sum(1 for e in history if e["to_status"] == "not_rectified"),
-            "events": len(history),
-            "reported_at": reported["at"] if reported else None,
-            "report_note": reported["note"] if reported else None,
-            "verified_by": checked["actor"] if checked else None,
-            "verified_at": checked["at"] if checked else None,
-            "verified_visit": checked["visit_id"] if checked else None,
-            "last_note": history[-1]["note"] if history else None}
-
-
 def chain_ids(ws: Workspace, action_id: str) -> list[str]:
     """Every row of the logical action `action_id` belongs to (its school's rows only)."""
     school_id = roles.require_record_read(ws, "actions", action_id,
@@ -125,8 +77,8 @@ def chain_ids(ws: Workspace, action_id: str) -> list[str]:
     by_id = {r["id"]: r for r in rows}
     if action_id not in by_id:
         return [action_id]
-    root = _root(action_id, by_id)
-    return [r["id"] for r in rows if _root(r["id"], by_id) == root]
+    root = chain_root(action_id, by_id)
+    return [r["id"] for r in rows if chain_root(r["id"], by_id) == root]
 
 
 def action_state(ws: Workspace, action_id: str) -> dict:

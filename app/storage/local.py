@@ -1,5 +1,5 @@
 """The Store's rows that never travel: bookkeeping (devices, conflicts, imported bundles, the
-audit log), stored scores, evidence blobs and settings; and single-row writes by primary key.
+audit log), stored scores and action states, evidence blobs and settings; and single-row writes by primary key.
 
 A mixin of `Store` (app/storage/store.py), which owns the connection (`self.conn`)."""
 
@@ -73,6 +73,20 @@ class LocalRows:
         from app.storage.scores import store_rows
         try:
             store_rows(self.conn, rows)
+        except db_errors() as exc:
+            raise translate_sqlite_error(exc) from exc
+
+    # -- stored action state (local, for the Actions list; app/storage/action_state.py) ---
+    def refresh_action_state(self) -> int:
+        """Recompute the stored state of the actions of every school marked since (by any
+        writer, through the triggers); a one-row read when none is. Returns the number of
+        schools recomputed."""
+        from app.storage import action_state
+        try:
+            if not action_state.is_dirty(self.conn):
+                return 0
+            with self.atomic():
+                return action_state.refresh(self.conn)
         except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 

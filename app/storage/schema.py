@@ -300,5 +300,17 @@ def m011_signed_subject(db: Database) -> None:
     db["inspections"].add_column("subject", str)
 
 
+@migrations()
+def m017_action_state(db: Database) -> None:
+    """District scale for corrective actions: each action's state by the one rule, stored
+    per action (local) and kept current through triggers that mark a school whose actions
+    changed by any path (app/storage/action_state.py), so the Actions page and the open
+    count page and count in SQL. Computed here for the actions already held."""
+    from app.storage import action_state
+    action_state.create(db.conn)
+    action_state.refresh(db.conn)
+    db.execute("analyze action_state")
+
+
 def known_migration_names() -> list[str]:
     return migrations.names()

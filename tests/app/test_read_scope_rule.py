@@ -23,6 +23,9 @@ REVIEWED = {
                                       "when the profile opens; shows nothing",
     "app/services/signoff.py": "sign-offs of an inspection opened through a scoped read; "
                                "derive_status runs for every imported inspection",
+    "app/storage/action_state.py": "the stored state of every school's actions (local "
+                                    "bookkeeping), read back only through the scoped list "
+                                    "queries of app/services/action_list.py",
     "app/storage/digest.py": "counts and the digest of the whole database (`stats`)",
     "app/storage/schema.py": "migrations",
     "app/storage/scores.py": "stored scores, read back only through scoped list queries",

@@ -1,7 +1,8 @@
 """The Corrective actions page (整改) across schools: overdue actions highlighted in red with
 a tooltip, filters (status, school, overdue only), and buttons that move the selected action
 along its life cycle — in progress, report rectification (note + photos), verify (销号 or 未整改
-到位, note + photos) — and show its history. Open and overdue come from the one rule."""
+到位, note + photos) — and show its history. Open and overdue come from the one rule; the list
+is paged (ui/models/actions_model.py), so a district's 300,000 actions are never all read."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from app.domain.status import ACTION_STATUSES
-from app.services.actions import allowed_moves, list_actions, move_action
+from app.services.action_list import ActionFilter, ActionQuery
+from app.services.actions import allowed_moves, move_action
 from app.services.schools import list_schools
 from ui.dialogs.action_move import HistoryDialog, MoveDialog
-from ui.models.rows_model import Column, RowsModel
+from ui.models.actions_model import ActionsModel
+from ui.models.rows_model import Column
 from ui.runner.text import fill
 from ui.widgets import labels
 from ui.widgets.filters import filter_combo, refill_filter
@@ -35,7 +38,8 @@ class ActionsPage(QWidget):
         self.school_names: dict[str, str] = {}
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.count = QLabel(self)
-        self.model = RowsModel(self._columns(), self)
+        # Paged: counts, filters and order in SQL; rows fetched as the user scrolls.
+        self.model = ActionsModel(ActionQuery(ctx.ws), self._columns(), self)
         overdue_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.model.background = lambda r: QBrush(OVERDUE) if r["overdue"] else None
         self.model.decoration = lambda r: overdue_icon if r["overdue"] else None
@@ -109,17 +113,17 @@ class ActionsPage(QWidget):
 
     def reload(self, *_args) -> None:
         selected = self.selected()
-        rows = list_actions(self.ctx.ws, status=self.status.currentData(),
-                            school_id=self.school.currentData(),
-                            overdue_only=self.overdue_only.isChecked())
-        self.model.set_rows(rows)
-        still_open = sum(1 for r in rows if r["open"])
-        overdue = sum(1 for r in rows if r["overdue"])
-        self.count.setText(self.tr("%n action(s)", "", len(rows)) + " "
-                           + self.tr("(%n open)", "", still_open) + self.tr(", ")
-                           + self.tr("%n overdue", "", overdue))
-        if selected and self.model.row_of_id(selected["id"]) >= 0:
-            self.table.selectRow(self.model.row_of_id(selected["id"]))
+        self.model.query.filter = ActionFilter(status=self.status.currentData(),
+                                               school_id=self.school.currentData(),
+                                               overdue_only=self.overdue_only.isChecked())
+        self.model.reload()
+        counts = self.model.counts
+        self.count.setText(self.tr("%n action(s)", "", counts["total"]) + " "
+                           + self.tr("(%n open)", "", counts["open"]) + self.tr(", ")
+                           + self.tr("%n overdue", "", counts["overdue"]))
+        row = self.model.reach(selected["id"]) if selected else -1
+        if row >= 0:
+            self.table.selectRow(row)
         self._update_buttons()
 
     def selected(self) -> dict | None:

@@ -51,9 +51,10 @@ class StatusBar(QStatusBar):
     @staticmethod
     def open_actions(ws) -> int:
         # Counted by the one rule, like the Corrective actions page: an action carried over
-        # into a follow-up visit counts once.
-        from app.services.actions import list_actions  # counted after the first paint
-        return sum(1 for a in list_actions(ws) if a["open"])
+        # into a follow-up visit counts once. In SQL over the stored state (an index range),
+        # not by reading every action of the district.
+        from app.services.action_list import open_count  # counted after the first paint
+        return open_count(ws)
 
     def table_names(self) -> dict[str, str]:
         """Every synced (and the conflicts) table as the user calls it."""

@@ -1,0 +1,151 @@
+"""The corrective-action list at district scale: counts, keyset pages and display rows read
+in SQL from the state stored per action (`app/storage/action_state.py`), never every action.
+
+The same rows, in the same order, with the same state as `action_query.current_actions` (the
+reference, which reads everything; a test holds them equal): each logical action once (the
+head of its chain), ordered by due date (none last) then id, filtered by status, school,
+district and "overdue only", inside the profile's read scope. What depends on today (open,
+overdue, days overdue) is worked out from the one rule (`app/domain/actions.py`) at read
+time: overdue is `overdue_after < today` in SQL and `rule.is_overdue` on each shown row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from app.domain import actions as rule
+from app.security import roles
+from app.services.today import today as district_today
+from app.storage import action_state  # the stored columns
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+# The list's order, ending with the id so paging is stable; never NULL (keyset paging
+# compares row values) and matching the indexes of action_state.
+ORDER = ("st.due_null", "st.due_key", "st.id")
+ROW_SQL = ("select a.*, s.name as school_name, s.name_en as school_name_en, "
+           "s.district as district, i.visit_date as visit_date, "
+           + ", ".join(f"st.{f} as st_{f}" for f in action_state.STATE_FIELDS)
+           + " from action_state st join actions a on a.id = st.id "
+           "join schools s on s.id = a.school_id "
+           "left join inspections i on i.id = a.inspection_id "
+           "where a.deleted = 0 and st.id in ({marks})")
+
+
+def refresh_if_dirty(ws: Workspace) -> None:
+    """Bring the stored state up to date with changes made by any path (see the triggers);
+    a one-row read when nothing changed."""
+    ws.store.refresh_action_state()
+
+
+def open_count(ws: Workspace) -> int:
+    """Open actions in the read scope, each logical action once (the status bar's count)."""
+    refresh_if_dirty(ws)
+    scope, params = roles.read_scope(ws, "st.school_id")
+    return int(ws.store.scalar("select count(*) from action_state st where st.head = 1 "
+                               f"and st.closed = 0{scope}", params) or 0)
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    status: str | None = None
+    school_id: str | None = None
+    district: str | None = None
+    overdue_only: bool = False
+
+    def with_(self, **changes) -> "ActionFilter":
+        return replace(self, **changes)
+
+
+class ActionQuery:
+    """The list's queries for one filter. "Today" is read when counting (each reload), so
+    the counts and the rows of one load agree."""
+
+    def __init__(self, ws: Workspace, flt: ActionFilter | None = None,
+                 today: str | None = None):
+        self.ws, self.store = ws, ws.store
+        self.filter = flt or ActionFilter()
+        self._fixed_today = today
+        self.today = today or district_today(ws)
+
+    def _where(self, paging: bool = False) -> tuple[str, list]:
+        """FROM and WHERE of the list. For a page (`paging`) the overdue test must not pick
+        the overdue index (a range SQLite would then sort): the list walks its order index
+        and skips what is not overdue — overdue rows come first in due order."""
+        f = self.filter
+        sql, params = roles.read_scope(self.ws, "st.school_id", f.school_id)
+        sql = "from action_state st where st.head = 1" + sql
+        if f.school_id:
+            sql, params = sql + " and st.school_id = ?", params + [f.school_id]
+        if f.district:
+            sql += " and st.school_id in (select id from schools where district = ?)"
+            params = params + [f.district]
+        if f.status:
+            sql, params = sql + " and st.status = ?", params + [rule.normal_status(f.status)]
+        if f.overdue_only:
+            sql += f" and {'+' if paging else ''}st.overdue_after < ?"
+            params = params + [self.today]
+        return sql, params
+
+    def counts(self) -> dict:
+        """How many actions match, how many of them are open and how many overdue; called
+        first on every (re)load, so it also brings the stored state up to date."""
+        refresh_if_dirty(self.ws)
+        self.today = self._fixed_today or district_today(self.ws)
+        sql, params = self._where()
+        # Three index ranges (order, closed, overdue) rather than one pass over every row.
+        total, still_open, overdue = self.store.rows(
+            f"select (select count(*) {sql}), (select count(*) {sql} and st.closed = 0), "
+            f"(select count(*) {sql} and st.overdue_after < ?)",
+            [*params, *params, *params, self.today])[0]
+        return {"total": total, "open": still_open, "overdue": overdue}
+
+    def ids(self, limit: int | None, after: tuple | None = None,
+            through: tuple | None = None) -> list[tuple[str, tuple]]:
+        """The next `limit` (id, sort key) pairs in order after the pair `after`, or every
+        pair up to the key `through` (to reach a row, e.g. the selection kept on reload)."""
+        sql, params = self._where(paging=True)
+        if after is not None:
+            key = list(after[1])
+            # The bound on the first column lets SQLite start the index range there.
+            sql += (f" and {ORDER[0]} >= ? and ({', '.join(ORDER)}) > "
+                    f"({', '.join('?' * len(ORDER))})")
+            params = [*params, key[0], *key]
+        if through is not None:
+            sql += f" and ({', '.join(ORDER)}) <= ({', '.join('?' * len(ORDER))})"
+            params = [*params, *through]
+        keys = ", ".join(ORDER)
+        limit_sql = f" limit {int(limit)}" if limit is not None else ""
+        found = self.store.rows(f"select st.id, {keys} {sql} order by {keys}{limit_sql}",
+                                params)
+        return [(r[0], tuple(r[1:])) for r in found]
+
+    def key_of(self, action_id: str) -> tuple | None:
+        """The sort key of `action_id` if it is in this list, else None."""
+        sql, params = self._where()
+        found = self.store.rows(f"select {', '.join(ORDER)} {sql} and st.id = ?",
+                                [*params, action_id])
+        return tuple(found[0]) if found else None
+
+    def rows(self, ids: list[str]) -> dict[str, dict]:
+        """Display rows by id, each as `current_actions` gives it; an id missing from the
+        result could not be loaded (removed meanwhile)."""
+        if not ids:
+            return {}
+        found = self.store.query(ROW_SQL.format(marks=",".join("?" * len(ids))), list(ids))
+        return {row["id"]: state_row(row, self.today) for row in found}
+
+
+def state_row(row: dict, today: str) -> dict:
+    """A joined row (action, school, visit, stored state as st_*) as the one rule's
+    `with_state` makes it."""
+    state = {f: row.pop(f"st_{f}") for f in action_state.STATE_FIELDS}
+    status = state["status"]
+    row.update(state)
+    row.update(head=bool(state["head"]), closed=bool(state["closed"]),
+               open=not state["closed"], overdue=rule.is_overdue(status, row["due_date"], today),
+               days_overdue=rule.days_overdue(status, row["due_date"], today))
+    row["verified_in"] = row["verified_visit"] or row["verified_in"]
+    return row

@@ -1,0 +1,197 @@
+"""Corrective actions at district scale: ~3 actions per inspection (300,000 at 100,000
+inspections) with carried copies and life-cycle events, written with executemany. Measured:
+the status bar's open count against a raw count of the same table, and the Actions page's
+first painted rows (counts, first page, display rows) and 50 pages of scrolling against a
+raw lazy model over `actions` in the same kind of view; the slowest filter's first page; and
+the one-off recomputation of every school's stored state (as after an import touching every
+school), for information."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+
+from common import Row
+
+PER_INSPECTION = 3
+PAGES = 50
+STATUSES = ("in_progress", "reported", "verified", "not_rectified")
+
+
+def add_actions(ws) -> int:
+    """Actions for every inspection, a tenth carried into a later visit of the same school,
+    about one event each; returns how many actions."""
+    rng = random.Random(13)
+    visits = ws.store.rows("select id, school_id, visit_date from inspections "
+                           "where deleted = 0 order by visit_date, id")
+    actions, events, last_of_school = [], [], {}
+    for n, (visit, school, date) in enumerate(visits):
+        for k in range(PER_INSPECTION):
+            action_id = f"a{n:07d}{k}"
+            carried = last_of_school.get(school) if rng.random() < 0.1 else None
+            year = int(date[:4]) + rng.choice((0, 0, 1, 10))
+            actions.append((action_id, f"r{n:07d}{k}", "bench", visit, school,
+                            f"整改事项 {n}-{k}", rng.choice(("low", "medium", "high")),
+                            f"{year}-{date[5:]}", "pending", carried,
+                            f"{date}T08:00:0{k}Z", f"{date}T08:00:0{k}Z"))
+            if rng.random() < 0.8:
+                events.append((f"e{n:07d}{k}", f"s{n:07d}{k}", "bench", action_id, school,
+                               rng.choice(STATUSES), "核查", "基准督学", f"{date}T09:00:00Z"))
+            last_of_school[school] = action_id
+    with ws.store.atomic():
+        conn = ws.store.conn
+        conn.executemany(
+            "insert into actions (id, rev, device_id, inspection_id, school_id, description, "
+            "severity, due_date, status, carried_from, created_at, updated_at, note, deleted) "
+            "values (?,?,?,?,?,?,?,?,?,?,?,?,'',0)", actions)
+        conn.executemany(
+            "insert into action_events (id, rev, device_id, action_id, school_id, to_status, "
+            "note, actor, at, deleted) values (?,?,?,?,?,?,?,?,?,0)", events)
+    return len(actions)
+
+
+def _raw_model(path: str):
+    """The baseline: the least a lazily paged table model over `actions` does (keyset
+    pages by id, one table, no state)."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+    class RawModel(QAbstractTableModel):
+        def __init__(self):
+            super().__init__()
+            self.conn = sqlite3.connect(path)
+            self.total = self.conn.execute("select count(*) from actions "
+                                           "where deleted = 0").fetchone()[0]
+            self.rows: list[tuple] = []
+            self.done = False
+
+        def rowCount(self, parent=QModelIndex()):
+            return 0 if parent.isValid() else len(self.rows)
+
+        def columnCount(self, parent=QModelIndex()):
+            return 7
+
+        def canFetchMore(self, parent=QModelIndex()):
+            return not parent.isValid() and not self.done
+
+        def fetchMore(self, parent=QModelIndex()):
+            after = self.rows[-1][0] if self.rows else ""
+            new = self.conn.execute(
+                "select id, due_date, school_id, description, severity, status, responsible "
+                "from actions where deleted = 0 and id > ? order by id limit 200",
+                [after]).fetchall()
+            if not new:
+                self.done = True
+                return
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(new) - 1)
+            self.rows.extend(new)
+            self.endInsertRows()
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(self.rows[index.row()][index.column()])
+            return None
+
+    return RawModel()
+
+
+def _view(model):
+    from PySide6.QtWidgets import QTableView
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1200, 800)
+    view.show()
+    return view
+
+
+def _scroll(app, view, model) -> float:
+    """CPU seconds of this process scrolling PAGES pages down."""
+    cpu = time.process_time()
+    for _ in range(PAGES):
+        view.scrollToBottom()
+        app.processEvents()
+        if model.canFetchMore():
+            model.fetchMore()
+    view.grab()
+    return time.process_time() - cpu
+
+
+def _best(call, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def measure(ws) -> list[Row]:
+    from app.services.action_list import open_count
+    from ui.launcher import create_application
+    from ui.pages.actions_page import ActionsPage
+    app = create_application()
+
+    made = add_actions(ws)
+    start = time.perf_counter()
+    ws.store.refresh_action_state()
+    recompute = time.perf_counter() - start
+    ws.store.conn.execute("analyze action_state")
+
+    raw_count = _best(lambda: ws.store.scalar(
+        "select count(*) from actions where deleted = 0 and status != 'verified'"))
+    count = _best(lambda: open_count(ws))
+
+    raw = _raw_model(str(ws.store.path))
+    start = time.perf_counter()
+    raw_view = _view(raw)
+    app.processEvents()
+    raw_view.grab()
+    raw_first = time.perf_counter() - start
+
+    from ui.context import UiContext
+    from ui.operations import Operations
+    ctx = UiContext(ws=ws, operations=Operations(), open_inspection=lambda _id: None)
+    start = time.perf_counter()
+    page = ActionsPage(ctx)        # counts, the school filter, the first page
+    page.resize(1200, 800)
+    page.show()
+    app.processEvents()
+    page.grab()
+    first = time.perf_counter() - start
+
+    filters = {}
+    school = ws.store.scalar("select id from schools order by name limit 1")
+    for name, apply in (
+            ("overdue only", lambda: page.overdue_only.setChecked(True)),
+            ("status in progress + overdue",
+             lambda: page.status.setCurrentIndex(page.status.findData("in_progress"))),
+            ("status verified", lambda: (page.overdue_only.setChecked(False),
+                                         page.status.setCurrentIndex(
+                                             page.status.findData("verified")))),
+            ("one school", lambda: (page.status.setCurrentIndex(0), page.school.setCurrentIndex(
+                page.school.findData(school))))):
+        start = time.perf_counter()
+        apply()
+        app.processEvents()
+        page.grab()
+        filters[name] = time.perf_counter() - start
+    slowest = max(filters, key=filters.get)
+    page.school.setCurrentIndex(0)
+    app.processEvents()
+    raw_scroll = _scroll(app, raw_view, raw)
+    scroll = _scroll(app, page.table, page.model)
+    raw_view.close()
+    page.close()
+    return [
+        Row(f"actions ({made:,}): open count (status bar)", count * 1000, raw_count * 1000,
+            "ms", target=2),
+        Row("actions page: first rows painted (counts + first page)", first * 1000,
+            raw_first * 1000, "ms", limit=100),
+        Row(f"actions page: slowest filter, first rows ({slowest})", filters[slowest] * 1000,
+            None, "ms", limit=100),
+        Row(f"actions page: scroll {PAGES} pages (CPU)", scroll * 1000, raw_scroll * 1000,
+            "ms", target=1.5),
+        Row("actions: state of every school recomputed (once, e.g. after a big import)",
+            recompute * 1000, None, "ms"),
+    ]
+
