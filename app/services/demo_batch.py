@@ -159,15 +159,13 @@ class BatchOps:
         visit = self._editable(inspection_id)
         status = visit.row["status"]
         stored = normalise_answer(item, value)
-        fields = {"value": None if stored is None else _JSON(stored)}
-        if note:
-            fields["note"] = note
         if item.key in visit.responses:
             raise ValidationError(f"demo: item {item.key} answered twice.")
-        stamp = {"answered_by": self.ws.actor, "answered_at": self.store.clock_iso()}
         row = self.sink.insert("responses", {
-            "inspection_id": inspection_id, "item_key": item.key, "value": None, "note": "",
-            **fields, **stamp}, record_id=response_id(inspection_id, item.key))
+            "inspection_id": inspection_id, "item_key": item.key,
+            "value": None if stored is None else _JSON(stored), "note": note or "",
+            "answered_by": self.ws.actor, "answered_at": self.store.clock_iso()},
+            record_id=response_id(inspection_id, item.key))
         visit.responses[item.key] = row
         visit.result = None
         if row["value"]:   # as reads.evaluate reads it back (JSON keeps a scalar as it is)

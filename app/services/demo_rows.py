@@ -28,6 +28,7 @@ class RowSink:
     def __init__(self, store, actor: str):
         self.store, self.actor = store, actor
         self._columns: dict[str, list[str]] = {}
+        self._blanks: dict[str, dict] = {}      # a row of each table with every column
         self.pending: dict[str, list] = {}
         self.blobs: dict[str, dict] = {}
         self._write_details: dict[tuple, tuple[str, str]] = {}
@@ -38,13 +39,17 @@ class RowSink:
     # -- synced rows, as Store.insert / Store.update --------------------------------------
     def insert(self, table: str, fields: dict, *, record_id: str | None = None) -> dict:
         """The new row (kept by reference: later `update`s change what `flush` writes)."""
-        row = dict.fromkeys(self.columns(table))
+        blank = self._blanks.get(table)
+        if blank is None:
+            blank = self._blanks[table] = dict.fromkeys(self.columns(table))
+        row = blank.copy()
         row.update(fields)
-        row["id"] = record_id or fields.get("id") or self.store.new_id()
-        row.update(rev=self.store.next_rev(save=False), base_rev=None,
-                   device_id=self.store.device_id, deleted=0)
+        store = self.store
+        row["id"] = record_id or fields.get("id") or store.new_id()
+        row["rev"] = store.next_rev(save=False)
+        row["base_rev"], row["device_id"], row["deleted"] = None, store.device_id, 0
         self.pending.setdefault(table, []).append(row)
-        self.log_write(table, row["id"], row["rev"], list(fields))
+        self.log_write(table, row["id"], row["rev"], fields)
         return row
 
     def update(self, table: str, row: dict, changes: dict) -> dict | None:
@@ -72,15 +77,15 @@ class RowSink:
         return self._columns[table]
 
     # -- the audit chain, as audit.append -------------------------------------------------
-    def log_write(self, table: str, record_id: str, rev: str, fields: list[str]) -> None:
-        """audit.log_write: the written fields' names (the same few lists again and again,
-        so each is encoded once)."""
+    def log_write(self, table: str, record_id: str, rev: str, fields) -> None:
+        """audit.log_write: the written fields' names (`fields`: the names, or the dict
+        written; the same few lists again and again, so each is encoded once)."""
         key = (table, *fields)
-        if key not in self._write_details:
-            self._write_details[key] = (f"{table}.write",
-                                        audit.detail_text({"fields": sorted(fields)}))
-        action, text = self._write_details[key]
-        self.audit(action, table, record_id, rev=rev, detail_json=text)
+        found = self._write_details.get(key)
+        if found is None:
+            found = self._write_details[key] = (
+                f"{table}.write", audit.detail_text({"fields": sorted(fields)}))
+        self.audit(found[0], table, record_id, rev=rev, detail_json=found[1])
 
     def audit(self, action: str, entity: str, entity_id: str, detail: dict | None = None,
               rev: str | None = None, detail_json: str | None = None) -> None:
