@@ -22,6 +22,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from itertools import compress
+from operator import itemgetter
 
 from app.errors import BundleError
 from app.security.sealing import ensure_encryption_key, open_sealed, seal
@@ -78,22 +80,18 @@ def split(ws, rows: dict, lines: dict, blobs: list[str], bundle_id: str):
     """(clear rows, clear blobs, sealed files, description) for a bundle about to be written;
     `rows` are the records' routing fields, `lines` their lines (app/sync/export_lines.py)."""
     ethics = ethics_ids(ws.store)
-    if not ethics:
+    sealed = _sealed(ws.store, rows, ethics) if ethics else {}
+    if not sealed:
         return rows, blobs, {}, []
-    owners = _owners(ws.store, rows)
-    secret = {iid for by_id in owners.values() for iid in by_id.values()} & ethics
-    if not secret:
-        return rows, blobs, {}, []
+    secret = {iid for by_id in sealed.values() for iid in by_id.values()}
     school_of = {iid: (rows["inspections"].get(iid) or ws.store.get("inspections", iid))
                  ["school_id"] for iid in secret}
     clear = dict(rows)
     groups: dict[str, dict[str, list]] = {}
-    for table, by_id in owners.items():
-        sealed = {rid: iid for rid, iid in by_id.items() if iid in secret}
-        if not sealed:
-            continue
-        clear[table] = {rid: row for rid, row in rows[table].items() if rid not in sealed}
-        for rid, iid in sealed.items():
+    for table, by_id in sealed.items():
+        clear[table] = dict(rows[table])
+        for rid, iid in by_id.items():
+            del clear[table][rid]
             groups.setdefault(school_of[iid], {}).setdefault(table, []).append(
                 rows[table][rid])
     kept = _clear_blobs(clear)
@@ -106,21 +104,27 @@ def split(ws, rows: dict, lines: dict, blobs: list[str], bundle_id: str):
     return clear, sorted(kept & set(blobs)), files, described
 
 
-def _owners(store, rows: dict) -> dict[str, dict[str, str | None]]:
-    """{table: {id: the inspection the record belongs to}} for the sealable tables; an
-    action's events and their evidence belong to the action's inspection."""
-    owners = {"inspections": {rid: rid for rid in rows.get("inspections", {})}}
+def _sealed(store, rows: dict, ethics: set) -> dict[str, dict]:
+    """{table: {id: its teacher-ethics inspection}} of the records that travel sealed: an
+    evaluation, its children, and its actions' events and their evidence (one pass a table)."""
+    found = {"inspections": _owned(rows.get("inspections", {}), None, ethics)}
     for table in CHILD_TABLES:
-        owners[table] = {rid: row["inspection_id"] for rid, row in rows.get(table, {}).items()}
-    events = rows.get("action_events", {})
-    owners["action_events"] = {rid: _owner_of(store, rows, "actions", row["action_id"],
-                                              "inspection_id") for rid, row in events.items()}
-    event_owner = owners["action_events"]
-    owners["action_evidence"] = {
-        rid: event_owner[row["event_id"]] if row["event_id"] in event_owner else
-        _owner_of_event(store, rows, row["event_id"])
-        for rid, row in rows.get("action_evidence", {}).items()}
-    return owners
+        found[table] = _owned(rows.get(table, {}), "inspection_id", ethics)
+    owner = {rid: _owner_of(store, rows, "actions", row["action_id"], "inspection_id")
+             for rid, row in rows.get("action_events", {}).items()}
+    found["action_events"] = {rid: iid for rid, iid in owner.items() if iid in ethics}
+    found["action_evidence"] = {
+        rid: iid for rid, row in rows.get("action_evidence", {}).items()
+        if (iid := owner[row["event_id"]] if row["event_id"] in owner else
+            _owner_of_event(store, rows, row["event_id"])) in ethics}
+    return {table: by_id for table, by_id in found.items() if by_id}
+
+
+def _owned(by_id: dict, column: str | None, ethics: set) -> dict:
+    """{id: owner} of the records whose `column` (None: their id) is in `ethics`, picked in
+    C (map, compress) rather than row by row: most records are not confidential."""
+    owners = list(by_id) if column is None else list(map(itemgetter(column), by_id.values()))
+    return dict(compress(zip(by_id, owners), map(ethics.__contains__, owners)))
 
 
 def _owner_of(store, rows: dict, table: str, record_id, column: str):

@@ -20,6 +20,8 @@ every line parses to exactly the row as stored.
 from __future__ import annotations
 
 import json
+from itertools import repeat
+from operator import itemgetter
 
 from app.errors import DatabaseError, ValidationError
 from app.storage.tables import SYNCED_TABLES
@@ -62,13 +64,14 @@ class Lines:
                                     [table, *params])
         except DatabaseError:
             return self._read_in_python(table, where, params, names)
-        out, lines, width = {}, self.lines[table], len(names)
-        for row in found:               # names[0] is the id
-            out[row[0]] = dict(zip(names, row))
-            line = row[width]
-            # None: a REAL in the row, written exactly by Python.
-            lines[row[0]] = self._python_line(table, row[0]) if line is None else line
-        return out
+        # Row by row in C (map, zip), not in Python: names[0] is the id, the line is last.
+        ids = list(map(itemgetter(0), found))
+        texts = list(map(itemgetter(len(names)), found))
+        if None in texts:               # a REAL in the row: written exactly by Python
+            texts = [self._python_line(table, rid) if text is None else text
+                     for rid, text in zip(ids, texts)]
+        self.lines[table].update(zip(ids, texts))
+        return dict(zip(ids, map(dict, map(zip, repeat(names), found))))
 
     def read_ids(self, table: str, ids) -> dict[str, dict]:
         """`read` of the records with these ids, a few hundred per query."""
