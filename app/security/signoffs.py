@@ -47,10 +47,36 @@ def sign_row(row: dict, key: ed25519.Ed25519PrivateKey) -> str:
 def verify_row(row: dict, public_key_text: str) -> bool:
     """True when `device_sig` is the given key's signature over the row's canonical bytes."""
     try:
-        signature = base64.b64decode(row.get("device_sig") or "", validate=True)
+        message = canonical_bytes(row)
+    except (TypeError, ValueError):       # a value JSON cannot hold: not a valid sign-off
+        return False
+    known = (public_key_text, row.get("device_sig"), message)
+    try:
+        verdict = _VERDICTS.get(known)
+    except TypeError:           # not text: judged (and refused) below, not remembered
+        verdict, known = None, None
+    if verdict is None:
+        verdict = _verify(row.get("device_sig"), public_key_text, message)
+        if known is not None:
+            if len(_VERDICTS) >= _MAX_VERDICTS:
+                _VERDICTS.clear()
+            _VERDICTS[known] = verdict
+    return verdict
+
+
+# (key, signature, exact signed bytes) -> verdict: the same sign-off is checked when its
+# bundle is verified and again when the import derives the signed state; a verdict on the
+# same three never changes.
+_VERDICTS: dict[tuple, bool] = {}
+_MAX_VERDICTS = 4096
+
+
+def _verify(device_sig, public_key_text: str, message: bytes) -> bool:
+    try:
+        signature = base64.b64decode(device_sig or "", validate=True)
         key = ed25519.Ed25519PublicKey.from_public_bytes(
             base64.b64decode(public_key_text, validate=True))
-        key.verify(signature, canonical_bytes(row))
+        key.verify(signature, message)
         return True
     except (InvalidSignature, binascii.Error, ValueError, TypeError):
         return False

@@ -307,3 +307,23 @@ def test_an_amendment_is_in_the_audit_log(ws, mini_inspection):
     [entry] = [e for e in entries_for(ws.store, mini_inspection)
                if e["action"] == "inspection.amend"]
     assert json.loads(entry["detail"])["reason"] == "补录"
+
+
+def test_a_remembered_verdict_is_for_the_exact_key_signature_and_bytes(ws):
+    """Sign-off verdicts are remembered (a bundle's sign-offs are checked before the import
+    and again when the signed state is derived): a changed row, signature or key is judged
+    afresh, never by the verdict on the original."""
+    from app.security.keys import public_key_b64
+    from app.security.signoffs import sign_row, verify_row
+    row = {"id": "s-1", "inspection_id": "i-1", "role": "inspector", "signer": "甲",
+           "signed_at": "2026-11-30T00:00:00Z", "captured_by": "dev", "content_sha256": "ab"}
+    row["device_sig"] = sign_row(row, ws.device_key)
+    key = public_key_b64(ws.device_key)
+    assert verify_row(row, key) and verify_row(row, key)
+    assert not verify_row({**row, "content_sha256": "cd"}, key)
+    assert not verify_row({**row, "device_sig": sign_row({**row, "id": "s-2"}, ws.device_key)},
+                          key)
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+    assert not verify_row(row, public_key_b64(ed25519.Ed25519PrivateKey.generate()))
+    assert not verify_row({**row, "device_sig": ["not", "text"]}, key)
+    assert not verify_row({**row, "signer": b"bytes"}, key)
