@@ -24,6 +24,8 @@ def test_export_then_import_say_what_they_changed(ws, make_workspace, school_id,
     result = imported.run(office)
     assert result["tables"]["schools"]["added"] == 2
     assert imported.changes(result) == jobs.IMPORTED
+    # The actions' stored state was brought up to date on the worker, not left to the GUI.
+    assert office.store.scalar("select count(*) from action_dirty") == 0
     assert jobs.IMPORTED.touches("schools", "responses", "conflicts", "devices")
 
 
@@ -35,7 +37,9 @@ def test_a_report_is_made_and_changes_nothing(ws, mini_inspection):
 
 
 def test_demo_data_changes_every_table_the_pages_show(ws):
-    job = jobs.load_demo_data(schools=1, inspections=1)
+    job = jobs.load_demo_data(schools=1, inspections=2)
     job.run(ws)
     assert job.changes(None) == jobs.DEMO_DATA
+    assert ws.store.scalar("select count(*) from action_state") > 0
+    assert ws.store.scalar("select count(*) from action_dirty") == 0
     assert ws.store.scalar("select count(*) from schools where deleted = 0") == 1
