@@ -78,9 +78,9 @@ def _root(action_id: str, by_id: dict) -> str:
 def _state(status: str, due_date: str | None, today: str, history: list[dict]) -> dict:
     last = {e["to_status"]: e for e in history}
     reported, checked = last.get("reported"), last.get("verified")
+    days = rule.days_overdue(status, due_date, today)     # is_overdue is days > 0
     return {"status": status, "open": rule.is_open(status), "closed": rule.is_closed(status),
-            "overdue": rule.is_overdue(status, due_date, today),
-            "days_overdue": rule.days_overdue(status, due_date, today),
+            "overdue": days > 0, "days_overdue": days,
             "not_rectified_times": sum(1 for e in history if e["to_status"] == "not_rectified"),
             "events": len(history),
             "reported_at": reported["at"] if reported else None,

@@ -44,8 +44,9 @@ TABLES = (
     "create table if not exists action_dirty (school_id text primary key)",
 )
 # The list's order is (no due date last, due date, id); each index is a range for one
-# filter (all, one status, one school) and the counts read (head, closed) and
-# (head, overdue_after) ranges.
+# filter (all, one status, one school) in that order. The counts (all, open, overdue) of
+# each filter read covering ranges: (head, closed), (head, overdue_after, closed) and, with
+# a status, (head, status, closed, overdue_after).
 INDEXES = (
     "create index if not exists idx_action_state_order on action_state "
     "(head, due_null, due_key, id)",
@@ -55,10 +56,10 @@ INDEXES = (
     "(school_id, head, due_null, due_key, id)",
     "create index if not exists idx_action_state_closed on action_state (head, closed)",
     "create index if not exists idx_action_state_overdue on action_state "
-    "(head, overdue_after)",
-    "create index if not exists idx_action_state_root on action_state (root_id)",
+    "(head, overdue_after, closed)",
+    "create index if not exists idx_action_state_counts on action_state "
+    "(head, status, closed, overdue_after)",
 )
-
 
 def _mark(select: str) -> str:
     return f"insert or ignore into action_dirty (school_id) {select};"
@@ -141,11 +142,18 @@ def _recompute(conn, schools: list) -> None:
                     f"{where}{EVENT_ORDER}", schools)
     # Any day will do: what depends on today is not stored.
     with_state_by_school(rows, events, "2000-01-01")
-    conn.execute(f"delete from action_state where school_id in ({marks})", schools)
-    conn.executemany(
-        f"insert or replace into action_state (id, school_id, overdue_after, due_null, "
-        f"due_key, {', '.join(STATE_FIELDS)}) values ({','.join('?' * (5 + len(STATE_FIELDS)))})",
-        [_stored(row) for row in rows])
+    # Only what changed is written: after an import touching every school most chains are
+    # as they were, and each written row costs six index updates.
+    columns = f"id, school_id, overdue_after, due_null, due_key, {', '.join(STATE_FIELDS)}"
+    held = {r[0]: tuple(r) for r in conn.execute(
+        f"select {columns} from action_state where school_id in ({marks})", schools)}
+    fresh = [_stored(row) for row in rows]
+    live = {t[0] for t in fresh}
+    conn.executemany("delete from action_state where id = ?",
+                     [(i,) for i in held if i not in live])
+    conn.executemany(f"insert or replace into action_state ({columns}) "
+                     f"values ({','.join('?' * (5 + len(STATE_FIELDS)))})",
+                     [t for t in fresh if held.get(t[0]) != t])
 
 
 def _stored(row: dict) -> tuple:
