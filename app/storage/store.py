@@ -398,7 +398,12 @@ class Store(LocalRows):
         spilling and re-reading them; statement journals in memory (each row of an
         executemany into a table with triggers and foreign keys is a statement with its
         own journal, otherwise written to a temporary file page by page, most of the
-        bulk write's system time). Neither changes what is written."""
+        bulk write's system time). Neither changes what is written. Inside a transaction
+        already begun (a nested caller) the settings stay as they are: SQLite cannot change
+        the temporary store then."""
+        if self.conn.in_transaction:
+            yield
+            return
         before = int(self.scalar("PRAGMA cache_size")), int(self.scalar("PRAGMA temp_store"))
         self.conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
         self.conn.execute("PRAGMA temp_store = MEMORY")

@@ -9,7 +9,6 @@ rolls the whole import back. A process killed half-way leaves the database as it
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 from typing import Callable
@@ -173,10 +172,8 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
     total = sum(len(rows) for rows in bundle.records.values())
     tables = {t: dict.fromkeys(OUTCOMES, 0) for t in SYNCED_TABLES if t in bundle.records}
     # A larger page cache and in-memory statement journals for the one big transaction
-    # (`Store.bulk_cache`: the indexes of tens of thousands of new rows stay in memory);
-    # they are set before it begins, so not when called inside another transaction.
-    bulk = contextlib.nullcontext() if store.conn.in_transaction else store.bulk_cache()
-    with bulk, store.atomic():
+    # (`Store.bulk_cache`: the indexes of tens of thousands of new rows stay in memory).
+    with store.bulk_cache(), store.atomic():
         # Self-references (linked inspections, carried-over actions) may come in any order;
         # they are checked once everything is written, still inside the transaction.
         store.defer_foreign_keys()
