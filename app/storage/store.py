@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import itertools
 import json
-import operator
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from app.clock import HybridLogicalClock, WallClock, iso
-from app.domain.limits import check_fields, column_passes
+from app.domain.limits import check_fields
 from app.errors import DatabaseError, NotFoundError
-from app.storage import introspect
+from app.storage import bulk, introspect
 from app.storage.local import LocalRows
 from app.storage.schema import MIGRATIONS_TABLE, known_migration_names, migrations
 from app.storage.sqlerrors import db_errors, translate_sqlite_error
-from app.storage.tables import HLC_SETTING, SYNC_META, SYNCED_TABLES, cell_value
+from app.storage.tables import (HLC_SETTING, SYNC_META, SYNCED_TABLES,  # noqa: F401 (re-exported)
+                                cell_value)
 
 _JSON_TYPES = frozenset((dict, list, tuple))
 _SAVEPOINTS = itertools.count(1)   # names of nested `atomic` levels, unique in a process
@@ -33,31 +33,6 @@ _SAVEPOINTS = itertools.count(1)   # names of nested `atomic` levels, unique in 
 def _random_id() -> str:
     import uuid  # with the first new record, not at every start
     return str(uuid.uuid4())
-
-
-def _check_distinct(table: str, rows: list[dict]) -> None:
-    """`check_fields` for every value of `rows`, each distinct value of a column once (the
-    checks are per column, so a value that passed once passes again), a column's plain
-    text at once (`column_passes`); a column not plainly passing is checked value by value,
-    which words the refusal."""
-    for column in dict.fromkeys(itertools.chain.from_iterable(rows)):
-        if column in SYNC_META:
-            continue
-        try:
-            column_values = list(map(operator.itemgetter(column), rows))
-        except KeyError:   # rows of several shapes
-            column_values = [row.get(column) for row in rows]
-        kinds = set(map(type, column_values))
-        for kind in kinds:
-            if kind is not type(None) and not issubclass(kind, (str, int, float)):
-                raise DatabaseError(f"{table}.{column}: a bulk row holds a "
-                                    f"{kind.__name__}, not a stored value.")
-        # 1, 1.0 and True are one member of a set: numbers of mixed kinds are not merged.
-        values = set(column_values) if len(kinds - {str, type(None)}) <= 1 else column_values
-        if not column_passes(table, column, values):
-            for value in values:
-                if value is not None:
-                    check_fields(table, {column: value})
 
 
 class Store(LocalRows):
@@ -373,45 +348,17 @@ class Store(LocalRows):
         tuples of `columns` (a local table's). A synced table's values pass `check_fields`
         like every other write, each distinct (column, value) once (the rev and device are
         the Store's own). Triggers fire as for single inserts. Returns how many rows were
-        given."""
-        if columns is not None:
-            if table in SYNCED_TABLES:
-                raise DatabaseError(f"{table}: synced rows are written as dicts (checked).")
-            shapes = {tuple(columns): rows}
-        else:
-            if table in SYNCED_TABLES:
-                _check_distinct(table, rows)
-            shapes: dict[tuple, list] = {}
-            for row in rows:
-                shapes.setdefault(tuple(row), []).append(tuple(row.values()))
-        verb = "insert or ignore" if ignore else "insert"
-        for names, values in shapes.items():
-            self.conn.executemany(
-                f"{verb} into [{table}] (" + ", ".join(f"[{c}]" for c in names)
-                + ") values (" + ", ".join("?" * len(names)) + ")", values)
-        return len(rows)
+        given. (app/storage/bulk.py)"""
+        return bulk.insert_rows(self.conn, table, rows, ignore=ignore, columns=columns)
 
-    @contextmanager
-    def bulk_cache(self, mib: int = 64) -> Iterator[None]:
-        """Settings for one transaction that writes a lot (the batched demo), begun inside
-        this block: a larger page cache, so SQLite keeps the pages it is filling instead of
+    def bulk_cache(self, mib: int = 64):
+        """A context for one transaction that writes a lot (the batched demo), begun inside
+        it: a larger page cache, so SQLite keeps the pages it is filling instead of
         spilling and re-reading them; statement journals in memory (each row of an
         executemany into a table with triggers and foreign keys is a statement with its
         own journal, otherwise written to a temporary file page by page, most of the
-        bulk write's system time). Neither changes what is written. Inside a transaction
-        already begun (a nested caller) the settings stay as they are: SQLite cannot change
-        the temporary store then."""
-        if self.conn.in_transaction:
-            yield
-            return
-        before = int(self.scalar("PRAGMA cache_size")), int(self.scalar("PRAGMA temp_store"))
-        self.conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
-        self.conn.execute("PRAGMA temp_store = MEMORY")
-        try:
-            yield
-        finally:
-            self.conn.execute(f"PRAGMA cache_size = {before[0]}")
-            self.conn.execute(f"PRAGMA temp_store = {before[1]}")
+        bulk write's system time). Neither changes what is written."""
+        return bulk.settings(self.conn, mib)
 
     def column_names(self, table: str) -> list[str]:
         """The table's columns in schema order (what `select *` returns)."""

@@ -220,12 +220,12 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/models/actions_model.py" line="124" />
+        <location filename="../../ui/models/actions_model.py" line="127" />
         <source>(could not be loaded)</source>
         <translation>（无法加载）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/actions_model.py" line="126" />
+        <location filename="../../ui/models/actions_model.py" line="129" />
         <source>This corrective action could not be loaded; it may have been removed by a sync.</source>
         <translation>无法加载此整改事项，可能已在同步中被删除。</translation>
     </message>

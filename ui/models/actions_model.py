@@ -18,6 +18,8 @@ Index = QModelIndex | QPersistentModelIndex
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 BACKGROUND, DECORATION = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole
 ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# The view asks each painted cell for a dozen roles; the others are answered at once.
+HANDLED_ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, DECORATION})
 
 
 class ActionsModel(QAbstractTableModel):
@@ -116,7 +118,8 @@ class ActionsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role=DISPLAY):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in HANDLED_ROLES or not index.isValid() \
+                or not 0 <= index.row() < len(self._ids):
             return None
         row = self._row(index.row())
         if row is None:

@@ -41,7 +41,8 @@ class ActionsPage(QWidget):
         # Paged: counts, filters and order in SQL; rows fetched as the user scrolls.
         self.model = ActionsModel(ActionQuery(ctx.ws), self._columns(), self)
         overdue_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.model.background = lambda r: QBrush(OVERDUE) if r["overdue"] else None
+        overdue_brush = QBrush(OVERDUE)      # one brush, asked for by every painted cell
+        self.model.background = lambda r: overdue_brush if r["overdue"] else None
         self.model.decoration = lambda r: overdue_icon if r["overdue"] else None
         self.model.tooltip = self._tooltip
         self.table = RowTable(self)
