@@ -106,16 +106,24 @@ def test_every_line_is_the_row_as_stored_whatever_it_holds(filled, school_id, tm
     assert got["schools"][other]["student_count"] == 1 / 3     # every digit of the REAL
 
 
-def test_sqlite_writes_the_same_bytes_as_pythons_encoder(filled, tmp_path):
+def test_sqlite_writes_the_same_bytes_as_pythons_encoder(filled, school_id, tmp_path):
     """Row by row, the line SQLite writes is the line Python's encoder writes from the row
     (the way rows SQLite cannot write are written)."""
-    on_file(filled, "update teachers set name = ?", [NASTY])
+    schools.add_teacher(filled, school_id, name=NASTY)
     store = filled.store
+    for n in range(MAX_ANCESTRY + 5):        # older revs: the ancestry both ways too
+        on_file(filled, "insert into history (table_name, record_id, rev, data) select "
+                        "'schools', id, ?, '{}' from schools", [f"1700000{n:06d}.00000.x"])
     by_sqlite, by_python = Lines(store, foreign_keys(store)), Lines(store, foreign_keys(store))
+    # A whole table, and a selection (which asks for older revs record by record).
+    by_selection = Lines(store, foreign_keys(store))
     for table in SYNCED_TABLES:
         fields = by_sqlite.read(table)
         assert by_python._read_in_python(table, "1", [], by_python._plan(table)[0]) == fields
-    assert by_sqlite.lines == by_python.lines
+        assert by_selection.read(table, "t.rev > ?", [""]) == fields
+    assert by_sqlite.lines == by_python.lines == by_selection.lines
+    line = json.loads(by_sqlite.lines["schools"][school_id])
+    assert len(line["ancestry"]) == MAX_ANCESTRY and line["ancestry"][0].startswith("17000")
     assert sum(len(v) for v in by_sqlite.lines.values()) > 10
 
 
