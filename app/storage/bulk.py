@@ -62,7 +62,11 @@ def insert_rows(conn, table: str, rows: list, *, ignore: bool = False,
 
 @contextmanager
 def settings(conn, mib: int) -> Iterator[None]:
-    """See `Store.bulk_cache`."""
+    """See `Store.bulk_cache`. Inside a transaction already begun (a nested caller) the
+    settings stay as they are: SQLite cannot change the temporary store then."""
+    if conn.in_transaction:
+        yield
+        return
     before = (conn.execute("PRAGMA cache_size").fetchone()[0],
               conn.execute("PRAGMA temp_store").fetchone()[0])
     conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")

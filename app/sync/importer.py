@@ -171,7 +171,9 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
     now = store.clock_iso()
     total = sum(len(rows) for rows in bundle.records.values())
     tables = {t: dict.fromkeys(OUTCOMES, 0) for t in SYNCED_TABLES if t in bundle.records}
-    with store.atomic():
+    # A larger page cache and in-memory statement journals for the one big transaction
+    # (`Store.bulk_cache`: the indexes of tens of thousands of new rows stay in memory).
+    with store.bulk_cache(), store.atomic():
         # Self-references (linked inspections, carried-over actions) may come in any order;
         # they are checked once everything is written, still inside the transaction.
         store.defer_foreign_keys()

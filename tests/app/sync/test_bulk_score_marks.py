@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from app.errors import DatabaseError
+from app.errors import BundleError, DatabaseError
 from app.services.answers import answer_item
 from app.services.demo import generate_demo
 from app.storage import scores
@@ -169,3 +169,23 @@ def test_a_changed_trigger_is_left_to_fire(ws, mini_inspection):
         ws.store.write_rows("responses", COLUMNS, [_response(ws, mini_inspection, "a.score", 1)])
     assert ws.store.rows("select inspection_id from score_dirty") == [
         (f"changed:{mini_inspection}",)]
+
+
+def test_an_import_leaves_the_connection_settings_as_they_were(ws, mini_inspection,
+                                                               make_workspace, tmp_path):
+    """The import's larger page cache and in-memory statement journals (`bulk_cache`) last
+    for its transaction only, whether it commits or is refused."""
+    receiver = make_workspace("receiver")
+
+    def settings():
+        return [receiver.store.scalar(f"PRAGMA {name}") for name in ("cache_size",
+                                                                     "temp_store")]
+    before = settings()
+    bundle = tmp_path / "full.sibundle"
+    export_bundle(ws, bundle, kind="full")
+    import_bundle(receiver, bundle, trust=True)
+    assert settings() == before
+    bundle.write_bytes(bundle.read_bytes()[:-40])                  # damaged: refused
+    with pytest.raises(BundleError):
+        import_bundle(receiver, bundle, trust=True)
+    assert settings() == before
