@@ -63,24 +63,43 @@ def env(**extra: str) -> dict:
     return result
 
 
+# Prepended to a child's `python -c` code: its peak resident memory (VmHWM of its own address
+# space) written at exit. The kernel's ru_maxrss cannot be used: it keeps the high-water mark
+# across fork and exec, so a child of this bench process (hundreds of MB after building a
+# profile) would report at least the bench's own size.
+PEAK_HOOK = """import atexit as _bench_atexit
+def _bench_peak(path={path!r}):
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                open(path, "w").write(line.split()[1])
+_bench_atexit.register(_bench_peak)
+"""
+
+
 def run_child(argv: list[str], environment: dict | None = None,
               timeout: float = 600) -> tuple[float, float, float]:
     """Run a process to its end: (wall seconds, peak RSS in MB, CPU seconds). A failure
     stops the bench with the child's output, since a figure from a crashed run means
     nothing. CPU time is reported beside wall time because other work on a loaded machine
     stretches wall time, not CPU time."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=environment or env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    out, err = proc.stdout.read(), proc.stderr.read()
-    proc.stdout.close()
-    proc.stderr.close()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{argv} exited {proc.returncode}:\n{out.decode()}\n{err.decode()}")
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    with tempfile.TemporaryDirectory(prefix="si-peak-") as folder:
+        peak_file = Path(folder) / "peak"
+        if len(argv) > 2 and argv[1] == "-c" and Path("/proc/self/status").exists():
+            argv = [argv[0], "-c", PEAK_HOOK.format(path=str(peak_file)) + argv[2], *argv[3:]]
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=environment or env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        out, err = proc.stdout.read(), proc.stderr.read()
+        proc.stdout.close()
+        proc.stderr.close()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{argv} exited {proc.returncode}:\n{out.decode()}\n{err.decode()}")
+        peak = (int(peak_file.read_text()) if peak_file.exists() else usage.ru_maxrss) / 1024
+    return wall, peak, usage.ru_utime + usage.ru_stime
 
 
 def median_child(argv: list[str], runs: int, environment: dict | None = None):
