@@ -9,9 +9,11 @@ rolls the whole import back. A process killed half-way leaves the database as it
 
 from __future__ import annotations
 
+import gc
 import json
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from app.domain.limits import loads
 from app.domain.templates import body_sha256, parse_template, template_id
@@ -73,6 +75,27 @@ def import_bundle(ws, path: Path | str, *, trust: bool = False,
                   horizon_hours: float | None = None) -> dict:
     """Verify and merge a bundle; returns {bundle_id, status, tables: {table: outcomes},
     notices: [one line each: what was kept but not believed]}."""
+    with _without_cycle_collection():
+        return _import(ws, path, trust, progress, limits, horizon_hours)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a bundle is imported: the records held for the
+    checks are plain dicts and lists (no cycles to find), but each full collection walks all
+    of them, and at 10,000 inspections (1 GB of records) those walks were a fifth of the
+    import's time and made it grow faster than the bundle. Reference counting still frees
+    everything; the collector is back on (if it was) whatever happens."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import(ws, path, trust, progress, limits, horizon_hours) -> dict:
     store = ws.store
     schema = schema_of(store)
     bundle = read_bundle(path, schema, limits)
