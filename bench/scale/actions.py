@@ -9,10 +9,10 @@ school), for information."""
 from __future__ import annotations
 
 import random
-import sqlite3
 import time
 
 from common import Row
+from rawview import raw_model, scroll, view
 
 PER_INSPECTION = 3
 PAGES = 50
@@ -53,67 +53,12 @@ def add_actions(ws) -> int:
 
 def _raw_model(path: str):
     """The baseline: the least a lazily paged table model over `actions` does (keyset
-    pages by id, one table, no state)."""
-    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-
-    class RawModel(QAbstractTableModel):
-        def __init__(self):
-            super().__init__()
-            self.conn = sqlite3.connect(path)
-            self.total = self.conn.execute("select count(*) from actions "
-                                           "where deleted = 0").fetchone()[0]
-            self.rows: list[tuple] = []
-            self.done = False
-
-        def rowCount(self, parent=QModelIndex()):
-            return 0 if parent.isValid() else len(self.rows)
-
-        def columnCount(self, parent=QModelIndex()):
-            return 7
-
-        def canFetchMore(self, parent=QModelIndex()):
-            return not parent.isValid() and not self.done
-
-        def fetchMore(self, parent=QModelIndex()):
-            after = self.rows[-1][0] if self.rows else ""
-            new = self.conn.execute(
-                "select id, due_date, school_id, description, severity, status, responsible "
-                "from actions where deleted = 0 and id > ? order by id limit 200",
-                [after]).fetchall()
-            if not new:
-                self.done = True
-                return
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(new) - 1)
-            self.rows.extend(new)
-            self.endInsertRows()
-
-        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return str(self.rows[index.row()][index.column()])
-            return None
-
-    return RawModel()
-
-
-def _view(model):
-    from PySide6.QtWidgets import QTableView
-    view = QTableView()
-    view.setModel(model)
-    view.resize(1200, 800)
-    view.show()
-    return view
-
-
-def _scroll(app, view, model) -> float:
-    """CPU seconds of this process scrolling PAGES pages down."""
-    cpu = time.process_time()
-    for _ in range(PAGES):
-        view.scrollToBottom()
-        app.processEvents()
-        if model.canFetchMore():
-            model.fetchMore()
-    view.grab()
-    return time.process_time() - cpu
+    pages by id, one table, no state), with the count the page shows."""
+    return raw_model(
+        path, "select id, due_date, school_id, description, severity, status, responsible "
+        "from actions where deleted = 0 and id > ? order by id limit 200", columns=7,
+        key_width=1, start_key=("",),
+        count_sql="select count(*) from actions where deleted = 0")
 
 
 def _best(call, repeat: int = 5) -> float:
@@ -165,7 +110,7 @@ def measure(ws) -> list[Row]:
 
     # Each side's first rows three times, the best kept: in the app the page is built
     # when first shown, after the window (and Qt's fonts and styles) have painted.
-    raw_first, raw = _first_rows(app, lambda: _view(_raw_model(str(ws.store.path))))
+    raw_first, raw = _first_rows(app, lambda: view(_raw_model(str(ws.store.path))))
     from ui.context import UiContext
     from ui.operations import Operations
     ctx = UiContext(ws=ws, operations=Operations(), open_inspection=lambda _id: None)
@@ -200,8 +145,8 @@ def measure(ws) -> list[Row]:
     slowest = max(filters, key=filters.get)
     page.school.setCurrentIndex(0)
     app.processEvents()
-    raw_scroll = _scroll(app, raw_view, raw_view.model())
-    scroll = _scroll(app, page.table, page.model)
+    raw_scroll = scroll(app, raw_view, raw_view.model(), PAGES)[1]
+    scrolled = scroll(app, page.table, page.model, PAGES)[1]
     raw_view.close()
     page.close()
     return [
@@ -211,7 +156,7 @@ def measure(ws) -> list[Row]:
             raw_first * 1000, "ms", limit=100),
         Row(f"actions page: slowest filter, first rows ({slowest})", filters[slowest] * 1000,
             None, "ms", limit=100),
-        Row(f"actions page: scroll {PAGES} pages (CPU)", scroll * 1000, raw_scroll * 1000,
+        Row(f"actions page: scroll {PAGES} pages (CPU)", scrolled * 1000, raw_scroll * 1000,
             "ms", target=1.5),
         Row("actions: state of every action computed (once: migration / first import)",
             recompute * 1000, None, "ms"),
