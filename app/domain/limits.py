@@ -24,21 +24,17 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import json
 import math
-import re
 import sys
-import threading
-from itertools import accumulate
 from typing import Any
 
+from app.domain.strict_json import (  # noqa: F401 - the JSON limits, listed here with the rest
+    _BAD_CHARS, MAX_DEPTH, MAX_INT, MAX_JSON_BYTES, loads)
+from app.domain.text_escape import escape_controls, escape_json_text  # noqa: F401
 from app.errors import ValidationError
 
 # -- the limits ------------------------------------------------------------------------------
-MAX_DEPTH = 32                    # templates nest about 8 deep; records are flat
-MAX_INT = 2 ** 53 - 1             # the largest integer every JSON reader holds exactly
 MAX_NUMBER = 1e15                 # a reading (°C, grams, counts…) never gets near this
-MAX_JSON_BYTES = 16 << 20         # one JSON document (manifest, template file, CLI argument)
 MAX_RECORD_LINE_BYTES = 16 << 20  # one record line of a bundle (a template body is the largest)
 MAX_RECORDS = 500_000             # records in one bundle: 10,000 full inspections fit
 MAX_BUNDLE_ENTRIES = 20_000       # files in one bundle (records, photos, certificates)
@@ -106,130 +102,6 @@ ENUM_FIELDS = {
 }
 FLAG_FIELDS = {("schools", "boarding"), ("templates", "builtin")}
 DATE_FIELDS = {("inspections", "visit_date"), ("actions", "due_date")}
-
-_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-
-
-# -- strict JSON -----------------------------------------------------------------------------
-class _Refused(ValueError):
-    """Raised inside the JSON parser's hooks; turned into the caller's error type."""
-
-
-def loads(data: bytes | str, what: str, *, error: type[Exception] = ValidationError,
-          max_bytes: int = MAX_JSON_BYTES, max_depth: int = MAX_DEPTH) -> Any:
-    """Parse one JSON document strictly, or raise `error` with "what: problem".
-
-    Refused: more than `max_bytes`, not UTF-8, nesting deeper than `max_depth`, a key twice in
-    one object, integers beyond ±MAX_INT, NaN/Infinity, NUL or lone surrogates in any string.
-    """
-    if len(data) > max_bytes:
-        raise error(f"{what}: larger than the limit of {max_bytes} bytes.")
-    if isinstance(data, (bytes, bytearray)):
-        try:
-            text = bytes(data).decode("utf-8")
-        except UnicodeDecodeError:
-            raise error(f"{what}: not UTF-8 text.") from None
-    else:
-        text = data
-    try:
-        _check_depth(text, max_depth)
-        value = _strict_decode(text)
-        # Text decoded from UTF-8 holds no lone surrogate (the decoder refuses them): only a
-        # raw NUL, or an escape, can bring in what _check_strings refuses.
-        if "\\u" in text or ("\x00" in text if text is not data else _BAD_CHARS.search(text)):
-            _check_strings(value)
-    except _Refused as exc:
-        raise error(f"{what}: {exc}.") from None
-    except json.JSONDecodeError as exc:
-        if "\n" in text:       # a file: name the line, as an editor shows it
-            raise error(f"{what}: line {exc.lineno}, column {exc.colno}: not valid JSON "
-                        f"({exc.msg}).") from None
-        raise error(f"{what} is not valid JSON ({exc.msg} at column {exc.colno}).") from None
-    except RecursionError:  # belt and braces: the depth check runs first
-        raise error(f"{what}: nested deeper than {max_depth} levels.") from None
-    return value
-
-
-_DECODERS = threading.local()
-
-
-def _strict_decode(text: str) -> Any:
-    """`json.loads` with the strict hooks, through one decoder per thread (a bundle holds
-    hundreds of thousands of lines; building a decoder for each cost as much as parsing)."""
-    decoder = getattr(_DECODERS, "decoder", None)
-    if decoder is None:
-        decoder = _DECODERS.decoder = json.JSONDecoder(
-            object_pairs_hook=_unique_object, parse_int=_parse_int,
-            parse_float=_parse_float, parse_constant=_parse_constant)
-    if text.startswith("\ufeff"):   # as json.loads
-        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
-    return decoder.decode(text)
-
-
-def _check_depth(text: str, max_depth: int) -> None:
-    # Cheap bound first: a document with few brackets cannot be deep.
-    if text.count("[") + text.count("{") <= max_depth:
-        return
-    # The brackets outside strings, in order (the same scan as matching strings and
-    # brackets left to right), and the deepest running depth they reach, all in C.
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    if max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) > max_depth:
-        raise _Refused(f"nested deeper than {max_depth} levels")
-
-
-def _unique_object(pairs: list) -> dict:
-    result = dict(pairs)
-    if len(result) == len(pairs):     # no key twice (the common case, checked in C)
-        return result
-    seen = set()
-    for key, _value in pairs:
-        if key in seen:
-            raise _Refused(f"the key {escape_controls(key)[:60]!r} appears twice in one object")
-        seen.add(key)
-    return result
-
-
-def _parse_int(text: str) -> int:
-    if len(text) > 17:
-        raise _Refused(f"the integer {text[:20]}… is beyond ±{MAX_INT}")
-    value = int(text)
-    if abs(value) > MAX_INT:
-        raise _Refused(f"the integer {text} is beyond ±{MAX_INT}")
-    return value
-
-
-def _parse_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Refused(f"the number {text[:30]} is too large")
-    return value
-
-
-def _parse_constant(text: str) -> float:
-    raise _Refused(f"{text} is not a number JSON allows")
-
-
-def _check_strings(value: Any) -> None:
-    if isinstance(value, str):
-        _check_chars(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _check_chars(key)
-            _check_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            _check_strings(item)
-
-
-def _check_chars(text: str) -> None:
-    bad = _BAD_CHARS.search(text)
-    if bad:
-        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
-        raise _Refused(f"text holds {what} (U+{ord(bad.group()):04X})")
-
 
 # -- fields ----------------------------------------------------------------------------------
 def check_text(value: Any, field: str, kind: str = "short", *,
@@ -449,31 +321,3 @@ def check_answer(item, value: Any, *, error: type[Exception] = ValidationError,
         raise error(f"{where}item {item.key}: {escape_controls(repr(value))[:60]} is not a "
                     f"valid {item.type} answer.")
     return value
-
-
-# -- printing untrusted text -------------------------------------------------------------------
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                       "\ud800-\udfff]")
-
-
-def escape_controls(text: Any, *, keep: str = "") -> str:
-    """Text safe to print on a terminal: control characters (ESC, CR, BEL…), C1 controls,
-    bidi overrides and lone surrogates shown as \\xNN / \\uNNNN instead of acting; the
-    characters in `keep` (e.g. newline and tab for multi-line output) pass unchanged."""
-    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _escape_char(m),
-                         str(text))
-
-
-_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def escape_json_text(text: str) -> str:
-    """JSON text (as `json.dumps(ensure_ascii=False)` writes it) with the controls JSON leaves
-    raw — C1, bidi overrides, lone surrogates — written as \\uNNNN, still valid JSON."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _escape_char(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
