@@ -90,11 +90,12 @@ def _record(keys: tuple, values: tuple) -> dict:
 
 
 class RecordView:
-    """Read-only look-up of a table's records by id. The last few records handed out are
-    remembered (children come in their parent's order, so one parent is asked for many
-    times in a row); a caller must not change what it gets."""
+    """Read-only look-up of a table's records by id. The records handed out are
+    remembered, up to REMEMBERED of them (the parents a check asks for again and again:
+    an inspection's answers come in the order of their ids, not by inspection); a caller
+    must not change what it gets."""
 
-    REMEMBERED = 1024
+    REMEMBERED = 16384
 
     def __init__(self, table: RecordTable):
         self._table = table
