@@ -9,7 +9,8 @@ that thousands of records repeat) are one string object each: about a quarter of
 
 A record is handed out as a fresh dict with exactly the keys, key order and values it was
 read with (a key it lacked stays absent, not None), so every check sees what it saw when
-the records were dicts, and what a caller does to that dict never changes the table.
+the records were dicts, and what a caller does to that dict never changes the table (a
+record's `ancestry` list is shared, as nothing changes it).
 `column` and `view` serve the passes that need one field of every record or a record by id
 without building a dict per record.
 """
