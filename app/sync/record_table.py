@@ -20,19 +20,32 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Iterable, Iterator
 
+# A record's own values, never repeated by another.
+UNIQUE = frozenset(("id", "rev"))
 
 
 class Strings:
     """One object per distinct text while a bundle is read (dropped after). Texts only:
-    1, 1.0 and True are equal keys, and 0.0 and -0.0, so numbers are kept as they are."""
+    1, 1.0 and True are equal keys, and 0.0 and -0.0, so numbers are kept as they are. A
+    record's id and rev are its own (not looked up: they would only grow the memory)."""
 
     def __init__(self):
         self._known: dict[str, str] = {}
+        self._own: dict[tuple, tuple] = {}      # keys → where the id and rev are
 
-    def share(self, values: tuple) -> tuple:
+    def share(self, keys: tuple, values) -> tuple:
+        own = self._own.get(keys)
+        if own is None:
+            own = self._own[keys] = tuple(n for n, k in enumerate(keys) if k in UNIQUE)
+        values = list(values)
+        kept = [values[n] for n in own]
+        for n in own:
+            values[n] = None
         known = self._known.setdefault
-        return tuple([known(value, value) if type(value) is str else value
-                      for value in values])
+        values = [known(value, value) if type(value) is str else value for value in values]
+        for n, value in zip(own, kept):
+            values[n] = value
+        return tuple(values)
 
 
 class RecordTable:
@@ -48,9 +61,9 @@ class RecordTable:
     def append(self, record: dict, strings: Strings | None = None) -> None:
         keys = tuple(record)
         keys = self._shapes.setdefault(keys, keys)
-        values = tuple(record.values())
         self._keys.append(keys)
-        self._values.append(strings.share(values) if strings is not None else values)
+        self._values.append(strings.share(keys, record.values()) if strings is not None
+                            else tuple(record.values()))
         if self._views:
             self._views.clear()
 
