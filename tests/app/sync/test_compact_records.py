@@ -16,7 +16,7 @@ from app.sync import importer
 from app.sync.export import export_bundle
 from app.sync.reader import read_bundle
 from app.sync.record_table import RecordTable, Strings
-from app.sync.records import records_digest, schema_of
+from app.sync.records import digest_lines, lines_digest, records_digest, schema_of
 from tests.app.sync.helpers import digest
 
 ROWS = [
@@ -85,6 +85,9 @@ def test_the_digest_is_that_of_one_sort_of_every_line(ids):
     assert records_digest(records) == spec(records)
     assert records_digest({t: RecordTable(rows) for t, rows in records.items()}) == \
         spec(records)
+    exported = lines_digest(line for t, rows in records.items() for line in digest_lines(
+        t, [r["id"] for r in rows], [r["rev"] for r in rows]))      # as export.py makes it
+    assert exported == spec(records)
     odd = {"Odd\x01": records["a_"], **records}
     assert records_digest(odd) == spec(odd)
     assert records_digest({}) == hashlib.sha256(b"").hexdigest()
