@@ -31,21 +31,32 @@ class InspectionsModel(PagedModel):
         super().__init__(parent)
         self.query = query
         self.lang = lang
-        self._total = 0
+        self._total: int | None = None
         self._signed: QBrush | None = None
+        self._words: dict[tuple, str] = {}
 
     # -- loading --------------------------------------------------------------------------
     def reload(self) -> None:
-        """Start over (new filter, order or data): nothing is loaded until the view asks.
-        The count reads one small index (app/storage m007), and is not read again while
-        neither the filter nor the database changed (a new sort order)."""
+        """Start over (new filter, order or data): nothing is loaded until the view asks,
+        and nothing is counted until `total` is read (the first rows do not need it)."""
         self.beginResetModel()
         self._restart()
-        self._total = self.query.count()
+        self._total = None
+        # Stored scores made stale by a change elsewhere (an import, another window) are
+        # recomputed before any row is read.
+        self.query.refresh_scores()
         self.endResetModel()
 
     @property
     def total(self) -> int:
+        """How many rows match. The count reads one small index (app/storage m007), and
+        is not read again while neither the filter nor the database changed (a new sort
+        order counts the same rows)."""
+        if self._total is None:
+            self._total = self.query.count()
+        return self._total
+
+    def known_total(self) -> int | None:
         return self._total
 
     def _fetch_ids(self, limit, after):
@@ -55,7 +66,35 @@ class InspectionsModel(PagedModel):
         return self.query.rows(ids)
 
     def _cells(self, row: dict) -> tuple[str, ...]:
-        return tuple(self._display(row, column) for column in COLUMNS)
+        """The row's texts in column order, made once when its block loads."""
+        lang = self.lang
+        # The English UI shows a school's English name when it has one.
+        school = labels.school_name({"name": row["school_name"],
+                                     "name_en": row.get("school_name_en")}, lang)
+        if row["teacher_name"]:
+            school += f" · {row['teacher_name']}"
+        mode = self._word(labels.mode, row["mode"])
+        if row.get("follow_up_of"):         # a follow-up visit (回头看) is marked as such
+            mode += " · " + self.tr("follow-up")
+        grade = labels.bilingual(row["grade"], lang)
+        if grade and row["capped"]:
+            grade += " ⚠"
+        total = row["total"]
+        return (row["visit_date"] or "",
+                school,
+                labels.bilingual({"zh": row["title_zh"], "en": row["title_en"]}, lang),
+                mode,
+                self._word(labels.inspection_status, row["status"]),
+                "" if total is None else f"{total:.1f}",
+                grade,
+                labels.join(row.get("inspector_list") or []))
+
+    def _word(self, name, code: str | None) -> str:
+        """A code's display word, looked up once per model (a page repeats a few codes)."""
+        key = (name, code)
+        if key not in self._words:
+            self._words[key] = name(code)
+        return self._words[key]
 
     # -- Qt model API ---------------------------------------------------------------------
     def titles(self) -> tuple[str, ...]:
@@ -72,7 +111,7 @@ class InspectionsModel(PagedModel):
 
     def _role(self, entry: Entry, column: int, role):
         if role == TOOLTIP:
-            return self._tooltip(entry.row, COLUMNS[column])
+            return self._tooltip(entry, column)
         if role == ALIGNMENT:
             return RIGHT if column == SCORE else None
         if role == FOREGROUND and entry.row["status"] == "signed":
@@ -81,37 +120,14 @@ class InspectionsModel(PagedModel):
             return self._signed
         return None
 
-    def _tooltip(self, row: dict, column: str) -> str | None:
+    def _tooltip(self, entry: Entry, column: int) -> str | None:
         """The whole text of a cell too narrow for it, and what the cell cannot say."""
-        text = self._display(row, column)
-        if column == "school":
+        text, row = entry.cells[column], entry.row
+        if COLUMNS[column] == "school":
             text = "\n".join(filter(None, [text, labels.district(row["district"], self.lang)]))
-        elif column == "grade" and row["capped"]:
+        elif COLUMNS[column] == "grade" and row["capped"]:
             text += "\n" + self.tr("A veto item failed or a grade-limiting item is not met.")
         return text or None
-
-    def _display(self, row: dict, column: str) -> str:
-        if column == "visit_date":
-            return row["visit_date"] or ""
-        if column == "school":
-            # The English UI shows a school's English name when it has one.
-            name = labels.school_name({"name": row["school_name"],
-                                       "name_en": row.get("school_name_en")}, self.lang)
-            return name + (f" · {row['teacher_name']}" if row["teacher_name"] else "")
-        if column == "template":
-            return labels.bilingual({"zh": row["title_zh"], "en": row["title_en"]}, self.lang)
-        if column == "mode":
-            # A follow-up visit (回头看) is marked as such in the list.
-            return labels.mode(row["mode"]) + (" · " + self.tr("follow-up")
-                                               if row.get("follow_up_of") else "")
-        if column == "status":
-            return labels.inspection_status(row["status"])
-        if column == "score":
-            return "" if row["total"] is None else f"{row['total']:.1f}"
-        if column == "grade":
-            grade = labels.bilingual(row["grade"], self.lang)
-            return grade + (" ⚠" if grade and row["capped"] else "")
-        return labels.join(row.get("inspector_list") or [])
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is an SQL ORDER BY: reload from the first page in the new order (score

@@ -23,6 +23,7 @@ DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 HORIZONTAL = Qt.Orientation.Horizontal
 ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 DISABLED = Qt.ItemFlag.NoItemFlags
+UNSEEN = object()   # not loaded yet (None is "could not be loaded")
 
 
 class Entry(NamedTuple):
@@ -39,6 +40,9 @@ class PagedModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.pager = PagedIds(self._load_rows, self._present)
+        # The pager's own list and dict (cleared in place): data() is asked ~1,500 times a
+        # paint, so it looks up with as few steps as it can.
+        self._ids, self._cache = self.pager.ids, self.pager.cache
         self._titles: tuple[str, ...] | None = None
 
     # -- what a subclass gives ------------------------------------------------------------
@@ -67,9 +71,13 @@ class PagedModel(QAbstractTableModel):
         raise NotImplementedError
 
     @property
-    def total(self) -> int | None:
-        """How many rows the list holds (None: not known; fetch until a short page)."""
-        return None
+    def total(self) -> int:
+        raise NotImplementedError
+
+    def known_total(self) -> int | None:
+        """How many rows the list holds, if that is known without asking the database
+        (None: fetch pages until a short one)."""
+        return self.total
 
     # -- loading --------------------------------------------------------------------------
     def _present(self, row: dict) -> Entry:
@@ -80,7 +88,7 @@ class PagedModel(QAbstractTableModel):
         self.pager.clear()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self.pager.more(self.total)
+        return not parent.isValid() and self.pager.more(self.known_total())
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if not parent.isValid():
@@ -142,9 +150,12 @@ class PagedModel(QAbstractTableModel):
         if role not in self.ROLES:
             return None
         row = index.row()       # -1 for an invalid index
-        if not 0 <= row < len(self.pager.ids):
+        ids = self._ids
+        if not 0 <= row < len(ids):
             return None
-        entry = self.pager.entry(row)
+        entry = self._cache.get(ids[row], UNSEEN)
+        if entry is UNSEEN:
+            entry = self.pager.entry(row)
         if entry is None:
             if role == DISPLAY:
                 return self.unloaded_text() if index.column() == self.UNLOADED_COLUMN else ""
@@ -154,8 +165,7 @@ class PagedModel(QAbstractTableModel):
         return self._role(entry, index.column(), role)
 
     def flags(self, index: Index):
-        row = index.row()
-        if not index.isValid() or (0 <= row < len(self.pager.ids)
-                                   and self.pager.entry(row) is None):
+        row = index.row()       # -1 for an invalid index
+        if row < 0 or (row < len(self._ids) and self.pager.entry(row) is None):
             return DISABLED
         return ENABLED

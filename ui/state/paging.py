@@ -28,7 +28,10 @@ class PagedIds:
         self.exhausted = False
 
     def clear(self) -> None:
-        self.ids, self.cache, self.last, self.exhausted = [], {}, None, False
+        # In place: the model keeps references to both for its per-cell lookups.
+        self.ids.clear()
+        self.cache.clear()
+        self.last, self.exhausted = None, False
 
     def more(self, total: int | None = None) -> bool:
         """Whether another page may follow (`total`: how many the list holds, if known)."""
