@@ -159,16 +159,13 @@ class InspectionQuery:
 
     def _count_key(self) -> tuple | None:
         """What the count depends on: the filter but its order, the readable schools, and
-        the database's state — `data_version` moves when another connection (a sync, a
-        second window, sqlite3 on the file) commits, `total_changes` when this one writes.
-        None when the connection cannot tell (then every load counts)."""
-        conn = self.store.conn
-        changes = getattr(conn, "total_changes", None)
-        if changes is None:
+        the database's state (`Store.change_mark`: any commit by another connection, any
+        write by this one). None when that cannot be told (then every load counts)."""
+        mark = self.store.change_mark()
+        if mark is None:
             return None
-        version = conn.execute("pragma data_version").fetchone()[0]
         unordered = self.filter.with_(order="visit_date", descending=True)
-        return unordered, visible_schools(self.ws), version, changes
+        return unordered, visible_schools(self.ws), mark
 
     def ids(self, limit: int, after: tuple | None = None) -> list[tuple[str, tuple]]:
         """The next `limit` (id, sort key) pairs in order, after the row `after` (one such
