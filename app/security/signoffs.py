@@ -181,10 +181,11 @@ def content_sha256(ws, inspection_id: str) -> str:
 
 
 def valid_signoffs(ws, inspection_id: str, *, keys: DeviceKeys | None = None,
-                   digest: str | None = None) -> list[dict]:
+                   digest: str | None = None, row: dict | None = None) -> list[dict]:
     """Sign-offs of the author's role over the current content whose device signature a
-    trusted key confirms, oldest first."""
-    row = ws.store.require("inspections", inspection_id, "inspection")
+    trusted key confirms, oldest first. `row` is the inspection as the caller just read it
+    in the same transaction (the autosave path reads it once, not three times)."""
+    row = row or ws.store.require("inspections", inspection_id, "inspection")
     roles = AUTHOR_ROLES.get(row["mode"], ("inspector",))
     rows = [r for r in ws.store.query(
         "select * from signatures where inspection_id = ? and deleted = 0 "
@@ -196,6 +197,7 @@ def valid_signoffs(ws, inspection_id: str, *, keys: DeviceKeys | None = None,
     return [r for r in rows if r["content_sha256"] == digest and keys.valid(r)]
 
 
-def is_signed(ws, inspection_id: str, *, keys: DeviceKeys | None = None) -> bool:
+def is_signed(ws, inspection_id: str, *, keys: DeviceKeys | None = None,
+              row: dict | None = None) -> bool:
     """The fact itself, checked now (not the stored status)."""
-    return bool(valid_signoffs(ws, inspection_id, keys=keys))
+    return bool(valid_signoffs(ws, inspection_id, keys=keys, row=row))

@@ -20,7 +20,7 @@ from app.errors import StateError, ValidationError
 from app.security import audit, roles
 from app.services.action_query import action_state, current_actions
 from app.services.changes import Changes
-from app.services.guard import editable_inspection
+from app.services.guard import editable_inspection, editing
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -41,14 +41,13 @@ def raise_action(ws: Workspace, inspection_id: str, *, description: str,
                  item_key: str | None = None, severity: str = "medium", responsible: str = "",
                  due_date: str | None = None) -> Changes:
     """A corrective action from a finding of an inspection that is still being filled in."""
-    inspection = editable_inspection(ws, inspection_id)
-    if not description.strip():
-        raise ValidationError("description: say what must be corrected.")
-    if severity not in ACTION_SEVERITIES:
-        raise ValidationError(f"severity: must be one of {', '.join(ACTION_SEVERITIES)}.")
-    _check_due(due_date, inspection["visit_date"])
-    now = ws.store.clock_iso()
-    with ws.store.atomic():
+    with editing(ws, inspection_id) as inspection:
+        if not description.strip():
+            raise ValidationError("description: say what must be corrected.")
+        if severity not in ACTION_SEVERITIES:
+            raise ValidationError(f"severity: must be one of {', '.join(ACTION_SEVERITIES)}.")
+        _check_due(due_date, inspection["visit_date"])
+        now = ws.store.clock_iso()
         row = ws.store.insert("actions", {
             "inspection_id": inspection_id, "item_key": item_key,
             "school_id": inspection["school_id"], "description": description.strip(),
@@ -63,16 +62,16 @@ def edit_action(ws: Workspace, action_id: str, **fields) -> Changes:
     allowed = {"description", "severity", "responsible", "due_date", "note"}
     if set(fields) - allowed:
         raise ValidationError(f"Unknown action field(s): {', '.join(set(fields) - allowed)}.")
-    action = ws.store.require("actions", action_id, "corrective action")
-    if not set(fields) - {"note"}:
-        roles.require(ws, "action.rectify", action["school_id"])
-    if set(fields) - {"note"}:
-        inspection = editable_inspection(ws, action["inspection_id"])
-        if "due_date" in fields:
-            _check_due(fields["due_date"], inspection["visit_date"])
-    if "severity" in fields and fields["severity"] not in ACTION_SEVERITIES:
-        raise ValidationError(f"severity: must be one of {', '.join(ACTION_SEVERITIES)}.")
-    with ws.store.atomic():
+    with ws.store.atomic():     # checked in the write's own transaction (guard.editing)
+        action = ws.store.require("actions", action_id, "corrective action")
+        if not set(fields) - {"note"}:
+            roles.require(ws, "action.rectify", action["school_id"])
+        if set(fields) - {"note"}:
+            inspection = editable_inspection(ws, action["inspection_id"])
+            if "due_date" in fields:
+                _check_due(fields["due_date"], inspection["visit_date"])
+        if "severity" in fields and fields["severity"] not in ACTION_SEVERITIES:
+            raise ValidationError(f"severity: must be one of {', '.join(ACTION_SEVERITIES)}.")
         ws.store.update("actions", action_id, {**fields, "updated_at": ws.store.clock_iso()})
     return Changes.of("actions", action_id)
 
@@ -81,43 +80,57 @@ def edit_action(ws: Workspace, action_id: str, **fields) -> Changes:
 def move_action(ws: Workspace, action_id: str, status: str, *, note: str = "", photos=(),
                 visit_id: str | None = None) -> Changes:
     """Record one move of the life cycle with its note and evidence (paths, or (name, bytes)
-    pairs). Works on signed inspections: rectification happens after the report is signed."""
+    pairs). Works on signed inspections: rectification happens after the report is signed.
+    The state is read and the move written in one transaction: two moves from the same
+    state (a second window, another process) cannot both pass the life-cycle check."""
+    with ws.store.atomic():
+        state, visit_id = _checked_move(ws, action_id, status, note, visit_id)
+        files = [_read_photo(p) for p in photos]
+        event = _record_move(ws, state, status, note, files, visit_id)
+    return Changes.of("actions", action_id) | Changes.of("action_events", event["id"],
+                                                         created=event["id"])
+
+
+def _checked_move(ws: Workspace, action_id: str, status: str, note: str,
+                  visit_id: str | None) -> tuple[dict, str | None]:
+    """The action's state and the verifying visit, or the one-line refusal of the move."""
     # The role check comes first, on the stored row: another school's principal hears the
     # role's one-line refusal, not the read scope's.
     row = ws.store.require("actions", action_id, "corrective action")
     roles.require(ws, roles.action_status_action(status), row["school_id"])
     state = action_state(ws, action_id)
-    role = ws.profile.role
     problem = rule.move_problem(state["status"], status, _acting_role(ws), note)
     if problem:
         raise StateError(problem[0].upper() + problem[1:])
     _check_scope(ws, _acting_role(ws), state["school_id"])
     if len(note) > MAX_NOTE:
         raise ValidationError(f"note: at most {MAX_NOTE} characters.")
-    files = [_read_photo(p) for p in photos]
     if visit_id is None and status in rule.CHECKER_MOVES and state["carried_from"]:
         visit_id = state["inspection_id"]     # checked in the follow-up it was carried into
     if visit_id:
         visit = ws.store.require("inspections", visit_id, "follow-up visit")
         if visit["school_id"] != state["school_id"]:
             raise ValidationError("The visit that verifies an action must be to its school.")
+    return state, visit_id
+
+
+def _record_move(ws: Workspace, state: dict, status: str, note: str, files: list,
+                 visit_id: str | None) -> dict:
     now = ws.store.clock_iso()
-    with ws.store.atomic():
-        event = ws.store.insert("action_events", {
-            "action_id": action_id, "school_id": state["school_id"],
-            "from_status": state["status"], "to_status": status, "note": note.strip(),
-            "actor": ws.actor, "actor_role": role, "at": now, "visit_id": visit_id})
-        for name, data, mime in files:
-            sha = hashlib.sha256(data).hexdigest()
-            ws.store.put_blob(sha, data, mime)
-            ws.store.insert("action_evidence", {
-                "event_id": event["id"], "sha256": sha, "filename": name, "mime": mime,
-                "size": len(data), "created_at": now})
-        audit.append(ws.store, actor=ws.actor, action=f"action.{status}", entity="actions",
-                     entity_id=action_id, detail={"event": event["id"], "from": state["status"],
-                                                  "evidence": len(files), "visit": visit_id})
-    return Changes.of("actions", action_id) | Changes.of("action_events", event["id"],
-                                                         created=event["id"])
+    event = ws.store.insert("action_events", {
+        "action_id": state["id"], "school_id": state["school_id"],
+        "from_status": state["status"], "to_status": status, "note": note.strip(),
+        "actor": ws.actor, "actor_role": ws.profile.role, "at": now, "visit_id": visit_id})
+    for name, data, mime in files:
+        sha = hashlib.sha256(data).hexdigest()
+        ws.store.put_blob(sha, data, mime)
+        ws.store.insert("action_evidence", {
+            "event_id": event["id"], "sha256": sha, "filename": name, "mime": mime,
+            "size": len(data), "created_at": now})
+    audit.append(ws.store, actor=ws.actor, action=f"action.{status}", entity="actions",
+                 entity_id=state["id"], detail={"event": event["id"], "from": state["status"],
+                                                "evidence": len(files), "visit": visit_id})
+    return event
 
 
 def allowed_moves(ws: Workspace, action: dict) -> set[str]:

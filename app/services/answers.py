@@ -16,7 +16,7 @@ from app.domain.templates import Item
 from app.errors import ValidationError
 from app.security import roles
 from app.services.changes import Changes
-from app.services.guard import editable_inspection, touch
+from app.services.guard import editing, touch
 from app.services.templates import get_template
 
 if TYPE_CHECKING:
@@ -41,18 +41,18 @@ def response_id(inspection_id: str, item_key: str) -> str:
 def answer_item(ws: Workspace, inspection_id: str, item_key: str, value: Any,
                 *, note: Any = _UNSET) -> Changes:
     """Store the answer to one item (None clears it); optionally its note too."""
-    inspection = editable_inspection(ws, inspection_id)
-    stored = normalise_answer(item_of(ws, inspection, item_key), value)
-    fields = {"value": None if stored is None else json.dumps(stored, ensure_ascii=False)}
-    if note is not _UNSET:
-        fields["note"] = note or ""
-    return _write_response(ws, inspection, item_key, fields)
+    with editing(ws, inspection_id) as inspection:
+        stored = normalise_answer(item_of(ws, inspection, item_key), value)
+        fields = {"value": None if stored is None else json.dumps(stored, ensure_ascii=False)}
+        if note is not _UNSET:
+            fields["note"] = note or ""
+        return _write_response(ws, inspection, item_key, fields)
 
 
 def set_note(ws: Workspace, inspection_id: str, item_key: str, note: str) -> Changes:
-    inspection = editable_inspection(ws, inspection_id)
-    item_of(ws, inspection, item_key)
-    return _write_response(ws, inspection, item_key, {"note": note or ""})
+    with editing(ws, inspection_id) as inspection:
+        item_of(ws, inspection, item_key)
+        return _write_response(ws, inspection, item_key, {"note": note or ""})
 
 
 def item_of(ws: Workspace, inspection: dict, item_key: str) -> Item:
@@ -65,19 +65,19 @@ def item_of(ws: Workspace, inspection: dict, item_key: str) -> Item:
 
 
 def _write_response(ws: Workspace, inspection: dict, item_key: str, fields: dict) -> Changes:
+    """Within the caller's `editing` transaction: the guard's answer holds until commit."""
     rid = response_id(inspection["id"], item_key)
     stamp = {"answered_by": ws.actor, "answered_at": ws.store.clock_iso()}
-    with ws.store.atomic():
-        existing = ws.store.get("responses", rid)
-        if existing is None:
-            ws.store.insert("responses", {"inspection_id": inspection["id"],
-                                          "item_key": item_key, "value": None, "note": "",
-                                          **fields, **stamp}, record_id=rid)
-        elif any(existing.get(k) != v for k, v in fields.items()) or existing["deleted"]:
-            ws.store.update("responses", rid, {**fields, **stamp, "deleted": 0})
-        else:
-            return Changes()
-        touch(ws, inspection)
+    existing = ws.store.get("responses", rid)
+    if existing is None:
+        ws.store.insert("responses", {"inspection_id": inspection["id"],
+                                      "item_key": item_key, "value": None, "note": "",
+                                      **fields, **stamp}, record_id=rid)
+    elif any(existing.get(k) != v for k, v in fields.items()) or existing["deleted"]:
+        ws.store.update("responses", rid, {**fields, **stamp, "deleted": 0})
+    else:
+        return Changes()
+    touch(ws, inspection)
     return Changes.of("responses", rid) | Changes.of("inspections", inspection["id"])
 
 

@@ -17,7 +17,7 @@ from app.security import audit, roles
 from app.services import photos
 from app.services.answers import item_of
 from app.services.changes import Changes
-from app.services.guard import editable_inspection, touch
+from app.services.guard import editable_inspection, editing, touch
 
 if TYPE_CHECKING:
     from app.workspace import Workspace
@@ -47,7 +47,9 @@ def attach_file(ws: Workspace, inspection_id: str, item_key: str, path: Path | s
         "application/octet-stream"
     if keep_original is None:
         keep_original = photos.keep_originals(ws.store)
-    with ws.store.atomic():
+    # Checked above for a fast refusal before the photo work; checked again in the write's
+    # own transaction, where the answer holds until commit.
+    with editing(ws, inspection_id) as inspection:
         if prepared.changed and keep_original:
             ws.store.keep_original(sha, original, original_name)
         ws.store.put_blob(sha, data, mime)
@@ -84,9 +86,9 @@ def _read(path: Path) -> bytes:
 
 
 def remove_attachment(ws: Workspace, attachment_id: str) -> Changes:
-    row = ws.store.require("attachments", attachment_id, "attachment")
-    inspection = editable_inspection(ws, row["inspection_id"])
     with ws.store.atomic():
+        row = ws.store.require("attachments", attachment_id, "attachment")
+        inspection = editable_inspection(ws, row["inspection_id"])
         ws.store.tombstone("attachments", attachment_id)
         touch(ws, inspection)
     return Changes.of("attachments", attachment_id) | Changes.of("inspections",

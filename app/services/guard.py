@@ -12,7 +12,8 @@ read from app.security.signoffs).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
 
 from app.domain.status import EDITABLE
 from app.errors import FrozenError, StateError
@@ -29,12 +30,26 @@ ACTION_CONTENT = ("inspection_id", "item_key", "description", "severity", "respo
 FROZEN_CHILDREN = ("responses", "attachments", "actions", "signatures")
 
 
+@contextmanager
+def editing(ws: Workspace, inspection_id: str) -> Iterator[dict]:
+    """One write transaction in which the inspection is checked editable and then changed.
+
+    The check must sit inside the write's own transaction: checked before it, a sign-off
+    committed meanwhile by another process or an import job (a second connection) would
+    let the write land in signed content, which no signature then matches. BEGIN IMMEDIATE
+    holds the write lock from the check to the commit."""
+    with ws.store.atomic():
+        yield editable_inspection(ws, inspection_id)
+
+
 def editable_inspection(ws: Workspace, inspection_id: str) -> dict:
     """The inspection row, or FrozenError/StateError when it may not change, or RoleError
-    when this profile's role may not change it (a principal never changes findings)."""
+    when this profile's role may not change it (a principal never changes findings).
+    A write calls it inside its transaction (`editing`), so the answer still holds when
+    the write commits."""
     row = ws.store.require("inspections", inspection_id, "inspection")
     roles.require_inspection_edit(ws, row)
-    if row["status"] == "signed" or is_frozen(ws, inspection_id):
+    if row["status"] == "signed" or is_frozen(ws, inspection_id, row=row):
         raise FrozenError("This inspection is signed and frozen. To change it, start an "
                           "amendment; it will need to be signed again.")
     if row["status"] not in EDITABLE:
@@ -69,16 +84,17 @@ def owning_inspection(table: str, row: dict | None) -> str | None:
     return None
 
 
-def is_frozen(ws: Workspace, inspection_id: str | None) -> bool:
-    """Signed here: by the stored (derived) status or by the sign-offs checked now."""
+def is_frozen(ws: Workspace, inspection_id: str | None, *, row: dict | None = None) -> bool:
+    """Signed here: by the stored (derived) status or by the sign-offs checked now. `row` is
+    the inspection as just read in the caller's transaction, when it has it."""
     if not inspection_id:
         return False
-    row = ws.store.get("inspections", inspection_id)
+    row = row or ws.store.get("inspections", inspection_id)
     if row is None:
         return False
     if row["status"] == "signed":
         return True
-    return is_signed(ws, inspection_id)
+    return is_signed(ws, inspection_id, row=row)
 
 
 def frozen_inspection_of(ws: Workspace, table: str, row: dict | None) -> str | None:

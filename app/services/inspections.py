@@ -14,7 +14,7 @@ from app.security import audit, roles
 from app.security.signoffs import subject_now
 from app.services.actions import carry_over_actions
 from app.services.changes import Changes
-from app.services.guard import editable_inspection, is_frozen, touch
+from app.services.guard import editing, is_frozen, touch
 from app.services.reads import evaluate, missing_text
 from app.services.templates import get_template
 from app.services.today import today as district_today
@@ -89,21 +89,19 @@ def _check_level(ws: Workspace, tpl, school_id: str) -> None:
 
 def link_self_assessment(ws: Workspace, inspection_id: str, self_assessment_id: str) -> Changes:
     """Pair an inspector's verification with the principal's self-assessment."""
-    inspection = editable_inspection(ws, inspection_id)
-    own = ws.store.require("inspections", self_assessment_id, "self-assessment")
-    if own["mode"] != "self_assessment":
-        raise ValidationError("Only a self-assessment can be verified.")
-    if own["school_id"] != inspection["school_id"]:
-        raise ValidationError("The self-assessment is from another school.")
-    with ws.store.atomic():
+    with editing(ws, inspection_id) as inspection:
+        own = ws.store.require("inspections", self_assessment_id, "self-assessment")
+        if own["mode"] != "self_assessment":
+            raise ValidationError("Only a self-assessment can be verified.")
+        if own["school_id"] != inspection["school_id"]:
+            raise ValidationError("The self-assessment is from another school.")
         ws.store.update("inspections", inspection_id, {"self_assessment_id": self_assessment_id,
                                                        "updated_at": ws.store.clock_iso()})
     return Changes.of("inspections", inspection_id)
 
 
 def set_summary(ws: Workspace, inspection_id: str, summary: str) -> Changes:
-    with ws.store.atomic():
-        inspection = editable_inspection(ws, inspection_id)
+    with editing(ws, inspection_id) as inspection:
         ws.store.update("inspections", inspection_id, {"summary": summary})
         touch(ws, inspection)
     return Changes.of("inspections", inspection_id)
@@ -111,11 +109,10 @@ def set_summary(ws: Workspace, inspection_id: str, summary: str) -> Changes:
 
 def complete_inspection(ws: Workspace, inspection_id: str) -> Changes:
     """Completed once every required item has an answer and required photos are attached."""
-    inspection = editable_inspection(ws, inspection_id)
-    result = evaluate(ws, inspection_id)
-    if not result.complete:
-        raise ValidationError(missing_text(result))
-    with ws.store.atomic():
+    with editing(ws, inspection_id) as inspection:
+        result = evaluate(ws, inspection_id)
+        if not result.complete:
+            raise ValidationError(missing_text(result))
         # The names as completed are what the sign-offs will vouch for (signoffs.subject_now).
         ws.store.update("inspections", inspection_id, {
             "status": "completed", "completed_at": ws.store.clock_iso(),
@@ -129,11 +126,11 @@ def complete_inspection(ws: Workspace, inspection_id: str) -> Changes:
 
 
 def reopen_inspection(ws: Workspace, inspection_id: str) -> Changes:
-    row = ws.store.require("inspections", inspection_id, "inspection")
-    roles.require_inspection_edit(ws, row)
-    if row["status"] != "completed":
-        raise StateError("Only a completed (unsigned) inspection can be reopened.")
     with ws.store.atomic():
+        row = ws.store.require("inspections", inspection_id, "inspection")
+        roles.require_inspection_edit(ws, row)
+        if row["status"] != "completed":
+            raise StateError("Only a completed (unsigned) inspection can be reopened.")
         # Until completed again the report shows the live names, not the old snapshot.
         ws.store.update("inspections", inspection_id, {"status": "in_progress",
                                                        "updated_at": ws.store.clock_iso(),
@@ -147,16 +144,16 @@ def amend_inspection(ws: Workspace, inspection_id: str, reason: str) -> Changes:
     """Unfreeze a signed inspection for an amendment. The amendment count and reason become
     part of the content, so the old signatures stay bound to the old content hash and the
     inspection needs signing again; the audit log shows both."""
-    row = ws.store.require("inspections", inspection_id, "inspection")
-    roles.require_inspection_edit(ws, row)
-    if not is_frozen(ws, inspection_id):
-        raise StateError("Only a signed inspection needs an amendment; this one is "
-                         f"{row['status']}.")
-    if not reason.strip():
-        raise ValidationError("Say why the signed inspection is amended (--reason).")
     from app.services.signoff import derive_status
-    amendment = (row.get("amendment") or 0) + 1
-    with ws.store.atomic():
+    with ws.store.atomic():     # the check, the count and the change as one
+        row = ws.store.require("inspections", inspection_id, "inspection")
+        roles.require_inspection_edit(ws, row)
+        if not is_frozen(ws, inspection_id, row=row):
+            raise StateError("Only a signed inspection needs an amendment; this one is "
+                             f"{row['status']}.")
+        if not reason.strip():
+            raise ValidationError("Say why the signed inspection is amended (--reason).")
+        amendment = (row.get("amendment") or 0) + 1
         ws.store.update("inspections", inspection_id, {
             "status": "in_progress", "signed_at": None, "content_sha256": None,
             "amendment": amendment, "amendment_reason": reason.strip(), "subject": None,

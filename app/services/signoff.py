@@ -31,23 +31,23 @@ def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "ins
              image_png: bytes | None = None) -> Changes:
     """Record a signature. A completed inspection becomes signed (frozen); a signed one takes
     further signatures as long as its content is unchanged."""
-    inspection = ws.store.require("inspections", inspection_id, "inspection")
-    if inspection["status"] not in ("completed", "signed"):
-        raise StateError("Complete the inspection before signing it.")
-    if not signer.strip():
-        raise ValidationError("signer: the signer's name is needed.")
-    if role not in SIGNER_ROLES:
-        raise ValidationError(f"role: must be one of {', '.join(SIGNER_ROLES)}.")
-    roles.require_sign_off(ws, inspection, role, signer)
-    if inspection["status"] != "signed":
-        # The status may have arrived from a peer: what is signed must really be complete.
-        result = evaluate(ws, inspection_id)
-        if not result.complete:
-            raise StateError(f"This inspection cannot be signed yet: {missing_text(result)}")
-    if image_png is not None and not image_png.startswith(b"\x89PNG"):
-        raise ValidationError("The drawn signature must be a PNG image.")
-    now = ws.store.clock_iso()
+    # Checked and signed in one write transaction: what the checks saw is what is signed,
+    # whatever another process or an import job commits meanwhile.
     with ws.store.atomic():
+        inspection = ws.store.require("inspections", inspection_id, "inspection")
+        if inspection["status"] not in ("completed", "signed"):
+            raise StateError("Complete the inspection before signing it.")
+        _check_request(signer, role)
+        roles.require_sign_off(ws, inspection, role, signer)
+        if inspection["status"] != "signed":
+            # The status may have arrived from a peer: what is signed must really be complete.
+            result = evaluate(ws, inspection_id)
+            if not result.complete:
+                raise StateError("This inspection cannot be signed yet: "
+                                 f"{missing_text(result)}")
+        if image_png is not None and not image_png.startswith(b"\x89PNG"):
+            raise ValidationError("The drawn signature must be a PNG image.")
+        now = ws.store.clock_iso()
         if inspection["status"] != "signed":
             _take_subject(ws, inspection)
         digest = content_sha256(ws, inspection_id)
@@ -73,6 +73,13 @@ def sign_off(ws: Workspace, inspection_id: str, *, signer: str, role: str = "ins
                      detail={"signer": signer, "role": role, "content_sha256": digest})
     return Changes.of("signatures", row["id"], created=row["id"]) | \
         Changes.of("inspections", inspection_id)
+
+
+def _check_request(signer: str, role: str) -> None:
+    if not signer.strip():
+        raise ValidationError("signer: the signer's name is needed.")
+    if role not in SIGNER_ROLES:
+        raise ValidationError(f"role: must be one of {', '.join(SIGNER_ROLES)}.")
 
 
 def _take_subject(ws: Workspace, inspection: dict) -> None:

@@ -8,7 +8,6 @@ children so that a receiver never gets a record whose references point nowhere.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import uuid
 import zipfile
@@ -22,8 +21,10 @@ from app.security import audit_heads, roles
 from app.storage.store import SYNCED_TABLES
 from app.sync import confidential, device_roles
 from app.sync import manifest as mf
-from app.sync.export_lines import BLOB_COLUMNS, Lines, utf8
-from app.sync.records import chunked, foreign_keys, marks, records_digest
+from app.sync.bundle_zip import Deflater, write_zip
+from app.sync.export_lines import BLOB_COLUMNS, Lines
+from app.sync.records_files import RecordsFiles, name_of
+from app.sync.records import chunked, digest_lines, foreign_keys, lines_digest, marks
 
 LAST_EXPORT = "sync_last_export_rev"
 MARK_RE = re.compile(r"^([0-9]{13})\.[0-9]{5}(\.[A-Za-z0-9_-]{1,64})?$")
@@ -41,19 +42,22 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
     scope = _scope(ws, schools, inspections)
     chosen = set(schools) or (set(scope or ()) if not inspections else set())
     read = Lines(store, foreign_keys(store))
-    rows = _select(store, read, kind, chosen, set(inspections))
-    if kind == "changes":
-        for table, ids in confidential.extra_ids(ws).items():
-            rows[table].update(read.read_ids(table, ids))
-    if scope is not None:       # a principal's device sends its own school(s) only
-        rows = _limit(store, rows, set(scope), set())
-    _add_parents(read, rows)
-    blobs = sorted({row[col] for (table, col) in BLOB_COLUMNS for row in rows[table].values()
-                    if row.get(col)})
-    out = Path(out)
-    summary = _write(ws, out, kind, rows, read.lines, blobs, progress or (lambda *a: None))
-    _remember(ws, rows, unrestricted=kind in ("changes", "full") and not schools
-              and not inspections)
+    whole = scope is None and not schools and not inspections
+    with Deflater() as deflater:
+        # Whole tables travel: their files are made and deflated while the rest is read.
+        files = RecordsFiles(read, deflater, confidential.ethics_ids(store) if whole else None)
+        rows = _select(store, read, kind, chosen, set(inspections), files)
+        if kind == "changes":
+            for table, ids in confidential.extra_ids(ws).items():
+                rows[table].update(read.read_ids(table, ids))
+        if scope is not None:       # a principal's device sends its own school(s) only
+            rows = _limit(store, rows, set(scope), set())
+        _add_parents(read, rows)
+        blobs = sorted({row[col] for (table, col) in BLOB_COLUMNS
+                        for row in rows[table].values() if row.get(col)})
+        summary = _write(ws, Path(out), kind, (rows, read.lines, blobs), files, deflater,
+                         progress or (lambda *a: None))
+    _remember(ws, rows, unrestricted=kind in ("changes", "full") and whole)
     return summary
 
 
@@ -70,14 +74,17 @@ def _scope(ws, schools, inspections) -> frozenset | None:
     return roles.visible_schools(ws)
 
 
-def _select(store, read: Lines, kind: str, schools: set,
-            inspections: set) -> dict[str, dict[str, dict]]:
+def _select(store, read: Lines, kind: str, schools: set, inspections: set,
+            files: RecordsFiles) -> dict[str, dict[str, dict]]:
     if kind == "assignment":
         return _assignment(store, read, schools)
     where, params = "1", []
     if kind == "changes":
         where, params = "t.rev > ?", [export_mark(store)]
-    rows = {t: read.read(t, where, params) for t in SYNCED_TABLES}
+    rows = {}
+    for table in SYNCED_TABLES:
+        rows[table] = read.read(table, where, params)
+        files.early(table, rows[table])
     if schools or inspections:
         rows = _limit(store, rows, schools, inspections)
     return rows
@@ -163,20 +170,17 @@ def _remember(ws, rows: dict, *, unrestricted: bool) -> None:
     "changes" export starts and who could read its sealed part (unrestricted exports only),
     and the highest rev any bundle held (every export)."""
     store = ws.store
-    revs = set().union(*(map(itemgetter("rev"), by_id.values()) for by_id in rows.values()))
-    if set(map(type, revs)) - {str}:        # a rev of another type was stored outside the app
-        revs = {rev for rev in revs if isinstance(rev, str)}
+    top, revs = _top_rev(rows)
     settings = {}
     if unrestricted:
-        top = _top_made_here(store, revs)
-        if top and top > export_mark(store):
-            settings[LAST_EXPORT] = top
+        mine = _top_made_here(store, top, revs)
+        if mine and mine > export_mark(store):
+            settings[LAST_EXPORT] = mine
         readers = confidential.readers_to_remember(ws)
         if readers is not None:
             settings[confidential.READERS] = readers
     # Records at or below this rev may exist elsewhere, so deleting one must leave a
     # tombstone (app.services.deletion).
-    top = max(revs, default=None)
     if top and top > (store.setting(EXPORTED_UP_TO, "") or ""):
         settings[EXPORTED_UP_TO] = top
     if settings:
@@ -185,35 +189,45 @@ def _remember(ws, rows: dict, *, unrestricted: bool) -> None:
                 store.set_setting(key, value)
 
 
-def _top_made_here(store, revs: set[str]) -> str | None:
+def _top_rev(rows: dict) -> tuple[str | None, Callable[[], set[str]]]:
+    """(the greatest rev of the records, their revs as text when asked for): each table's
+    greatest found in C; all of them are gathered only when a rev of another type (stored
+    outside the app) makes that impossible, or when `_top_made_here` must look further."""
+    def revs() -> set[str]:
+        found = set().union(*(map(itemgetter("rev"), by_id.values())
+                              for by_id in rows.values()))
+        return {rev for rev in found if isinstance(rev, str)}
+    try:
+        tops = [max(map(itemgetter("rev"), by_id.values())) for by_id in rows.values()
+                if by_id]
+    except TypeError:                       # revs of types that do not compare
+        tops = [None]
+    if all(type(top) is str for top in tops):
+        return max(tops, default=None), revs
+    return max(revs(), default=None), revs
+
+
+def _top_made_here(store, top: str | None, revs: Callable[[], set[str]]) -> str | None:
     """The greatest rev this clock could have made or adopted (never a future one) — usually
-    the greatest of all, so they are sorted only if not."""
+    the greatest of all (`top`), so all `revs` are gathered and sorted only if not."""
     limit = store.clock.ms() + HORIZON_MS
 
     def made_here(rev: str) -> bool:
         return REV_RE.fullmatch(rev) is not None and int(rev[:13]) <= limit
-    top = max(revs, default=None)
     if top is None or made_here(top):
         return top
-    return next((rev for rev in sorted(revs, reverse=True) if made_here(rev)), None)
+    return next((rev for rev in sorted(revs(), reverse=True) if made_here(rev)), None)
 
 
 # -- writing -------------------------------------------------------------------------------
-def _write(ws, out: Path, kind: str, rows: dict, lines: dict, blobs: list[str],
-           progress: Progress) -> dict:
+def _write(ws, out: Path, kind: str, chosen: tuple[dict, dict, list[str]],
+           records_files: RecordsFiles, deflater: Deflater, progress: Progress) -> dict:
+    """Write the bundle of the `chosen` (rows, lines, evidence hashes)."""
     bundle_id = str(uuid.uuid4())
+    rows, lines, blobs = chosen
     rows, blobs, sealed, secret = confidential.split(ws, rows, lines, blobs, bundle_id)
-    files: dict[str, bytes] = dict(sealed)
-    order = {t: sorted(rows[t]) for t in SYNCED_TABLES if rows[t]}
-    for table, ids in order.items():
-        name, line = f"records/{table}.ndjson", lines[table]
-        files[name] = utf8(b"\n".join([line[rid] for rid in ids]) + b"\n", name)
-    roles_json = device_roles.export_records(ws)
-    if roles_json:
-        files[device_roles.ROLES_FILE] = roles_json
-    cert = _certificate(ws)
-    if cert:
-        files[f"certificates/{hashlib.sha256(cert).hexdigest()}.pem"] = cert
+    files, order = _files(ws, rows, records_files, sealed)
+    deflater.add_all(files)             # in the background while the manifest is made
     counts = {t: len(rows[t]) for t in SYNCED_TABLES if rows[t]}
     entries = [{"path": p, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                for p, d in files.items()]
@@ -221,27 +235,53 @@ def _write(ws, out: Path, kind: str, rows: dict, lines: dict, blobs: list[str],
     blob_entries = []
     for n, sha in enumerate(blobs):
         data = ws.store.blob(sha)
-        blob_entries.append((f"attachments/{sha}", data))
+        blob_entries.append((f"attachments/{sha}", data, zipfile.ZIP_STORED))
         entries.append({"path": f"attachments/{sha}", "size": len(data), "sha256": sha})
         progress(n + 1, total, "evidence")
     manifest_bytes = mf.build_manifest(
         bundle_id=bundle_id, created_at=ws.store.clock_iso(), kind=kind,
         sender={**mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key),
                 **device_roles.declaration(ws)}, counts=counts,
-        files=entries, extra={"records_sha256": _digest(rows, order), "confidential": secret,
+        files=entries, extra={"records_sha256": _digest(rows, order),
+                              "confidential": secret,
                               audit_heads.MANIFEST_KEY: _audit_heads(ws)})
-    _zip(out, manifest_bytes, mf.sign(manifest_bytes, ws.device_key),
-         list(files.items()) + blob_entries)
+    signature = mf.sign(manifest_bytes, ws.device_key)
+    write_zip(out, [(mf.MANIFEST, manifest_bytes, zipfile.ZIP_DEFLATED),
+                    (mf.SIGNATURE, signature, zipfile.ZIP_DEFLATED),
+                    *((name, data, zipfile.ZIP_DEFLATED) for name, data in files.items()),
+                    *blob_entries], deflater)
     progress(total, total, "done")
     return {"bundle_id": bundle_id, "path": str(out), "kind": kind, "counts": counts,
             "evidence_files": len(blobs), "bytes": out.stat().st_size,
             "confidential": secret}
 
 
+def _files(ws, rows: dict, records_files: RecordsFiles,
+           sealed: dict) -> tuple[dict[str, bytes], dict]:
+    """({path: bytes} of the bundle's files but the manifest and evidence, in the bundle's
+    order; {table: its records' ids in their file's order})."""
+    files: dict[str, bytes] = dict(sealed)
+    order = {t: records_files.order(t, rows[t]) for t in SYNCED_TABLES if rows[t]}
+    for table, ids in order.items():
+        files[name_of(table)] = records_files.file(table, ids)
+    roles_json = device_roles.export_records(ws)
+    if roles_json:
+        files[device_roles.ROLES_FILE] = roles_json
+    cert = _certificate(ws)
+    if cert:
+        files[f"certificates/{hashlib.sha256(cert).hexdigest()}.pem"] = cert
+    return files, order
+
+
 def _digest(rows: dict, order: dict[str, list]) -> str:
-    """`records_digest` of the clear records, handed over nearly in its own order (tables by
-    name, records by id), so its sort has next to nothing to do."""
-    return records_digest({t: [rows[t][rid] for rid in order[t]] for t in sorted(order)})
+    """`records_digest` of the clear records, its lines made in C and handed over nearly in
+    their own order (tables by name, records by id), so its sort has next to nothing to do."""
+    lines: list[str] = []
+    for table in sorted(order):
+        ids = order[table]
+        lines += digest_lines(table, ids,
+                              list(map(itemgetter("rev"), map(rows[table].__getitem__, ids))))
+    return lines_digest(lines)
 
 
 def _audit_heads(ws) -> list[dict]:
@@ -256,17 +296,3 @@ def _certificate(ws) -> bytes | None:
     if not ws.profile.user_name:
         return None
     return ws.signing_identity()[1].read_bytes()
-
-
-def _zip(out: Path, manifest_bytes: bytes, signature: bytes, entries) -> None:
-    """Write to a temporary name and rename, so a half-written bundle never has the real name."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(mf.MANIFEST, manifest_bytes)
-        archive.writestr(mf.SIGNATURE, signature)
-        for name, data in entries:
-            compress = zipfile.ZIP_STORED if name.startswith("attachments/") else \
-                zipfile.ZIP_DEFLATED
-            archive.writestr(name, data, compress_type=compress)
-    os.replace(tmp, out)

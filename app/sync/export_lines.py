@@ -20,6 +20,7 @@ every line parses to exactly the row as stored.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from itertools import repeat
 from operator import itemgetter
 
@@ -58,10 +59,14 @@ class Lines:
         self.fields: dict[str, dict] = {t: {} for t in SYNCED_TABLES}
         self.lines: dict[str, dict[str, bytes]] = {t: {} for t in SYNCED_TABLES}
         self._plans: dict[str, tuple[list[str], str]] = {}
+        # How many times each table was read: a file made from its lines stays valid only
+        # while no other read could have changed them (app/sync/records_files.py).
+        self.reads: Counter[str] = Counter()
 
     def read(self, table: str, where: str = "1", params=()) -> dict[str, dict]:
         """Read the records of `table` matching `where` (SQL over the row `t`), keep their
         lines, and return their fields by id."""
+        self.reads[table] += 1
         names, select = self._plan(table)
         if where == "1":
             select = select.replace(HAS_OLDER, IN_HISTORY, 1)

@@ -9,6 +9,7 @@ can tell "derived from what I hold" from "changed on both sides".
 from __future__ import annotations
 
 import hashlib
+from itertools import repeat
 
 from app.clock import REV_RE, Timestamp
 from app.domain.limits import TEXT_LIMITS, check_fields, fields_pass
@@ -176,5 +177,20 @@ def _check_value(value, kind: type, where: str, column: str) -> None:
 
 def records_digest(records: dict[str, list[dict]]) -> str:
     """What the bundle promises: every (table, id, rev) it carries, sorted."""
-    lines = sorted(f"{t}\t{r['id']}\t{r['rev']}" for t, rows in records.items() for r in rows)
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return lines_digest(f"{t}\t{r['id']}\t{r['rev']}"
+                        for t, rows in records.items() for r in rows)
+
+
+def digest_lines(table: str, ids: list, revs: list) -> list[str]:
+    """`records_digest`'s lines of records of `table` from their ids and revs, made in C;
+    a value that is not text (stored outside the app) is written as the f-string writes it."""
+    try:
+        return list(map("\t".join, zip(repeat(table), ids, revs)))
+    except TypeError:
+        return list(map((table.replace("{", "{{").replace("}", "}}") + "\t{}\t{}").format,
+                        ids, revs))
+
+
+def lines_digest(lines) -> str:
+    """The SHA-256 of `records_digest`'s lines, sorted."""
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()

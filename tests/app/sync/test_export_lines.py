@@ -161,3 +161,31 @@ def test_a_value_no_bundle_can_carry_is_refused_in_one_line(ws, school_id, tmp_p
     with pytest.raises(ValidationError, match=message):
         export_bundle(ws, path, kind="full")
     assert not path.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_a_future_rev_put_on_the_file_travels_but_does_not_become_the_mark(ws, school_id,
+                                                                           tmp_path):
+    """The next "changes" export starts after the greatest rev this clock could have made;
+    a rev from the far future (sqlite3 on the file) is still the greatest one exported."""
+    from app.sync.export import EXPORTED_UP_TO, LAST_EXPORT
+    other = schools.add_school(ws, name="第二小学", district="东区").created
+    future = f"9999999999999.00000.{ws.profile.device_id}"
+    on_file(ws, "update schools set rev = ? where id = ?", [future, other])
+    export_bundle(ws, tmp_path / "b.sibundle", kind="full")
+    mine = ws.store.get("schools", school_id)["rev"]
+    assert ws.store.setting(EXPORTED_UP_TO) == future
+    assert mine <= ws.store.setting(LAST_EXPORT) < future
+    schools.edit_school(ws, school_id, phone="110")
+    export_bundle(ws, tmp_path / "c.sibundle", kind="changes")
+    assert school_id in bundle_lines(tmp_path / "c.sibundle")["schools"]
+
+
+def test_the_promised_digest_is_records_digest_whatever_the_ids_hold():
+    from app.sync.records import digest_lines, lines_digest, records_digest
+    rows = {"schools": [{"id": "b", "rev": "2"}, {"id": "a\x01", "rev": "1"},
+                        {"id": "a", "rev": "9"}],
+            "odd{0}": [{"id": 7, "rev": 1.5}, {"id": "x", "rev": None}]}
+    lines = []
+    for table, found in rows.items():
+        lines += digest_lines(table, [r["id"] for r in found], [r["rev"] for r in found])
+    assert lines_digest(lines) == records_digest(rows)
