@@ -55,7 +55,6 @@ class RecordTable:
         self._keys: list[tuple] = []        # per record, its shared tuple of keys
         self._values: list[tuple] = []
         self._shapes: dict[tuple, tuple] = {}
-        self._views: dict = {}
         self.extend(records, strings)
 
     def append(self, record: dict, strings: Strings | None = None) -> None:
@@ -64,8 +63,6 @@ class RecordTable:
         self._keys.append(keys)
         self._values.append(strings.share(keys, record.values()) if strings is not None
                             else tuple(record.values()))
-        if self._views:
-            self._views.clear()
 
     def extend(self, records: Iterable[dict], strings: Strings | None = None) -> None:
         for record in records:
@@ -93,10 +90,9 @@ class RecordTable:
 
     def view(self) -> "RecordView":
         """The records by id (as `{r["id"]: r for r in table}`: the last of an id, though
-        reader.py refuses a repeated id)."""
-        if "id" not in self._views:
-            self._views["id"] = RecordView(self)
-        return self._views["id"]
+        reader.py refuses a repeated id), as they are now. Not kept here: it lives as long
+        as the check that asked for it."""
+        return RecordView(self)
 
 
 def _record(keys: tuple, values: tuple) -> dict:

@@ -43,7 +43,7 @@ def check_bundle(store, bundle, actor: Actor, recorded: bool, sender_id: str) ->
     if actor.role == "admin" and recorded:
         return
     # The bundle's records by id, each made into a dict only when asked for.
-    incoming = {t: rows.view() for t, rows in bundle.records.items()}
+    incoming = _Incoming(bundle.records)
     reads = _ParentReads(store)
     for table, rows in bundle.records.items():
         # The records as held here, a few hundred per query (nothing is written until the
@@ -68,6 +68,21 @@ def _check_row(store, incoming, table, row, ours, actor: Actor, recorded: bool,
             f"Refused: the sender is {ROLE_LABELS.get(actor.role, actor.role)}"
             f"{_scope_text(actor)} and the bundle {problem}: {table} {row['id']}. "
             "Nothing was imported.")
+
+
+class _Incoming:
+    """{table: the bundle's records of it by id}, each table's look-up made when first
+    asked for (the checks ask for parents only: inspections, actions, events)."""
+
+    def __init__(self, records: dict):
+        self._records, self._views = records, {}
+
+    def get(self, table: str, default=None):
+        if table not in self._records:
+            return default
+        if table not in self._views:
+            self._views[table] = self._records[table].view()
+        return self._views[table]
 
 
 class _ParentReads:
