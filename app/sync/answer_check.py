@@ -12,6 +12,7 @@ from app.domain.limits import check_answer, loads
 from app.domain.templates import Template, parse_template
 from app.errors import BundleError, KnownError, TemplateError, ValidationError
 from app.security.signoffs import SUBJECT_SCHOOL
+from app.sync.record_table import column_of
 
 
 class TemplateSource:
@@ -23,18 +24,23 @@ class TemplateSource:
         records = records or {}
         self.store = store
         self.templates = {r["id"]: r for r in records.get("templates", [])}
-        self.inspections = {r["id"]: r for r in records.get("inspections", [])}
+        # {id: template id} of the bundle's inspections (not their whole records).
+        incoming = records.get("inspections", [])
+        self.inspections = dict(zip(column_of(incoming, "id"),
+                                    column_of(incoming, "template_id")))
         self.parsed: dict[str, Template | None] = dict(parsed or {})
         # (id of an item of a template in `parsed`, answer text) judged valid; the parsed
         # templates are kept, so the ids stay theirs.
         self.accepted: set[tuple[int, str]] = set()
 
     def template_of(self, inspection_id) -> Template | None:
-        inspection = self.inspections.get(inspection_id) or \
-            self.store.get("inspections", str(inspection_id))
-        if inspection is None:
-            return None         # the reference check names a missing inspection
-        template_id = inspection.get("template_id")
+        if inspection_id in self.inspections:
+            template_id = self.inspections[inspection_id]
+        else:
+            inspection = self.store.get("inspections", str(inspection_id))
+            if inspection is None:
+                return None         # the reference check names a missing inspection
+            template_id = inspection.get("template_id")
         if template_id not in self.parsed:
             self.parsed[template_id] = self._parse(template_id)
         return self.parsed[template_id]

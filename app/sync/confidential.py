@@ -28,6 +28,7 @@ from operator import itemgetter
 from app.errors import BundleError
 from app.security.sealing import ensure_encryption_key, open_sealed, seal
 from app.sync.export_lines import utf8
+from app.sync.record_table import RecordTable, column_of
 from app.sync.records import chunked, check_record, marks
 
 READERS = "confidential_readers"
@@ -232,13 +233,13 @@ def _merge_payload(bundle, name: str, plain: bytes, schema: dict) -> int:
     for table, rows in records.items():
         if table not in SEALED_TABLES or not isinstance(rows, list):
             raise BundleError(f"{name}: holds records of table {table!r:.40}; refused.")
-        held = {r["id"] for r in bundle.records.get(table, [])}
+        held = set(column_of(bundle.records.get(table, []), "id"))
         for number, row in enumerate(rows, 1):
             check_record(row, table, schema[table], f"{name}: {table} {number}")
             if row["id"] in held:
                 raise BundleError(f"{name}: record {row['id']} appears twice.")
             held.add(row["id"])
-        bundle.records.setdefault(table, []).extend(rows)
+        bundle.records.setdefault(table, RecordTable()).extend(rows)
         counts = bundle.manifest["counts"]
         counts[table] = counts.get(table, 0) + len(rows)
         count += len(rows)

@@ -28,7 +28,7 @@ from app.sync.merge import OUTCOMES, MergeContext, merge_records
 from app.sync.pinned import check_pinned
 from app.sync.reader import Bundle, Limits, read_bundle
 from app.sync.template_check import check_templates
-from app.sync.records import (chunked, current_revs, foreign_keys, marks,
+from app.sync.records import (ID_CHUNK, chunked, current_revs, foreign_keys, marks,
                                revs_in_history, schema_of)
 
 Progress = Callable[[int, int, str], None]
@@ -37,9 +37,9 @@ Progress = Callable[[int, int, str], None]
 def verify_bundle(ws, path: Path | str, limits: Limits = Limits(), *,
                   horizon_hours: float | None = None) -> dict:
     """Every check that does not change the database; returns what the bundle holds."""
-    bundle = read_bundle(path, schema_of(ws.store), limits)
-    notices = check_content(ws, bundle, horizon_hours)
-    _audit_heads(ws, bundle)
+    with read_bundle(path, schema_of(ws.store), limits) as bundle:
+        notices = check_content(ws, bundle, horizon_hours)
+        _audit_heads(ws, bundle)
     known = ws.store.get("devices", bundle.sender["device_id"])
     return {**describe(bundle), "signature": "valid",
             "fingerprint": trust_mod.fingerprint(bundle.sender["public_key"]),
@@ -95,9 +95,13 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _import(ws, path, trust, progress, limits, horizon_hours) -> dict:
+    schema = schema_of(ws.store)
+    with read_bundle(path, schema, limits) as bundle:
+        return _import_read(ws, bundle, schema, trust, progress, horizon_hours)
+
+
+def _import_read(ws, bundle: Bundle, schema, trust, progress, horizon_hours) -> dict:
     store = ws.store
-    schema = schema_of(store)
-    bundle = read_bundle(path, schema, limits)
     device = trust_mod.check_sender(ws, bundle.sender, trust=trust)
     if _already(ws, bundle):
         return {**describe(bundle), "status": "already_imported", "tables": {}, "notices": []}
@@ -129,21 +133,27 @@ def check_response_ids(bundle: Bundle) -> None:
     """An answer's id is derived from (inspection, item) on every device; another id would
     be a second answer to the same item."""
     from app.services.answers import response_id
-    for row in bundle.records.get("responses", []):
-        if row["id"] != response_id(str(row.get("inspection_id")), str(row.get("item_key"))):
-            raise BundleError(f"records/responses.ndjson: answer {row['id']} does not have the "
-                              f"id of item {row.get('item_key')!r:.60} of its inspection; "
+    rows = bundle.records.get("responses")
+    if not rows:
+        return
+    for record_id, inspection_id, item_key in zip(
+            rows.column("id"), rows.column("inspection_id"), rows.column("item_key")):
+        if record_id != response_id(str(inspection_id), str(item_key)):
+            raise BundleError(f"records/responses.ndjson: answer {record_id} does not have the "
+                              f"id of item {item_key!r:.60} of its inspection; "
                               "refused.")
 
 
 def check_references(store, bundle: Bundle) -> None:
     """Every reference must resolve in the bundle or in this database."""
     fks = foreign_keys(store)
-    in_bundle = {t: {r["id"] for r in rows} for t, rows in bundle.records.items()}
+    in_bundle = {t: set(rows.column("id")) for t, rows in bundle.records.items()}
     for table, rows in bundle.records.items():
-        for record in rows:
-            for column, other, other_column in fks[table]:
-                ref = record.get(column)
+        # Column by column (no dict per record), in the order of records, then of keys.
+        refs = [rows.column(column) for column, _other, _other_column in fks[table]]
+        for number, record_id in enumerate(rows.column("id")):
+            for (column, other, other_column), values in zip(fks[table], refs):
+                ref = values[number]
                 if ref is None:
                     continue
                 if other == "blobs":
@@ -154,7 +164,7 @@ def check_references(store, bundle: Bundle) -> None:
                         f"select 1 from [{other}] where [{other_column}] = ?", [ref])
                 if not found:
                     raise BundleError(
-                        f"records/{table}.ndjson: record {record['id']} refers to {other} "
+                        f"records/{table}.ndjson: record {record_id} refers to {other} "
                         f"{ref!r:.80} ({column}), which is neither in the bundle nor in this "
                         "database; import the earlier bundle first or ask for a full export.")
 
@@ -174,6 +184,10 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         store.defer_foreign_keys()
         trust_mod.record_sender(ws, device, now)
         device_roles.apply_records(ws, bundle.extras.get(device_roles.ROLES_FILE))
+        # Evidence files one at a time, read from the archive again and checked again
+        # (bundle_blobs.py). Before the records: a file written after the records that
+        # refer to it would make SQLite look for those records (a deferred foreign key
+        # pending) at each insert.
         for sha, data in bundle.blobs.items():
             store.put_blob(sha, data, "application/octet-stream")
         ctx = MergeContext.for_store(store, bundle.bundle_id, now, schema)
@@ -206,9 +220,10 @@ def _lower_export_mark(store, bundle: Bundle) -> None:
     """Rows relayed from others may carry revs older than our last export; move the mark
     below them so "changes since last export" passes them on."""
     mark = export_mark(store)
-    revs = [r["rev"] for rows in bundle.records.values() for r in rows]
-    if mark and revs and min(revs) <= mark:
-        store.set_setting(LAST_EXPORT, min(revs).rsplit(".", 1)[0])
+    oldest = min((min(rows.column("rev")) for rows in bundle.records.values() if rows),
+                 default=None)
+    if mark and oldest is not None and oldest <= mark:
+        store.set_setting(LAST_EXPORT, oldest.rsplit(".", 1)[0])
 
 
 def sanity_check(store, bundle: Bundle, tables: dict) -> None:
@@ -243,16 +258,18 @@ def _first_unaccounted(store, records: dict[str, list[dict]]) -> str | None:
     """"table id" of the first record (in bundle order) that is neither current, nor in our
     history, nor kept as the incoming side of a conflict; None when all are accounted for."""
     for table, rows in records.items():
-        for chunk in chunked(rows):
-            current = current_revs(store, table, (r["id"] for r in chunk))
-            others = [r for r in chunk if current.get(r["id"]) != r["rev"]]
+        ids, revs = rows.column("id"), rows.column("rev")       # no dict per record
+        for start in range(0, len(ids), ID_CHUNK):
+            chunk = list(zip(ids[start:start + ID_CHUNK], revs[start:start + ID_CHUNK]))
+            current = current_revs(store, table, (i for i, _rev in chunk))
+            others = [(i, rev) for i, rev in chunk if current.get(i) != rev]
             if not others:
                 continue
-            history = revs_in_history(store, table, (r["id"] for r in others))
-            for record in others:
-                if record["rev"] not in history.get(record["id"], ()) and \
-                        not _kept_in_conflict(store, table, record):
-                    return f"{table} {record['id']}"
+            history = revs_in_history(store, table, (i for i, _rev in others))
+            for record_id, rev in others:
+                if rev not in history.get(record_id, ()) and \
+                        not _kept_in_conflict(store, table, {"id": record_id, "rev": rev}):
+                    return f"{table} {record_id}"
     return None
 
 

@@ -22,6 +22,7 @@ from app.clock import Timestamp
 from app.errors import BundleError
 from app.security import anchors
 from app.security.signoffs import DeviceKeys, verify_row
+from app.sync.record_table import column_of
 from app.sync.records import ANCESTRY
 
 DEFAULT_HORIZON_HOURS = 24.0
@@ -59,10 +60,9 @@ def _device_name(ws, bundle, device_id: str) -> str:
 
 
 def touched_inspections(bundle) -> set[str]:
-    ids = {r["id"] for r in bundle.records.get("inspections", [])}
+    ids = set(column_of(bundle.records.get("inspections", []), "id"))
     for table in ("responses", "attachments", "actions", "signatures"):
-        ids |= {r["inspection_id"] for r in bundle.records.get(table, [])
-                if r.get("inspection_id")}
+        ids |= set(filter(None, column_of(bundle.records.get(table, []), "inspection_id")))
     return ids
 
 
@@ -120,10 +120,13 @@ def check_rev_horizon(ws, bundle, hours: float) -> None:
     # that prefix as text is a cheap first look; Timestamp.parse decides.
     bound = f"{limit:013d}" if 0 <= limit < 10 ** 13 else ""
     for table, rows in bundle.records.items():
-        for row in rows:
-            for rev in (row["rev"], row.get("base_rev"), *(row.get(ANCESTRY) or ())):
+        # Column by column, in the order of records (no dict per record).
+        for number, (rev, base_rev, ancestry) in enumerate(zip(
+                column_of(rows, "rev"), column_of(rows, "base_rev"),
+                column_of(rows, ANCESTRY))):
+            for rev in (rev, base_rev, *(ancestry or ())):
                 if rev is not None and rev[:13] > bound and Timestamp.parse(rev).ms > limit:
-                    _refuse_future(bundle, table, row, rev, now_ms, hours)
+                    _refuse_future(bundle, table, rows[number], rev, now_ms, hours)
 
 
 def _refuse_future(bundle, table, row, rev, now_ms, hours) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 
 from app.errors import BundleError, ValidationError
+from app.sync.record_table import column_of
 
 PINNED = {
     "inspections": ("template_id", "template_key", "template_version", "mode", "school_id",
@@ -46,13 +47,17 @@ def check_pinned(store, records: dict[str, list[dict]]) -> None:
         if not rows:
             continue
         extra = AMENDMENT if table == "inspections" else ()
-        held = _held(store, table, fields + extra, [r["id"] for r in rows])
-        for row in rows:
-            ours = held.get(row["id"])
-            if ours is not None:
-                _same(table, fields, ours, row)
-                if extra:
-                    _amendment_goes_forward(store, ours, row)
+        ids = column_of(rows, "id")
+        # A chunk of ids at a time; a record is made into a dict only when held here.
+        for start in range(0, len(ids), CHUNK):
+            held = _held(store, table, fields + extra, ids[start:start + CHUNK])
+            for number in range(start, min(start + CHUNK, len(ids))):
+                ours = held.get(ids[number])
+                if ours is not None:
+                    row = rows[number]
+                    _same(table, fields, ours, row)
+                    if extra:
+                        _amendment_goes_forward(store, ours, row)
     _check_inspections(store, records)
 
 

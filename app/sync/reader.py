@@ -20,7 +20,9 @@ from pathlib import Path, PurePosixPath
 from app.domain import limits as lim
 from app.errors import BundleError
 from app.sync import manifest as mf
+from app.sync.bundle_blobs import BundleBlobs
 from app.sync.legacy import upgrade_record
+from app.sync.record_table import RecordTable, Strings
 from app.sync.records import check_record, records_digest
 
 RECORD_PATH = re.compile(r"^records/([a-z_]+)\.ndjson$")
@@ -48,18 +50,29 @@ class Limits:
 
 @dataclass
 class Bundle:
-    """A verified bundle: its manifest, records per table, evidence files and certificates."""
+    """A verified bundle: its manifest, records per table (compact, record_table.py),
+    evidence files (read from the archive again when written, bundle_blobs.py) and
+    certificates. Close it when done (it keeps the archive open for the evidence files)."""
 
     path: Path
     manifest: dict
     manifest_bytes: bytes
-    records: dict[str, list[dict]] = field(default_factory=dict)
-    blobs: dict[str, bytes] = field(default_factory=dict)
+    records: dict[str, RecordTable] = field(default_factory=dict)
+    blobs: BundleBlobs = field(default_factory=BundleBlobs)
     certificates: dict[str, bytes] = field(default_factory=dict)
     extras: dict[str, bytes] = field(default_factory=dict)
     # {template id: (body text, sha256, parsed Template)} of the templates it carries, once
     # `importer.check_templates` accepted them (answers and scores use them, not a reparse).
     templates: dict[str, tuple] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.blobs.close()
+
+    def __enter__(self) -> "Bundle":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     @property
     def bundle_id(self) -> str:
@@ -74,24 +87,37 @@ def read_bundle(path: Path | str, schema: dict[str, dict[str, type]],
                 limits: Limits = Limits()) -> Bundle:
     """Open, check and decode a bundle; `schema` is {table: {column: type}} of synced tables."""
     path = Path(path)
-    with _open_zip(path) as archive:
-        infos = _check_entries(archive, limits)
-        manifest_bytes = _read_small(archive, infos, mf.MANIFEST, limits)
-        if manifest_bytes is None:
-            raise BundleError(f"{path.name}: manifest.json is missing; not a bundle.")
-        manifest = mf.parse_manifest(manifest_bytes)
-        mf.verify_signature(manifest_bytes, _read_small(archive, infos, mf.SIGNATURE, limits),
-                            manifest)
-        _check_promised_records(manifest, limits)
-        bundle = Bundle(path, manifest, manifest_bytes)
-        for entry, info in _listed_files(archive, infos, manifest, limits):
-            name = entry["path"]
-            if match := RECORD_PATH.match(name):
-                _stream_records(bundle, archive, info, entry, match.group(1), schema, limits)
-            else:
-                data = _read_capped(archive, info, entry["size"])
-                _check_content(name, data, entry)
-                _decode(bundle, name, data)
+    archive = _open_zip(path)
+    try:
+        bundle = _read(path, archive, schema, limits)
+    except BaseException:
+        archive.close()
+        raise
+    if not bundle.blobs:
+        archive.close()     # nothing to read again
+    return bundle
+
+
+def _read(path: Path, archive: zipfile.ZipFile, schema: dict, limits: Limits) -> Bundle:
+    infos = _check_entries(archive, limits)
+    manifest_bytes = _read_small(archive, infos, mf.MANIFEST, limits)
+    if manifest_bytes is None:
+        raise BundleError(f"{path.name}: manifest.json is missing; not a bundle.")
+    manifest = mf.parse_manifest(manifest_bytes)
+    mf.verify_signature(manifest_bytes, _read_small(archive, infos, mf.SIGNATURE, limits),
+                        manifest)
+    _check_promised_records(manifest, limits)
+    bundle = Bundle(path, manifest, manifest_bytes, blobs=BundleBlobs(archive))
+    strings = Strings()     # shared by every table while reading, then dropped
+    for entry, info in _listed_files(archive, infos, manifest, limits):
+        name = entry["path"]
+        if match := RECORD_PATH.match(name):
+            _stream_records(bundle, archive, info, entry, match.group(1), schema, limits,
+                            strings)
+        else:
+            data = _read_capped(archive, info, entry["size"])
+            _check_content(name, data, entry)
+            _decode(bundle, name, data, info)
     _check_counts(bundle)
     return bundle
 
@@ -207,12 +233,12 @@ def _check_digest(name: str, size: int, sha256: str, entry: dict) -> None:
                           "was changed or damaged.")
 
 
-def _decode(bundle: Bundle, name: str, data: bytes) -> None:
+def _decode(bundle: Bundle, name: str, data: bytes, info: zipfile.ZipInfo) -> None:
     if match := ATTACHMENT_PATH.match(name):
         if hashlib.sha256(data).hexdigest() != match.group(1):
             raise BundleError(f"{name}: the evidence file's content does not match its name "
                               "(SHA-256); refused.")
-        bundle.blobs[match.group(1)] = data
+        bundle.blobs.add_entry(match.group(1), info, len(data))  # read again to write
     elif match := CERTIFICATE_PATH.match(name):
         if not data.startswith(b"-----BEGIN CERTIFICATE-----"):
             raise BundleError(f"{name}: not a PEM certificate.")
@@ -234,15 +260,15 @@ def _check_promised_records(manifest: dict, limits: Limits) -> None:
 
 
 def _stream_records(bundle: Bundle, archive, info, entry: dict, table: str, schema: dict,
-                    limits: Limits) -> None:
+                    limits: Limits, strings: Strings) -> None:
     """Parse records/<table>.ndjson line by line while hashing it: memory holds one chunk
-    and the records, never the file's bytes or text. A parse error is reported only once
+    and the records (compactly), never the file's bytes or text. A parse error is reported only once
     the hash matched, so a changed file says "changed", not "malformed"."""
     name = entry["path"]
     if table not in schema:
         raise BundleError(f"{name}: unknown table {table!r}; refused.")
     promised = bundle.manifest["counts"].get(table, 0)
-    parser = _RecordParser(name, table, schema[table], promised, limits)
+    parser = _RecordParser(name, table, schema[table], promised, limits, strings)
     digest, size = hashlib.sha256(), 0
     for chunk in _chunks(archive, info, entry["size"]):
         digest.update(chunk)
@@ -275,10 +301,11 @@ class _RecordParser:
     """Splits chunks into lines and parses each strictly; the first problem is kept (not
     raised) so hashing can finish first."""
 
-    def __init__(self, name: str, table: str, columns: dict, promised: int, limits: Limits):
+    def __init__(self, name: str, table: str, columns: dict, promised: int, limits: Limits,
+                 strings: Strings):
         self.name, self.table, self.columns = name, table, columns
-        self.promised, self.limits = promised, limits
-        self.records: list[dict] = []
+        self.promised, self.limits, self.strings = promised, limits, strings
+        self.records = RecordTable()
         self.seen: set[str] = set()
         self.rest, self.number, self.problem = b"", 0, None
 
@@ -324,7 +351,7 @@ class _RecordParser:
             self.problem = str(exc)
             return
         self.seen.add(record["id"])
-        self.records.append(record)
+        self.records.append(record, self.strings)
 
 
 def _check_counts(bundle: Bundle) -> None:

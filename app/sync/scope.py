@@ -42,7 +42,8 @@ def check_bundle(store, bundle, actor: Actor, recorded: bool, sender_id: str) ->
     """Refuse the bundle when any record it adds or changes is beyond the sender's role."""
     if actor.role == "admin" and recorded:
         return
-    incoming = {t: {r["id"]: r for r in rows} for t, rows in bundle.records.items()}
+    # The bundle's records by id, each made into a dict only when asked for.
+    incoming = {t: rows.view() for t, rows in bundle.records.items()}
     reads = _ParentReads(store)
     for table, rows in bundle.records.items():
         # The records as held here, a few hundred per query (nothing is written until the
