@@ -17,8 +17,11 @@ from app.storage.store import Store
 
 
 # Inspections stored as signed with no device-signed sign-off at all (checked at each open).
+# Answered from the (status, id) index and the partial index of founded sign-offs alone
+# (m023): no table row is read, so a cold start does not wait on the disk for it. A deleted
+# claim is left out by the caller (claims are rare; reading `deleted` here read every row).
 UNFOUNDED_SIGNED_SQL = (
-    "select id from inspections i where status = 'signed' and +deleted = 0 and not "
+    "select id from inspections i where status = 'signed' and not "
     "exists (select 1 from signatures s where s.inspection_id = i.id and "
     "s.deleted = 0 and s.device_sig is not null)")
 
@@ -73,15 +76,16 @@ class Workspace:
     def _drop_unfounded_signed(self) -> None:
         """An inspection stored as signed without any device-signed sign-off (e.g. its status
         edited with sqlite3) is re-derived at once, so no list calls it signed. One indexed
-        query per open; the full check of each claim is `derive_status`'s, on every change.
-        `+deleted` keeps SQLite on the status index: the (deleted, template_id) count index
-        matches every live row, and walking it cost 160 ms per start at 100,000 inspections."""
-        claims = self.store.query(UNFOUNDED_SIGNED_SQL)
+        query per open, from indexes only; the full check of each claim is `derive_status`'s,
+        on every change."""
+        claims = [row["id"] for row in self.store.query(UNFOUNDED_SIGNED_SQL)]
         if claims:
             from app.services.signoff import derive_status
+            live = [i for i, row in self.store.get_many("inspections", claims).items()
+                    if not row["deleted"]]
             with self.store.atomic():
-                for row in claims:
-                    derive_status(self, row["id"])
+                for inspection_id in live:
+                    derive_status(self, inspection_id)
 
     def close(self) -> None:
         self.store.close()

@@ -19,6 +19,23 @@ class UiContext:
     show_page: Callable[[str], None] = field(default=lambda key: None)
     # Preview / print / save the PDF report of an inspection.
     open_report: Callable[[str], None] = field(default=lambda inspection_id: None)
+    # What pages left until the window first painted (the main window runs it then);
+    # None once started, and where no window is starting (dialogs, tests).
+    after_start: list[Callable[[], None]] | None = None
+
+    def when_started(self, work: Callable[[], None]) -> None:
+        """Run `work` now, or right after the first paint while the window is starting:
+        for what the first screen does not show (a count, a long list of choices)."""
+        if self.after_start is None:
+            work()
+        else:
+            self.after_start.append(work)
+
+    def started(self) -> None:
+        """The window has painted: run what was left for then."""
+        pending, self.after_start = self.after_start or [], None
+        for work in pending:
+            work()
 
     def __post_init__(self) -> None:
         if self.operations.ws is None:  # background jobs open this profile's workspace

@@ -47,7 +47,8 @@ class MainWindow(WindowStateFlow, QMainWindow):
         self.operations = Operations(self, ws=ws)
         self.operations.changed.connect(self.route_changes)
         self.ctx = UiContext(ws, self.operations, open_inspection=self.open_inspection,
-                             show_page=self.show_page, open_report=self.open_report)
+                             show_page=self.show_page, open_report=self.open_report,
+                             after_start=[] if defer_start else None)
         self.pages: LazyPages | dict = {}
         self.runner = None
         self.runner_id: str | None = None
@@ -340,7 +341,7 @@ class MainWindow(WindowStateFlow, QMainWindow):
         """Once the first screen has painted: what it did not need (the launcher opened
         the workspace without it) — built-in template versions new to this profile, the
         check that the signing certificate follows the user's name, the status bar's
-        counts — then the first-start questions."""
+        counts, what the pages left for then — then the first-start questions."""
         from app.services.templates import install_builtin_templates
         try:
             installed = install_builtin_templates(self.ws)
@@ -351,6 +352,7 @@ class MainWindow(WindowStateFlow, QMainWindow):
             self.operations.announce(installed)
         self._counted = True
         self.status.refresh_counts(self.ws)
+        self.ctx.started()
         self.first_start()
 
     def first_start(self):

@@ -212,6 +212,16 @@ class Store(LocalRows):
         except db_errors() as exc:
             raise translate_sqlite_error(exc) from exc
 
+    def change_mark(self) -> tuple[int, int] | None:
+        """A value that moves whenever the database may have changed: a commit by another
+        connection (another process, a sync, sqlite3 on the file: `data_version`) or a write
+        on this one (`total_changes`). For caches of query results; None where the driver
+        cannot tell, so that nothing is cached."""
+        changes = getattr(self.conn, "total_changes", None)
+        if changes is None:
+            return None
+        return self.conn.execute("pragma data_version").fetchone()[0], changes
+
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from common import Row, env, median_child, python
+from common import Row, env, median_pair, python
 
 # The baseline: the least a PySide6 app showing a table can do, exiting once it painted.
 BARE_WINDOW = """
@@ -35,12 +35,12 @@ APP = "import sys; from app.cli import main; sys.exit(main([]))"
 HELP = "import sys; from app.cli import main; sys.exit(main(['--help']))"
 
 
-def measure(home: Path, runs: int = 3) -> list[Row]:
+def measure(home: Path, runs: int = 5) -> list[Row]:
     app_env = env(SCHOOL_INSPECT_HOME=str(home), SCHOOL_INSPECT_BENCH_EXIT="first-paint")
-    bare_wall, bare_rss, bare_cpu = median_child([python(), "-c", BARE_WINDOW], runs)
-    app_wall, app_rss, app_cpu = median_child([python(), "-c", APP], runs, app_env)
-    pass_wall, _, pass_cpu = median_child([python(), "-c", "pass"], runs + 2)
-    help_wall, _, help_cpu = median_child([python(), "-c", HELP], runs + 2)
+    (app_wall, app_rss, app_cpu), (bare_wall, bare_rss, bare_cpu) = median_pair(
+        ([python(), "-c", APP], app_env), ([python(), "-c", BARE_WINDOW], None), runs)
+    (help_wall, _, help_cpu), (pass_wall, _, pass_cpu) = median_pair(
+        ([python(), "-c", HELP], None), ([python(), "-c", "pass"], None), runs)
     return [
         Row("start to first painted rows (wall)", app_wall, bare_wall, "s", target=2.0),
         Row("start to first painted rows (CPU)", app_cpu, bare_cpu, "s", target=2.0),

@@ -138,3 +138,26 @@ def test_after_the_first_paint_the_rest_of_the_start_up_runs(prepared_db, tmp_pa
     assert certificate.exists()
     assert window.status.counts.text().startswith("1 school")
     ws.close()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_list_count_and_school_choices_follow_the_first_paint(ws, school_id, qtbot,
+                                                                  monkeypatch):
+    """At start the Inspections page paints its rows first; its count and the school
+    filter's choices (hundreds in a district) come right after the window painted."""
+    from ui.after_paint import after_first_paint
+    from ui.main_window import MainWindow
+    start_inspection(ws, school_id=school_id, template="mini")
+    window = MainWindow(ws, start_page="inspections", defer_start=True)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "first_start", lambda: None)
+    page = window.pages["inspections"]
+    assert page.count.text() == "" and page.school.count() == 1
+    done = []
+    after_first_paint(window, lambda: (window.finish_start(), done.append(True)))
+    window.show()
+    qtbot.waitUntil(lambda: done == [True], timeout=10_000)
+    assert page.count.text().startswith("1 inspection")
+    assert page.school.findData(school_id) > 0
+    page.school.setCurrentIndex(page.school.findData(school_id))
+    assert page.model.total == 1

@@ -12,7 +12,7 @@ from app.domain.status import STATUSES
 from app.services.schools import list_schools
 from ui.models.inspections_model import COLUMNS, SORTABLE, InspectionsModel
 from ui.state.inspections import InspectionFilter, InspectionQuery, template_choices
-from ui.widgets.filters import filter_combo, fit_popup, refill_filter
+from ui.widgets.filters import filter_combo, refill_filter
 from ui.widgets import labels
 from ui.widgets.table import RowTable
 
@@ -41,9 +41,12 @@ class InspectionsPage(QWidget):
         layout.addLayout(self._filter_bar())
         layout.addLayout(self._second_bar())
         layout.addWidget(self.table, 1)
+        self._counting = False
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
-        self._update_count()
+        # The count (100,000 inspections: longer than reading the first rows) and the
+        # school filter's choices follow the first paint when the window is starting.
+        ctx.when_started(self._start_counting)
 
     def _filter_bar(self) -> QHBoxLayout:
         self.search = QLineEdit(self)
@@ -58,9 +61,9 @@ class InspectionsPage(QWidget):
         self.template.addItem(self.tr("All templates"), None)
         for key, title in template_choices(self.ctx.ws):
             self.template.addItem(labels.bilingual(title, self.ctx.lang), key)
-        fit_popup(self.template)
         self.school = filter_combo(self)
-        self._fill_schools()
+        self.school.addItem(self.tr("All schools"), None)
+        self.ctx.when_started(self._fill_schools)
         for combo in (self.status, self.template, self.school):
             combo.currentIndexChanged.connect(self.apply_filter)
         new = QPushButton(self.tr("New inspection…"), self)
@@ -135,7 +138,13 @@ class InspectionsPage(QWidget):
         header.setSortIndicator(current, order)
         header.blockSignals(False)
 
+    def _start_counting(self) -> None:
+        self._counting = True
+        self._update_count()
+
     def _update_count(self, *_args) -> None:
+        if not self._counting:
+            return
         # The status bar counts ethics evaluations too; say where they are.
         self.count.setText(self.tr("%n inspection(s) (teacher-ethics evaluations are on "
                                    "their own page)", "", self.model.total))

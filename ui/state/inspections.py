@@ -93,6 +93,7 @@ class InspectionQuery:
     def __init__(self, ws, flt: InspectionFilter | None = None):
         self.ws, self.store = ws, ws.store
         self.filter = flt or InspectionFilter()
+        self._counted: tuple[tuple, int] | None = None   # (what it depends on, count)
 
     def _where(self, ordered: bool = False, counting: bool = False) -> tuple[str, list]:
         """FROM and WHERE of the list, for paging (`ordered`: the join order that suits the
@@ -141,10 +142,30 @@ class InspectionQuery:
 
     def count(self) -> int:
         """How many rows match; called first on every (re)load, so it also brings stored
-        scores up to date after changes made elsewhere (an import, another window)."""
+        scores up to date after changes made elsewhere (an import, another window).
+        Read again only when the filter (not its order), the readable schools or the
+        database changed: a new sort order counts the same rows, and at 100,000
+        inspections the count is most of what a sort costs."""
+        key = self._count_key()
+        if key is not None and self._counted is not None and self._counted[0] == key:
+            return self._counted[1]
         self.refresh_scores()
         sql, params = self._where(counting=True)
-        return int(self.store.scalar(f"select count(*) {sql}", params) or 0)
+        total = int(self.store.scalar(f"select count(*) {sql}", params) or 0)
+        # Taken after the count: refreshing scores wrote to this connection.
+        key = self._count_key()
+        self._counted = None if key is None else (key, total)
+        return total
+
+    def _count_key(self) -> tuple | None:
+        """What the count depends on: the filter but its order, the readable schools, and
+        the database's state (`Store.change_mark`: any commit by another connection, any
+        write by this one). None when that cannot be told (then every load counts)."""
+        mark = self.store.change_mark()
+        if mark is None:
+            return None
+        unordered = self.filter.with_(order="visit_date", descending=True)
+        return unordered, visible_schools(self.ws), mark
 
     def ids(self, limit: int, after: tuple | None = None) -> list[tuple[str, tuple]]:
         """The next `limit` (id, sort key) pairs in order, after the row `after` (one such

@@ -89,3 +89,20 @@ def test_sqlite_errors_become_messages_that_say_what_to_do():
     assert "another program" in str(locked)
     readonly = translate_sqlite_error(sqlite3.OperationalError("attempt to write a readonly database"))
     assert "read-only" in str(readonly)
+
+
+def test_the_change_mark_moves_with_any_write_and_only_then(tmp_path):
+    """Caches of query results (the list's count) are kept while the mark stands still."""
+    store = Store(tmp_path / "db.sqlite", device_id="dev")
+    mark = store.change_mark()
+    store.query("select * from schools")
+    assert store.change_mark() == mark                       # a read changes nothing
+    with store.atomic():
+        store.insert("schools", {"name": "一中"})
+    assert store.change_mark() != mark                       # this connection wrote
+    mark = store.change_mark()
+    other = sqlite3.connect(tmp_path / "db.sqlite")         # another process, sqlite3
+    with other:
+        other.execute("update schools set name = '二中'")
+    other.close()
+    assert store.change_mark() != mark

@@ -132,14 +132,14 @@ def test_large_list_is_fetched_a_window_at_a_time(page, ws, school_id):
     assert model.rowCount() == 2 * PAGE < 2000
     assert model.index(PAGE + 5, 1).data() == "青山区育才小学"
     # Only the painted block of display rows was loaded, not every row.
-    assert len(model._cache) < 2 * PAGE
+    assert len(model.pager.cache) < 2 * PAGE
 
 
 def test_row_that_cannot_be_loaded_shows_disabled(page, ws, mini_inspection):
     page.on_changes(Changes.of("inspections"))
     loaded_ids(page)
     ws.store.db.execute("delete from inspections where id = ?", [mini_inspection])
-    page.model._cache.clear()
+    page.model.pager.cache.clear()
     index = page.model.index(0, 1)
     assert index.data() == "(could not be loaded)"
     assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEnabled
@@ -285,3 +285,35 @@ def test_short_columns_show_their_whole_value_and_long_ones_say_it_on_hover(
                     (key, text)
             elif text:
                 assert text in index.data(Qt.ItemDataRole.ToolTipRole), (key, text)
+
+
+def test_a_sort_shows_rows_another_program_wrote_meanwhile(page, ws, school_id):
+    """A new sort order counts the same rows, so the count is kept across sorts, but
+    never past a change to the database, whoever made it."""
+    import sqlite3
+    insert_many(ws, school_id, 3)
+    page.on_changes(Changes.of("inspections"))
+    assert len(loaded_ids(page)) == page.model.total == 3
+    other = sqlite3.connect(ws.store.path)          # another process's connection
+    with other:
+        other.execute("update inspections set deleted = 1 where id = 'bulk-000000'")
+    other.close()
+    page.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    assert page.model.total == 2 and "bulk-000000" not in loaded_ids(page)
+    # This window's own connection, written without telling the page.
+    ws.store.db.execute("update inspections set deleted = 0 where id = 'bulk-000000'")
+    ws.store.conn.commit()
+    page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert page.model.total == 3 and "bulk-000000" in loaded_ids(page)
+
+
+def test_a_sort_keeps_the_filter_count(page, ws, school_id):
+    insert_many(ws, school_id, 5)
+    ws.store.db.execute("update inspections set status = 'completed' where id = 'bulk-000001'")
+    page.on_changes(Changes.of("inspections"))
+    page.status.setCurrentIndex(page.status.findData("completed"))
+    for column in (0, 1, 4):
+        page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        assert loaded_ids(page) == ["bulk-000001"] and page.model.total == 1
+    page.status.setCurrentIndex(0)
+    assert len(loaded_ids(page)) == page.model.total == 5
