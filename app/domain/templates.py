@@ -174,6 +174,33 @@ def body_sha256(body: dict) -> str:
     return hashlib.sha256(canonical_json(body).encode()).hexdigest()
 
 
+def body_text(body: dict) -> str:
+    """A template body as a profile stores it (and a bundle carries it)."""
+    return json.dumps(body, ensure_ascii=False, sort_keys=True)
+
+
+# Template bodies found valid in this process, by their exact text: whether a text is a valid
+# template (strict JSON, every rule of the format) and what it parses to depend on the text
+# alone, and every bundle carries the same few templates again. Only a text validated as a
+# bundle's template is (app/sync/template_check.py), or written by this program from a body
+# read from a strict template file, is remembered: never a text merely read from a database,
+# which sqlite3 could have changed.
+_VALID: dict[str, tuple[str, "Template"]] = {}
+_VALID_MAX = 64
+
+
+def remember_valid(text: str, template: "Template", sha256: str | None = None) -> None:
+    """Remember that `text` is a valid template body that parses to `template`."""
+    if len(_VALID) >= _VALID_MAX:   # a bound, not a policy: start again (one call, atomic)
+        _VALID.clear()
+    _VALID[text] = (sha256 or template.sha256, template)
+
+
+def validated(text: str) -> tuple[str, "Template"] | None:
+    """(body hash, template) of a body text found valid before in this process, else None."""
+    return _VALID.get(text) if type(text) is str else None
+
+
 def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 

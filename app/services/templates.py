@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.templates import (Template, body_sha256, load_template_file, parse_template,
-                                  template_id)
+from app.domain.templates import (Template, body_sha256, body_text, load_template_file,
+                                  parse_template, remember_valid, template_id, validated)
 from app.errors import NotFoundError, TemplateError
 from app.security import audit, roles
 from app.services.changes import Changes, NOTHING
@@ -22,14 +22,17 @@ def _row_for(template: Template, *, builtin: bool) -> dict:
     # every device, or two databases with the same data would never compare equal.
     return {"key": template.key, "version": template.version, "kind": template.kind,
             "title_zh": template.title["zh"], "title_en": template.title["en"],
-            "body": json.dumps(template.body, ensure_ascii=False, sort_keys=True),
+            "body": body_text(template.body),
             "sha256": template.sha256, "builtin": int(builtin), "created_at": None}
 
 
-def _base_body(ws: Workspace, key, version):
+def _base_body(ws: Workspace, key, version, texts: list | None = None):
+    """The body of an installed template (a base); `texts` collects the text it was read from."""
     if not isinstance(key, str) or not isinstance(version, int):
         return None
     row = ws.store.get("templates", template_id(key, version))
+    if row and texts is not None:
+        texts.append(row["body"])
     return json.loads(row["body"]) if row else None
 
 
@@ -51,9 +54,15 @@ def install_builtin_templates(ws: Workspace) -> Changes:
         body = json.loads(path.read_text(encoding="utf-8"))
         if template_id(body.get("key", ""), body.get("version", 0)) in known:
             continue
+        bases: list[str] = []
         with ws.store.atomic():
-            template = load_template_file(path, lambda k, v: _base_body(ws, k, v))
+            template = load_template_file(path, lambda k, v: _base_body(ws, k, v, bases))
             changes |= _store_template(ws, template, builtin=True)
+        if all(validated(text) for text in bases):
+            # Made from a strict file and bases found valid in this process (never a text
+            # merely read from the database): a bundle's template check need not validate
+            # its stored text again in this process.
+            remember_valid(body_text(template.body), template)
     return changes
 
 

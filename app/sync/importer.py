@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from app.domain.limits import loads
-from app.domain.templates import body_sha256, parse_template, template_id
-from app.errors import BundleError, TemplateError
+from app.errors import BundleError
 from app.security import anchors, audit, audit_heads
 from app.security.keys import public_key_b64
 from app.storage.store import SYNCED_TABLES
@@ -29,6 +27,7 @@ from app.sync.export import LAST_EXPORT, export_mark
 from app.sync.merge import OUTCOMES, MergeContext, merge_records
 from app.sync.pinned import check_pinned
 from app.sync.reader import Bundle, Limits, read_bundle
+from app.sync.template_check import check_templates
 from app.sync.records import (ID_CHUNK, chunked, current_revs, foreign_keys, marks,
                                revs_in_history, schema_of)
 
@@ -130,33 +129,6 @@ def _already(ws, bundle: Bundle) -> bool:
 
 
 # -- checks before the transaction ---------------------------------------------------------
-def check_templates(ws, bundle: Bundle) -> None:
-    """Templates travel as rows: the body must be valid, match its hash and its id."""
-    incoming = {r["id"]: r for r in bundle.records.get("templates", [])}
-    for row in incoming.values():
-        where = f"records/templates.ndjson: template {row.get('key')} v{row.get('version')}"
-        body = loads(row.get("body") or "", f"{where}: the body", error=BundleError)
-        if not isinstance(body, dict):
-            raise BundleError(f"{where}: the body is not a JSON object.")
-        if body_sha256(body) != row.get("sha256") or \
-                row["id"] != template_id(body.get("key", ""), body.get("version", 0)) or \
-                (row.get("key"), row.get("version")) != (body.get("key"), body.get("version")):
-            raise BundleError(f"{where}: its content does not match its hash or id.")
-        try:
-            parsed = parse_template(body, source_name=where)
-        except TemplateError as exc:
-            raise BundleError(str(exc)) from None
-        shown = (parsed.kind, parsed.title.get("zh"), parsed.title.get("en"))
-        if (row.get("kind"), row.get("title_zh"), row.get("title_en")) != shown:
-            # Lists show and filter by these columns: they must say what the body says.
-            raise BundleError(f"{where}: its kind or title differs from its body's; refused.")
-        ours = ws.store.get("templates", row["id"])
-        if ours and ours["sha256"] != row["sha256"]:
-            raise BundleError(f"{where}: differs from the installed version with the same "
-                              "key and version; a published template version never changes.")
-        bundle.templates[row["id"]] = (row["body"], row["sha256"], parsed)
-
-
 def check_response_ids(bundle: Bundle) -> None:
     """An answer's id is derived from (inspection, item) on every device; another id would
     be a second answer to the same item."""

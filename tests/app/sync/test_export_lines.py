@@ -189,3 +189,14 @@ def test_the_promised_digest_is_records_digest_whatever_the_ids_hold():
     for table, found in rows.items():
         lines += digest_lines(table, [r["id"] for r in found], [r["rev"] for r in found])
     assert lines_digest(lines) == records_digest(rows)
+
+
+def test_an_evidence_file_missing_from_the_database_is_said_and_nothing_is_written(filled,
+                                                                                   tmp_path):
+    from app.errors import NotFoundError
+    ws = filled
+    sha = ws.store.rows("select sha256 from attachments")[0][0]
+    on_file(ws, "delete from blobs where sha256 = ?", [sha])
+    with pytest.raises(NotFoundError, match=f"No evidence file {sha[:12]}"):
+        export_bundle(ws, tmp_path / "b.sibundle", kind="full")
+    assert not list(tmp_path.glob("b.sibundle*"))
