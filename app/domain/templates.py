@@ -191,8 +191,8 @@ _VALID_MAX = 64
 
 def remember_valid(text: str, template: "Template", sha256: str | None = None) -> None:
     """Remember that `text` is a valid template body that parses to `template`."""
-    if len(_VALID) >= _VALID_MAX:
-        _VALID.pop(next(iter(_VALID)))
+    if len(_VALID) >= _VALID_MAX:   # a bound, not a policy: start again (one call, atomic)
+        _VALID.clear()
     _VALID[text] = (sha256 or template.sha256, template)
 
 

@@ -31,6 +31,12 @@ class _PickerQuery(InspectionQuery):
 
     teacher = ""
 
+    def _joined(self) -> bool:
+        return super()._joined() or bool(self.teacher.strip())   # reads t.name
+
+    def _count_scope(self) -> object:
+        return super()._count_scope(), self.teacher
+
     def _where(self, *args, **kwargs) -> tuple[str, list]:
         sql, params = super()._where(*args, **kwargs)
         sql += " and i.status != 'draft'"

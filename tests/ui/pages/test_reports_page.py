@@ -257,6 +257,23 @@ def test_the_inspection_picker_searches_and_filters(qtbot, ws, ctx, cases):
     assert page.inspection.count() == 0 and not page.generate_button.isEnabled()
 
 
+def test_the_picker_counts_by_teacher_and_again_without(ws, cases):
+    """The count of a teacher filter alone (no search) reads the teachers' names, and the
+    count is not kept across a change of the teacher filter."""
+    from tests.ui.helpers import evaluate_teacher
+    from app.services.schools import add_teacher
+    from ui.state.report_picker import ReportPicker
+    school = DemoBuilder(ws, seed=5).add_schools(1)[0]
+    teacher = add_teacher(ws, school["id"], name="Wang Fang", subject="数学").created
+    evaluate_teacher(ws, school["id"], teacher)
+    picker = ReportPicker(ws)
+    assert picker.count() == len(picker.page()) == 3
+    picker.filter = picker.filter.with_(teacher="wang")
+    assert picker.count() == len(picker.page()) == 1
+    picker.filter = picker.filter.with_(teacher="")
+    assert picker.count() == 3
+
+
 def test_the_picker_offers_one_page_and_counts_the_rest(ws, ctx, qtbot, cases,
                                                         monkeypatch):
     from ui.state import report_picker
