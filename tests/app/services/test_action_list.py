@@ -202,3 +202,16 @@ def test_the_selection_is_reached_by_its_key(ws, world):
         everything[:everything.index(target) + 1]
     assert ActionQuery(ws, ActionFilter(status="verified"), today=DAYS[0]).key_of(
         next(r["id"] for r in current_actions(ws, today=DAYS[0]) if r["open"])) is None
+
+
+def test_the_total_counts_every_row_whatever_its_closed_value(ws, world):
+    """The total is counted as open + closed ranges; a stored `closed` other than 0 or 1
+    (the table written with sqlite3) still leaves no row out of it."""
+    query = ActionQuery(ws, ActionFilter(), today=DAYS[0])
+    query.counts()     # the stored state brought up to date first
+    ws.store.conn.execute("update action_state set closed = 2 where rowid = "
+                          "(select min(rowid) from action_state where head = 1)")
+    ws.store.conn.execute("update action_state set closed = -1 where rowid = "
+                          "(select max(rowid) from action_state where head = 1)")
+    every = ws.store.scalar("select count(*) from action_state where head = 1")
+    assert every > 60 and query.counts()["total"] == every
