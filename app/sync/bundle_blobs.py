@@ -20,6 +20,20 @@ from app.errors import BundleError
 CHUNK = 1 << 16
 
 
+def capped_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> Iterator[bytes]:
+    """An entry's bytes in chunks, at most cap + 1 of them whatever its headers claim, so
+    lying headers cannot make us unpack more than the signed manifest allows. The zip
+    module's errors pass through: the reader and the writer say different things of them."""
+    total = 0
+    with archive.open(info) as handle:
+        while total <= cap:
+            chunk = handle.read(min(CHUNK, cap + 1 - total))
+            if not chunk:
+                break
+            total += len(chunk)
+            yield chunk
+
+
 class BundleBlobs:
     """{sha256: evidence file} of a bundle: membership and names in memory, content on demand."""
 
@@ -65,20 +79,12 @@ class BundleBlobs:
 
     def _read_entry(self, info: zipfile.ZipInfo, size: int) -> bytes:
         """At most size + 1 bytes, whatever the headers claim now."""
-        chunks, total = [], 0
         try:
-            with self._archive.open(info) as handle:
-                while total <= size:
-                    chunk = handle.read(min(CHUNK, size + 1 - total))
-                    if not chunk:
-                        break
-                    chunks.append(chunk)
-                    total += len(chunk)
+            return b"".join(capped_chunks(self._archive, info, size))
         except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError,
                 ValueError) as exc:
             raise BundleError(f"{info.filename}: the evidence file can no longer be read "
                               f"({exc}); copy the bundle again. Nothing was imported.") from exc
-        return b"".join(chunks)
 
     def close(self) -> None:
         if self._archive is not None:

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from app.domain import limits as lim
 from app.errors import BundleError
 from app.sync import manifest as mf
-from app.sync.bundle_blobs import BundleBlobs
+from app.sync.bundle_blobs import BundleBlobs, capped_chunks
 from app.sync.legacy import upgrade_record
 from app.sync.record_table import RecordTable, Strings
 from app.sync.records import check_record, records_digest
@@ -31,7 +31,6 @@ CERTIFICATE_PATH = re.compile(r"^certificates/([0-9a-f]{64})\.pem$")
 # Role records of the office and sealed confidential records (app/sync/device_roles.py,
 # app/sync/confidential.py): checked by their own modules.
 EXTRA_PATH = re.compile(r"^(roles\.json|confidential/[a-z0-9_-]{1,80}\.sealed)$")
-CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -171,23 +170,8 @@ def _read_small(archive, infos, name: str, limits: Limits) -> bytes | None:
 
 
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
-    """Read at most cap + 1 bytes whatever the headers claim, so lying headers cannot
-    make us unpack more than the signed manifest allows."""
-    chunks, total = [], 0
-    try:
-        with archive.open(info) as handle:
-            while total <= cap:
-                chunk = handle.read(min(CHUNK, cap + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
-        raise BundleError(f"The bundle entry {info.filename!r} is damaged ({exc}); copy the "
-                          "bundle again.") from exc
-    except RuntimeError as exc:  # encrypted entries
-        raise BundleError(f"The bundle entry {info.filename!r} cannot be read ({exc}).") from exc
-    return b"".join(chunks)
+    """Read at most cap + 1 bytes whatever the headers claim (`_chunks`)."""
+    return b"".join(_chunks(archive, info, cap))
 
 
 def _listed_files(archive, infos, manifest: dict, limits: Limits):
@@ -281,15 +265,8 @@ def _stream_records(bundle: Bundle, archive, info, entry: dict, table: str, sche
 
 def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int):
     """The entry's bytes in chunks, at most cap + 1 of them whatever the headers claim."""
-    total = 0
     try:
-        with archive.open(info) as handle:
-            while total <= cap:
-                chunk = handle.read(min(CHUNK, cap + 1 - total))
-                if not chunk:
-                    break
-                total += len(chunk)
-                yield chunk
+        yield from capped_chunks(archive, info, cap)
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
         raise BundleError(f"The bundle entry {info.filename!r} is damaged ({exc}); copy the "
                           "bundle again.") from exc
