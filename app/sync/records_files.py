@@ -37,12 +37,12 @@ class RecordsFiles:
         self._ethics = ethics           # None: no early files (a filtered export)
         self._early: dict[str, tuple[list, int, bytes]] = {}
 
-    def early(self, table: str, by_id: dict[str, dict]) -> None:
+    def early(self, table: str, by_id: dict[str, tuple]) -> None:
         """Make `table`'s file from the records just read (all of the table that will travel),
         leaving out those that will likely be sealed, and start deflating it."""
         if self._ethics is None or not by_id:
             return
-        ids = sorted(confidential.likely_clear(table, by_id, self._ethics))
+        ids = sorted(confidential.likely_clear(self._read, table, by_id, self._ethics))
         try:
             data = records_file(table, ids, self._read.lines[table])
         except ValidationError:         # said when the bundle's file is made
