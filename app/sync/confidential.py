@@ -131,15 +131,15 @@ def _sealed(store, read: Lines, rows: dict, ethics: set) -> dict[str, dict]:
     return {table: by_id for table, by_id in found.items() if by_id}
 
 
-def likely_clear(read: Lines, table: str, by_id: dict, ethics: set):
-    """The ids of `by_id` that `split` will most likely leave in the clear, judged from this
-    table alone: all but teacher-ethics evaluations and their children (an action's events
-    and evidence are sealed through their action, in another table)."""
+def likely_sealed(read: Lines, table: str, by_id: dict, ethics: set) -> dict:
+    """{id: owner} of the records of `by_id` that `split` will most likely seal, judged from
+    this table alone: teacher-ethics evaluations and their children (an action's events and
+    evidence are sealed through their action, in another table)."""
     if ethics and table == "inspections":
-        return by_id.keys() - _owned(by_id, None, ethics).keys()
+        return _owned(by_id, None, ethics)
     if ethics and table in CHILD_TABLES:
-        return by_id.keys() - _owned(by_id, read.field(table, "inspection_id"), ethics).keys()
-    return by_id.keys()
+        return _owned(by_id, read.field(table, "inspection_id"), ethics)
+    return {}
 
 
 def _owned(by_id: dict, owner_of: Callable | None, ethics: set) -> dict:

@@ -244,7 +244,7 @@ def _write(ws, out: Path, kind: str, chosen: tuple[dict, Lines, list[str]],
         bundle_id=bundle_id, created_at=ws.store.clock_iso(), kind=kind,
         sender={**mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key),
                 **device_roles.declaration(ws)}, counts=counts,
-        files=entries, extra={"records_sha256": _digest(read, rows, order),
+        files=entries, extra={"records_sha256": _digest(records_files, order, rows),
                               "confidential": secret,
                               audit_heads.MANIFEST_KEY: _audit_heads(ws)})
     signature = mf.sign(manifest_bytes, ws.device_key)
@@ -287,14 +287,13 @@ def _files(ws, rows: dict, records_files: RecordsFiles,
     return files, order
 
 
-def _digest(read: Lines, rows: dict, order: dict[str, list]) -> str:
+def _digest(records_files: RecordsFiles, order: dict[str, list], rows: dict) -> str:
     """`records_digest` of the clear records, its lines made in C and handed over nearly in
     their own order (tables by name, records by id), so its sort has next to nothing to do."""
     lines: list[str] = []
     for table in sorted(order):
         ids = order[table]
-        lines += digest_lines(table, ids, list(map(read.field(table, "rev"),
-                                                   map(rows[table].__getitem__, ids))))
+        lines += digest_lines(table, ids, records_files.revs(table, ids, rows[table]))
     return lines_digest(lines)
 
 

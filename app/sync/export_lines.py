@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Callable
+from typing import Callable, NamedTuple
 from operator import itemgetter
 
 from app.errors import DatabaseError, ValidationError
@@ -47,6 +47,13 @@ ANCESTRY_SQL = (f"case when {HAS_OLDER} then json((select json_group_array(rev) 
                 f"limit {MAX_ANCESTRY}) order by rev))) else json_array() end")
 
 
+class Columns(NamedTuple):
+    """One read of a table: its records' ids, routing fields and lines, row for row."""
+    ids: list
+    fields: list[tuple]
+    texts: list[bytes]
+
+
 class Lines:
     """The records an export reads: their routing fields, returned by `read` as
     {id: tuple of the table's `names` in order} (read one with `field`), and `lines`
@@ -61,6 +68,9 @@ class Lines:
         self.fks = foreign_keys
         self.lines: dict[str, dict[str, bytes]] = {t: {} for t in SYNCED_TABLES}
         self._plans: dict[str, tuple[list[str], str]] = {}
+        # The last read of each table as columns, in the order SQLite returned its rows (a
+        # records file made right after the read takes them in one pass, records_files.py).
+        self.latest: dict[str, Columns] = {}
         # How many times each table was read: a file made from its lines stays valid only
         # while no other read could have changed them (app/sync/records_files.py).
         self.reads: Counter[str] = Counter()
@@ -84,7 +94,9 @@ class Lines:
             texts = [self._python_line(table, rid) if text is None else text
                      for rid, text in zip(ids, texts)]
         self.lines[table].update(zip(ids, texts))
-        return dict(zip(ids, map(itemgetter(slice(0, len(names))), found)))
+        fields = list(map(itemgetter(slice(0, len(names))), found))
+        self.latest[table] = Columns(ids, fields, texts)
+        return dict(zip(ids, fields))
 
     def names(self, table: str) -> list[str]:
         """The routing fields of `table`'s records, in their tuples' order."""
@@ -130,6 +142,8 @@ class Lines:
         for row in rows:
             self.lines[table][row["id"]] = _encode(table, row, history.get(row["id"], ()))
             out[row["id"]] = tuple(row[c] for c in names)
+        self.latest[table] = Columns(list(out), list(out.values()),
+                                     list(map(self.lines[table].__getitem__, out)))
         return out
 
     def _python_line(self, table: str, record_id) -> bytes:
