@@ -120,21 +120,25 @@ class ActionQuery:
             through: tuple | None = None) -> list[tuple[str, tuple]]:
         """The next `limit` (id, sort key) pairs in order after the pair `after`, or every
         pair up to the key `through` (to reach a row, e.g. the selection kept on reload)."""
-        sql, params = self._where(paging=True)
-        if after is not None:
-            key = list(after[1])
-            # The bound on the first column lets SQLite start the index range there.
-            sql += (f" and {ORDER[0]} >= ? and ({', '.join(ORDER)}) > "
-                    f"({', '.join('?' * len(ORDER))})")
-            params = [*params, key[0], *key]
-        if through is not None:
-            sql += f" and ({', '.join(ORDER)}) <= ({', '.join('?' * len(ORDER))})"
-            params = [*params, *through]
-        keys = ", ".join(ORDER)
-        limit_sql = f" limit {int(limit)}" if limit is not None else ""
-        found = self.store.rows(f"select st.id, {keys} {sql} order by {keys}{limit_sql}",
-                                params)
+        found = self.store.rows(*self.ids_sql(limit, after, through))
         return [(r[0], tuple(r[1:])) for r in found]
+
+    def ids_sql(self, limit: int | None, after: tuple | None = None,
+                through: tuple | None = None) -> tuple[str, list]:
+        """The query behind `ids`: a range of an order index from the key on, at any depth."""
+        sql, params = self._where(paging=True)
+        keys = ", ".join(ORDER)
+        marks = ", ".join("?" * len(ORDER))
+        if after is not None:
+            # The row value alone, so SQLite seeks the order index to it. A separate bound
+            # on the first column (due_null: two values) made SQLite range on that column
+            # only and walk every row before the key: page n cost n pages (4 ms a page at
+            # row 20,000, 50 ms at 270,000; 0.2-0.7 ms this way at any depth).
+            sql, params = sql + f" and ({keys}) > ({marks})", [*params, *after[1]]
+        if through is not None:
+            sql, params = sql + f" and ({keys}) <= ({marks})", [*params, *through]
+        limit_sql = f" limit {int(limit)}" if limit is not None else ""
+        return f"select st.id, {keys} {sql} order by {keys}{limit_sql}", params
 
     def key_of(self, action_id: str) -> tuple | None:
         """The sort key of `action_id` if it is in this list, else None."""

@@ -55,13 +55,23 @@ class PagedIds:
             return self.cache[record_id]
         except KeyError:
             pass
-        start = row - row % self._block
-        block = [i for i in self.ids[start:start + self._block] if i not in self.cache]
+        block = [i for i in self._window(row) if i not in self.cache]
         loaded = self._load(block)
         for i in block:
             found = loaded.get(i)
             self.cache[i] = None if found is None else self._present(found)
         return self.cache[record_id]
+
+    def _window(self, row: int) -> list[str]:
+        """The ids read with `row`: a block from it in the direction the view is going.
+        A view paints top to bottom, so the first row it misses is the top of what it
+        shows; the block from there covers the rows below it. When the row below is
+        already loaded the user is scrolling up, so the block ends at `row` instead.
+        (Blocks at fixed multiples read two per screen whenever a screen straddles a
+        boundary, which scrolling by pages does nearly every time.)"""
+        if row + 1 < len(self.ids) and self.ids[row + 1] in self.cache:
+            return self.ids[max(0, row - self._block + 1):row + 1]
+        return self.ids[row:row + self._block]
 
     def position(self, record_id: str) -> int:
         try:

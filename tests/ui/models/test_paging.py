@@ -36,8 +36,29 @@ def test_entries_are_read_a_block_at_a_time_and_presented_once():
     assert paged.entry(60) == "row 60"
     for _ in range(3):                      # a repaint asks again: nothing is read
         assert paged.entry(3) == "row 3"
-    assert [len(read) for read in source.reads] == [50, 50]
-    assert source.presented == 100
+    assert [len(read) for read in source.reads] == [50, 40]    # 3-52, then 60-99
+    assert source.presented == 90
+
+
+def test_a_block_runs_the_way_the_view_scrolls():
+    """A view paints top to bottom: the first row it misses is the top of a screen, so the
+    block runs down from it and one read covers the screen wherever it starts (fixed
+    blocks read two whenever a screen straddles a boundary). When the row below is loaded
+    the user is scrolling up, and the block ends at the asked row."""
+    source = Source(300)
+    paged = PagedIds(source.load, source.present, block=50)
+    paged.add(source.page(None, 300), 300)
+    for row in range(130, 160):             # a screen from row 130: one read
+        paged.entry(row)
+    assert source.reads == [[f"r{n:03d}" for n in range(130, 180)]]
+    paged.entry(129)                        # scrolled up one row: the block above
+    assert source.reads[-1] == [f"r{n:03d}" for n in range(80, 130)]
+    paged.entry(60)                         # a jump: down from there, what is missing
+    assert source.reads[-1] == [f"r{n:03d}" for n in range(60, 80)]
+    paged.entry(299)                        # the list's end: what is left
+    assert source.reads[-1] == ["r299"]
+    assert paged.entry(0) == "row 0" and source.reads[-1][0] == "r000"
+    assert source.presented == sum(len(read) for read in source.reads)
 
 
 def test_a_row_that_cannot_be_read_is_none_until_forgotten():
