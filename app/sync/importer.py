@@ -28,7 +28,7 @@ from app.sync.merge import OUTCOMES, MergeContext, merge_records
 from app.sync.pinned import check_pinned
 from app.sync.reader import Bundle, Limits, read_bundle
 from app.sync.template_check import check_templates
-from app.sync.records import (ID_CHUNK, chunked, current_revs, foreign_keys, marks,
+from app.sync.records import (chunked, current_revs, foreign_keys, marks,
                                revs_in_history, schema_of)
 
 Progress = Callable[[int, int, str], None]
@@ -193,7 +193,8 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         ctx = MergeContext.for_store(store, bundle.bundle_id, now, schema)
         done = 0
         for table in tables:
-            for outcome in merge_records(ctx, table, bundle.records[table]):
+            rows = _write_order(table, bundle.records[table])
+            for outcome in merge_records(ctx, table, rows):
                 tables[table][outcome] += 1
                 done += 1
                 if done % 200 == 0:
@@ -214,6 +215,25 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
                                                          "kind": bundle.manifest["kind"]})
     progress(total, total, "done")
     return tables, derived
+
+
+# The parent whose children the app reads together (an inspection's answers, evidence,
+# actions and sign-offs; an action's events), and the import writes together.
+WRITTEN_BY = {"responses": "inspection_id", "attachments": "inspection_id",
+              "actions": "inspection_id", "signatures": "inspection_id",
+              "action_events": "action_id"}
+
+
+def _write_order(table: str, rows):
+    """A table's records in the order they are written: a bundle lists them by id, and an
+    answer's id is a hash, so in bundle order one inspection's answers land on as many
+    table pages as it has answers. Written grouped by their parent, they share a page or
+    two: what reads them by parent (the sign-off check, the scores, then every screen)
+    touches those pages only, and the parent and rev indexes grow at their ends instead of
+    at random places. Records of different ids merge independently, so the order changes
+    no outcome."""
+    column = WRITTEN_BY.get(table)
+    return rows.grouped_by(column) if column is not None else rows
 
 
 def _lower_export_mark(store, bundle: Bundle) -> None:
@@ -259,18 +279,40 @@ def _first_unaccounted(store, records: dict[str, list[dict]]) -> str | None:
     history, nor kept as the incoming side of a conflict; None when all are accounted for."""
     for table, rows in records.items():
         ids, revs = rows.column("id"), rows.column("rev")       # no dict per record
-        for start in range(0, len(ids), ID_CHUNK):
-            chunk = list(zip(ids[start:start + ID_CHUNK], revs[start:start + ID_CHUNK]))
-            current = current_revs(store, table, (i for i, _rev in chunk))
-            others = [(i, rev) for i, rev in chunk if current.get(i) != rev]
-            if not others:
-                continue
-            history = revs_in_history(store, table, (i for i, _rev in others))
-            for record_id, rev in others:
-                if rev not in history.get(record_id, ()) and \
-                        not _kept_in_conflict(store, table, {"id": record_id, "rev": rev}):
-                    return f"{table} {record_id}"
+        column = WRITTEN_BY.get(table)
+        if column is None:
+            order, parents = range(len(ids)), None
+        else:
+            order, parents = rows.positions_by(column), rows.column(column)
+        unaccounted = [n for chunk in chunked(order) for n in _unaccounted(
+            store, table, chunk, ids, revs, column, parents)]
+        if unaccounted:
+            return f"{table} {ids[min(unaccounted)]}"
     return None
+
+
+def _unaccounted(store, table: str, positions: list[int], ids: list, revs: list,
+                 column: str | None, parents: list | None) -> list[int]:
+    """Of the records at `positions`, those not accounted for (see `_first_unaccounted`).
+
+    Records written grouped by their parent (`_write_order`) are first read by parent: a
+    few hundred of them lie on a few pages of the table and of the parent's index, where
+    by id each would be a page of its own. A row found so is the row of that id (ids are
+    unique); a record not found so is then looked up by id."""
+    current: dict = {}
+    if column is not None:
+        group = list(dict.fromkeys(parents[n] for n in positions if parents[n] is not None))
+        if group:
+            current.update(store.rows(f"select id, rev from [{table}] where [{column}] in "
+                                      f"({marks(group)})", group))
+    missed = [ids[n] for n in positions if current.get(ids[n]) != revs[n]]
+    current.update(current_revs(store, table, missed))
+    others = [n for n in positions if current.get(ids[n]) != revs[n]]
+    if not others:
+        return []
+    history = revs_in_history(store, table, (ids[n] for n in others))
+    return [n for n in others if revs[n] not in history.get(ids[n], ()) and
+            not _kept_in_conflict(store, table, {"id": ids[n], "rev": revs[n]})]
 
 
 def _kept_in_conflict(store, table: str, record: dict) -> bool:

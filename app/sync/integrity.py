@@ -75,7 +75,8 @@ def derive_signed(ws, bundle, newly_trusted: bool) -> list[str]:
     if newly_trusted:
         # Sign-offs relayed earlier by others become checkable once their device is trusted.
         ids |= {r["inspection_id"] for r in store.query(
-            "select distinct inspection_id from signatures where captured_by = ?",
+            "select distinct inspection_id from signatures where captured_by = ? and "
+            "inspection_id is not null",      # a row written outside the app may lack it
             [bundle.sender["device_id"]])}
     keys = DeviceKeys.of(ws, bundle.sender)
     notices = []
