@@ -49,6 +49,11 @@ class ActionsModel(PagedModel):
     def _load_rows(self, ids):
         return self.query.rows(ids)
 
+    def _present(self, row: dict) -> Entry:
+        # The row's background and icon once (the view asks both for every painted cell);
+        # the hooks are the page's, set before anything loads.
+        return Entry(row, self._cells(row), (self.background(row), self.decoration(row)))
+
     def _cells(self, row: dict) -> tuple[str, ...]:
         return tuple("" if (value := column.display(row)) is None else str(value)
                      for column in self._columns)
@@ -78,10 +83,10 @@ class ActionsModel(PagedModel):
                        "removed by a sync.")
 
     def _role(self, entry: Entry, column: int, role):
+        if role == BACKGROUND:
+            return entry.looks[0]
+        if role == DECORATION:
+            return entry.looks[1] if column == 0 else None
         if role == TOOLTIP:
             return self.tooltip(entry.row)
-        if role == BACKGROUND:
-            return self.background(entry.row)
-        if role == DECORATION and column == 0:
-            return self.decoration(entry.row)
         return None

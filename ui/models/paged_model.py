@@ -27,9 +27,12 @@ UNSEEN = object()   # not loaded yet (None is "could not be loaded")
 
 
 class Entry(NamedTuple):
-    """A loaded row and its cells' display texts, made once when its block loaded."""
+    """A loaded row and its cells' display texts, made once when its block loaded; `looks`:
+    whatever else a subclass works out once per row for the view's per-cell asks (colours,
+    icons), read by its `_role`."""
     row: dict
     cells: tuple[str, ...]
+    looks: tuple = ()
 
 
 class PagedModel(QAbstractTableModel):
@@ -132,7 +135,10 @@ class PagedModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.pager.ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._header())
+        if parent.isValid():
+            return 0
+        titles = self._titles      # asked for every painted cell: no call when known
+        return len(titles if titles is not None else self._header())
 
     def _header(self) -> tuple[str, ...]:
         if self._titles is None:    # the header asks for them on every paint
@@ -166,6 +172,11 @@ class PagedModel(QAbstractTableModel):
 
     def flags(self, index: Index):
         row = index.row()       # -1 for an invalid index
-        if row < 0 or (row < len(self._ids) and self.pager.entry(row) is None):
-            return DISABLED
-        return ENABLED
+        ids = self._ids
+        if 0 <= row < len(ids):
+            # Asked for every painted cell, as data() is: the cached entry without a call.
+            entry = self._cache.get(ids[row], UNSEEN)
+            if entry is UNSEEN:
+                entry = self.pager.entry(row)
+            return DISABLED if entry is None else ENABLED
+        return DISABLED if row < 0 else ENABLED

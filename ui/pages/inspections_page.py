@@ -32,8 +32,9 @@ class InspectionsPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         # Short columns fit their longest value at 1280×800 in both languages (a follow-up
-        # visit, "Mostly meets ⚠"); long names elide and show whole on hover.
-        self.table.set_widths([96, 250, 280, 156, 86, 56, 116])
+        # visit, "Mostly meets ⚠"); school and template names share the width left over,
+        # elided and whole on hover, so the inspectors column stays on screen.
+        self.table.set_widths([96, 250, 280, 156, 86, 56, 116, 120], stretch=(1, 2))
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.activated_row.connect(self.open_row)
         self.count = QLabel(self)

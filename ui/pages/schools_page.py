@@ -64,7 +64,8 @@ class SchoolsPage(QWidget):
             r["phone"]) if p) or None
         self.table = RowTable(page)
         self.table.setModel(self.model)
-        self.table.set_widths([230, 120, 120, 90, 90, 70, 70])  # "Qingshan District" fits
+        # "Qingshan District" fits; the name takes what is left (elided, whole on hover).
+        self.table.set_widths([230, 120, 120, 90, 90, 70, 70], stretch=(0,))
         self.table.activated_row.connect(lambda row: self.open_school(row))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         split = QSplitter(Qt.Orientation.Horizontal, page)

@@ -50,6 +50,18 @@ class RowTable(QTableView):
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []
         return rows[0].row() if rows else -1
 
-    def set_widths(self, widths: list[int]) -> None:
-        for column, width in enumerate(widths):
-            self.setColumnWidth(column, width)
+    def set_widths(self, widths: list[int], stretch: tuple[int, ...] = ()) -> None:
+        """Column widths (call after setModel), none narrower than its title needs: the
+        header's own size hint (text, margins, room for a sort arrow when the table sorts),
+        so no title is clipped in either language or font. `stretch`: the columns of long
+        names (elided, whole on hover) that share the width left over instead of the last
+        column, which the widths before it would squeeze (Schools: "未完成整改" / "Open
+        actions") or push past the window's edge (Inspections) at 1280×800."""
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            wanted = widths[column] if column < len(widths) else header.sectionSize(column)
+            self.setColumnWidth(column, max(wanted, header.sectionSizeHint(column)))
+        if stretch:
+            header.setStretchLastSection(False)
+            for column in stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
