@@ -48,20 +48,19 @@ ANCESTRY_SQL = (f"case when {HAS_OLDER} then json((select json_group_array(rev) 
 
 
 class Columns(NamedTuple):
-    """One read of a table: its records' ids, routing fields and lines, row for row."""
+    """One read of a table: its records' ids, fields (`Lines.read`) and lines, row for row."""
     ids: list
     fields: list[tuple]
     texts: list[bytes]
 
 
 class Lines:
-    """The records an export reads: their routing fields, returned by `read` as
-    {id: tuple of the table's `names` in order} (read one with `field`), and `lines`
-    {table: {id: line as UTF-8 bytes}}; a record's fields and line come from one row. The
-    fields are a tuple per record, sliced in C from the row SQLite returns (a dict per record
-    cost as much as everything else the export does with them). The bytes are SQLite's own
-    (no decoding and encoding again per row); the caller checks them as UTF-8 once per file
-    (`utf8`)."""
+    """The records an export reads: their fields, returned by `read` as {id: the row SQLite
+    returned: the table's routing fields (`names`) in order, then the line} (read one with
+    `field`), and `lines` {table: {id: line as UTF-8 bytes}}. A record is the very tuple
+    SQLite's row came as (a dict per record cost as much as everything else the export does
+    with them). The bytes are SQLite's own (no decoding and encoding again per row); the
+    caller checks them as UTF-8 once per file (`utf8`)."""
 
     def __init__(self, store, foreign_keys: dict[str, list[tuple[str, str, str]]]):
         self.store = store
@@ -93,10 +92,10 @@ class Lines:
         if None in texts:               # a REAL in the row: written exactly by Python
             texts = [self._python_line(table, rid) if text is None else text
                      for rid, text in zip(ids, texts)]
+            found = [(*row[:-1], text) for row, text in zip(found, texts)]
         self.lines[table].update(zip(ids, texts))
-        fields = list(map(itemgetter(slice(0, len(names))), found))
-        self.latest[table] = Columns(ids, fields, texts)
-        return dict(zip(ids, fields))
+        self.latest[table] = Columns(ids, found, texts)
+        return dict(zip(ids, found))
 
     def names(self, table: str) -> list[str]:
         """The routing fields of `table`'s records, in their tuples' order."""
@@ -141,7 +140,7 @@ class Lines:
         out = {}
         for row in rows:
             self.lines[table][row["id"]] = _encode(table, row, history.get(row["id"], ()))
-            out[row["id"]] = tuple(row[c] for c in names)
+            out[row["id"]] = (*(row[c] for c in names), self.lines[table][row["id"]])
         self.latest[table] = Columns(list(out), list(out.values()),
                                      list(map(self.lines[table].__getitem__, out)))
         return out
