@@ -23,11 +23,11 @@ import base64
 import hashlib
 import json
 from itertools import compress
-from operator import itemgetter
+from typing import Callable
 
 from app.errors import BundleError
 from app.security.sealing import ensure_encryption_key, open_sealed, seal
-from app.sync.export_lines import utf8
+from app.sync.export_lines import Lines, utf8
 from app.sync.record_table import RecordTable, column_of
 from app.sync.records import chunked, check_record, marks
 
@@ -77,91 +77,105 @@ def _ids_where(store, table: str, column: str, values: list) -> list:
     return found
 
 
-def split(ws, rows: dict, lines: dict, blobs: list[str], bundle_id: str):
+def split(ws, rows: dict, read: Lines, blobs: list[str], bundle_id: str):
     """(clear rows, clear blobs, sealed files, description) for a bundle about to be written;
-    `rows` are the records' routing fields, `lines` their lines (app/sync/export_lines.py)."""
+    `rows` are the records' routing fields as `read` read them, with their lines
+    (app/sync/export_lines.py)."""
     ethics = ethics_ids(ws.store)
-    sealed = _sealed(ws.store, rows, ethics) if ethics else {}
+    sealed = _sealed(ws.store, read, rows, ethics) if ethics else {}
     if not sealed:
         return rows, blobs, {}, []
     secret = {iid for by_id in sealed.values() for iid in by_id.values()}
-    school_of = {iid: (rows["inspections"].get(iid) or ws.store.get("inspections", iid))
-                 ["school_id"] for iid in secret}
+    school = read.field("inspections", "school_id")
+    school_of = {iid: school(rows["inspections"][iid]) if iid in rows["inspections"]
+                 else ws.store.get("inspections", iid)["school_id"] for iid in secret}
     clear = dict(rows)
     groups: dict[str, dict[str, list]] = {}
     for table, by_id in sealed.items():
         clear[table] = dict(rows[table])
         for rid, iid in by_id.items():
             del clear[table][rid]
-            groups.setdefault(school_of[iid], {}).setdefault(table, []).append(
-                rows[table][rid])
-    kept = _clear_blobs(clear)
+            groups.setdefault(school_of[iid], {}).setdefault(table, []).append(rid)
+    kept = _blobs_of(read, clear)
     files, described = {}, []
-    for school_id, records in sorted(groups.items()):
-        name, envelope, info = _seal_school(ws, school_id, records, lines,
+    for school_id, ids in sorted(groups.items()):
+        records = {table: {rid: rows[table][rid] for rid in found}
+                   for table, found in ids.items()}
+        name, envelope, info = _seal_school(ws, school_id, records, read,
                                             set(blobs) - kept, bundle_id)
         files[name] = envelope
         described.append(info)
     return clear, sorted(kept & set(blobs)), files, described
 
 
-def _sealed(store, rows: dict, ethics: set) -> dict[str, dict]:
+def _sealed(store, read: Lines, rows: dict, ethics: set) -> dict[str, dict]:
     """{table: {id: its teacher-ethics inspection}} of the records that travel sealed: an
     evaluation, its children, and its actions' events and their evidence (one pass a table)."""
     found = {"inspections": _owned(rows.get("inspections", {}), None, ethics)}
     for table in CHILD_TABLES:
-        found[table] = _owned(rows.get(table, {}), "inspection_id", ethics)
-    owner = {rid: _owner_of(store, rows, "actions", row["action_id"], "inspection_id")
-             for rid, row in rows.get("action_events", {}).items()}
+        found[table] = _owned(rows.get(table, {}), read.field(table, "inspection_id"), ethics)
+    events = rows.get("action_events", {})
+    # The inspection of each event's action: the chosen action's, else the one held here.
+    inspection_of = dict(zip(rows.get("actions", {}), map(read.field("actions", "inspection_id"),
+                                                         rows.get("actions", {}).values())))
+    owner = {rid: inspection_of[action] if action in inspection_of else
+             _owner_of(store, read, rows, "actions", action, "inspection_id")
+             for rid, action in zip(events, map(read.field("action_events", "action_id"),
+                                                events.values()))}
     found["action_events"] = {rid: iid for rid, iid in owner.items() if iid in ethics}
+    event_of = read.field("action_evidence", "event_id")
     found["action_evidence"] = {
         rid: iid for rid, row in rows.get("action_evidence", {}).items()
-        if (iid := owner[row["event_id"]] if row["event_id"] in owner else
-            _owner_of_event(store, rows, row["event_id"])) in ethics}
+        if (iid := owner[event_of(row)] if event_of(row) in owner else
+            _owner_of_event(store, read, rows, event_of(row))) in ethics}
     return {table: by_id for table, by_id in found.items() if by_id}
 
 
-def likely_clear(table: str, by_id: dict, ethics: set):
-    """The ids of `by_id` that `split` will most likely leave in the clear, judged from this
-    table alone: all but teacher-ethics evaluations and their children (an action's events
-    and evidence are sealed through their action, in another table)."""
+def likely_sealed(read: Lines, table: str, by_id: dict, ethics: set) -> dict:
+    """{id: owner} of the records of `by_id` that `split` will most likely seal, judged from
+    this table alone: teacher-ethics evaluations and their children (an action's events and
+    evidence are sealed through their action, in another table)."""
     if ethics and table == "inspections":
-        return by_id.keys() - _owned(by_id, None, ethics).keys()
+        return _owned(by_id, None, ethics)
     if ethics and table in CHILD_TABLES:
-        return by_id.keys() - _owned(by_id, "inspection_id", ethics).keys()
-    return by_id.keys()
+        return _owned(by_id, read.field(table, "inspection_id"), ethics)
+    return {}
 
 
-def _owned(by_id: dict, column: str | None, ethics: set) -> dict:
-    """{id: owner} of the records whose `column` (None: their id) is in `ethics`, picked in
-    C (map, compress) rather than row by row: most records are not confidential."""
-    owners = list(by_id) if column is None else list(map(itemgetter(column), by_id.values()))
+def _owned(by_id: dict, owner_of: Callable | None, ethics: set) -> dict:
+    """{id: owner} of the records whose owner (`owner_of` their fields; None: their id) is
+    in `ethics`, picked in C (map, compress) rather than row by row: most records are not
+    confidential."""
+    owners = list(by_id) if owner_of is None else list(map(owner_of, by_id.values()))
     return dict(compress(zip(by_id, owners), map(ethics.__contains__, owners)))
 
 
-def _owner_of(store, rows: dict, table: str, record_id, column: str):
+def _owner_of(store, read: Lines, rows: dict, table: str, record_id, column: str):
     """`column` of a record chosen for the bundle, else of the one held here (or None)."""
-    found = rows.get(table, {}).get(record_id) or store.get(table, record_id) or {}
-    return found.get(column)
+    chosen = rows.get(table, {}).get(record_id)
+    if chosen is not None:
+        return read.field(table, column)(chosen)
+    return (store.get(table, record_id) or {}).get(column)
 
 
-def _owner_of_event(store, rows: dict, event_id):
-    action = _owner_of(store, rows, "action_events", event_id, "action_id")
-    return _owner_of(store, rows, "actions", action, "inspection_id") if action else None
+def _owner_of_event(store, read: Lines, rows: dict, event_id):
+    action = _owner_of(store, read, rows, "action_events", event_id, "action_id")
+    return _owner_of(store, read, rows, "actions", action, "inspection_id") if action else None
 
 
-def _clear_blobs(clear: dict) -> set[str]:
-    return {row[col] for table, col in BLOB_COLUMNS.items()
-            for row in clear.get(table, {}).values() if row.get(col)}
+def _blobs_of(read: Lines, records: dict) -> set[str]:
+    """The evidence files the records {table: {id: fields}} name."""
+    return set(filter(None, set().union(*(map(read.field(table, col),
+                                              records.get(table, {}).values())
+                                          for table, col in BLOB_COLUMNS.items()))))
 
 
-def _seal_school(ws, school_id: str, records: dict, lines: dict, secret_blobs: set,
+def _seal_school(ws, school_id: str, records: dict, read: Lines, secret_blobs: set,
                  bundle_id: str):
-    used = {row[col] for table, col in BLOB_COLUMNS.items() for row in records.get(table, ())
-            if row.get(col)} & secret_blobs
+    used = _blobs_of(read, records) & secret_blobs
     name = f"{PREFIX}{hashlib.sha256(school_id.encode()).hexdigest()[:40]}.sealed"
     readers = entitled(ws, school_id)
-    envelope = seal(_payload(ws, records, lines, used, name),
+    envelope = seal(_payload(ws, records, read.lines, used, name),
                     {d["id"]: d["encryption_key"] for d in readers}, _aad(bundle_id, name))
     info = {"file": name, "school_id": school_id,
             "records": sum(len(v) for v in records.values()),
@@ -177,7 +191,7 @@ def _payload(ws, records: dict, lines: dict, used: set, name: str) -> bytes:
                       for sha in sorted(used))
     tables = b",".join(
         json.dumps(table).encode() + b":[" + b",".join(
-            lines[table][rid] for rid in sorted(row["id"] for row in found)) + b"]"
+            lines[table][rid] for rid in sorted(found)) + b"]"
         for table, found in sorted(records.items()))
     return utf8(b'{"blobs":{' + blobs + b'},"records":{' + tables + b"}}", name)
 

@@ -11,7 +11,6 @@ import hashlib
 import re
 import uuid
 import zipfile
-from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 
@@ -51,19 +50,19 @@ def export_bundle(ws, out: Path | str, *, kind: str = "changes", schools=(), ins
             for table, ids in confidential.extra_ids(ws).items():
                 rows[table].update(read.read_ids(table, ids))
         if scope is not None:       # a principal's device sends its own school(s) only
-            rows = _limit(store, rows, set(scope), set())
+            rows = _limit(store, read, rows, set(scope), set())
         _add_parents(read, rows)
-        blobs = sorted({row[col] for (table, col) in BLOB_COLUMNS
-                        for row in rows[table].values() if row.get(col)})
-        summary = _write(ws, Path(out), kind, (rows, read.lines, blobs), files, deflater,
+        blobs = sorted(filter(None, set().union(*(map(read.field(t, col), rows[t].values())
+                                                  for t, col in BLOB_COLUMNS))))
+        summary = _write(ws, Path(out), kind, (rows, read, blobs), files, deflater,
                          progress or (lambda *a: None))
-    _remember(ws, rows, unrestricted=kind in ("changes", "full") and whole)
+    _remember(ws, read, rows, unrestricted=kind in ("changes", "full") and whole)
     return summary
 
 
 # -- choosing rows -------------------------------------------------------------------------
-# A record is chosen as its routing fields (app/sync/export_lines.py); its line waits in
-# `Lines.lines` until the bundle is written.
+# A record is chosen as its routing fields, a tuple (app/sync/export_lines.py, `Lines.field`
+# reads one); its line waits in `Lines.lines` until the bundle is written.
 def _scope(ws, schools, inspections) -> frozenset | None:
     """The schools this profile may read (None: every school); a bundle is a read like any
     other, so a school or inspection outside them is refused, in one line."""
@@ -75,7 +74,7 @@ def _scope(ws, schools, inspections) -> frozenset | None:
 
 
 def _select(store, read: Lines, kind: str, schools: set, inspections: set,
-            files: RecordsFiles) -> dict[str, dict[str, dict]]:
+            files: RecordsFiles) -> dict[str, dict[str, tuple]]:
     if kind == "assignment":
         return _assignment(store, read, schools)
     where, params = "1", []
@@ -86,36 +85,40 @@ def _select(store, read: Lines, kind: str, schools: set, inspections: set,
         rows[table] = read.read(table, where, params)
         files.early(table, rows[table])
     if schools or inspections:
-        rows = _limit(store, rows, schools, inspections)
+        rows = _limit(store, read, rows, schools, inspections)
     return rows
 
 
-def _limit(store, rows, schools: set, inspections: set) -> dict:
+def _limit(store, read: Lines, rows, schools: set, inspections: set) -> dict:
     """Keep what belongs to the chosen schools or inspections."""
     chosen = set(inspections) | ({rid for rid, school in store.rows(
         "select id, school_id from inspections") if school in schools} if schools else set())
     keep = {t: {} for t in SYNCED_TABLES}
     for table, by_id in rows.items():
+        school, inspection = read.field(table, "school_id"), read.field(table, "inspection_id")
         for rid, row in by_id.items():
             if (table == "schools" and rid in schools
-                    or table == "teachers" and row["school_id"] in schools
+                    or table == "teachers" and school(row) in schools
                     or table == "inspections" and rid in chosen
                     or table in ("responses", "attachments", "signatures")
-                    and row["inspection_id"] in chosen
-                    or table == "actions" and (row["inspection_id"] in chosen
-                                               or row["school_id"] in schools)):
+                    and inspection(row) in chosen
+                    or table == "actions" and (inspection(row) in chosen
+                                               or school(row) in schools)):
                 keep[table][rid] = row
-    _keep_action_history(rows, keep, schools)
+    _keep_action_history(read, rows, keep, schools)
     return keep
 
 
-def _keep_action_history(rows: dict, keep: dict, schools: set) -> None:
+def _keep_action_history(read: Lines, rows: dict, keep: dict, schools: set) -> None:
     """An action's life-cycle events and their evidence travel with the action."""
     kept_actions = set(keep["actions"])
+    action, school = read.field("action_events", "action_id"), \
+        read.field("action_events", "school_id")
     keep["action_events"] = {rid: r for rid, r in rows["action_events"].items()
-                             if r["action_id"] in kept_actions or r["school_id"] in schools}
+                             if action(r) in kept_actions or school(r) in schools}
+    event = read.field("action_evidence", "event_id")
     keep["action_evidence"] = {rid: r for rid, r in rows["action_evidence"].items()
-                               if r["event_id"] in keep["action_events"]}
+                               if event(r) in keep["action_events"]}
 
 
 def _assignment(store, read: Lines, schools: set) -> dict:
@@ -144,7 +147,7 @@ def _add_parents(read: Lines, rows: dict) -> None:
             for column, other, _ in read.fks[table] if found else ():
                 if other not in rows:       # evidence files travel by their hash
                     continue
-                refs = set(map(itemgetter(column), found))      # in C, not row by row
+                refs = set(map(read.field(table, column), found))   # in C, not row by row
                 refs.discard(None)
                 wanted[other] |= refs.difference(rows[other])
         pending = {t: [] for t in SYNCED_TABLES}
@@ -165,12 +168,13 @@ def export_mark(store) -> str:
     return mark
 
 
-def _remember(ws, rows: dict, *, unrestricted: bool) -> None:
+def _remember(ws, read: Lines, rows: dict, *, unrestricted: bool) -> None:
     """After the bundle is written, in one transaction (one sync to disk): where the next
     "changes" export starts and who could read its sealed part (unrestricted exports only),
     and the highest rev any bundle held (every export)."""
     store = ws.store
-    top, revs = _top_rev(rows)
+    top, revs = _top_rev({t: list(map(read.field(t, "rev"), by_id.values()))
+                          for t, by_id in rows.items()})
     settings = {}
     if unrestricted:
         mine = _top_made_here(store, top, revs)
@@ -189,17 +193,16 @@ def _remember(ws, rows: dict, *, unrestricted: bool) -> None:
                 store.set_setting(key, value)
 
 
-def _top_rev(rows: dict) -> tuple[str | None, Callable[[], set[str]]]:
-    """(the greatest rev of the records, their revs as text when asked for): each table's
-    greatest found in C; all of them are gathered only when a rev of another type (stored
-    outside the app) makes that impossible, or when `_top_made_here` must look further."""
+def _top_rev(revs_of: dict[str, list]) -> tuple[str | None, Callable[[], set[str]]]:
+    """(the greatest of the records' revs `revs_of` {table: revs}, their revs as text when
+    asked for): each table's greatest found in C; all of them are gathered only when a rev
+    of another type (stored outside the app) makes that impossible, or when `_top_made_here`
+    must look further."""
     def revs() -> set[str]:
-        found = set().union(*(map(itemgetter("rev"), by_id.values())
-                              for by_id in rows.values()))
+        found = set().union(*revs_of.values())
         return {rev for rev in found if isinstance(rev, str)}
     try:
-        tops = [max(map(itemgetter("rev"), by_id.values())) for by_id in rows.values()
-                if by_id]
+        tops = [max(table_revs) for table_revs in revs_of.values() if table_revs]
     except TypeError:                       # revs of types that do not compare
         tops = [None]
     if all(type(top) is str for top in tops):
@@ -220,12 +223,12 @@ def _top_made_here(store, top: str | None, revs: Callable[[], set[str]]) -> str 
 
 
 # -- writing -------------------------------------------------------------------------------
-def _write(ws, out: Path, kind: str, chosen: tuple[dict, dict, list[str]],
+def _write(ws, out: Path, kind: str, chosen: tuple[dict, Lines, list[str]],
            records_files: RecordsFiles, deflater: Deflater, progress: Progress) -> dict:
-    """Write the bundle of the `chosen` (rows, lines, evidence hashes)."""
+    """Write the bundle of the `chosen` (rows, their lines as read, evidence hashes)."""
     bundle_id = str(uuid.uuid4())
-    rows, lines, blobs = chosen
-    rows, blobs, sealed, secret = confidential.split(ws, rows, lines, blobs, bundle_id)
+    rows, read, blobs = chosen
+    rows, blobs, sealed, secret = confidential.split(ws, rows, read, blobs, bundle_id)
     files, order = _files(ws, rows, records_files, sealed)
     deflater.add_all(files)             # in the background while the manifest is made
     counts = {t: len(rows[t]) for t in SYNCED_TABLES if rows[t]}
@@ -241,7 +244,7 @@ def _write(ws, out: Path, kind: str, chosen: tuple[dict, dict, list[str]],
         bundle_id=bundle_id, created_at=ws.store.clock_iso(), kind=kind,
         sender={**mf.sender_of(ws.profile.device_id, ws.actor, ws.device_key),
                 **device_roles.declaration(ws)}, counts=counts,
-        files=entries, extra={"records_sha256": _digest(rows, order),
+        files=entries, extra={"records_sha256": _digest(records_files, order, rows),
                               "confidential": secret,
                               audit_heads.MANIFEST_KEY: _audit_heads(ws)})
     signature = mf.sign(manifest_bytes, ws.device_key)
@@ -284,14 +287,13 @@ def _files(ws, rows: dict, records_files: RecordsFiles,
     return files, order
 
 
-def _digest(rows: dict, order: dict[str, list]) -> str:
+def _digest(records_files: RecordsFiles, order: dict[str, list], rows: dict) -> str:
     """`records_digest` of the clear records, its lines made in C and handed over nearly in
     their own order (tables by name, records by id), so its sort has next to nothing to do."""
     lines: list[str] = []
     for table in sorted(order):
         ids = order[table]
-        lines += digest_lines(table, ids,
-                              list(map(itemgetter("rev"), map(rows[table].__getitem__, ids))))
+        lines += digest_lines(table, ids, records_files.revs(table, ids, rows[table]))
     return lines_digest(lines)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from itertools import repeat
+from typing import Callable, NamedTuple
 from operator import itemgetter
 
 from app.errors import DatabaseError, ValidationError
@@ -47,23 +47,34 @@ ANCESTRY_SQL = (f"case when {HAS_OLDER} then json((select json_group_array(rev) 
                 f"limit {MAX_ANCESTRY}) order by rev))) else json_array() end")
 
 
+class Columns(NamedTuple):
+    """One read of a table: its records' ids, fields (`Lines.read`) and lines, row for row."""
+    ids: list
+    fields: list[tuple]
+    texts: list[bytes]
+
+
 class Lines:
-    """The records an export reads: `fields` {table: {id: routing fields}} and `lines`
-    {table: {id: line as UTF-8 bytes}}, filled by `read`; a record's fields and line come
-    from one row. The bytes are SQLite's own (no decoding and encoding again per row); the
+    """The records an export reads: their fields, returned by `read` as {id: the row SQLite
+    returned: the table's routing fields (`names`) in order, then the line} (read one with
+    `field`), and `lines` {table: {id: line as UTF-8 bytes}}. A record is the very tuple
+    SQLite's row came as (a dict per record cost as much as everything else the export does
+    with them). The bytes are SQLite's own (no decoding and encoding again per row); the
     caller checks them as UTF-8 once per file (`utf8`)."""
 
     def __init__(self, store, foreign_keys: dict[str, list[tuple[str, str, str]]]):
         self.store = store
         self.fks = foreign_keys
-        self.fields: dict[str, dict] = {t: {} for t in SYNCED_TABLES}
         self.lines: dict[str, dict[str, bytes]] = {t: {} for t in SYNCED_TABLES}
         self._plans: dict[str, tuple[list[str], str]] = {}
+        # The last read of each table as columns, in the order SQLite returned its rows (a
+        # records file made right after the read takes them in one pass, records_files.py).
+        self.latest: dict[str, Columns] = {}
         # How many times each table was read: a file made from its lines stays valid only
         # while no other read could have changed them (app/sync/records_files.py).
         self.reads: Counter[str] = Counter()
 
-    def read(self, table: str, where: str = "1", params=()) -> dict[str, dict]:
+    def read(self, table: str, where: str = "1", params=()) -> dict[str, tuple]:
         """Read the records of `table` matching `where` (SQL over the row `t`), keep their
         lines, and return their fields by id."""
         self.reads[table] += 1
@@ -81,10 +92,22 @@ class Lines:
         if None in texts:               # a REAL in the row: written exactly by Python
             texts = [self._python_line(table, rid) if text is None else text
                      for rid, text in zip(ids, texts)]
+            found = [(*row[:-1], text) for row, text in zip(found, texts)]
         self.lines[table].update(zip(ids, texts))
-        return dict(zip(ids, map(dict, map(zip, repeat(names), found))))
+        self.latest[table] = Columns(ids, found, texts)
+        return dict(zip(ids, found))
 
-    def read_ids(self, table: str, ids) -> dict[str, dict]:
+    def names(self, table: str) -> list[str]:
+        """The routing fields of `table`'s records, in their tuples' order."""
+        return self._plan(table)[0]
+
+    def field(self, table: str, column: str) -> Callable[[tuple], object]:
+        """A getter of `column` from `table`'s records' fields (None where the table has
+        no such column)."""
+        names = self.names(table)
+        return itemgetter(names.index(column)) if column in names else _none
+
+    def read_ids(self, table: str, ids) -> dict[str, tuple]:
         """`read` of the records with these ids, a few hundred per query."""
         out = {}
         for chunk in chunked(ids):
@@ -117,13 +140,19 @@ class Lines:
         out = {}
         for row in rows:
             self.lines[table][row["id"]] = _encode(table, row, history.get(row["id"], ()))
-            out[row["id"]] = {c: row[c] for c in names}
+            out[row["id"]] = (*(row[c] for c in names), self.lines[table][row["id"]])
+        self.latest[table] = Columns(list(out), list(out.values()),
+                                     list(map(self.lines[table].__getitem__, out)))
         return out
 
     def _python_line(self, table: str, record_id) -> bytes:
         row = self.store.get(table, record_id)
         history = revs_in_history(self.store, table, [record_id])
         return _encode(table, row, history.get(record_id, ()))
+
+
+def _none(_record) -> None:
+    return None
 
 
 def utf8(data: bytes, where: str) -> bytes:

@@ -28,7 +28,7 @@ from app.sync.merge import OUTCOMES, MergeContext, merge_records
 from app.sync.pinned import check_pinned
 from app.sync.reader import Bundle, Limits, read_bundle
 from app.sync.template_check import check_templates
-from app.sync.records import (chunked, current_revs, foreign_keys, marks,
+from app.sync.records import (ID_CHUNK, chunked, current_revs, foreign_keys, marks,
                                revs_in_history, schema_of)
 
 Progress = Callable[[int, int, str], None]
@@ -191,10 +191,10 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         for sha, data in bundle.blobs.items():
             store.put_blob(sha, data, "application/octet-stream")
         ctx = MergeContext.for_store(store, bundle.bundle_id, now, schema)
-        done = 0
+        done, written = 0, {}
         for table in tables:
-            rows = _write_order(table, bundle.records[table])
-            for outcome in merge_records(ctx, table, rows):
+            written[table] = _write_order(table, bundle.records[table])
+            for outcome in merge_records(ctx, table, written[table]):
                 tables[table][outcome] += 1
                 done += 1
                 if done % 200 == 0:
@@ -203,7 +203,7 @@ def _merge_all(ws, bundle: Bundle, schema, device, progress: Progress,
         derived = integrity.derive_signed(ws, bundle, newly_trusted)
         audit_heads.witness(store, _audit_heads(ws, bundle), bundle.sender["device_id"], now)
         _lower_export_mark(store, bundle)
-        sanity_check(store, bundle, tables)
+        sanity_check(store, bundle, tables, written)
         # Scores of the inspections whose answers or template this import changed.
         store.refresh_scores(known_templates=bundle.templates)
         store.put_local("imported_bundles", {
@@ -246,17 +246,18 @@ def _lower_export_mark(store, bundle: Bundle) -> None:
         store.set_setting(LAST_EXPORT, oldest.rsplit(".", 1)[0])
 
 
-def sanity_check(store, bundle: Bundle, tables: dict) -> None:
+def sanity_check(store, bundle: Bundle, tables: dict, written: dict | None = None) -> None:
     """Like Anki's post-sync check: every record the bundle promised is now current, part of
     what we hold, or kept in a conflict; counts must agree. Set-based: the database is read
-    a few hundred records per query, not record by record."""
+    a few hundred records per query, not record by record (`written`: the tables in the
+    order they were merged, `_write_order`)."""
     for table, outcomes in tables.items():
         promised = bundle.manifest["counts"].get(table, 0)
         if sum(outcomes.values()) != promised:
             raise BundleError(f"Import check failed: {table} accounted for "
                               f"{sum(outcomes.values())} records, the bundle promised "
                               f"{promised}. Nothing was imported.")
-    missing = _first_unaccounted(store, bundle.records)
+    missing = _first_unaccounted(store, bundle.records, written)
     if missing:
         raise BundleError(f"Import check failed: {missing} from the bundle is not in the "
                           "database after merging. Nothing was imported.")
@@ -274,45 +275,47 @@ def sanity_check(store, bundle: Bundle, tables: dict) -> None:
                           f"missing {broken[0]['parent']} record. Nothing was imported.")
 
 
-def _first_unaccounted(store, records: dict[str, list[dict]]) -> str | None:
+def _first_unaccounted(store, records: dict[str, list[dict]],
+                       written: dict | None = None) -> str | None:
     """"table id" of the first record (in bundle order) that is neither current, nor in our
-    history, nor kept as the incoming side of a conflict; None when all are accounted for."""
+    history, nor kept as the incoming side of a conflict; None when all are accounted for.
+    `written`: the tables as merged (`_write_order`), read in that order."""
     for table, rows in records.items():
-        ids, revs = rows.column("id"), rows.column("rev")       # no dict per record
+        mine = (written or {}).get(table, rows)
+        ids, revs = mine.column("id"), mine.column("rev")       # no dict per record
         column = WRITTEN_BY.get(table)
-        if column is None:
-            order, parents = range(len(ids)), None
-        else:
-            order, parents = rows.positions_by(column), rows.column(column)
-        unaccounted = [n for chunk in chunked(order) for n in _unaccounted(
-            store, table, chunk, ids, revs, column, parents)]
-        if unaccounted:
-            return f"{table} {ids[min(unaccounted)]}"
+        parents = mine.column(column) if column is not None else None
+        missing = set()
+        for start in range(0, len(ids), ID_CHUNK):
+            part = slice(start, start + ID_CHUNK)
+            missing.update(_unaccounted(store, table, ids[part], revs[part], column,
+                                        parents[part] if parents is not None else None))
+        if missing:
+            return f"{table} {next(i for i in rows.column('id') if i in missing)}"
     return None
 
 
-def _unaccounted(store, table: str, positions: list[int], ids: list, revs: list,
-                 column: str | None, parents: list | None) -> list[int]:
-    """Of the records at `positions`, those not accounted for (see `_first_unaccounted`).
+def _unaccounted(store, table: str, ids: list, revs: list, column: str | None,
+                 parents: list | None) -> list:
+    """The ids of the records (`ids`, `revs`) not accounted for (`_first_unaccounted`).
 
     Records written grouped by their parent (`_write_order`) are first read by parent: a
     few hundred of them lie on a few pages of the table and of the parent's index, where
     by id each would be a page of its own. A row found so is the row of that id (ids are
     unique); a record not found so is then looked up by id."""
     current: dict = {}
-    if column is not None:
-        group = list(dict.fromkeys(parents[n] for n in positions if parents[n] is not None))
-        if group:
-            current.update(store.rows(f"select id, rev from [{table}] where [{column}] in "
-                                      f"({marks(group)})", group))
-    missed = [ids[n] for n in positions if current.get(ids[n]) != revs[n]]
-    current.update(current_revs(store, table, missed))
-    others = [n for n in positions if current.get(ids[n]) != revs[n]]
+    group = [] if parents is None else [p for p in dict.fromkeys(parents) if p is not None]
+    if group:
+        current.update(store.rows(f"select id, rev from [{table}] where [{column}] in "
+                                  f"({marks(group)})", group))
+    current.update(current_revs(store, table, [i for i, rev in zip(ids, revs)
+                                               if current.get(i) != rev]))
+    others = [(i, rev) for i, rev in zip(ids, revs) if current.get(i) != rev]
     if not others:
         return []
-    history = revs_in_history(store, table, (ids[n] for n in others))
-    return [n for n in others if revs[n] not in history.get(ids[n], ()) and
-            not _kept_in_conflict(store, table, {"id": ids[n], "rev": revs[n]})]
+    history = revs_in_history(store, table, (i for i, _rev in others))
+    return [i for i, rev in others if rev not in history.get(i, ()) and
+            not _kept_in_conflict(store, table, {"id": i, "rev": rev})]
 
 
 def _kept_in_conflict(store, table: str, record: dict) -> bool:

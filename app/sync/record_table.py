@@ -89,25 +89,21 @@ class RecordTable:
                 for keys, values in zip(self._keys, self._values)]
 
     def grouped_by(self, name: str) -> "RecordTable":
-        """The same records in the order of `positions_by(name)`, as a table of its own
-        (its lists hold the same key and value tuples: no record is copied)."""
-        order = self.positions_by(name)
+        """The same records with equal values of `name` together, in the order of those
+        values (absent or null as ""); records of one value stay in bundle order. Values
+        that do not sort together (not all texts) leave the bundle order as it is. A table
+        of its own, whose lists hold the same key and value tuples: no record is copied."""
+        # Absent or null as "" (None does not compare with a text); no tuple per record.
+        values = [value if value is not None else "" for value in self.column(name)]
+        try:
+            order = sorted(range(len(values)), key=values.__getitem__)
+        except TypeError:
+            order = range(len(values))
         table = RecordTable()
         table._keys = list(map(self._keys.__getitem__, order))
         table._values = list(map(self._values.__getitem__, order))
         table._shapes = dict(self._shapes)
         return table
-
-    def positions_by(self, name: str) -> list[int]:
-        """The records' positions with equal values of `name` together, in the order of
-        those values (absent or null as ""); records of one value stay in bundle order.
-        Values that do not sort together (not all texts) leave the bundle order as it is."""
-        # Absent or null as "" (None does not compare with a text); no tuple per record.
-        values = [value if value is not None else "" for value in self.column(name)]
-        try:
-            return sorted(range(len(values)), key=values.__getitem__)
-        except TypeError:
-            return list(range(len(values)))
 
     def view(self) -> "RecordView":
         """The records by id (as `{r["id"]: r for r in table}`: the last of an id, though

@@ -12,6 +12,10 @@ never a wrong byte.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter, not_
+from typing import Callable
+
 from app.errors import ValidationError
 from app.sync import confidential
 from app.sync.bundle_zip import Deflater
@@ -35,33 +39,63 @@ class RecordsFiles:
         self._read = read
         self._deflater = deflater
         self._ethics = ethics           # None: no early files (a filtered export)
-        self._early: dict[str, tuple[list, int, bytes]] = {}
+        # {table: (ids in the file's order, their revs, the read they came from, the file)}
+        self._early: dict[str, tuple[list, list, int, bytes]] = {}
 
-    def early(self, table: str, by_id: dict[str, dict]) -> None:
+    def early(self, table: str, by_id: dict[str, tuple]) -> None:
         """Make `table`'s file from the records just read (all of the table that will travel),
-        leaving out those that will likely be sealed, and start deflating it."""
-        if self._ethics is None or not by_id:
+        leaving out those that will likely be sealed, and start deflating it. The read's
+        columns are sorted once, as positions, and taken in that order in C: no look-up by
+        id per record, and the revs come along for the promised digest (`revs`)."""
+        columns = self._read.latest.get(table)
+        if self._ethics is None or not by_id or columns is None \
+                or len(columns.ids) != len(by_id):   # not this read's records, one per id
             return
-        ids = sorted(confidential.likely_clear(table, by_id, self._ethics))
+        ids = columns.ids
+        sealed = confidential.likely_sealed(self._read, table, by_id, self._ethics)
+        keep = range(len(ids)) if not sealed else \
+            compress(range(len(ids)), map(not_, map(sealed.__contains__, ids)))
+        take = _taker(sorted(keep, key=ids.__getitem__))
         try:
-            data = records_file(table, ids, self._read.lines[table])
+            data = utf8(b"\n".join(take(columns.texts)) + b"\n", name_of(table))
         except ValidationError:         # said when the bundle's file is made
             return
-        self._early[table] = (ids, self._read.reads[table], data)
+        revs = take(list(map(self._read.field(table, "rev"), columns.fields)))
+        self._early[table] = (take(ids), revs, self._read.reads[table], data)
         self._deflater.add(name_of(table), data)
+
+    def _made(self, table: str) -> tuple | None:
+        """The early file of `table`, while no read since could have changed its lines."""
+        made = self._early.get(table)
+        return made if made is not None and made[2] == self._read.reads[table] else None
 
     def order(self, table: str, by_id: dict) -> list:
         """The ids of `table`'s final records `by_id` in their file's order (by id): those of
         the early file when they are the same records (one look-up each, no sort)."""
-        made = self._early.get(table)
-        if made is not None and made[1] == self._read.reads[table] \
-                and len(made[0]) == len(by_id) and all(map(by_id.__contains__, made[0])):
+        made = self._made(table)
+        if made is not None and len(made[0]) == len(by_id) \
+                and all(map(by_id.__contains__, made[0])):
             return made[0]
         return sorted(by_id)
 
+    def revs(self, table: str, ids: list, by_id: dict) -> list:
+        """The revs of `table`'s final records `ids` (in this order), `by_id` their fields."""
+        made = self._made(table)
+        if made is not None and made[0] is ids:
+            return made[1]
+        return list(map(self._read.field(table, "rev"), map(by_id.__getitem__, ids)))
+
     def file(self, table: str, ids: list) -> bytes:
         """The file of `table`'s final records `ids` (in the file's order)."""
-        made = self._early.get(table)
-        if made is not None and made[1] == self._read.reads[table] and made[0] == ids:
-            return made[2]
+        made = self._made(table)
+        if made is not None and (made[0] is ids or made[0] == ids):
+            return made[3]
         return records_file(table, ids, self._read.lines[table])
+
+
+def _taker(positions: list) -> Callable[[list], list]:
+    """A function giving the items of a list at `positions`, in that order, taken in C."""
+    if len(positions) < 2:
+        return lambda items: [items[p] for p in positions]
+    get = itemgetter(*positions)
+    return lambda items: list(get(items))

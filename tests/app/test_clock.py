@@ -1,8 +1,10 @@
 """Revs stay ordered when a laptop's clock jumps backwards or two devices disagree."""
 
+from datetime import datetime, timedelta, timezone
+
 from hypothesis import given, strategies as st
 
-from app.clock import HybridLogicalClock, Timestamp
+from app.clock import HybridLogicalClock, Timestamp, iso
 
 
 class SteppedClock:
@@ -94,3 +96,14 @@ def test_two_devices_exchanging_revs_never_go_backwards(steps):
         rev = clocks[use_b].tick()
         assert rev > latest
         latest = rev
+
+
+@given(st.datetimes(timezones=st.sampled_from([
+    timezone.utc, timezone(timedelta(hours=8)), timezone(timedelta(hours=-5, minutes=-30))])))
+def test_a_stored_time_is_the_utc_instant_to_the_second(moment):
+    """The one stored format, whatever the zone, microseconds or year of the instant."""
+    utc = moment.astimezone(timezone.utc)
+    assert iso(moment) == utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if utc.year >= 1000:
+        assert datetime.strptime(iso(moment), "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=timezone.utc) == utc.replace(microsecond=0)
