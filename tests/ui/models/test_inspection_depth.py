@@ -79,3 +79,73 @@ def test_paging_in_every_order_gives_the_rows_of_one_plain_query(ws, many):
                 paged += [record_id for record_id, _key in page]
                 after = page[-1]
             assert paged == whole and len(whole) == VISITS, (order, descending)
+
+
+WIDE_FILTERS = [{"date_from": "2022-01-01"}, {"status": "signed"},
+                {"date_from": "2021-01-01", "date_to": "2023-12-31", "status": "completed"}]
+
+
+def _plan(ws, query, after=None) -> str:
+    sql, params = query.ids_sql(20, after)
+    return " / ".join(r[3] for r in ws.store.conn.execute(f"explain query plan {sql}", params))
+
+
+@pytest.mark.parametrize("filters", WIDE_FILTERS)
+def test_a_filter_keeping_many_rows_pages_along_the_order_not_a_sort(ws, many, filters,
+                                                                     monkeypatch):
+    """A filter that keeps many rows (a year of visits, one status) with a sort on another
+    column: each page walks the order's index, checking the filter, instead of taking the
+    filter's index and sorting every kept row again for each page."""
+    import ui.state.inspections as state
+    monkeypatch.setattr(state, "SORT_AT_MOST", 100)      # 1,200 visits stand for 100,000
+    for order in ("mode", "status", "visit_date", "inspectors"):
+        if order in filters:
+            continue            # one status: its order is the ids' (SQLite's choice)
+        for descending in (True, False):
+            query = InspectionQuery(ws, InspectionFilter(order=order, descending=descending,
+                                                         **filters))
+            assert query.count() > 100
+            first = query.ids(20)
+            for after in (None, first[-1]):
+                assert "TEMP B-TREE" not in _plan(ws, query, after), (order, filters)
+
+
+@pytest.mark.parametrize("filters", WIDE_FILTERS + [{"school_id": None}])
+def test_either_plan_gives_the_same_rows_in_every_order(ws, many, filters, monkeypatch):
+    """Walking the order or sorting the filter's rows is a choice of speed only: page by
+    page, every order and direction lists exactly the rows of one plain query."""
+    import ui.state.inspections as state
+    from ui.state.inspections import ORDER_BY
+    if "school_id" in filters:
+        filters = {"school_id": ws.store.scalar("select min(school_id) from inspections")}
+    wanted = _plainly_filtered(ws, filters)
+    for limit in (100, 10**9):                      # walking, then sorting
+        monkeypatch.setattr(state, "SORT_AT_MOST", limit)
+        for order in ORDER_BY:
+            for descending in (True, False):
+                query = InspectionQuery(ws, InspectionFilter(order=order,
+                                                             descending=descending, **filters))
+                assert query.count() == len(wanted)
+                whole = query.ids(VISITS + 1)
+                paged, after = [], None
+                for _ in range(VISITS // 97 + 2):
+                    page = query.ids(97, after)
+                    if not page:
+                        break
+                    paged, after = paged + page, page[-1]
+                assert paged == whole, (order, descending, limit)
+                assert {record_id for record_id, _key in whole} == wanted
+                keys = [key for _id, key in whole]
+                assert keys == sorted(keys, reverse=descending), (order, descending, limit)
+
+
+def _plainly_filtered(ws, filters) -> set[str]:
+    sql, params = "select id from inspections where deleted = 0", []
+    for column in ("status", "school_id"):
+        if column in filters:
+            sql, params = sql + f" and {column} = ?", params + [filters[column]]
+    if "date_from" in filters:
+        sql, params = sql + " and visit_date >= ?", params + [filters["date_from"]]
+    if "date_to" in filters:
+        sql, params = sql + " and visit_date <= ?", params + [filters["date_to"]]
+    return {r[0] for r in ws.store.conn.execute(sql, params)}
