@@ -11,6 +11,7 @@ from app.domain.status import ACTION_STATUSES
 from app.services.action_list import ActionFilter, ActionQuery
 from app.services.inspections import start_inspection
 from app.services.schools import add_school
+from tests.sql_steps import vm_steps
 
 TODAY = "2026-06-15"
 ACTIONS = 1500
@@ -35,18 +36,7 @@ def many(ws):
 
 
 def _steps(ws, call) -> int:
-    """SQLite virtual-machine steps taken by `call`."""
-    steps = [0]
-
-    def count():
-        steps[0] += 1
-        return 0
-    ws.store.conn.set_progress_handler(count, 1)
-    try:
-        call()
-    finally:
-        ws.store.conn.set_progress_handler(None, 1)
-    return steps[0]
+    return vm_steps(ws.store.conn, call)
 
 
 FILTERS = (ActionFilter(), ActionFilter(status="pending"), ActionFilter(overdue_only=True),

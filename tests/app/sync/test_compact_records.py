@@ -11,9 +11,7 @@ import zipfile
 import pytest
 
 from app.errors import BundleError
-from app.services.demo import generate_demo
 from app.sync import importer
-from app.sync.export import export_bundle
 from app.sync.reader import read_bundle
 from app.sync.record_table import RecordTable, Strings
 from app.sync.records import digest_lines, lines_digest, records_digest, schema_of
@@ -91,16 +89,6 @@ def test_the_digest_is_that_of_one_sort_of_every_line(ids):
     odd = {"Odd\x01": records["a_"], **records}
     assert records_digest(odd) == spec(odd)
     assert records_digest({}) == hashlib.sha256(b"").hexdigest()
-
-
-@pytest.fixture
-def demo_bundle(make_workspace, tmp_path):
-    sender = make_workspace("sender")
-    sender.set_identity(name="督学甲", role="inspector")
-    generate_demo(sender, schools=3, inspections=12, seed=3)
-    path = tmp_path / "demo.sibundle"
-    export_bundle(sender, path, kind="full")
-    return path
 
 
 def test_a_read_bundle_holds_every_record_as_its_line_says(office, demo_bundle):

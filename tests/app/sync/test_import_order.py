@@ -9,9 +9,7 @@ import json
 import pytest
 
 from app.errors import BundleError
-from app.services.demo import generate_demo
 from app.sync import importer
-from app.sync.export import export_bundle
 from app.sync.importer import import_bundle
 from app.sync.reader import read_bundle
 from app.sync.record_table import RecordTable, Strings
@@ -41,16 +39,6 @@ def test_records_grouped_by_a_column_keep_the_bundle_order_within_a_group():
 def test_values_that_do_not_sort_together_keep_the_bundle_order():
     table = RecordTable([{"id": "a", "k": "x"}, {"id": "b", "k": 1}, {"id": "c", "k": "a"}])
     assert [r["id"] for r in table.grouped_by("k")] == ["a", "b", "c"]
-
-
-@pytest.fixture
-def demo_bundle(make_workspace, tmp_path):
-    sender = make_workspace("sender")
-    sender.set_identity(name="督学甲", role="inspector")
-    generate_demo(sender, schools=3, inspections=12, seed=3)
-    path = tmp_path / "demo.sibundle"
-    export_bundle(sender, path, kind="full")
-    return path
 
 
 def _bundle_lines(office, path, table: str) -> list[dict]:

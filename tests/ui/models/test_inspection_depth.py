@@ -9,6 +9,7 @@ import pytest
 
 from app.services.schools import add_school
 from ui.state.inspections import InspectionFilter, InspectionQuery
+from tests.sql_steps import vm_steps
 
 VISITS = 1200
 
@@ -32,17 +33,7 @@ def many(ws):
 
 
 def _steps(ws, call) -> int:
-    steps = [0]
-
-    def count():
-        steps[0] += 1
-        return 0
-    ws.store.conn.set_progress_handler(count, 1)
-    try:
-        call()
-    finally:
-        ws.store.conn.set_progress_handler(None, 1)
-    return steps[0]
+    return vm_steps(ws.store.conn, call)
 
 
 @pytest.mark.parametrize("order", ["mode", "status", "grade"])
