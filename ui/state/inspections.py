@@ -134,6 +134,7 @@ class InspectionQuery:
 
         def term(column: str) -> str:   # the order's own column stays bare: it is the range
             return f"+{column}" if walk and column != lead else column
+
         # Few rows kept: found through the filter's index and sorted; the table leading for
         # the order would be walked whole to find them (~0.1 s a page at 100,000).
         leading = order if walk else None
@@ -247,10 +248,9 @@ class InspectionQuery:
         return counted is None or counted[1] > SORT_AT_MOST or not self._filtered()
 
     def _filtered(self) -> bool:
-        f = self.filter
-        return bool(f.status or f.template_key or f.school_id or f.date_from or f.date_to
-                    or f.inspector.strip() or f.search.strip() or visible_schools(self.ws)
-                    is not None)
+        """Whether anything narrows the list: the filter but its order (as the count sees
+        it, so a subclass's own narrowing counts too), or a reader's school scope."""
+        return self._count_scope() != InspectionFilter() or visible_schools(self.ws) is not None
 
     def rows(self, ids: list[str]) -> dict[str, dict]:
         """Display rows by id; an id missing from the result could not be loaded."""
