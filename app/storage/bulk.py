@@ -1,10 +1,13 @@
 """Bulk writes of rows made in memory (the batched demo generator), for `Store.insert_rows`
 and `Store.bulk_cache`: every value of a synced table checked as a single write checks it,
 each distinct value of a column once; one executemany per row shape; and the connection
-settings for one large transaction. Triggers and foreign keys work as for single writes."""
+settings for one large transaction. Foreign keys and triggers work as for single writes,
+except the stored-score trigger on insert, whose marks are made once per batch
+(`scores.marked_in_bulk`, as an import's runs make them)."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import operator
 from contextlib import contextmanager
@@ -55,9 +58,23 @@ def insert_rows(conn, table: str, rows: list, *, ignore: bool = False,
             shapes.setdefault(tuple(row), []).append(tuple(row.values()))
     verb = "insert or ignore" if ignore else "insert"
     for names, values in shapes.items():
-        conn.executemany(f"{verb} into [{table}] (" + ", ".join(f"[{c}]" for c in names)
-                         + ") values (" + ", ".join("?" * len(names)) + ")", values)
+        with _marked(conn, table, names, values, ignore):
+            conn.executemany(f"{verb} into [{table}] (" + ", ".join(f"[{c}]" for c in names)
+                             + ") values (" + ", ".join("?" * len(names)) + ")", values)
     return len(rows)
+
+
+def _marked(conn, table: str, names: tuple, values: list, ignore: bool):
+    """The score trigger's marks for the whole batch at once, as an import's runs make
+    them (`scores.marked_in_bulk`: the trigger is set aside and put back inside our write
+    transaction, so no other writer ever meets the table without it). Rows that may be
+    ignored keep the trigger: only a row actually written may be marked."""
+    from app.storage.scores import marked_column, marked_in_bulk   # not at --help
+    marked = marked_column(table)
+    if ignore or marked is None:
+        return contextlib.nullcontext()
+    at = names.index(marked) if marked in names else None
+    return marked_in_bulk(conn, table, [None if at is None else v[at] for v in values])
 
 
 @contextmanager

@@ -107,6 +107,38 @@ def test_bulk_marks_equal_the_triggers_row_by_row(ws, mini_inspection, monkeypat
     assert bulk[0].count((None,)) == 2 and (mini_inspection,) in bulk[0]
 
 
+def _insert_and_look(ws, table, rows, monkeypatch, *, by_row: bool) -> tuple:
+    """`Store.insert_rows` (the demo's bulk writer), rolled back; the marks it left."""
+    with monkeypatch.context() as patch:
+        if by_row:
+            patch.setattr(scores, "marked_in_bulk", _triggers_fire)
+        with pytest.raises(RuntimeError), ws.store.atomic():
+            ws.store.insert_rows(table, rows)
+            looked = _marks(ws.store), _triggers(ws.store.conn)
+            raise RuntimeError("roll back")
+    return looked
+
+
+def test_the_demo_bulk_writer_marks_what_the_triggers_mark(ws, mini_inspection, monkeypatch):
+    """Rows of two shapes (one executemany each), repeated inspections, a row naming none,
+    a new inspection (its empty score row too); the triggers are back afterwards."""
+    before = _triggers(ws.store.conn)
+    with ws.store.atomic():
+        ws.store.refresh_scores()
+    responses = [dict(zip(COLUMNS, _response(ws, inspection_id, key, n)))
+                 for n, (inspection_id, key) in enumerate(
+                     ((mini_inspection, "a.score"), (None, "a.score"), (None, "a.samples"),
+                      (mini_inspection, "a.samples")))]
+    responses[-1]["note"] = "two shapes"
+    inspection = {**ws.store.get("inspections", mini_inspection), "id": "i-new",
+                  "rev": ws.store.next_rev()}
+    for table, rows in (("responses", responses), ("inspections", [inspection])):
+        bulk = _insert_and_look(ws, table, rows, monkeypatch, by_row=False)
+        assert bulk == _insert_and_look(ws, table, rows, monkeypatch, by_row=True), table
+        assert bulk[1] == before and _triggers(ws.store.conn) == before
+    assert ("i-new",) in bulk[0][0] and any(r[0] == "i-new" for r in bulk[0][1])
+
+
 def test_no_other_connection_sees_a_table_without_its_trigger(ws, mini_inspection,
                                                               monkeypatch):
     other = sqlite3.connect(ws.store.path)
