@@ -119,6 +119,14 @@ LEAN = {
 LEAN["grade"] = LEAN["score"]
 NOT_ETHICS = "+i.template_id in (select id from templates where kind != 'ethics')"
 
+# Walking with templates (schools) leading, a filter on the template key (school) names the
+# leading rows worth visiting: the templates its visits use. One template's 20,000 visits
+# by title descending walked every other template's visits first (~70,000 index entries,
+# 15-60 ms at 100,000); the template ids are read from the key's index range instead.
+PRUNES = {"template": ("template_key", "+tp.id in (select template_id from inspections "
+                                       "where template_key = ?)"),
+          "school": ("school_id", "+s.id = ?")}
+
 
 def _joins(order: str | None) -> str:
     """The FROM clause for a query ordered by `order` (None: unordered, e.g. a count).
@@ -196,6 +204,9 @@ class InspectionQuery:
                               ("i.school_id", f.school_id)):
             if value:
                 sql, params = sql + f" and {term(column)} = ?", params + [value]
+        field, pruning = PRUNES.get(order, (None, "")) if walk else (None, "")
+        if field and getattr(f, field):     # see PRUNES: the same rows, fewer passed
+            sql, params = sql + f" and {pruning}", params + [getattr(f, field)]
         if f.date_from:
             sql, params = sql + f" and {term('i.visit_date')} >= ?", params + [f.date_from]
         if f.date_to:
