@@ -10,13 +10,15 @@ rows are recomputed together. Triggers (migration m017_action_state) mark a scho
 `action_dirty` whenever anything its actions' state depends on changes, by whatever path: a
 service, an import (a REPLACE of a row too: the BEFORE INSERT triggers mark the school of
 the row being replaced), a merge, another process or `sqlite3` on the file. Readers call
-`refresh_if_dirty` first, so a stale state is never shown.
+`refresh_if_dirty` first, so a stale state is never shown. The list's counts are kept with
+the state (`action_tally.py`), recounted for the schools recomputed here.
 """
 
 from __future__ import annotations
 
 from app.domain import actions as rule
 from app.domain.action_chains import with_state_by_school
+from app.storage import action_tally
 
 # The rows the one rule reads: live actions of a known school, in created order (the last
 # row of a chain is its head; id breaks ties so every reader picks the same head).
@@ -44,9 +46,9 @@ TABLES = (
     "create table if not exists action_dirty (school_id text primary key)",
 )
 # The list's order is (no due date last, due date, id); each index is a range for one
-# filter (all, one status, one school) in that order. The counts (all, open, overdue) of
-# each filter read covering ranges: (head, closed), (head, overdue_after, closed) and, with
-# a status, (head, status, closed, overdue_after).
+# filter (all, one status, one school) in that order. The counts are summed from the tally
+# but for today's year of "overdue", a covering range of (head, overdue_after, closed) or,
+# with a status, (head, status, overdue_after, closed).
 INDEXES = (
     "create index if not exists idx_action_state_order on action_state "
     "(head, due_null, due_key, id)",
@@ -54,12 +56,13 @@ INDEXES = (
     "(head, status, due_null, due_key, id)",
     "create index if not exists idx_action_state_school on action_state "
     "(school_id, head, due_null, due_key, id)",
-    "create index if not exists idx_action_state_closed on action_state (head, closed)",
     "create index if not exists idx_action_state_overdue on action_state "
     "(head, overdue_after, closed)",
-    "create index if not exists idx_action_state_counts on action_state "
-    "(head, status, closed, overdue_after)",
+    "create index if not exists idx_action_state_status_overdue on action_state "
+    "(head, status, overdue_after, closed)",
 )
+# Counted from the tally now (migration m029_action_counts drops them).
+RETIRED_INDEXES = ("idx_action_state_closed", "idx_action_state_counts")
 
 def _mark(select: str) -> str:
     return f"insert or ignore into action_dirty (school_id) {select};"
@@ -106,10 +109,22 @@ def create(conn) -> None:
     actions is marked, so the first read computes their state."""
     for sql in (*TABLES, *INDEXES):
         conn.execute(sql)
+    action_tally.create(conn)
     for name, body in TRIGGERS.items():
         conn.execute(f"create trigger if not exists {name} {body}")
     conn.execute("insert or ignore into action_dirty (school_id) "
                  "select distinct school_id from actions where school_id is not null")
+
+
+def create_counts(conn) -> None:
+    """The list's counts where the state is already stored (migration m029_action_counts):
+    the tally counted from it, the index for today's year of "overdue" with a status, and
+    the count indexes it replaces dropped."""
+    for name in RETIRED_INDEXES:
+        conn.execute(f"drop index if exists {name}")
+    for sql in INDEXES:
+        conn.execute(sql)
+    action_tally.create_counted(conn)
 
 
 def is_dirty(conn) -> bool:
@@ -119,16 +134,21 @@ def is_dirty(conn) -> bool:
 def refresh(conn) -> int:
     """Recompute the state of every marked school's actions and clear the marks (inside the
     caller's transaction). Returns the number of schools recomputed."""
-    done = 0
+    done, recounted = 0, False
     while True:
         schools = [r[0] for r in conn.execute(
             f"select school_id from action_dirty limit {BATCH}")]
         if not schools:
-            return done
+            break
         _recompute(conn, schools)
+        recounted = action_tally.recount(conn, schools) or recounted \
+            or action_tally.ALL in schools
         conn.executemany("delete from action_dirty where school_id = ?",
                          [(s,) for s in schools])
         done += len(schools)
+    if recounted:
+        action_tally.resum(conn)
+    return done
 
 
 def _recompute(conn, schools: list) -> None:

@@ -341,5 +341,17 @@ def m023_founded_signoffs(db: Database) -> None:
                "device_sig is not null")
 
 
+@migrations()
+def m029_action_counts(db: Database) -> None:
+    """The Actions page's counts (all, open, overdue) over a district's 300,000 actions
+    summed from a per-school tally kept with the stored action state instead of counted
+    action by action (35 ms of every page load): the tally counted from the state already
+    stored (app/storage/action_state.py)."""
+    from app.storage import action_state
+    action_state.create_counts(db.conn)
+    db.execute("analyze action_state")   # the new index, so today's year of one school's
+                                         # "overdue" ranges its ~600 rows, not the year's
+
+
 def known_migration_names() -> list[str]:
     return migrations.names()

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
 
 from app.domain.status import ACTION_STATUSES
 from app.services.action_list import ActionFilter, ActionQuery
+from app.services import names_en
 from app.services.actions import allowed_moves, move_action
-from app.services.schools import list_schools
+from app.services.schools import school_choices
 from ui.dialogs.action_move import HistoryDialog, MoveDialog
 from ui.models.actions_model import ActionsModel
 from ui.models.rows_model import Column
@@ -35,7 +36,6 @@ class ActionsPage(QWidget):
         for code in ACTION_STATUSES:
             self.status.addItem(labels.action_status(code), code)
         self.school = filter_combo(self)
-        self.school_names: dict[str, str] = {}
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.count = QLabel(self)
         # Paged: counts, filters and order in SQL; rows fetched as the user scrolls.
@@ -85,8 +85,8 @@ class ActionsPage(QWidget):
                 Column(self.tr("Note"), lambda r: r["note"] or "")]
 
     def _school_name(self, row: dict) -> str:
-        # The rows carry the Chinese name; the English UI shows the English one if set.
-        return self.school_names.get(row["school_id"]) or row["school_name"]
+        # The English UI shows the English name if set (the rows carry both).
+        return names_en.school_name(row, self.ctx.lang, key="school_name")
 
     def _fit_columns(self) -> None:
         """The description takes the width left over (no horizontal scroll bar); long text
@@ -106,10 +106,9 @@ class ActionsPage(QWidget):
         return text
 
     def _fill_schools(self) -> None:
-        self.school_names = {school["id"]: labels.school_name(school, self.ctx.lang)
-                             for school in list_schools(self.ctx.ws)}
         refill_filter(self.school, self.tr("All schools"),
-                      [(name, sid) for sid, name in self.school_names.items()])
+                      [(labels.school_name(school, self.ctx.lang), school["id"])
+                       for school in school_choices(self.ctx.ws)])
         self.reload()
 
     def reload(self, *_args) -> None:
