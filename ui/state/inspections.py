@@ -113,10 +113,10 @@ LEAN = {
     "school": ("schools s cross join inspections i on s.id = i.school_id",
                "inspections i join schools s on s.id = i.school_id"),
     "score": ("inspection_scores sc cross join inspections i on i.id = sc.inspection_id",
-              "inspections i join inspection_scores sc indexed by idx_inspection_scores_list "
-              "on sc.inspection_id = i.id"),
+              "inspections i join inspection_scores sc{hint} on sc.inspection_id = i.id"),
 }
 LEAN["grade"] = LEAN["score"]
+SCORES_INDEX = "idx_inspection_scores_list"
 NOT_ETHICS = "+i.template_id in (select id from templates where kind != 'ethics')"
 
 # Walking with templates (schools) leading, a filter on the template key (school) names the
@@ -188,7 +188,10 @@ class InspectionQuery:
                    "left join teachers t on t.id = i.teacher_id where +i.deleted = 0")
             not_ethics = "tp.kind != 'ethics'"
         elif order in LEAN:
-            sql = f"from {LEAN[order][0 if walk else 1]} where +i.deleted = 0"
+            joins = LEAN[order][0 if walk else 1]
+            if "{hint}" in joins:
+                joins = joins.replace("{hint}", self._scores_hint())
+            sql = f"from {joins} where +i.deleted = 0"
             not_ethics = "tp.kind != 'ethics'" if order == "template" else NOT_ETHICS
         elif counting:
             # Bare columns here: the count is meant to read the (deleted, template_id) index.
@@ -222,6 +225,13 @@ class InspectionQuery:
                     "or t.name like ? or tp.title_zh like ? or tp.title_en like ?)")
             params += [like] * 6
         return sql, params
+
+    def _scores_hint(self) -> str:
+        """`indexed by` the scores' index that holds their keys (see LEAN), unless the file
+        lacks it (dropped with sqlite3): then SQLite's own choice, slower, the same rows."""
+        found = self.store.scalar("select 1 from sqlite_master where type = 'index' and "
+                                  "name = ?", [SCORES_INDEX])
+        return f" indexed by {SCORES_INDEX}" if found else ""
 
     def _joined(self) -> bool:
         """Whether the WHERE reads the joined tables' columns (a search reads the names)."""

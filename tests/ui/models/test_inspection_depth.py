@@ -280,3 +280,21 @@ def test_one_template_by_title_visits_that_template_only(ws, far, small_budget):
         steps[descending] = _run_steps(ws, query.ids_sql(20))
         assert len(query.ids(20)) == 20
     assert max(steps.values()) < 2 * min(steps.values()), steps
+
+
+def test_a_file_without_the_list_indexes_lists_the_same_rows(ws, far, small_budget):
+    """The indexes m031 made, dropped with sqlite3: slower pages, the same rows, no error
+    (the sort of the scores names its index only while the file has it)."""
+    query = InspectionQuery(ws, InspectionFilter(order="score", status="draft"))
+    query.count()
+    before = query.ids(VISITS + 1)
+    for (name,) in ws.store.rows("select name from sqlite_master where type = 'index' "
+                                 "and name like 'idx_%_list'"):
+        ws.store.conn.execute(f"drop index {name}")
+    for descending in (True, False):
+        query = InspectionQuery(ws, InspectionFilter(order="score", descending=descending,
+                                                     status="draft"))
+        query.count()
+        rows = query.ids(20)
+        assert [*query.ids(20), *query.ids(VISITS, rows[-1])] == \
+            (before if descending else before[::-1])
