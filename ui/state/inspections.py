@@ -62,13 +62,14 @@ SORT_AT_MOST = 2_000
 # table (a random read; the other orders' walks read index entries only, m031): where the
 # kept rows sit at the far end of the scores, as drafts do (unscored: last descending), a
 # walk read 80,000 of them for the first page (~0.5 s at 100,000). Such a walk is tried
-# within a budget of SQLite steps that grows with the kept rows, which sorting them costs
-# about in proportion to; when it runs out, that page and the next ones of this order sort
-# the kept rows instead (until the count is read again). A walk that finds its rows spread
-# through the order takes a few thousand steps a page.
+# within a budget of SQLite steps (~8 ms of it); when it runs out, that page and the next
+# ones of the order sort the kept rows instead (8,000-16,000 rows: 22-39 ms) until the
+# count is read again. Measured at 100,000, a page of kept rows spread through the order
+# took 3,000-12,500 steps (1-5 ms); the far-end walks 300,000-890,000. A budget growing with
+# the kept rows (twice their number) walked 16,000 in-progress visits by grade ascending
+# (graded last) for 17 ms before sorting.
 BUDGETED = frozenset({"score", "grade"})
-WALK_STEPS_PER_ROW = 2
-WALK_STEPS_MIN = 20_000
+WALK_STEPS = 20_000
 
 ROW_SQL = ("select i.id, i.visit_date, i.mode, i.status, i.inspectors, i.updated_at, "
            "i.template_key, i.follow_up_of, i.self_assessment_id, s.name as school_name, "
@@ -102,21 +103,23 @@ DEFAULT_JOINS = ("inspections i join templates tp on tp.id = i.template_id "
 
 # Without a search, only the order's own table is joined (its key); the teacher-ethics rule
 # then reads the template id (a list of ids, made once) instead of the template row. Each
-# joined table was a lookup for every row passed (one template's 20,000 visits sorted by
-# title: 134 -> 36 ms). Walking, that table leads, as above; sorting a filter's few rows,
-# they lead and the order's table is looked up for each, the scores through the index that
-# holds their keys (m031): SQLite, without statistics, takes their primary key and reads
-# each score's row too (twice the time).
+# joined table was a lookup for every row passed. Walking, that table leads, as above;
+# sorting a filter's few rows, the inspections lead (CROSS JOIN: by the filter's index, or
+# all of them when no filter has one, as an inspector's name) and the order's table is looked
+# up for each kept row, the scores through the index that holds their keys (m031): SQLite,
+# without statistics, takes their primary key and reads each score's row too (twice the
+# time). Left to choose, with that index named it scanned every score and looked up its
+# inspection (an inspector's 22,000 visits by score: 0.43 s).
 LEAN = {
     "template": ("templates tp cross join inspections i on tp.id = i.template_id",
-                 "inspections i join templates tp on tp.id = i.template_id"),
+                 "inspections i cross join templates tp on tp.id = i.template_id"),
     "school": ("schools s cross join inspections i on s.id = i.school_id",
-               "inspections i join schools s on s.id = i.school_id"),
+               "inspections i cross join schools s on s.id = i.school_id"),
     "score": ("inspection_scores sc cross join inspections i on i.id = sc.inspection_id",
-              "inspections i join inspection_scores sc indexed by idx_inspection_scores_list "
-              "on sc.inspection_id = i.id"),
+              "inspections i cross join inspection_scores sc{hint} on sc.inspection_id = i.id"),
 }
 LEAN["grade"] = LEAN["score"]
+SCORES_INDEX = "idx_inspection_scores_list"
 NOT_ETHICS = "+i.template_id in (select id from templates where kind != 'ethics')"
 
 # Walking with templates (schools) leading, a filter on the template key (school) names the
@@ -188,7 +191,10 @@ class InspectionQuery:
                    "left join teachers t on t.id = i.teacher_id where +i.deleted = 0")
             not_ethics = "tp.kind != 'ethics'"
         elif order in LEAN:
-            sql = f"from {LEAN[order][0 if walk else 1]} where +i.deleted = 0"
+            joins = LEAN[order][0 if walk else 1]
+            if "{hint}" in joins:
+                joins = joins.replace("{hint}", self._scores_hint())
+            sql = f"from {joins} where +i.deleted = 0"
             not_ethics = "tp.kind != 'ethics'" if order == "template" else NOT_ETHICS
         elif counting:
             # Bare columns here: the count is meant to read the (deleted, template_id) index.
@@ -222,6 +228,13 @@ class InspectionQuery:
                     "or t.name like ? or tp.title_zh like ? or tp.title_en like ?)")
             params += [like] * 6
         return sql, params
+
+    def _scores_hint(self) -> str:
+        """`indexed by` the scores' index that holds their keys (see LEAN), unless the file
+        lacks it (dropped with sqlite3): then SQLite's own choice, slower, the same rows."""
+        found = self.store.scalar("select 1 from sqlite_master where type = 'index' and "
+                                  "name = ?", [SCORES_INDEX])
+        return f" indexed by {SCORES_INDEX}" if found else ""
 
     def _joined(self) -> bool:
         """Whether the WHERE reads the joined tables' columns (a search reads the names)."""
@@ -272,7 +285,7 @@ class InspectionQuery:
         sql, params = self.ids_sql(limit, after, walk)
         found = None
         if walk and self._budgeted():
-            found = rows_within(self.store, sql, params, self._walk_budget())
+            found = rows_within(self.store, sql, params, WALK_STEPS)
             if found is None:       # see BUDGETED; the next pages sort at once
                 self._sorts[self.filter.order, self.filter.descending] = self._counted
                 sql, params = self.ids_sql(limit, after, walk=False)
@@ -305,22 +318,30 @@ class InspectionQuery:
 
     def _walks(self) -> bool:
         """Whether pages walk the order's index (see SORT_AT_MOST): unfiltered, or the
-        filter keeps many rows (the last count) and walking has not run out of its budget
-        for this order since that count (see BUDGETED)."""
+        filter keeps many rows (the last count) or none of it is read from an index, and
+        walking has not run out of its budget for this order since that count (BUDGETED)."""
         counted = self._counted
         if counted is None or not self._filtered():
             return True
-        return counted[1] > SORT_AT_MOST and \
-            self._sorts.get((self.filter.order, self.filter.descending)) is not counted
+        if self._sorts.get((self.filter.order, self.filter.descending)) is counted:
+            return False
+        return counted[1] > SORT_AT_MOST or not self._indexed()
+
+    def _indexed(self) -> bool:
+        """Whether a filter is read from an index (status, template, school, dates, a
+        reader's schools), so sorting what it keeps reads those rows only. A name alone (an
+        inspector, a search) is checked in every row either way: walking the order stops
+        once the page is full, sorting reads them all (a rare inspector's visits by school:
+        40-90 ms a page at 100,000)."""
+        f = self.filter
+        return bool(f.status or f.template_key or f.school_id or f.date_from or f.date_to) \
+            or visible_schools(self.ws) is not None
 
     def _budgeted(self) -> bool:
         """Whether a walk is tried within a budget (see BUDGETED): a filtered one only;
         unfiltered, sorting would cost far more than any walk."""
         return self.filter.order in BUDGETED and self._counted is not None and \
             self._filtered()
-
-    def _walk_budget(self) -> int:
-        return max(WALK_STEPS_MIN, WALK_STEPS_PER_ROW * self._counted[1])
 
     def _filtered(self) -> bool:
         """Whether anything narrows the list: the filter but its order (as the count sees

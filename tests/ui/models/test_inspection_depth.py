@@ -181,11 +181,11 @@ def far(ws):
 
 @pytest.fixture
 def small_budget(monkeypatch):
-    """1,200 visits stand for 100,000: a filter keeping more than 50 walks, within 2,000
-    steps or twice its rows."""
+    """1,200 visits stand for 100,000: a filter keeping more than 50 walks, along the
+    scores within 2,000 steps."""
     import ui.state.inspections as state
     monkeypatch.setattr(state, "SORT_AT_MOST", 50)
-    monkeypatch.setattr(state, "WALK_STEPS_MIN", 2_000, raising=False)
+    monkeypatch.setattr(state, "WALK_STEPS", 2_000, raising=False)
 
 
 def _run_steps(ws, sql_params) -> int:
@@ -233,7 +233,7 @@ def test_every_plan_gives_the_rows_of_one_plain_query_when_they_sit_far(
         filters = {"school_id": ws.store.scalar("select min(school_id) from inspections")}
     wanted = _plainly_filtered(ws, filters)
     for budget in (2_000, 10**9):                  # runs out (score, grade), never does
-        monkeypatch.setattr(state, "WALK_STEPS_MIN", budget, raising=False)
+        monkeypatch.setattr(state, "WALK_STEPS", budget, raising=False)
         for order in ORDER_BY:
             for descending in (True, False):
                 query = InspectionQuery(ws, InspectionFilter(order=order,
@@ -280,3 +280,36 @@ def test_one_template_by_title_visits_that_template_only(ws, far, small_budget):
         steps[descending] = _run_steps(ws, query.ids_sql(20))
         assert len(query.ids(20)) == 20
     assert max(steps.values()) < 2 * min(steps.values()), steps
+
+
+def test_a_file_without_the_list_indexes_lists_the_same_rows(ws, far, small_budget):
+    """The indexes m031 made, dropped with sqlite3: slower pages, the same rows, no error
+    (the sort of the scores names its index only while the file has it)."""
+    query = InspectionQuery(ws, InspectionFilter(order="score", status="draft"))
+    query.count()
+    before = query.ids(VISITS + 1)
+    for (name,) in ws.store.rows("select name from sqlite_master where type = 'index' "
+                                 "and name like 'idx_%_list'"):
+        ws.store.conn.execute(f"drop index {name}")
+    for descending in (True, False):
+        query = InspectionQuery(ws, InspectionFilter(order="score", descending=descending,
+                                                     status="draft"))
+        query.count()
+        rows = query.ids(20)
+        assert [*query.ids(20), *query.ids(VISITS, rows[-1])] == \
+            (before if descending else before[::-1])
+
+
+def test_a_name_alone_walks_the_order_however_few_it_keeps(ws, far, monkeypatch):
+    """An inspector's name is checked in every row either way: sorting what it keeps reads
+    every visit, walking the order stops once the page is full. So it walks, however few
+    rows the count says it keeps; with a status too, the status's index finds them."""
+    import ui.state.inspections as state
+    monkeypatch.setattr(state, "SORT_AT_MOST", 10**9)
+    for order in ("visit_date", "mode", "inspectors", "template", "school"):
+        query = InspectionQuery(ws, InspectionFilter(order=order, inspector="督学3"))
+        query.count()
+        assert "TEMP B-TREE" not in _plan(ws, query), order
+        query.filter = query.filter.with_(status="signed")
+        query.count()
+        assert "TEMP B-TREE" in _plan(ws, query), order
