@@ -20,10 +20,13 @@ from app.storage.store import Store
 # Answered from the (status, id) index and the partial index of founded sign-offs alone
 # (m023): no table row is read, so a cold start does not wait on the disk for it. A deleted
 # claim is left out by the caller (claims are rare; reading `deleted` here read every row).
+# Both indexes already hold their ids in order, so the ORDER BY makes SQLite merge the two
+# sorted lists (MERGE (EXCEPT)) instead of probing the sign-offs once per signed inspection:
+# 58 -> 20 ms CPU of every start at 100,000 inspections (54,000 of them signed).
 UNFOUNDED_SIGNED_SQL = (
-    "select id from inspections i where status = 'signed' and not "
-    "exists (select 1 from signatures s where s.inspection_id = i.id and "
-    "s.deleted = 0 and s.device_sig is not null)")
+    "select id from inspections where status = 'signed' except "
+    "select inspection_id from signatures where deleted = 0 and device_sig is not null "
+    "order by 1")
 
 
 @dataclass

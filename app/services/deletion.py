@@ -39,6 +39,8 @@ def delete_inspection(ws: Workspace, inspection_id: str) -> Changes:
         children = {t: [r["id"] for r in store.query(
             f"select id from [{t}] where inspection_id = ? and deleted = 0",
             [inspection_id])] for t in CHILD_TABLES}
+        if local:
+            _purge_moves(store, children["actions"])
         for table, ids in children.items():
             for child in ids:
                 _remove(store, table, child, local)
@@ -94,6 +96,18 @@ def only_here(ws: Workspace, row: dict) -> bool:
     exported = max(store.setting(EXPORTED_UP_TO, "") or "",
                    store.setting(LAST_EXPORT, "") or "")
     return min(revs) > exported
+
+
+def _purge_moves(store, action_ids: list[str]) -> None:
+    """The moves of actions removed outright (their events and the events' files) go first:
+    they refer to the action, and never left this device either."""
+    for action_id in action_ids:
+        for event in store.query("select id from action_events where action_id = ?",
+                                 [action_id]):
+            for evidence in store.query("select id from action_evidence where event_id = ?",
+                                        [event["id"]]):
+                store.purge("action_evidence", evidence["id"])
+            store.purge("action_events", event["id"])
 
 
 def _remove(store, table: str, record_id: str, local: bool) -> None:

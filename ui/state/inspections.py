@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, replace
 
 from app.security.roles import visible_schools
+from app.storage.budget import rows_within
 
 # Sortable columns: key → the SQL expressions the list is ordered by, ending with a unique
 # id so paging is stable. Each tuple matches an index (migration m007_scale) so a page in
@@ -57,6 +58,19 @@ SEEKS = frozenset({"mode", "status", "grade"})
 # the order's index is walked as before.
 SORT_AT_MOST = 2_000
 
+# Orders whose walk reads, for every score it passes, that score's inspection by id in the
+# table (a random read; the other orders' walks read index entries only, m031): where the
+# kept rows sit at the far end of the scores, as drafts do (unscored: last descending), a
+# walk read 80,000 of them for the first page (~0.5 s at 100,000). Such a walk is tried
+# within a budget of SQLite steps (~8 ms of it); when it runs out, that page and the next
+# ones of the order sort the kept rows instead (8,000-16,000 rows: 22-39 ms) until the
+# count is read again. Measured at 100,000, a page of kept rows spread through the order
+# took 3,000-12,500 steps (1-5 ms); the far-end walks 300,000-890,000. A budget growing with
+# the kept rows (twice their number) walked 16,000 in-progress visits by grade ascending
+# (graded last) for 17 ms before sorting.
+BUDGETED = frozenset({"score", "grade"})
+WALK_STEPS = 20_000
+
 ROW_SQL = ("select i.id, i.visit_date, i.mode, i.status, i.inspectors, i.updated_at, "
            "i.template_key, i.follow_up_of, i.self_assessment_id, s.name as school_name, "
            "s.name_en as school_name_en, s.district, t.name as teacher_name, tp.title_zh, tp.title_en, tp.kind, "
@@ -67,7 +81,8 @@ ROW_SQL = ("select i.id, i.visit_date, i.mode, i.status, i.inspectors, i.updated
            "left join inspection_scores sc on sc.inspection_id = i.id where i.id in ({marks})")
 
 
-# Ordered by a column of another table, that table leads (CROSS JOIN fixes the join order)
+# Ordered by a column of another table while searching (every table joined: the search reads
+# their names), that table leads (CROSS JOIN fixes the join order)
 # and walks its index, each of its rows followed by its inspections in id order; SQLite
 # would otherwise scan every inspection and sort them all (100,000 rows: ~0.3 s a page).
 LEADS = {
@@ -84,6 +99,36 @@ LEADS["grade"] = LEADS["score"]
 DEFAULT_JOINS = ("inspections i join templates tp on tp.id = i.template_id "
                  "join schools s on s.id = i.school_id "
                  "join inspection_scores sc on sc.inspection_id = i.id")
+
+
+# Without a search, only the order's own table is joined (its key); the teacher-ethics rule
+# then reads the template id (a list of ids, made once) instead of the template row. Each
+# joined table was a lookup for every row passed. Walking, that table leads, as above;
+# sorting a filter's few rows, the inspections lead (CROSS JOIN: by the filter's index, or
+# all of them when no filter has one, as an inspector's name) and the order's table is looked
+# up for each kept row, the scores through the index that holds their keys (m031): SQLite,
+# without statistics, takes their primary key and reads each score's row too (twice the
+# time). Left to choose, with that index named it scanned every score and looked up its
+# inspection (an inspector's 22,000 visits by score: 0.43 s).
+LEAN = {
+    "template": ("templates tp cross join inspections i on tp.id = i.template_id",
+                 "inspections i cross join templates tp on tp.id = i.template_id"),
+    "school": ("schools s cross join inspections i on s.id = i.school_id",
+               "inspections i cross join schools s on s.id = i.school_id"),
+    "score": ("inspection_scores sc cross join inspections i on i.id = sc.inspection_id",
+              "inspections i cross join inspection_scores sc{hint} on sc.inspection_id = i.id"),
+}
+LEAN["grade"] = LEAN["score"]
+SCORES_INDEX = "idx_inspection_scores_list"
+NOT_ETHICS = "+i.template_id in (select id from templates where kind != 'ethics')"
+
+# Walking with templates (schools) leading, a filter on the template key (school) names the
+# leading rows worth visiting: the templates its visits use. One template's 20,000 visits
+# by title descending walked every other template's visits first (~70,000 index entries,
+# 15-60 ms at 100,000); the template ids are read from the key's index range instead.
+PRUNES = {"template": ("template_key", "+tp.id in (select template_id from inspections "
+                                       "where template_key = ?)"),
+          "school": ("school_id", "+s.id = ?")}
 
 
 def _joins(order: str | None) -> str:
@@ -117,6 +162,8 @@ class InspectionQuery:
         self.ws, self.store = ws, ws.store
         self.filter = flt or InspectionFilter()
         self._counted: tuple[tuple, int] | None = None   # (what it depends on, count)
+        # (order, descending) -> the count (`_counted`) under which walking ran out of budget.
+        self._sorts: dict[tuple[str, bool], tuple] = {}
 
     def _where(self, ordered: bool = False, counting: bool = False,
                walk: bool = False) -> tuple[str, list]:
@@ -126,7 +173,8 @@ class InspectionQuery:
         rows: ~1.5 s → ms); a school and a score row exist for every inspection (foreign
         key; trigger), so both count the same rows. For the same reason the pages of an
         order on the inspection's own columns read no other table unless searching (the
-        joins were ~85 % of a page: 7-12 ms → ~1 ms at 100,000). `walk`: page along the
+        joins were ~85 % of a page: 7-12 ms → ~1 ms at 100,000), and those of an order on
+        another table's column that table only (LEAN). `walk`: page along the
         order's index, never the filters' (see SORT_AT_MOST)."""
         f = self.filter
         order = f.order if ordered else None
@@ -138,10 +186,16 @@ class InspectionQuery:
         # Few rows kept: found through the filter's index and sorted; the table leading for
         # the order would be walked whole to find them (~0.1 s a page at 100,000).
         leading = order if walk else None
-        if self._joined() or order in LEADS:
+        if self._joined():
             sql = (f"from {_joins(leading)} "
                    "left join teachers t on t.id = i.teacher_id where +i.deleted = 0")
             not_ethics = "tp.kind != 'ethics'"
+        elif order in LEAN:
+            joins = LEAN[order][0 if walk else 1]
+            if "{hint}" in joins:
+                joins = joins.replace("{hint}", self._scores_hint())
+            sql = f"from {joins} where +i.deleted = 0"
+            not_ethics = "tp.kind != 'ethics'" if order == "template" else NOT_ETHICS
         elif counting:
             # Bare columns here: the count is meant to read the (deleted, template_id) index.
             sql = "from inspections i where i.deleted = 0"
@@ -150,12 +204,15 @@ class InspectionQuery:
             # `+` keeps SQLite on the order's index: on (deleted, …) or (template_id, id) it
             # would sort every row for each page (~0.2 s at 100,000).
             sql = "from inspections i where +i.deleted = 0"
-            not_ethics = "+i.template_id in (select id from templates where kind != 'ethics')"
+            not_ethics = NOT_ETHICS
         params: list = []
         for column, value in (("i.status", f.status), ("i.template_key", f.template_key),
                               ("i.school_id", f.school_id)):
             if value:
                 sql, params = sql + f" and {term(column)} = ?", params + [value]
+        field, pruning = PRUNES.get(order, (None, "")) if walk else (None, "")
+        if field and getattr(f, field):     # see PRUNES: the same rows, fewer passed
+            sql, params = sql + f" and {pruning}", params + [getattr(f, field)]
         if f.date_from:
             sql, params = sql + f" and {term('i.visit_date')} >= ?", params + [f.date_from]
         if f.date_to:
@@ -171,6 +228,13 @@ class InspectionQuery:
                     "or t.name like ? or tp.title_zh like ? or tp.title_en like ?)")
             params += [like] * 6
         return sql, params
+
+    def _scores_hint(self) -> str:
+        """`indexed by` the scores' index that holds their keys (see LEAN), unless the file
+        lacks it (dropped with sqlite3): then SQLite's own choice, slower, the same rows."""
+        found = self.store.scalar("select 1 from sqlite_master where type = 'index' and "
+                                  "name = ?", [SCORES_INDEX])
+        return f" indexed by {SCORES_INDEX}" if found else ""
 
     def _joined(self) -> bool:
         """Whether the WHERE reads the joined tables' columns (a search reads the names)."""
@@ -217,13 +281,24 @@ class InspectionQuery:
     def ids(self, limit: int, after: tuple | None = None) -> list[tuple[str, tuple]]:
         """The next `limit` (id, sort key) pairs in order, after the row `after` (one such
         pair, as returned before)."""
-        sql, params = self.ids_sql(limit, after)
-        # Plain tuples, not dicts: a long scroll fetches tens of thousands of these.
-        return [(r[0], tuple(r[1:])) for r in self.store.rows(sql, params)]
-
-    def ids_sql(self, limit: int, after: tuple | None = None) -> tuple[str, list]:
-        """The query behind `ids` (its plan must read an index range, never sort)."""
         walk = self._walks()
+        sql, params = self.ids_sql(limit, after, walk)
+        found = None
+        if walk and self._budgeted():
+            found = rows_within(self.store, sql, params, WALK_STEPS)
+            if found is None:       # see BUDGETED; the next pages sort at once
+                self._sorts[self.filter.order, self.filter.descending] = self._counted
+                sql, params = self.ids_sql(limit, after, walk=False)
+        if found is None:
+            found = self.store.rows(sql, params)
+        # Plain tuples, not dicts: a long scroll fetches tens of thousands of these.
+        return [(r[0], tuple(r[1:])) for r in found]
+
+    def ids_sql(self, limit: int, after: tuple | None = None,
+                walk: bool | None = None) -> tuple[str, list]:
+        """The query behind `ids` (its plan must read an index range, never sort, when it
+        walks; `walk` None: as `ids` would first try)."""
+        walk = self._walks() if walk is None else walk
         sql, params = self._where(ordered=True, walk=walk)
         order = self.filter.order if self.filter.order in ORDER_BY else "visit_date"
         columns, desc = ORDER_BY[order], self.filter.descending
@@ -243,9 +318,30 @@ class InspectionQuery:
 
     def _walks(self) -> bool:
         """Whether pages walk the order's index (see SORT_AT_MOST): unfiltered, or the
-        filter keeps many rows (the last count)."""
+        filter keeps many rows (the last count) or none of it is read from an index, and
+        walking has not run out of its budget for this order since that count (BUDGETED)."""
         counted = self._counted
-        return counted is None or counted[1] > SORT_AT_MOST or not self._filtered()
+        if counted is None or not self._filtered():
+            return True
+        if self._sorts.get((self.filter.order, self.filter.descending)) is counted:
+            return False
+        return counted[1] > SORT_AT_MOST or not self._indexed()
+
+    def _indexed(self) -> bool:
+        """Whether a filter is read from an index (status, template, school, dates, a
+        reader's schools), so sorting what it keeps reads those rows only. A name alone (an
+        inspector, a search) is checked in every row either way: walking the order stops
+        once the page is full, sorting reads them all (a rare inspector's visits by school:
+        40-90 ms a page at 100,000)."""
+        f = self.filter
+        return bool(f.status or f.template_key or f.school_id or f.date_from or f.date_to) \
+            or visible_schools(self.ws) is not None
+
+    def _budgeted(self) -> bool:
+        """Whether a walk is tried within a budget (see BUDGETED): a filtered one only;
+        unfiltered, sorting would cost far more than any walk."""
+        return self.filter.order in BUDGETED and self._counted is not None and \
+            self._filtered()
 
     def _filtered(self) -> bool:
         """Whether anything narrows the list: the filter but its order (as the count sees

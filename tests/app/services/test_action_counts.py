@@ -150,8 +150,13 @@ def test_a_write_to_the_derived_tables_is_counted_again_from_the_actions(ws, wor
              [school]),
             ("delete from action_state where school_id = ?", [school]),
             ("insert or replace into action_state select * from action_state where "
-             "school_id = ?", [school])):
+             "school_id = ?", [school]),
+            # A REPLACE moving a school's row to another school: both are counted again.
+            ("insert or replace into action_state select * from temp.moved", [])):
         other = sqlite3.connect(ws.store.path)
+        other.execute("create temp table moved as select * from action_state where head = 1 "
+                      "and school_id = ? limit 1", [world["schools"][0]])
+        other.execute("update temp.moved set school_id = ?", [school])
         with other:
             other.execute(sql, params)
         other.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import StateError
+from app.services.actions import move_action, raise_action
 from app.services.answers import answer_item
 from app.services.deletion import delete_inspection, only_here
 from app.services.evidence import attach_file
@@ -33,6 +34,20 @@ def test_a_draft_never_exported_is_removed_with_its_answers(ws, mini_inspection)
     assert not ws.store.query("select 1 from history where record_id = ?", [mini_inspection])
     audit = ws.store.query("select detail from audit_log where action = 'inspection.delete'")
     assert '"removed"' in audit[0]["detail"]
+
+
+def test_a_draft_never_exported_is_removed_with_its_actions_and_their_moves(ws,
+                                                                          mini_inspection):
+    """An action moved along its life cycle (an event, a photo) goes with the draft; the
+    event referring to the action used to make the whole delete fail."""
+    made = raise_action(ws, mini_inspection, description="补充留样记录").created
+    move_action(ws, made, "in_progress")
+    move_action(ws, made, "reported", note="已整改", photos=[("x.png", b"\x89PNG y")])
+    assert ws.store.scalar("select count(*) from action_evidence") == 1
+    changes = delete_inspection(ws, mini_inspection)
+    assert changes.touches("actions")
+    for table in ("actions", "action_events", "action_evidence"):
+        assert ws.store.scalar(f"select count(*) from {table}") == 0, table
 
 
 def test_after_an_export_the_delete_is_a_tombstone_that_syncs(ws, make_workspace, tmp_path,

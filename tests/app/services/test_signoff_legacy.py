@@ -167,15 +167,44 @@ def test_a_signed_status_written_with_sqlite3_is_dropped_at_open(ws, mini_inspec
         again.close()
 
 
+def test_a_sign_off_withdrawn_with_sqlite3_is_found_at_open(ws, mini_inspection, school_id):
+    """The other way to forge the same claim: keep the status, take away what founds it
+    (the sign-off marked deleted, or its device signature cleared). Each is re-derived at the
+    next open; an inspection with two founded sign-offs, one of them withdrawn, stays signed."""
+    sign(ws, mini_inspection)
+    both = second_signed(ws, school_id)
+    cleared = second_signed(ws, school_id)
+    signoff.sign_off(ws, both, signer="王校长", role="principal", image_png=png((0, 0, 0)))
+    ws.close()
+    with sqlite3.connect(ws.paths.database) as conn:
+        conn.execute("update signatures set deleted = 1 where inspection_id = ?",
+                     [mini_inspection])
+        conn.execute("update signatures set device_sig = null where inspection_id = ?",
+                     [cleared])
+        conn.execute("update signatures set deleted = 1 where rowid = (select min(rowid) "
+                     "from signatures where inspection_id = ?)", [both])
+    again = Workspace.open(ws.paths.home)
+    try:
+        status = {i: again.store.get("inspections", i)["status"]
+                  for i in (mini_inspection, cleared, both)}
+        assert status == {mini_inspection: "completed", cleared: "completed",
+                          both: "signed"}
+    finally:
+        again.close()
+
+
 def test_the_check_at_open_reads_the_signed_inspections_only(ws):
     """It runs at every start: it must search the status index, never walk every live
     inspection (160 ms per start at 100,000 inspections), and read indexes only, no table
-    row (a random disk read per signed inspection: 6.8 s of a cold start at 100,000)."""
+    row (a random disk read per signed inspection: 6.8 s of a cold start at 100,000). Both
+    lists come from their indexes in id order and are merged, not probed one by one."""
     from app.workspace import UNFOUNDED_SIGNED_SQL
     plan = " ".join(row["detail"] for row in
                     ws.store.query(f"explain query plan {UNFOUNDED_SIGNED_SQL}"))
-    assert "SEARCH i USING COVERING INDEX idx_inspections_status" in plan, plan
-    assert "SEARCH s USING COVERING INDEX idx_signatures_founded" in plan, plan
+    assert "MERGE (EXCEPT)" in plan, plan
+    assert "SEARCH inspections USING COVERING INDEX idx_inspections_status" in plan, plan
+    assert "SCAN signatures USING COVERING INDEX idx_signatures_founded" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
 
 
 def test_a_deleted_inspection_claiming_signed_does_not_stop_the_open(ws, mini_inspection):
