@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import math
 import mimetypes
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
@@ -49,6 +50,17 @@ if TYPE_CHECKING:
 
 # json.dumps(…, ensure_ascii=False), as answers.answer_item stores a value, built once.
 _JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def value_json(value) -> str:
+    """`_JSON(value)`; a whole or finite number is its repr, which is what json writes for
+    it, without the encoder's general path (half the demo's answers are numbers)."""
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    return _JSON(value)
 FLUSH_EVERY = 250   # inspections made in memory between two bulk writes (bounded memory)
 KEPT = ("school_id", "visit_date", "mode", "status", "template_key")
 
@@ -163,7 +175,7 @@ class BatchOps:
             raise ValidationError(f"demo: item {item.key} answered twice.")
         row = self.sink.insert("responses", {
             "inspection_id": inspection_id, "item_key": item.key,
-            "value": None if stored is None else _JSON(stored), "note": note or "",
+            "value": None if stored is None else value_json(stored), "note": note or "",
             "answered_by": self.ws.actor, "answered_at": self.store.clock_iso()},
             record_id=response_id(inspection_id, item.key))
         visit.responses[item.key] = row

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from app.clock import HybridLogicalClock, WallClock, iso
+from app.clock import HybridLogicalClock, WallClock
 from app.domain.limits import check_fields
 from app.errors import DatabaseError, NotFoundError
 from app.storage import bulk, introspect
@@ -289,7 +289,7 @@ class Store(LocalRows):
         return self.id_factory()
 
     def clock_iso(self) -> str:
-        return iso(self.clock.now())
+        return self.clock.now_iso()
 
     # -- the clock (revs) -----------------------------------------------------------------
     def next_rev(self, *, save: bool = True) -> str:

@@ -170,6 +170,37 @@ def test_the_fast_response_id_and_timestamp_are_the_standard_ones():
         assert iso(stamp) == stamp.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def test_the_fast_clock_stamp_and_answer_text_are_the_standard_ones():
+    """FixedClock.now_iso is iso(now()) across seconds, days, months, years, zones and
+    microseconds; a stored answer's text is json.dumps's for every kind of value."""
+    import datetime as dt
+    import math
+    import random
+    from app.clock import FixedClock
+    from app.services.demo_batch import value_json
+    zones = (dt.timezone.utc, dt.timezone(dt.timedelta(hours=8)))
+    for start, step in ((dt.datetime(2026, 12, 31, 23, 58, 30, tzinfo=dt.timezone.utc),
+                         dt.timedelta(seconds=1)),
+                        (dt.datetime(2024, 2, 28, 23, 59, 59, 999_999, tzinfo=zones[1]),
+                         dt.timedelta(seconds=1)),
+                        (dt.datetime(999, 12, 31, 23, 59, tzinfo=dt.timezone.utc),
+                         dt.timedelta(seconds=7)),
+                        (dt.datetime(2026, 3, 1, 0, 0, 0, 500_000, tzinfo=dt.timezone.utc),
+                         dt.timedelta(hours=5, microseconds=3))):
+        fast, plain = FixedClock(start, step), FixedClock(start, step)
+        for n in range(200):
+            if n == 100:       # the demo moves its clock between readings
+                fast.current = plain.current = start + dt.timedelta(days=40)
+            assert fast.now_iso() == iso(plain.now())
+    rng = random.Random(2)
+    values = [0, -3, 10**30, 1.0, -0.0, 1e-7, 3.14, 1e300, math.inf, -math.inf, math.nan,
+              True, False, "不适用", 'a"b\\n', ["x", 1], {"k": 2.5}] + \
+        [rng.uniform(-1e6, 1e6) for _ in range(500)] + [rng.randrange(-10**9, 10**9)
+                                                       for _ in range(500)]
+    for value in values:
+        assert value_json(value) == json.dumps(value, ensure_ascii=False)
+
+
 def test_the_audit_hash_text_is_the_json_it_always_was():
     """The entry hash's fast text equals json.dumps(sort_keys, ensure_ascii=False) for any
     strings, and odd shapes (a missing rev, a None, a float seq, extra keys) still hash as
