@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import random
-import uuid
 from typing import TYPE_CHECKING
 
 from app.clock import FixedClock
@@ -45,6 +44,7 @@ class DemoBuilder:
         self.anchor = dt.datetime.combine(dt.date.today(), dt.time(8), dt.timezone.utc)
         self.photos = [photo(i, self.rng) for i in range(4)]
         self.templates: dict = {}
+        self._failed: dict[tuple, bool] = {}
         for row in list_templates(ws):  # newest version of each key first
             self.templates.setdefault(row["key"], get_template(ws, row["id"]))
 
@@ -138,7 +138,7 @@ class DemoBuilder:
             if not item.required and self.rng.random() < 0.6:
                 continue
             value = self.answer(item, quality)
-            failed = is_failed(item, value, template.pass_fraction)
+            failed = self.failed(item, value, template.pass_fraction)
             needs = item.fact_needs() if failed else ()
             note = fact_note(item, template.kind) if "note" in needs or (failed and self.rng.random() < 0.5) \
                 else self.rng.choice(NOTES) if self.rng.random() < 0.15 else None
@@ -149,6 +149,17 @@ class DemoBuilder:
                 self.ops.attach(inspection_id, item, self.photos[photo], f"IMG_{photo:04d}.png",
                                 item.short_label("zh"))
         self.raise_actions(inspection_id, template, day)
+
+    def failed(self, item, value, pass_fraction: float) -> bool:
+        """`is_failed`, judged once per item and answer: a template's items get the same
+        few answers again and again (a reading, a float, varies: judged each time)."""
+        if type(value) is float:
+            return is_failed(item, value, pass_fraction)
+        key = (id(item), type(value), value, pass_fraction)   # items live in self.templates
+        found = self._failed.get(key)
+        if found is None:
+            found = self._failed[key] = is_failed(item, value, pass_fraction)
+        return found
 
     def answer(self, item, quality: float):
         # Red lines are crossed rarely in real schools; ordinary shortcomings are common.
@@ -252,7 +263,7 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
     store = ws.store
     saved = store.clock, store.id_factory
     store.clock = FixedClock(builder.anchor - dt.timedelta(days=300))
-    store.id_factory = lambda: str(uuid.UUID(int=builder.rng.getrandbits(128), version=4))
+    store.id_factory = lambda: seeded_id(builder.rng)
     try:
         # The bulk settings are made before the transaction begins: SQLite decides where
         # its statement journals go (memory or a temporary file) when a transaction starts.
@@ -271,6 +282,15 @@ def generate_demo(ws: Workspace, *, schools: int = 12, inspections: int = 60,
         store.clock, store.id_factory = saved
         builder.ops.close()
     return {"schools": schools, "inspections": inspections, "seed": seed}
+
+
+def seeded_id(rng: random.Random) -> str:
+    """str(uuid.UUID(int=rng.getrandbits(128), version=4)), without the UUID object (a
+    record id for every demo row): the same variant and version bits, the same text."""
+    n = rng.getrandbits(128)
+    n = (n & ~(0xc000 << 48) | 0x8000 << 48) & ~(0xf000 << 64) | 4 << 76
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _add_inspections(builder: DemoBuilder, made: list[dict], total: int) -> None:

@@ -201,6 +201,14 @@ def test_the_fast_clock_stamp_and_answer_text_are_the_standard_ones():
         assert value_json(value) == json.dumps(value, ensure_ascii=False)
 
 
+def test_the_seeded_demo_id_is_the_uuid_it_always_was():
+    import random
+    from app.services.demo import seeded_id
+    fast, plain = random.Random(9), random.Random(9)
+    for _ in range(3000):
+        assert seeded_id(fast) == str(uuid.UUID(int=plain.getrandbits(128), version=4))
+
+
 def test_the_audit_hash_text_is_the_json_it_always_was():
     """The entry hash's fast text equals json.dumps(sort_keys, ensure_ascii=False) for any
     strings, and odd shapes (a missing rev, a None, a float seq, extra keys) still hash as
