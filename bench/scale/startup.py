@@ -35,7 +35,13 @@ APP = "import sys; from app.cli import main; sys.exit(main([]))"
 HELP = "import sys; from app.cli import main; sys.exit(main(['--help']))"
 
 
-def measure(home: Path, runs: int = 5) -> list[Row]:
+# Runs of each side, interleaved. The bare window alone moved 0.25-0.32 s between runs of
+# five on one quiet machine, and the ratio with it 1.60-2.05x for one unchanged app; the
+# median of eleven moves far less.
+RUNS = 11
+
+
+def measure(home: Path, runs: int = RUNS) -> list[Row]:
     app_env = env(SCHOOL_INSPECT_HOME=str(home), SCHOOL_INSPECT_BENCH_EXIT="first-paint")
     (app_wall, app_rss, app_cpu), (bare_wall, bare_rss, bare_cpu) = median_pair(
         ([python(), "-c", APP], app_env), ([python(), "-c", BARE_WINDOW], None), runs)
