@@ -21,15 +21,32 @@ def many(ws):
     template_id, key = ws.store.rows("select id, key from templates where key = 'mini'")[0]
     rows = [(f"deep-{n:05d}", f"r{n}", "dev", template_id, key, schools[n % 2],
              ("inspection", "self_assessment")[n % 2], ("draft", "completed", "signed")[n % 3],
-             f"{2020 + n % 5}-{1 + n % 12:02d}-{1 + n % 28:02d}") for n in range(VISITS)]
+             f"{2020 + n % 5}-{1 + n % 12:02d}-{1 + n % 28:02d}", "[]") for n in range(VISITS)]
+    _insert_visits(ws, rows)
+    InspectionQuery(ws).refresh_scores()
+    ws.store.conn.execute("analyze")
+
+
+def _paged(query) -> list[tuple[str, tuple]]:
+    """Every (id, key) of the list, read page by page as the view scrolls it."""
+    paged, after = [], None
+    for _ in range(VISITS // 97 + 2):
+        page = query.ids(97, after)
+        if not page:
+            break
+        paged, after = paged + page, page[-1]
+    return paged
+
+
+def _insert_visits(ws, rows: list[tuple]) -> None:
+    """Visits written as a bulk load would (id, rev, device, template id and key, school,
+    mode, status, date, inspectors), template version 1, live."""
     with ws.store.atomic():
         ws.store.conn.executemany(
             "insert into inspections (id, rev, device_id, template_id, template_key, "
             "template_version, school_id, mode, status, visit_date, inspectors, created_at, "
-            "updated_at, deleted) values (?,?,?,?,?,1,?,?,?,?,'[]','2026-01-01',"
+            "updated_at, deleted) values (?,?,?,?,?,1,?,?,?,?,?,'2026-01-01',"
             "'2026-01-01',0)", rows)
-    InspectionQuery(ws).refresh_scores()
-    ws.store.conn.execute("analyze")
 
 
 def _steps(ws, call) -> int:
@@ -118,12 +135,7 @@ def test_either_plan_gives_the_same_rows_in_every_order(ws, many, filters, monke
                                                              descending=descending, **filters))
                 assert query.count() == len(wanted)
                 whole = query.ids(VISITS + 1)
-                paged, after = [], None
-                for _ in range(VISITS // 97 + 2):
-                    page = query.ids(97, after)
-                    if not page:
-                        break
-                    paged, after = paged + page, page[-1]
+                paged = _paged(query)
                 assert paged == whole, (order, descending, limit)
                 assert {record_id for record_id, _key in whole} == wanted
                 keys = [key for _id, key in whole]
@@ -165,12 +177,7 @@ def far(ws):
              f"2026-{1 + (n - draft) // 28:02d}-{1 + (n - draft) % 28:02d}" if n >= draft
              else f"{2020 + n % 5}-{1 + n % 12:02d}-{1 + n % 28:02d}", f'["督学{n % 7}"]')
             for n in range(VISITS)]
-    with ws.store.atomic():
-        ws.store.conn.executemany(
-            "insert into inspections (id, rev, device_id, template_id, template_key, "
-            "template_version, school_id, mode, status, visit_date, inspectors, created_at, "
-            "updated_at, deleted) values (?,?,?,?,?,1,?,?,?,?,?,'2026-01-01',"
-            "'2026-01-01',0)", rows)
+    _insert_visits(ws, rows)
     InspectionQuery(ws).refresh_scores()        # all unscored: no answers
     with ws.store.atomic():                     # the visits done have scores
         ws.store.conn.executemany(
@@ -239,12 +246,7 @@ def test_every_plan_gives_the_rows_of_one_plain_query_when_they_sit_far(
                 query = InspectionQuery(ws, InspectionFilter(order=order,
                                                              descending=descending, **filters))
                 assert query.count() == len(wanted)
-                paged, after = [], None
-                for _ in range(VISITS // 97 + 2):
-                    page = query.ids(97, after)
-                    if not page:
-                        break
-                    paged, after = paged + page, page[-1]
+                paged = _paged(query)
                 whole = InspectionQuery(ws, query.filter).ids(VISITS + 1)
                 assert paged == whole, (order, descending, budget)
                 assert {record_id for record_id, _key in whole} == wanted
