@@ -61,6 +61,8 @@ def value_json(value) -> str:
     if kind is float and math.isfinite(value):
         return float.__repr__(value)
     return _JSON(value)
+
+
 FLUSH_EVERY = 250   # inspections made in memory between two bulk writes (bounded memory)
 KEPT = ("school_id", "visit_date", "mode", "status", "template_key")
 

@@ -69,8 +69,7 @@ class InspectionsModel(PagedModel):
         """The row's texts in column order, made once when its block loads."""
         lang = self.lang
         # The English UI shows a school's English name when it has one.
-        school = labels.school_name({"name": row["school_name"],
-                                     "name_en": row.get("school_name_en")}, lang)
+        school = labels.school_name(row, lang, key="school_name")
         if row["teacher_name"]:
             school += f" · {row['teacher_name']}"
         mode = self._word(labels.mode, row["mode"])

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
 
 from app.domain.status import ACTION_STATUSES
 from app.services.action_list import ActionFilter, ActionQuery
-from app.services import names_en
 from app.services.actions import allowed_moves, move_action
 from app.services.schools import school_choices
 from ui.dialogs.action_move import HistoryDialog, MoveDialog
@@ -86,7 +85,7 @@ class ActionsPage(QWidget):
 
     def _school_name(self, row: dict) -> str:
         # The English UI shows the English name if set (the rows carry both).
-        return names_en.school_name(row, self.ctx.lang, key="school_name")
+        return labels.school_name(row, self.ctx.lang, key="school_name")
 
     def _fit_columns(self) -> None:
         """The description takes the width left over (no horizontal scroll bar); long text

@@ -80,10 +80,11 @@ def bilingual(title: dict | None, lang: str) -> str:
     return title.get(lang) or title.get("zh") or title.get("en") or ""
 
 
-def school_name(row: dict | None, lang: str) -> str:
+def school_name(row: dict | None, lang: str, *, key: str = "name") -> str:
     """A school as the user reads it: its English name in the English UI when it has one,
-    else its (Chinese) name. `row` is a schools row (name, name_en)."""
-    return names_en.school_name(row, lang)
+    else its (Chinese) name. `row` is a schools row (name, name_en), or a joined row naming
+    them `key` and `<key>_en` (e.g. school_name, school_name_en)."""
+    return names_en.school_name(row, lang, key=key)
 
 
 def district(name: str | None, lang: str) -> str:
