@@ -208,8 +208,7 @@ class ReportsPage(QWidget):
         """One inspection as the drop-down shows it: date · school · template (teacher)."""
         title = row["title_en"] if self.ctx.lang == "en" else row["title_zh"]
         state = self.tr("signed") if row["status"] == "signed" else self.tr("not signed")
-        school = labels.school_name({"name": row["school_name"],
-                                     "name_en": row["school_name_en"]}, self.ctx.lang)
+        school = labels.school_name(row, self.ctx.lang, key="school_name")
         teacher = f" · {row['teacher_name']}" if row.get("teacher_name") else ""
         text = f"{row['visit_date']} · {school} · {title}{teacher} ({state})"
         if at is None:
